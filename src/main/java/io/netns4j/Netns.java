@@ -1,0 +1,254 @@
+package io.netns4j;
+
+import io.netns4j.internal.Failures;
+import io.netns4j.internal.netlink.Netlink;
+import io.netns4j.internal.netlink.NetlinkMessage;
+import io.netns4j.internal.netlink.route.NsidMessage;
+import io.netns4j.internal.netlink.route.Rtnl;
+import io.netns4j.internal.rtnl.NetlinkSocket;
+import io.netns4j.internal.sys.ErrnoException;
+import io.netns4j.internal.sys.LibC;
+import io.netns4j.internal.sys.NamespaceThreads;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * An open network namespace: the handle every other netns4j object hangs off. It holds a
+ * file descriptor on the namespace (which keeps the namespace alive while open) and, once
+ * needed, a netlink socket opened inside it. Closing the handle releases both.
+ *
+ * <p>Open one by name ({@link #open(String)}, equivalent to what {@code ip -n NAME} uses), by
+ * path ({@link #openPath(Path)}), by process ({@link #openPid(long)}), or the caller's own
+ * ({@link #current()}). Create named ones with {@link NetnsRegistry#add(String)}
+ * ({@code ip netns add NAME}).
+ *
+ * <p>The calling thread never changes namespace: work that must happen inside runs on a
+ * short-lived hop to a platform thread that enters the namespace and comes back.
+ */
+public final class Netns implements AutoCloseable {
+    private static final int REPLY_TIMEOUT_MILLIS = 10_000;
+
+    private final int fd;
+    private final String name;
+    private final Path path;
+    private final boolean current;
+    private NetlinkSocket route;
+    private boolean closed;
+
+    Netns(int fd, String name, Path path, boolean current) {
+        this.fd = fd;
+        this.name = name;
+        this.path = path;
+        this.current = current;
+    }
+
+    /** Opens the named namespace in the system run directory ({@code /run/netns/NAME}). */
+    public static Netns open(String name) throws NetnsException {
+        return NetnsRegistry.system().open(name);
+    }
+
+    /** Opens the namespace behind any nsfs path, e.g. {@code /proc/123/ns/net}. */
+    public static Netns openPath(Path path) throws NetnsException {
+        return new Netns(openNamespaceFile(path.toString(), path.toString()), null, path, false);
+    }
+
+    /** Opens the network namespace of process {@code pid} ({@code /proc/PID/ns/net}). */
+    public static Netns openPid(long pid) throws NetnsException {
+        if (pid <= 0) {
+            throw new IllegalArgumentException("Invalid PID: " + pid + " (a process id is a positive number)");
+        }
+        return openPath(Path.of("/proc", Long.toString(pid), "ns", "net"));
+    }
+
+    /** Opens the caller's own network namespace. */
+    public static Netns current() throws NetnsException {
+        Path p = Path.of("/proc/thread-self/ns/net");
+        return new Netns(openNamespaceFile(p.toString(), "the current network namespace"), null, p, true);
+    }
+
+    /**
+     * Opens {@code file} and checks that a namespace is mounted there (statfs type nsfs). A
+     * plain file means another process is between creating and mounting it.
+     */
+    static int openNamespaceFile(String file, String what) throws NetnsException {
+        int nsFd;
+        try {
+            nsFd = LibC.open(file, LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
+        } catch (ErrnoException e) {
+            throw Failures.of(e, "Cannot open network namespace \"" + what + "\"");
+        }
+        try {
+            if (LibC.fstatfsType(nsFd) != LibC.NSFS_MAGIC) {
+                LibC.closeQuietly(nsFd);
+                throw new NamespaceNotReadyException("Network namespace \"" + what
+                        + "\" is not ready: its file exists but no namespace is mounted on it yet; retry shortly");
+            }
+        } catch (ErrnoException e) {
+            LibC.closeQuietly(nsFd);
+            throw Failures.of(e, "Cannot inspect network namespace \"" + what + "\"");
+        }
+        return nsFd;
+    }
+
+    /** The name in the run directory, when opened by name. */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    /** The path this handle was opened from. */
+    public Path path() {
+        return path;
+    }
+
+    /** Device and inode of the namespace: equal ids mean the same namespace. */
+    public NamespaceId id() throws NetnsException {
+        checkOpen();
+        try {
+            Map<String, Object> st = Files.readAttributes(Path.of("/proc/self/fd/" + fd), "unix:dev,ino");
+            return new NamespaceId((Long) st.get("dev"), (Long) st.get("ino"));
+        } catch (IOException e) {
+            throw new NetnsException("Cannot stat network namespace: " + e.getMessage());
+        }
+    }
+
+    /** The file descriptor open on the namespace, valid until {@link #close()}. */
+    public int fileDescriptor() {
+        return fd;
+    }
+
+    /**
+     * The route netlink socket inside this namespace, opened on first use. Opening happens
+     * on a platform thread that enters the namespace; the socket is then usable from any
+     * thread.
+     */
+    synchronized NetlinkSocket routeSocket() throws NetnsException {
+        checkOpen();
+        if (route == null) {
+            route = openSocket(Netlink.NETLINK_ROUTE, REPLY_TIMEOUT_MILLIS);
+        }
+        return route;
+    }
+
+    /** A new netlink socket of {@code protocol} inside this namespace; the caller closes it. */
+    NetlinkSocket openSocket(int protocol, int timeoutMillis) throws NetnsException {
+        checkOpen();
+        if (current && !Thread.currentThread().isVirtual()) {
+            return NetlinkSocket.open(protocol, timeoutMillis);
+        }
+        return inside(() -> NetlinkSocket.open(protocol, timeoutMillis));
+    }
+
+    /** Runs a short task on a platform thread inside this namespace. */
+    <T> T inside(NamespaceThreads.Task<T> task) throws NetnsException {
+        checkOpen();
+        try {
+            return NamespaceThreads.callIn(fd, task);
+        } catch (NetnsException | RuntimeException e) {
+            throw e;
+        } catch (ErrnoException e) {
+            throw Failures.of(e, "Cannot enter network namespace" + (name == null ? "" : " \"" + name + "\""));
+        } catch (Exception e) {
+            throw new NetnsException("Task in network namespace failed: " + e);
+        }
+    }
+
+    // ---- peer ids (nsid) ----
+
+    /**
+     * The id this namespace has assigned to {@code peer}, if any. Equivalent to the
+     * {@code (id: N)} that {@code ip -n THIS netns list} shows next to the peer.
+     */
+    public OptionalInt peerId(Netns peer) throws NetnsException {
+        byte[] req = NsidMessage.request().withFd(peer.fileDescriptor()).encode(Rtnl.RTM_GETNSID, 0);
+        NsidMessage reply = NsidMessage.decode(routeSocket().request(req));
+        Integer id = reply.nsid();
+        return id == null || id < 0 ? OptionalInt.empty() : OptionalInt.of(id);
+    }
+
+    /**
+     * Assigns {@code peer} the id {@code nsid} in this namespace, or lets the kernel pick one
+     * when {@code nsid} is negative. Equivalent to {@code ip -n THIS netns set PEER N|auto}.
+     *
+     * @return the id the peer has afterwards
+     */
+    public int assignPeerId(Netns peer, int nsid) throws NetnsException {
+        NsidMessage req = NsidMessage.request().withFd(peer.fileDescriptor())
+                .withNsid(nsid < 0 ? NsidMessage.NOT_ASSIGNED : nsid);
+        routeSocket().execute(req.encode(Rtnl.RTM_NEWNSID, 0));
+        return peerId(peer).orElseThrow(() -> new NetnsException("The kernel assigned no id to the peer namespace"));
+    }
+
+    /**
+     * The ids this namespace has assigned, as {@code ip netns list-id} dumps them. With
+     * {@code targetNsid}, the ids that namespace (known here by that id) has assigned,
+     * each with {@code currentNsid} set to this namespace's id for the same peer.
+     * Names are not filled in; {@link NetnsRegistry#listIds} adds them.
+     */
+    public List<PeerId> peerIds(Integer targetNsid) throws NetnsException {
+        NsidMessage req = NsidMessage.request();
+        if (targetNsid != null) {
+            req = req.withTargetNsid(targetNsid);
+        }
+        List<PeerId> out = new ArrayList<>();
+        for (NetlinkMessage m : routeSocket().dump(req.encode(Rtnl.RTM_GETNSID, 0))) {
+            if (m.type() == Rtnl.RTM_NEWNSID) {
+                NsidMessage n = NsidMessage.decode(m);
+                if (n.nsid() != null) {
+                    out.add(new PeerId(n.nsid(), n.currentNsid(), null));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Looks up one id: the peer known here (or, with {@code targetNsid}, in that namespace)
+     * as {@code nsid}. Equivalent to {@code ip netns list-id nsid N}.
+     */
+    public Optional<PeerId> peerIdLookup(int nsid, Integer targetNsid) throws NetnsException {
+        NsidMessage req = NsidMessage.request().withNsid(nsid);
+        if (targetNsid != null) {
+            req = req.withTargetNsid(targetNsid);
+        }
+        NsidMessage reply;
+        try {
+            reply = NsidMessage.decode(routeSocket().request(req.encode(Rtnl.RTM_GETNSID, 0)));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+        if (reply.nsid() == null || reply.nsid() < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new PeerId(reply.nsid(), reply.currentNsid(), null));
+    }
+
+    private void checkOpen() throws NetnsException {
+        if (closed) {
+            throw new NetnsException("Network namespace handle is closed");
+        }
+    }
+
+    /** Releases the file descriptor and the netlink socket; the namespace itself stays. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            if (route != null) {
+                route.close();
+            }
+            LibC.closeQuietly(fd);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Netns[" + (name != null ? name : path) + "]";
+    }
+}

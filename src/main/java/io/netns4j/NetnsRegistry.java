@@ -1,0 +1,420 @@
+package io.netns4j;
+
+import io.netns4j.internal.Failures;
+import io.netns4j.internal.sys.Errno;
+import io.netns4j.internal.sys.ErrnoException;
+import io.netns4j.internal.sys.LibC;
+import io.netns4j.internal.sys.NamespaceThreads;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The directory of named network namespaces, laid out exactly as {@code ip netns} lays it
+ * out, so that namespaces made here are usable by iproute2 and the other way round.
+ *
+ * <p>{@link #system()} is {@code /run/netns}, or {@code $NETNS_RUN_DIR} when set (as iproute2
+ * honours it). Each name is a file on which the namespace is bind-mounted; the directory is
+ * made a shared mount so that an unmount propagates to every mount namespace.
+ */
+public final class NetnsRegistry {
+    private static final String PROC_NET = "/proc/thread-self/ns/net";
+    private static final int BUSY_RETRIES = 50;
+    private static final long BUSY_PAUSE_MILLIS = 20;
+
+    private final Path directory;
+    private volatile boolean directoryShared;
+
+    private NetnsRegistry(Path directory) {
+        this.directory = directory;
+    }
+
+    /** The registry {@code ip netns} uses: {@code $NETNS_RUN_DIR}, else {@code /run/netns}. */
+    public static NetnsRegistry system() {
+        String env = System.getenv("NETNS_RUN_DIR");
+        return new NetnsRegistry(Path.of(env == null || env.isEmpty() ? "/run/netns" : env));
+    }
+
+    /** A registry in another directory (tests, or a tool that keeps its own namespaces). */
+    public static NetnsRegistry at(Path directory) {
+        return new NetnsRegistry(directory.toAbsolutePath());
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    private String fileOf(String name) {
+        return directory.resolve(NetnsNames.check(name)).toString();
+    }
+
+    /** The names in the directory, in directory order. Equivalent to {@code ip netns list}. */
+    public List<String> names() throws NetnsException {
+        List<String> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory)) {
+            for (Path p : ds) {
+                out.add(p.getFileName().toString());
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new NetnsException("Cannot read " + directory + ": " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** Whether a namespace of that name exists and is mounted (ready for use). */
+    public boolean isReady(String name) {
+        try (Netns ns = open(name)) {
+            return ns != null;
+        } catch (NetnsException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Opens the named namespace.
+     *
+     * @throws NotFoundException           when there is no such name
+     * @throws NamespaceNotReadyException  when it is being created by someone else right now
+     */
+    public Netns open(String name) throws NetnsException {
+        String file = fileOf(name);
+        return new Netns(Netns.openNamespaceFile(file, name), name, Path.of(file), false);
+    }
+
+    /**
+     * Creates a new network namespace and names it. Equivalent to {@code ip netns add NAME}.
+     * On failure nothing is left behind: no file, no mount.
+     *
+     * @return an open handle on the new namespace; close it when done (the namespace stays)
+     */
+    public Netns add(String name) throws NetnsException {
+        String file = fileOf(name);
+        prepareDirectory();
+        createFile(file);
+        try {
+            int fd = NamespaceThreads.callInNew(() -> bindCurrentThreadNamespace(file));
+            return new Netns(fd, name, Path.of(file), false);
+        } catch (ErrnoException e) {
+            unlinkQuietly(file);
+            throw Failures.of(e, "Failed to create a new network namespace \"" + name + "\"");
+        } catch (NetnsException | RuntimeException e) {
+            unlinkQuietly(file);
+            throw e;
+        } catch (Exception e) {
+            unlinkQuietly(file);
+            throw new NetnsException("Failed to create a new network namespace \"" + name + "\": " + e);
+        }
+    }
+
+    /** On a worker inside the new namespace: pins it on {@code file}; returns an fd on it. */
+    private static int bindCurrentThreadNamespace(String file) throws NetnsException {
+        int fd;
+        try {
+            fd = LibC.open(PROC_NET, LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
+        } catch (ErrnoException e) {
+            throw Failures.of(e, "Cannot open " + PROC_NET);
+        }
+        try {
+            LibC.mount(PROC_NET, file, "none", LibC.MS_BIND);
+        } catch (ErrnoException e) {
+            LibC.closeQuietly(fd);
+            throw Failures.of(e, "Bind " + PROC_NET + " -> " + file + " failed");
+        }
+        return fd;
+    }
+
+    /**
+     * Names the network namespace of process {@code pid}. Equivalent to
+     * {@code ip netns attach NAME PID}.
+     */
+    public Netns attach(String name, long pid) throws NetnsException {
+        if (pid <= 0 || pid > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Invalid PID: " + pid);
+        }
+        String file = fileOf(name);
+        String source = "/proc/" + pid + "/ns/net";
+        prepareDirectory();
+        createFile(file);
+        try {
+            LibC.mount(source, file, "none", LibC.MS_BIND);
+        } catch (ErrnoException e) {
+            unlinkQuietly(file);
+            throw Failures.of(e, "Bind " + source + " -> " + file + " failed");
+        }
+        try {
+            return open(name);
+        } catch (NetnsException e) {
+            removeQuietly(file);
+            throw e;
+        }
+    }
+
+    /**
+     * Removes the name: detaches the mount and deletes the file. Equivalent to
+     * {@code ip netns delete NAME}. The namespace itself lives on while a process, an open
+     * handle or another mount holds it; the kernel then frees it in the background. See
+     * {@link #delete(String, Duration)} to wait for that.
+     */
+    public void delete(String name) throws NetnsException {
+        String file = fileOf(name);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                LibC.umount2(file, LibC.MNT_DETACH);
+            } catch (ErrnoException ignored) {
+                // not mounted (EINVAL) or absent (ENOENT): unlink tells which
+            }
+            try {
+                LibC.unlink(file);
+                return;
+            } catch (ErrnoException e) {
+                if (e.errno() != Errno.EBUSY || attempt >= BUSY_RETRIES) {
+                    throw Failures.of(e, "Cannot remove namespace file \"" + file + "\"");
+                }
+            }
+            pause(BUSY_PAUSE_MILLIS);
+        }
+    }
+
+    /**
+     * Deletes the name and returns only when the kernel has torn the namespace down: its id
+     * is gone from the caller's namespace and the peers of its veth links there are deleted.
+     * Equivalent to {@code ip netns delete NAME} followed by waiting, which {@code ip} cannot do.
+     *
+     * @throws BusyException when something still holds the namespace after {@code timeout};
+     *                       the message names the processes inside it
+     */
+    public void delete(String name, Duration timeout) throws NetnsException {
+        TeardownWatch watch;
+        try (Netns target = open(name)) {
+            watch = TeardownWatch.start(target);
+        }
+        try {
+            delete(name);
+            watch.await(name, timeout);
+        } finally {
+            watch.close();
+        }
+    }
+
+    /**
+     * The names whose namespace is the one process {@code pid} is in; all of them, though
+     * one is usual. Equivalent to {@code ip netns identify PID}.
+     */
+    public List<String> identify(long pid) throws NetnsException {
+        Path proc = pid <= 0 ? Path.of("/proc/self/ns/net") : Path.of("/proc", Long.toString(pid), "ns", "net");
+        NamespaceId target;
+        try {
+            target = idOf(proc);
+        } catch (IOException e) {
+            throw new NotFoundException("Cannot open network namespace of process " + pid + ": " + reason(e),
+                    Errno.ENOENT, null);
+        }
+        List<String> out = new ArrayList<>();
+        for (String n : names()) {
+            try {
+                if (target.equals(idOf(directory.resolve(n)))) {
+                    out.add(n);
+                }
+            } catch (IOException ignored) {
+                // deleted while we looked
+            }
+        }
+        return out;
+    }
+
+    /** The ids of the processes inside the named namespace. Equivalent to {@code ip netns pids NAME}. */
+    public List<Long> pids(String name) throws NetnsException {
+        NamespaceId target;
+        try (Netns ns = open(name)) {
+            target = ns.id();
+        }
+        return pidsIn(target);
+    }
+
+    static List<Long> pidsIn(NamespaceId target) throws NetnsException {
+        List<Long> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of("/proc"), p -> isNumber(p.getFileName().toString()))) {
+            for (Path p : ds) {
+                try {
+                    if (target.equals(idOf(p.resolve("ns/net")))) {
+                        out.add(Long.parseLong(p.getFileName().toString()));
+                    }
+                } catch (IOException ignored) {
+                    // the process ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            throw new NetnsException("Open of /proc failed: " + e.getMessage());
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /**
+     * The ids {@code viewer} has assigned, with the names this registry knows them by.
+     * Equivalent to {@code ip [-n VIEWER] netns list-id [target-nsid T] [nsid N]}.
+     */
+    public List<PeerId> listIds(Netns viewer, Integer targetNsid, Integer nsid) throws NetnsException {
+        List<PeerId> raw;
+        if (nsid != null) {
+            raw = viewer.peerIdLookup(nsid, targetNsid).map(List::of).orElse(List.of());
+        } else {
+            raw = viewer.peerIds(targetNsid);
+        }
+        Map<Integer, String> names = namesByPeerId(viewer);
+        List<PeerId> out = new ArrayList<>(raw.size());
+        for (PeerId p : raw) {
+            int key = p.currentNsid() != null ? p.currentNsid() : p.nsid();
+            out.add(new PeerId(p.nsid(), p.currentNsid(), key < 0 ? null : names.get(key)));
+        }
+        return out;
+    }
+
+    /** For each named namespace that {@code viewer} has an id for: id to name. */
+    public Map<Integer, String> namesByPeerId(Netns viewer) throws NetnsException {
+        Map<Integer, String> out = new HashMap<>();
+        for (String n : names()) {
+            peerIdOf(viewer, n).ifPresent(id -> out.putIfAbsent(id, n));
+        }
+        return out;
+    }
+
+    /** The id {@code viewer} has for the named namespace; empty when none or not ready. */
+    public Optional<Integer> peerIdOf(Netns viewer, String name) throws NetnsException {
+        try (Netns peer = open(name)) {
+            var id = viewer.peerId(peer);
+            return id.isPresent() ? Optional.of(id.getAsInt()) : Optional.empty();
+        } catch (NotFoundException | NamespaceNotReadyException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Watches the directory for names being added and deleted ({@code ip netns monitor}). */
+    public NetnsMonitor monitor() throws NetnsException {
+        makeDirectory();
+        return NetnsMonitor.watch(directory);
+    }
+
+    // ---- the on-disk contract ----
+
+    private void makeDirectory() throws NetnsException {
+        try {
+            LibC.mkdir(directory.toString(), 0755);
+        } catch (ErrnoException e) {
+            if (e.errno() != Errno.EEXIST) {
+                throw Failures.of(e, "mkdir " + directory + " failed");
+            }
+        }
+    }
+
+    /**
+     * Creates the directory and makes it a shared mount (bind-mounting it onto itself once if
+     * it is not a mount point yet), under an exclusive flock so that concurrent callers,
+     * ours or iproute2's, never stack mounts.
+     */
+    private void prepareDirectory() throws NetnsException {
+        if (directoryShared) {
+            return;
+        }
+        makeDirectory();
+        String dir = directory.toString();
+        int lock;
+        try {
+            lock = LibC.open(dir, LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_CLOEXEC, 0);
+        } catch (ErrnoException e) {
+            throw Failures.of(e, "Cannot open netns runtime directory \"" + dir + "\"");
+        }
+        try {
+            try {
+                LibC.flock(lock, LibC.LOCK_EX);
+            } catch (ErrnoException e) {
+                System.err.println("Warning: could not flock netns runtime directory \"" + dir + "\": " + e.getMessage());
+            }
+            boolean madeMountPoint = false;
+            for (; ; ) {
+                try {
+                    LibC.mount("", dir, "none", LibC.MS_SHARED | LibC.MS_REC);
+                    break;
+                } catch (ErrnoException e) {
+                    if (e.errno() != Errno.EINVAL || madeMountPoint) {
+                        throw Failures.of(e, "mount --make-shared " + dir + " failed");
+                    }
+                }
+                try {
+                    LibC.mount(dir, dir, "none", LibC.MS_BIND | LibC.MS_REC);
+                } catch (ErrnoException e) {
+                    throw Failures.of(e, "mount --bind " + dir + " " + dir + " failed");
+                }
+                madeMountPoint = true;
+            }
+            directoryShared = true;
+        } finally {
+            LibC.closeQuietly(lock); // closing releases the flock
+        }
+    }
+
+    private static void createFile(String file) throws NetnsException {
+        try {
+            LibC.close(LibC.open(file, LibC.O_RDONLY | LibC.O_CREAT | LibC.O_EXCL | LibC.O_CLOEXEC, 0));
+        } catch (ErrnoException e) {
+            throw Failures.of(e, "Cannot create namespace file \"" + file + "\"");
+        }
+    }
+
+    private static void unlinkQuietly(String file) {
+        try {
+            LibC.unlink(file);
+        } catch (ErrnoException ignored) {
+            // best effort on a failure path
+        }
+    }
+
+    private static void removeQuietly(String file) {
+        try {
+            LibC.umount2(file, LibC.MNT_DETACH);
+        } catch (ErrnoException ignored) {
+            // best effort on a failure path
+        }
+        unlinkQuietly(file);
+    }
+
+    static NamespaceId idOf(Path p) throws IOException {
+        Map<String, Object> st = Files.readAttributes(p, "unix:dev,ino");
+        return new NamespaceId((Long) st.get("dev"), (Long) st.get("ino"));
+    }
+
+    private static boolean isNumber(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof NoSuchFileException ? "No such file or directory" : e.getMessage();
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.netns4j.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a batch line into words the way {@code ip -batch} does: white space separates,
+ * single or double quotes group, a backslash escapes the next character, and {@code #}
+ * at the start of a word begins a comment.
+ */
+final class CommandLine {
+    private CommandLine() {
+    }
+
+    static List<String> split(String line) throws UsageException {
+        List<String> words = new ArrayList<>();
+        StringBuilder cur = null;
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '\\' && i + 1 < line.length()) {
+                cur = cur == null ? new StringBuilder() : cur;
+                cur.append(line.charAt(++i));
+            } else if (c == '"' || c == '\'') {
+                cur = cur == null ? new StringBuilder() : cur;
+                quote = c;
+            } else if (Character.isWhitespace(c)) {
+                if (cur != null) {
+                    words.add(cur.toString());
+                    cur = null;
+                }
+            } else if (c == '#' && cur == null) {
+                break;
+            } else {
+                cur = cur == null ? new StringBuilder() : cur;
+                cur.append(c);
+            }
+        }
+        if (quote != 0) {
+            throw new UsageException("unterminated quoted string");
+        }
+        if (cur != null) {
+            words.add(cur.toString());
+        }
+        return words;
+    }
+}

@@ -1,0 +1,64 @@
+package io.netns4j.cli;
+
+import java.util.List;
+
+/**
+ * The options before the object, as {@code ip} takes them: {@code -n NAME}, {@code -j},
+ * {@code -p}, {@code -all}, {@code -batch FILE}, {@code -force}, {@code -V}, {@code -h}. Like
+ * {@code ip}, each may be abbreviated and written with one dash or two.
+ *
+ * @param rest the words after the options: object, command, arguments
+ */
+record GlobalOptions(String netns, boolean json, boolean pretty, boolean all, String batch, boolean force,
+                     boolean version, boolean help, List<String> rest) {
+
+    static GlobalOptions parse(List<String> args) throws UsageException {
+        String netns = null;
+        String batch = null;
+        boolean json = false, pretty = false, all = false, force = false, version = false, help = false;
+        int i = 0;
+        for (; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!a.startsWith("-") || a.equals("-")) {
+                break;
+            }
+            if (a.equals("--")) {
+                i++;
+                break;
+            }
+            String opt = a.startsWith("--") ? a.substring(1) : a;
+            if (opt.equals("-force")) {
+                force = true;
+                continue;
+            }
+            String word = Keywords.resolve(opt.substring(1), "netns", "json", "pretty", "all", "batch", "Version",
+                    "help");
+            if (word == null) {
+                throw new UsageException("Option \"" + a + "\" is unknown, try \"netns4j -help\".");
+            }
+            switch (word) {
+                case "netns" -> netns = value(args, ++i, a, "a namespace name");
+                case "json" -> json = true;
+                case "pretty" -> pretty = true;
+                case "all" -> all = true;
+                case "batch" -> batch = value(args, ++i, a, "a file name, or - for standard input");
+                case "Version" -> version = true;
+                default -> help = true;
+            }
+        }
+        return new GlobalOptions(netns, json, pretty, all, batch, force, version, help, List.copyOf(args.subList(i, args.size())));
+    }
+
+    private static String value(List<String> args, int i, String option, String what) throws UsageException {
+        if (i >= args.size()) {
+            throw new UsageException("Option \"" + option + "\" needs " + what + ".");
+        }
+        return args.get(i);
+    }
+
+    /** The same options with another namespace and other words, for a batch line. */
+    GlobalOptions forLine(String lineNetns, List<String> words) {
+        return new GlobalOptions(lineNetns != null ? lineNetns : netns, json, pretty, all, null, force, false, false,
+                words);
+    }
+}

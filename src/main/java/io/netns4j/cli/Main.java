@@ -1,0 +1,120 @@
+package io.netns4j.cli;
+
+import io.netns4j.NetnsException;
+import io.netns4j.NetnsRegistry;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code netns4j} command: {@code ip}'s syntax, done in-process over netlink.
+ *
+ * <pre>netns4j [OPTIONS] OBJECT COMMAND [ARGS...]
+ * netns4j [OPTIONS] -batch FILE</pre>
+ *
+ * Exit status: 0 success, 1 an operation failed, 2 bad usage (nothing was changed).
+ */
+public final class Main {
+    static final String VERSION = "0.1.0";
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    /** iproute2's objects in its matching order; null marks one netns4j does not offer yet. */
+    private static final Map<String, ObjectCommand> OBJECTS = new LinkedHashMap<>();
+
+    static {
+        for (String ip : List.of("address", "addrlabel", "maddress", "route", "rule", "neighbor", "neighbour",
+                "ntable", "ntbl", "link", "l2tp", "fou", "ila", "macsec", "tunnel", "tuntap", "tap", "token",
+                "tcpmetrics", "tcp_metrics", "monitor", "xfrm", "mroute", "mrule", "netns", "netconf", "vrf", "sr",
+                "nexthop", "mptcp", "ioam", "stats", "help")) {
+            OBJECTS.put(ip, null);
+        }
+        OBJECTS.put("netns", new NetnsCommand());
+    }
+
+    static final String USAGE_TEXT = """
+            Usage: netns4j [ OPTIONS ] OBJECT { COMMAND | help }
+                   netns4j [ -force ] -batch FILE
+            where  OBJECT := { netns }
+                   OPTIONS := { -n[etns] NAME | -j[son] | -p[retty] | -a[ll] | -V[ersion] | -h[elp] }
+            A batch line may start with "-n NAME" to run in that namespace.""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(Arrays.asList(args), System.out, System.err);
+        System.out.flush();
+        System.exit(status);
+    }
+
+    /** Runs one command line; returns the exit status. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        return run(args, out, err, NetnsRegistry.system());
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err, NetnsRegistry registry) {
+        GlobalOptions options;
+        try {
+            options = GlobalOptions.parse(args);
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            return USAGE;
+        }
+        if (options.version()) {
+            out.println("netns4j " + VERSION);
+            return OK;
+        }
+        if (options.help()) {
+            out.println(USAGE_TEXT);
+            return OK;
+        }
+        if (options.batch() != null) {
+            return Batch.run(options, out, err, registry);
+        }
+        if (options.rest().isEmpty()) {
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        return execute(options, out, err, registry);
+    }
+
+    /** Runs one command (the object and its words in {@code options.rest()}). */
+    static int execute(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry) {
+        try (Context ctx = new Context(options, out, err, registry)) {
+            String word = options.rest().getFirst();
+            String object = OBJECTS.keySet().stream().filter(k -> Keywords.matches(word, k)).findFirst().orElse(null);
+            if (object == null) {
+                throw new UsageException("Object \"" + word + "\" is unknown, try \"netns4j help\".");
+            }
+            if (object.equals("help")) {
+                out.println(USAGE_TEXT);
+                return OK;
+            }
+            ObjectCommand command = OBJECTS.get(object);
+            if (command == null) {
+                throw new UsageException("Object \"" + object + "\" is not supported by netns4j yet; supported: "
+                        + String.join(", ", supported()) + ".");
+            }
+            ctx.openSelected();
+            return command.run(ctx, options.rest().subList(1, options.rest().size()));
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            return USAGE;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return USAGE;
+        } catch (NetnsException e) {
+            err.println(e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private static List<String> supported() {
+        return OBJECTS.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
+    }
+}

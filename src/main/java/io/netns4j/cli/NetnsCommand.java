@@ -1,0 +1,267 @@
+package io.netns4j.cli;
+
+import io.netns4j.Netns;
+import io.netns4j.NetnsEvent;
+import io.netns4j.NetnsException;
+import io.netns4j.NetnsMonitor;
+import io.netns4j.PeerId;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code netns4j netns ...}: the {@code ip netns} command set, with its syntax, output and
+ * JSON. Every verb maps onto one library call on {@link io.netns4j.NetnsRegistry} or
+ * {@link Netns}.
+ */
+final class NetnsCommand implements ObjectCommand {
+    static final String USAGE = """
+            Usage:	netns4j netns list
+            	netns4j netns add NAME
+            	netns4j netns attach NAME PID
+            	netns4j netns set NAME NETNSID
+            	netns4j [-all] netns delete [--wait[=SECONDS]] [NAME]
+            	netns4j netns identify [PID]
+            	netns4j netns pids NAME
+            	netns4j netns monitor
+            	netns4j netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]
+            NETNSID := auto | POSITIVE-INT""";
+    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+
+    @Override
+    public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
+        if (args.isEmpty()) {
+            return list(ctx, args);
+        }
+        String verb = Keywords.resolve(args.getFirst(), "list", "show", "lst", "list-id", "help", "add", "set",
+                "delete", "identify", "pids", "exec", "monitor", "attach");
+        List<String> rest = args.subList(1, args.size());
+        if (verb == null) {
+            throw new UsageException("Command \"" + args.getFirst() + "\" is unknown, try \"netns4j netns help\".");
+        }
+        return switch (verb) {
+            case "list", "show", "lst" -> list(ctx, rest);
+            case "list-id" -> listId(ctx, rest);
+            case "help" -> {
+                ctx.out.println(USAGE);
+                yield 0;
+            }
+            case "add" -> add(ctx, rest);
+            case "set" -> set(ctx, rest);
+            case "delete" -> delete(ctx, rest);
+            case "identify" -> identify(ctx, rest);
+            case "pids" -> pids(ctx, rest);
+            case "monitor" -> monitor(ctx, rest);
+            case "attach" -> attach(ctx, rest);
+            default -> throw new UsageException("\"netns exec\" is not available in this version of netns4j yet;"
+                    + " use \"ip netns exec NAME CMD\" meanwhile.");
+        };
+    }
+
+    private static void noMore(List<String> args, int expected, String form) throws UsageException {
+        if (args.size() > expected) {
+            throw new UsageException("Extra argument \"" + args.get(expected) + "\": the form is \"netns4j netns "
+                    + form + "\".");
+        }
+    }
+
+    private static String nameArg(List<String> args, String form) throws UsageException {
+        if (args.isEmpty()) {
+            throw new UsageException("No netns name specified: the form is \"netns4j netns " + form + "\".");
+        }
+        return Validation.name(args.getFirst());
+    }
+
+    private int list(Context ctx, List<String> args) throws UsageException, NetnsException {
+        noMore(args, 0, "list");
+        Netns viewer = ctx.namespace();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String name : ctx.registry.names()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", name);
+            ctx.registry.peerIdOf(viewer, name).ifPresent(id -> row.put("id", id));
+            rows.add(row);
+        }
+        if (ctx.json()) {
+            ctx.printJson(rows);
+        } else {
+            for (Map<String, Object> r : rows) {
+                ctx.out.println(r.get("name") + (r.containsKey("id") ? " (id: " + r.get("id") + ")" : ""));
+            }
+        }
+        return 0;
+    }
+
+    private int listId(Context ctx, List<String> args) throws UsageException, NetnsException {
+        Integer target = null;
+        Integer nsid = null;
+        for (int i = 0; i < args.size(); i += 2) {
+            String key = args.get(i);
+            if (!key.equals("target-nsid") && !key.equals("nsid")) {
+                throw new UsageException("Unknown argument \"" + key + "\": the form is \"netns4j netns list-id"
+                        + " [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]\".");
+            }
+            if ((key.equals("nsid") ? nsid : target) != null) {
+                throw new UsageException("Duplicate argument \"" + key + "\".");
+            }
+            if (i + 1 >= args.size()) {
+                throw new UsageException("\"" + key + "\" needs a value (a number >= 0).");
+            }
+            int v = Validation.nonNegative(args.get(i + 1), key);
+            if (key.equals("nsid")) {
+                nsid = v;
+            } else {
+                target = v;
+            }
+        }
+        List<PeerId> ids = ctx.registry.listIds(ctx.namespace(), target, nsid);
+        if (ctx.json()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (PeerId p : ids) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("nsid", p.nsid());
+                if (p.currentNsid() != null && p.currentNsid() >= 0) {
+                    row.put("current-nsid", p.currentNsid());
+                }
+                if (p.name() != null) {
+                    row.put("name", p.name());
+                }
+                rows.add(row);
+            }
+            ctx.printJson(rows);
+        } else {
+            for (PeerId p : ids) {
+                StringBuilder sb = new StringBuilder("nsid ").append(p.nsid()).append(' ');
+                if (p.currentNsid() != null) {
+                    sb.append(p.currentNsid() < 0 ? "current-nsid unassigned " : "current-nsid " + p.currentNsid() + " ");
+                }
+                if (p.name() != null) {
+                    sb.append("(iproute2 netns name: ").append(p.name()).append(')');
+                }
+                ctx.out.println(sb.toString().stripTrailing());
+            }
+        }
+        return 0;
+    }
+
+    private int add(Context ctx, List<String> args) throws UsageException, NetnsException {
+        String name = nameArg(args, "add NAME");
+        noMore(args, 1, "add NAME");
+        ctx.registry.add(name).close();
+        return 0;
+    }
+
+    private int attach(Context ctx, List<String> args) throws UsageException, NetnsException {
+        String name = nameArg(args, "attach NAME PID");
+        if (args.size() < 2) {
+            throw new UsageException("No PID specified: the form is \"netns4j netns attach NAME PID\".");
+        }
+        long pid = Validation.pid(args.get(1));
+        noMore(args, 2, "attach NAME PID");
+        ctx.registry.attach(name, pid).close();
+        return 0;
+    }
+
+    private int set(Context ctx, List<String> args) throws UsageException, NetnsException {
+        String name = nameArg(args, "set NAME auto|ID");
+        if (args.size() < 2) {
+            throw new UsageException("No nsid specified: the form is \"netns4j netns set NAME auto|ID\".");
+        }
+        int nsid = args.get(1).equals("auto") ? -1 : Validation.nonNegative(args.get(1), "netnsid");
+        noMore(args, 2, "set NAME auto|ID");
+        try (Netns peer = ctx.registry.open(name)) {
+            ctx.namespace().assignPeerId(peer, nsid);
+        }
+        return 0;
+    }
+
+    private int delete(Context ctx, List<String> args) throws UsageException, NetnsException {
+        Duration wait = null;
+        List<String> names = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("--wait") || a.equals("-wait")) {
+                wait = DEFAULT_WAIT;
+            } else if (a.startsWith("--wait=")) {
+                wait = Duration.ofMillis(Math.round(Validation.seconds(a.substring(7)) * 1000));
+            } else {
+                names.add(a);
+            }
+        }
+        if (ctx.options.all()) {
+            if (!names.isEmpty()) {
+                throw new UsageException("\"-all netns delete\" takes no name; drop \"" + names.getFirst() + "\".");
+            }
+            names = ctx.registry.names();
+        } else {
+            nameArg(names, "delete NAME");
+            noMore(names, 1, "delete [--wait] NAME");
+        }
+        int status = 0;
+        for (String name : names) {
+            try {
+                if (wait != null) {
+                    ctx.registry.delete(name, wait);
+                } else {
+                    ctx.registry.delete(name);
+                }
+            } catch (NetnsException e) {
+                if (!ctx.options.all()) {
+                    throw e;
+                }
+                ctx.err.println(e.getMessage());
+                status = 1;
+            }
+        }
+        return status;
+    }
+
+    private int identify(Context ctx, List<String> args) throws UsageException, NetnsException {
+        long pid = args.isEmpty() ? 0 : Validation.pid(args.getFirst());
+        noMore(args, 1, "identify [PID]");
+        List<String> names = ctx.registry.identify(pid);
+        if (ctx.json()) {
+            ctx.printJson(names.stream().map(n -> Map.of("name", n)).toList());
+        } else if (names.isEmpty()) {
+            ctx.out.println();
+        } else {
+            names.forEach(ctx.out::println);
+        }
+        return 0;
+    }
+
+    private int pids(Context ctx, List<String> args) throws UsageException, NetnsException {
+        String name = nameArg(args, "pids NAME");
+        noMore(args, 1, "pids NAME");
+        List<Long> pids = ctx.registry.pids(name);
+        if (ctx.json()) {
+            ctx.printJson(pids.stream().map(p -> Map.of("pid", p)).toList());
+        } else {
+            pids.forEach(ctx.out::println);
+        }
+        return 0;
+    }
+
+    private int monitor(Context ctx, List<String> args) throws UsageException, NetnsException {
+        noMore(args, 0, "monitor");
+        try (NetnsMonitor m = ctx.registry.monitor()) {
+            for (; ; ) {
+                Optional<NetnsEvent> e = m.next(Duration.ofDays(1));
+                if (e.isEmpty()) {
+                    continue;
+                }
+                NetnsEvent ev = e.get();
+                if (ctx.json()) {
+                    ctx.out.println(Json.write(Map.of("event", ev.kind() == NetnsEvent.Kind.ADD ? "add" : "delete",
+                            "name", ev.name()), false));
+                } else {
+                    ctx.out.println(ev);
+                }
+                ctx.out.flush();
+            }
+        }
+    }
+}

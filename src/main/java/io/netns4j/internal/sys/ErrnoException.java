@@ -1,0 +1,26 @@
+package io.netns4j.internal.sys;
+
+/**
+ * A failed system call: the errno it left and the call's name. Internal only; the public
+ * layer turns it into a {@link io.netns4j.NetnsException} subclass in one place,
+ * {@link io.netns4j.internal.Failures}.
+ */
+public final class ErrnoException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final int errno;
+    private final String call;
+
+    public ErrnoException(String call, int errno) {
+        super(call + ": " + Errno.describe(errno), null, false, false);
+        this.call = call;
+        this.errno = errno;
+    }
+
+    public int errno() {
+        return errno;
+    }
+
+    public String call() {
+        return call;
+    }
+}

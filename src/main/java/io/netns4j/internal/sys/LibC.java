@@ -1,0 +1,428 @@
+package io.netns4j.internal.sys;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * Every downcall netns4j makes into the C library, and nothing else. Each call captures
+ * errno in the same downcall and throws {@link ErrnoException} when the call fails; callers
+ * translate that into public exceptions with their own context.
+ *
+ * <p>Nothing outside this package touches {@code java.lang.foreign} linkage. Strings and
+ * small structs are allocated in a confined arena per call; the netlink hot path passes
+ * its own preallocated buffers.
+ */
+public final class LibC {
+    public static final int AF_NETLINK = 16;
+    public static final int SOCK_RAW = 3;
+    public static final int SOCK_CLOEXEC = 0x80000;
+    public static final int SOL_SOCKET = 1;
+    public static final int SO_SNDBUF = 7;
+    public static final int SO_RCVBUF = 8;
+    public static final int SO_RCVTIMEO = 20;
+    public static final int SO_RCVBUFFORCE = 33;
+    public static final int SO_SNDBUFFORCE = 32;
+    public static final int SOL_NETLINK = 270;
+    public static final int MSG_PEEK = 0x2;
+    public static final int MSG_TRUNC = 0x20;
+    public static final int MSG_DONTWAIT = 0x40;
+
+    public static final int O_RDONLY = 0;
+    public static final int O_CREAT = 0x40;
+    public static final int O_EXCL = 0x80;
+    public static final int O_DIRECTORY = 0x10000;
+    public static final int O_CLOEXEC = 0x80000;
+
+    public static final long MS_RDONLY = 1;
+    public static final long MS_BIND = 4096;
+    public static final long MS_REC = 16384;
+    public static final long MS_PRIVATE = 1L << 18;
+    public static final long MS_SLAVE = 1L << 19;
+    public static final long MS_SHARED = 1L << 20;
+    public static final int MNT_DETACH = 2;
+
+    public static final int LOCK_EX = 2;
+    public static final int LOCK_UN = 8;
+
+    public static final int CLONE_NEWNS = 0x00020000;
+    public static final int CLONE_NEWNET = 0x40000000;
+
+    public static final int IN_CLOEXEC = 0x80000;
+    public static final int IN_NONBLOCK = 0x800;
+    public static final short POLLIN = 1;
+    public static final int IN_CREATE = 0x100;
+    public static final int IN_DELETE = 0x200;
+
+    /** {@code statfs.f_type} of the namespace filesystem (nsfs). */
+    public static final long NSFS_MAGIC = 0x6e736673L;
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup C = LINKER.defaultLookup();
+    private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+    private static final ThreadLocal<MemorySegment> CAPTURE =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CAPTURE_LAYOUT));
+
+    private static final MethodHandle SOCKET = errnoCall("socket", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle BIND = errnoCall("bind", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle GETSOCKNAME = errnoCall("getsockname", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+    private static final MethodHandle SETSOCKOPT =
+            errnoCall("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle SEND = errnoCall("send", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+    private static final MethodHandle RECV = errnoCall("recv", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+    private static final MethodHandle READ = errnoCall("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
+    private static final MethodHandle CLOSE = errnoCall("close", JAVA_INT, JAVA_INT);
+    private static final MethodHandle OPEN = LINKER.downcallHandle(C.findOrThrow("open"),
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
+            CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle MKDIR = errnoCall("mkdir", JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle UNLINK = errnoCall("unlink", JAVA_INT, ADDRESS);
+    private static final MethodHandle MOUNT = errnoCall("mount", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
+    private static final MethodHandle UMOUNT2 = errnoCall("umount2", JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle FLOCK = errnoCall("flock", JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle SETNS = errnoCall("setns", JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle UNSHARE = errnoCall("unshare", JAVA_INT, JAVA_INT);
+    private static final MethodHandle FSTATFS = errnoCall("fstatfs", JAVA_INT, JAVA_INT, ADDRESS);
+    private static final MethodHandle INOTIFY_INIT1 = errnoCall("inotify_init1", JAVA_INT, JAVA_INT);
+    private static final MethodHandle INOTIFY_ADD_WATCH =
+            errnoCall("inotify_add_watch", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle POLL = errnoCall("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+    private static final MethodHandle GETEUID = plainCall("geteuid", JAVA_INT);
+    private static final MethodHandle GETTID = plainCall("gettid", JAVA_INT);
+    private static final MethodHandle STRERROR = plainCall("strerror", ADDRESS, JAVA_INT);
+
+    private LibC() {
+    }
+
+    private static MethodHandle errnoCall(String name, ValueLayout result, ValueLayout... args) {
+        return LINKER.downcallHandle(C.findOrThrow(name), FunctionDescriptor.of(result, args), CAPTURE_ERRNO);
+    }
+
+    private static MethodHandle plainCall(String name, ValueLayout result, ValueLayout... args) {
+        return LINKER.downcallHandle(C.findOrThrow(name), FunctionDescriptor.of(result, args));
+    }
+
+    private static int errno(MemorySegment capture) {
+        return (int) ERRNO.get(capture, 0L);
+    }
+
+    private static int check(String call, MemorySegment capture, int result) throws ErrnoException {
+        if (result < 0) {
+            throw new ErrnoException(call, errno(capture));
+        }
+        return result;
+    }
+
+    private static long check(String call, MemorySegment capture, long result) throws ErrnoException {
+        if (result < 0) {
+            throw new ErrnoException(call, errno(capture));
+        }
+        return result;
+    }
+
+    /** Lets an {@link ErrnoException} through; anything else is a linkage bug. */
+    private static RuntimeException rethrow(Throwable t) throws ErrnoException {
+        if (t instanceof ErrnoException e) {
+            throw e;
+        }
+        return linkageFailure(t);
+    }
+
+    private static RuntimeException linkageFailure(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException("native call failed", t);
+    }
+
+    // ---- sockets ----
+
+    /** {@code socket(2)}. */
+    public static int socket(int domain, int type, int protocol) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try {
+            return check("socket", cs, (int) SOCKET.invokeExact(cs, domain, type, protocol));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code bind(2)} with an address already laid out in {@code addr}. */
+    public static void bind(int fd, MemorySegment addr) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try {
+            check("bind", cs, (int) BIND.invokeExact(cs, fd, addr, (int) addr.byteSize()));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code getsockname(2)} into {@code addr}; returns the address length. */
+    public static int getsockname(int fd, MemorySegment addr) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment len = arena.allocateFrom(JAVA_INT, (int) addr.byteSize());
+            check("getsockname", cs, (int) GETSOCKNAME.invokeExact(cs, fd, addr, len));
+            return len.get(JAVA_INT, 0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code setsockopt(2)} with an int value. */
+    public static void setsockopt(int fd, int level, int name, int value) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            setsockopt(fd, level, name, arena.allocateFrom(JAVA_INT, value));
+        }
+    }
+
+    /** {@code setsockopt(2)} with a raw value. */
+    public static void setsockopt(int fd, int level, int name, MemorySegment value) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try {
+            check("setsockopt", cs, (int) SETSOCKOPT.invokeExact(cs, fd, level, name, value, (int) value.byteSize()));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code send(2)}; returns the bytes sent. */
+    public static long send(int fd, MemorySegment buf, long len, int flags) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try {
+            return check("send", cs, (long) SEND.invokeExact(cs, fd, buf, len, flags));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code recv(2)}; with MSG_TRUNC the result is the datagram's full length. */
+    public static long recv(int fd, MemorySegment buf, long len, int flags) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try {
+            return check("recv", cs, (long) RECV.invokeExact(cs, fd, buf, len, flags));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code read(2)}. */
+    public static long read(int fd, MemorySegment buf, long len) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try {
+            return check("read", cs, (long) READ.invokeExact(cs, fd, buf, len));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code close(2)}. */
+    public static void close(int fd) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try {
+            check("close", cs, (int) CLOSE.invokeExact(cs, fd));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Closes {@code fd} when it is valid, ignoring errors (for cleanup paths). */
+    public static void closeQuietly(int fd) {
+        if (fd >= 0) {
+            try {
+                close(fd);
+            } catch (ErrnoException ignored) {
+                // nothing useful to do on a cleanup path
+            }
+        }
+    }
+
+    // ---- files and mounts ----
+
+    /** {@code open(2)}. */
+    public static int open(String path, int flags, int mode) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try (Arena arena = Arena.ofConfined()) {
+            return check("open", cs, (int) OPEN.invokeExact(cs, arena.allocateFrom(path), flags, mode));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code mkdir(2)}. */
+    public static void mkdir(String path, int mode) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try (Arena arena = Arena.ofConfined()) {
+            check("mkdir", cs, (int) MKDIR.invokeExact(cs, arena.allocateFrom(path), mode));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code unlink(2)}. */
+    public static void unlink(String path) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try (Arena arena = Arena.ofConfined()) {
+            check("unlink", cs, (int) UNLINK.invokeExact(cs, arena.allocateFrom(path)));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code mount(2)}; {@code source} and {@code fstype} may be null. */
+    public static void mount(String source, String target, String fstype, long flags) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment src = source == null ? MemorySegment.NULL : arena.allocateFrom(source);
+            MemorySegment type = fstype == null ? MemorySegment.NULL : arena.allocateFrom(fstype);
+            check("mount", cs, (int) MOUNT.invokeExact(cs, src, arena.allocateFrom(target), type, flags,
+                    MemorySegment.NULL));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code umount2(2)}. */
+    public static void umount2(String target, int flags) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try (Arena arena = Arena.ofConfined()) {
+            check("umount2", cs, (int) UMOUNT2.invokeExact(cs, arena.allocateFrom(target), flags));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code flock(2)}. */
+    public static void flock(int fd, int operation) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try {
+            check("flock", cs, (int) FLOCK.invokeExact(cs, fd, operation));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code fstatfs(2)}: the filesystem type ({@code f_type}) of an open file. */
+    public static long fstatfsType(int fd) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(128, 8); // struct statfs is 120 bytes on 64-bit Linux
+            check("fstatfs", cs, (int) FSTATFS.invokeExact(cs, fd, buf));
+            return buf.get(JAVA_LONG, 0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // ---- namespaces ----
+
+    /** {@code setns(2)}: moves the calling thread into the namespace behind {@code fd}. */
+    public static void setns(int fd, int nstype) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try {
+            check("setns", cs, (int) SETNS.invokeExact(cs, fd, nstype));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code unshare(2)}: gives the calling thread new namespaces of the given kinds. */
+    public static void unshare(int flags) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try {
+            check("unshare", cs, (int) UNSHARE.invokeExact(cs, flags));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // ---- inotify ----
+
+    /** {@code inotify_init1(2)}. */
+    public static int inotifyInit(int flags) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try {
+            return check("inotify_init1", cs, (int) INOTIFY_INIT1.invokeExact(cs, flags));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code inotify_add_watch(2)}. */
+    public static int inotifyAddWatch(int fd, String path, int mask) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try (Arena arena = Arena.ofConfined()) {
+            return check("inotify_add_watch", cs,
+                    (int) INOTIFY_ADD_WATCH.invokeExact(cs, fd, arena.allocateFrom(path), mask));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * {@code poll(2)} on one descriptor for input.
+     *
+     * @return true when {@code fd} is readable, false when the timeout passed
+     */
+    public static boolean pollIn(int fd, int timeoutMillis) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment pfd = arena.allocate(8, 4); // struct pollfd
+            pfd.set(JAVA_INT, 0, fd);
+            pfd.set(ValueLayout.JAVA_SHORT, 4, POLLIN);
+            int n = (int) POLL.invokeExact(cs, pfd, 1L, timeoutMillis);
+            if (n < 0 && errno(cs) == Errno.EINTR) {
+                return false;
+            }
+            return check("poll", cs, n) > 0;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // ---- process facts ----
+
+    /** {@code geteuid(2)}. */
+    public static int geteuid() {
+        try {
+            return (int) GETEUID.invokeExact();
+        } catch (Throwable t) {
+            throw linkageFailure(t);
+        }
+    }
+
+    /** {@code gettid(2)}: the kernel's id of the calling thread. */
+    public static int gettid() {
+        try {
+            return (int) GETTID.invokeExact();
+        } catch (Throwable t) {
+            throw linkageFailure(t);
+        }
+    }
+
+    /** {@code strerror(3)}. */
+    public static String strerror(int errno) {
+        try {
+            MemorySegment s = (MemorySegment) STRERROR.invokeExact(errno);
+            return s.reinterpret(1024).getString(0);
+        } catch (Throwable t) {
+            throw linkageFailure(t);
+        }
+    }
+}
