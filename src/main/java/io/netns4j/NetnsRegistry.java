@@ -197,7 +197,7 @@ public final class NetnsRegistry {
     public void delete(String name, Duration timeout) throws NetnsException {
         TeardownWatch watch;
         try (Netns target = open(name)) {
-            watch = TeardownWatch.start(target);
+            watch = TeardownWatch.start(this, name, target);
         }
         try {
             delete(name);

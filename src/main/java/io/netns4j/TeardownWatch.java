@@ -9,53 +9,77 @@ import io.netns4j.internal.rtnl.NetlinkSocket;
 import io.netns4j.internal.sys.Errno;
 
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Watches, from the caller's namespace, for a deleted namespace to be torn down by the
- * kernel: RTM_DELNSID for the id the caller's namespace has for it (the kernel sends it
- * when the namespace is unhashed), then RTM_DELLINK for each link here whose peer was in
- * it (a veth's host side lingers until the kernel's cleanup work gets to it).
+ * Watches for a deleted namespace to be torn down by the kernel. Two signals, both taken
+ * while the namespace is still alive:
+ * <ul>
+ *   <li>RTM_DELNSID in the caller's namespace for the id it has for the target (assigned
+ *       here if missing): the kernel sends it when it unhashes the dying namespace;</li>
+ *   <li>the links in other namespaces (the caller's and every named one) whose peer lives
+ *       in the target, such as the host side of a veth: they linger until the kernel's
+ *       cleanup work deletes them, and re-creating them fails with "File exists" until
+ *       then. They are polled by index until gone.</li>
+ * </ul>
  */
 final class TeardownWatch implements AutoCloseable {
-    private static final int POLL_MILLIS = 100;
+    private static final int POLL_MILLIS = 10;
+
+    /** A link in {@code owner} whose peer is in the namespace being deleted. */
+    private record PeerLink(Netns owner, int index) {
+    }
 
     private final Netns home;
     private final NetlinkSocket events;
     private final NamespaceId id;
     private final int nsid;
-    private final Set<Integer> peerLinks;
+    private final List<PeerLink> peerLinks;
+    private final List<Netns> owners;
 
-    private TeardownWatch(Netns home, NetlinkSocket events, NamespaceId id, int nsid, Set<Integer> peerLinks) {
+    private TeardownWatch(Netns home, NetlinkSocket events, NamespaceId id, int nsid, List<PeerLink> peerLinks,
+                          List<Netns> owners) {
         this.home = home;
         this.events = events;
         this.id = id;
         this.nsid = nsid;
         this.peerLinks = peerLinks;
+        this.owners = owners;
     }
 
     /** Subscribes and records what to wait for, while {@code target} is still alive. */
-    static TeardownWatch start(Netns target) throws NetnsException {
+    static TeardownWatch start(NetnsRegistry registry, String targetName, Netns target) throws NetnsException {
         Netns home = Netns.current();
         NetlinkSocket events = null;
+        List<Netns> owners = new ArrayList<>();
         try {
             events = home.openSocket(Netlink.NETLINK_ROUTE, POLL_MILLIS);
             events.subscribe(Rtnl.RTNLGRP_NSID);
-            events.subscribe(Rtnl.RTNLGRP_LINK);
             var known = home.peerId(target);
             int nsid = known.isPresent() ? known.getAsInt() : home.assignPeerId(target, -1);
-            Set<Integer> peers = new HashSet<>();
-            byte[] dump = LinkMessage.request(0, List.of()).encode(Rtnl.RTM_GETLINK, 0);
-            for (NetlinkMessage m : home.routeSocket().dump(dump)) {
-                LinkMessage link = LinkMessage.decode(m);
-                if (link.linkNetnsid() == nsid) {
-                    peers.add(link.index());
+            List<PeerLink> peers = new ArrayList<>(peersIn(home, target));
+            for (String name : registry.names()) {
+                if (name.equals(targetName)) {
+                    continue;
+                }
+                Netns other;
+                try {
+                    other = registry.open(name);
+                } catch (NetnsException e) {
+                    continue; // deleted meanwhile, or not ready: it holds no link of ours
+                }
+                List<PeerLink> found = other.id().equals(target.id()) ? List.of() : peersIn(other, target);
+                if (found.isEmpty()) {
+                    other.close();
+                } else {
+                    owners.add(other);
+                    peers.addAll(found);
                 }
             }
-            return new TeardownWatch(home, events, target.id(), nsid, peers);
+            return new TeardownWatch(home, events, target.id(), nsid, peers, owners);
         } catch (NetnsException | RuntimeException e) {
+            owners.forEach(Netns::close);
             if (events != null) {
                 events.close();
             }
@@ -64,47 +88,72 @@ final class TeardownWatch implements AutoCloseable {
         }
     }
 
+    /**
+     * The links in {@code owner} whose peer is in {@code target}. The link dump comes first:
+     * reporting a peer makes the kernel assign {@code owner} an id for the peer's namespace.
+     */
+    private static List<PeerLink> peersIn(Netns owner, Netns target) throws NetnsException {
+        byte[] dump = LinkMessage.request(0, List.of()).encode(Rtnl.RTM_GETLINK, 0);
+        List<LinkMessage> links = new ArrayList<>();
+        for (NetlinkMessage m : owner.routeSocket().dump(dump)) {
+            links.add(LinkMessage.decode(m));
+        }
+        var peerId = owner.peerId(target);
+        if (peerId.isEmpty()) {
+            return List.of();
+        }
+        List<PeerLink> out = new ArrayList<>();
+        for (LinkMessage link : links) {
+            if (link.linkNetnsid() == peerId.getAsInt()) {
+                out.add(new PeerLink(owner, link.index()));
+            }
+        }
+        return out;
+    }
+
     /** Blocks until the namespace and its peer links are gone, or {@code timeout} passes. */
     void await(String name, Duration timeout) throws NetnsException {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean unhashed = false;
-        while (!unhashed || !peerLinks.isEmpty()) {
+        while (!unhashed) {
             if (System.nanoTime() > deadline) {
                 throw stillAlive(name, timeout);
             }
-            List<NetlinkMessage> batch;
             try {
-                batch = events.receiveNotifications();
+                for (NetlinkMessage m : events.receiveNotifications()) {
+                    if (m.type() == Rtnl.RTM_DELNSID) {
+                        Integer gone = NsidMessage.decode(m).nsid();
+                        unhashed |= gone != null && gone == nsid;
+                    }
+                }
             } catch (BusyException e) {
                 if (e.errno() != Errno.ENOBUFS) {
                     throw e;
                 }
-                unhashed = resync();
-                continue;
+                unhashed = home.peerIdLookup(nsid, null).isEmpty(); // notifications lost: ask directly
             }
-            for (NetlinkMessage m : batch) {
-                if (m.type() == Rtnl.RTM_DELNSID) {
-                    Integer gone = NsidMessage.decode(m).nsid();
-                    unhashed |= gone != null && gone == nsid;
-                } else if (m.type() == Rtnl.RTM_DELLINK) {
-                    peerLinks.remove(LinkMessage.decode(m).index());
-                }
+        }
+        while (!peerLinks.isEmpty()) {
+            peerLinks.removeIf(p -> !linkExists(p));
+            if (peerLinks.isEmpty()) {
+                return;
             }
+            if (System.nanoTime() > deadline) {
+                throw new BusyException("Network namespace \"" + name + "\" is gone, but " + peerLinks.size()
+                        + " of its links' peers still exist after " + timeout.toMillis() + " ms", Errno.EBUSY, null);
+            }
+            NetnsRegistry.pause(POLL_MILLIS);
         }
     }
 
-    /** After lost notifications: ask the kernel directly what is left. */
-    private boolean resync() throws NetnsException {
-        peerLinks.removeIf(index -> !linkExists(index));
-        return home.peerIdLookup(nsid, null).isEmpty();
-    }
-
-    private boolean linkExists(int index) {
+    private static boolean linkExists(PeerLink p) {
         try {
-            home.routeSocket().request(LinkMessage.request(index, List.of()).encode(Rtnl.RTM_GETLINK, 0));
+            p.owner().routeSocket().request(LinkMessage.request(p.index(), List.of()).encode(Rtnl.RTM_GETLINK, 0));
             return true;
-        } catch (NetnsException e) {
+        } catch (NotFoundException e) {
             return false;
+        } catch (NetnsException e) {
+            return true; // cannot tell: keep waiting until the deadline
         }
     }
 
@@ -119,6 +168,7 @@ final class TeardownWatch implements AutoCloseable {
 
     @Override
     public void close() {
+        owners.forEach(Netns::close);
         events.close();
         home.close();
     }
