@@ -34,6 +34,7 @@ public final class Main {
             OBJECTS.put(ip, null);
         }
         OBJECTS.put("netns", new NetnsCommand());
+        OBJECTS.put("demo", new DemoCommand());
     }
 
     static final String USAGE_TEXT = """
