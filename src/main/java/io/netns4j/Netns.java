@@ -229,6 +229,14 @@ public final class Netns implements AutoCloseable {
         return Optional.of(new PeerId(reply.nsid(), reply.currentNsid(), null));
     }
 
+    /** How messages name this namespace: {@code network namespace "NAME"} or a path. */
+    String describe() {
+        if (name != null) {
+            return "network namespace \"" + name + "\"";
+        }
+        return current ? "the current network namespace" : "network namespace " + path;
+    }
+
     private void checkOpen() throws NetnsException {
         if (closed) {
             throw new NetnsException("Network namespace handle is closed");

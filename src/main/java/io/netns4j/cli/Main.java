@@ -33,6 +33,12 @@ public final class Main {
                 "nexthop", "mptcp", "ioam", "stats", "help")) {
             OBJECTS.put(ip, null);
         }
+        OBJECTS.put("address", new AddressCommand());
+        OBJECTS.put("route", new RouteCommand());
+        OBJECTS.put("rule", new RuleCommand());
+        OBJECTS.put("neighbor", new NeighbourCommand());
+        OBJECTS.put("neighbour", new NeighbourCommand());
+        OBJECTS.put("link", new LinkCommand());
         OBJECTS.put("netns", new NetnsCommand());
         OBJECTS.put("demo", new DemoCommand());
     }
@@ -40,7 +46,7 @@ public final class Main {
     static final String USAGE_TEXT = """
             Usage: netns4j [ OPTIONS ] OBJECT { COMMAND | help }
                    netns4j [ -force ] -batch FILE
-            where  OBJECT := { netns }
+            where  OBJECT := { link | address | route | rule | neighbour | netns | demo }
                    OPTIONS := { -n[etns] NAME | -j[son] | -p[retty] | -a[ll] | -V[ersion] | -h[elp] }
             A batch line may start with "-n NAME" to run in that namespace.""";
 

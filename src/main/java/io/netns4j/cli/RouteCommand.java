@@ -1,0 +1,13 @@
+package io.netns4j.cli;
+
+import io.netns4j.NetnsException;
+
+import java.util.List;
+
+/** Placeholder until the route object lands; replaced by the real command. */
+final class RouteCommand implements ObjectCommand {
+    @Override
+    public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
+        throw new UsageException("\"route\" is not available in this build yet.");
+    }
+}
