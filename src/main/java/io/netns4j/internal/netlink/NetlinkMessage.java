@@ -55,7 +55,7 @@ public record NetlinkMessage(int type, int flags, int seq, int pid, byte[] paylo
             out.add(new NetlinkMessage(Short.toUnsignedInt(buf.getShort(pos + 4)),
                     Short.toUnsignedInt(buf.getShort(pos + 6)), buf.getInt(pos + 8), buf.getInt(pos + 12),
                     Arrays.copyOfRange(data, pos + Netlink.HEADER_LENGTH, pos + len)));
-            pos += Math.min(Netlink.align(len), remaining);
+            pos += (int) Math.min((len + 3L) & ~3L, remaining);
         }
         return out;
     }
