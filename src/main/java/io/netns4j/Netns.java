@@ -159,6 +159,11 @@ public final class Netns implements AutoCloseable {
         }
     }
 
+    /** The links of this namespace: {@code ip -n THIS link ...}. */
+    public Links links() {
+        return Links.in(this);
+    }
+
     // ---- peer ids (nsid) ----
 
     /**

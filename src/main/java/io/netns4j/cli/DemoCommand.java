@@ -38,8 +38,8 @@ final class DemoCommand implements ObjectCommand {
             step(ctx, "ip -n " + host + " netns list");
             Main.execute(ctx.options.forLine(host, List.of("netns", "list")), ctx.out, ctx.err, registry);
             step(ctx, "ip -j -n " + host + " netns list-id");
-            Main.execute(new GlobalOptions(host, true, false, false, null, false, false, false,
-                    List.of("netns", "list-id")), ctx.out, ctx.err, registry);
+            Main.execute(ctx.options.forLine(host, List.of("netns", "list-id")).withJson(true), ctx.out, ctx.err,
+                    registry);
         } finally {
             for (String name : made.reversed()) {
                 step(ctx, "ip netns delete " + name + "   (and wait until the kernel has freed it)");

@@ -4,18 +4,22 @@ import java.util.List;
 
 /**
  * The options before the object, as {@code ip} takes them: {@code -n NAME}, {@code -j},
- * {@code -p}, {@code -all}, {@code -batch FILE}, {@code -force}, {@code -V}, {@code -h}. Like
+ * {@code -p}, {@code -all}, {@code -batch FILE}, {@code -force}, {@code -s} (twice for more),
+ * {@code -d}, {@code -4}/{@code -6}/{@code -f FAMILY}, {@code -V}, {@code -h}. Like
  * {@code ip}, each may be abbreviated and written with one dash or two.
  *
  * @param rest the words after the options: object, command, arguments
  */
 record GlobalOptions(String netns, boolean json, boolean pretty, boolean all, String batch, boolean force,
-                     boolean version, boolean help, List<String> rest) {
+                     boolean version, boolean help, int stats, boolean details, String family, List<String> rest) {
 
     static GlobalOptions parse(List<String> args) throws UsageException {
         String netns = null;
         String batch = null;
         boolean json = false, pretty = false, all = false, force = false, version = false, help = false;
+        boolean details = false;
+        int stats = 0;
+        String family = null;
         int i = 0;
         for (; i < args.size(); i++) {
             String a = args.get(i);
@@ -31,12 +35,19 @@ record GlobalOptions(String netns, boolean json, boolean pretty, boolean all, St
                 force = true;
                 continue;
             }
-            String word = Keywords.resolve(opt.substring(1), "netns", "json", "pretty", "all", "batch", "Version",
-                    "help");
+            if (opt.equals("-4") || opt.equals("-6")) {
+                family = opt.equals("-4") ? "inet" : "inet6";
+                continue;
+            }
+            String word = Keywords.resolve(opt.substring(1), "family", "stats", "statistics", "details", "netns",
+                    "json", "pretty", "all", "batch", "Version", "help");
             if (word == null) {
                 throw new UsageException("Option \"" + a + "\" is unknown, try \"netns4j -help\".");
             }
             switch (word) {
+                case "family" -> family = family(value(args, ++i, a, "a family: inet, inet6, link"));
+                case "stats", "statistics" -> stats++;
+                case "details" -> details = true;
                 case "netns" -> netns = value(args, ++i, a, "a namespace name");
                 case "json" -> json = true;
                 case "pretty" -> pretty = true;
@@ -46,7 +57,17 @@ record GlobalOptions(String netns, boolean json, boolean pretty, boolean all, St
                 default -> help = true;
             }
         }
-        return new GlobalOptions(netns, json, pretty, all, batch, force, version, help, List.copyOf(args.subList(i, args.size())));
+        return new GlobalOptions(netns, json, pretty, all, batch, force, version, help, stats, details, family,
+                List.copyOf(args.subList(i, args.size())));
+    }
+
+    private static String family(String word) throws UsageException {
+        return switch (word) {
+            case "inet", "ipv4", "4" -> "inet";
+            case "inet6", "ipv6", "6" -> "inet6";
+            case "link" -> "link";
+            default -> throw new UsageException("Unknown family \"" + word + "\": use inet, inet6 or link.");
+        };
     }
 
     private static String value(List<String> args, int i, String option, String what) throws UsageException {
@@ -59,6 +80,11 @@ record GlobalOptions(String netns, boolean json, boolean pretty, boolean all, St
     /** The same options with another namespace and other words, for a batch line. */
     GlobalOptions forLine(String lineNetns, List<String> words) {
         return new GlobalOptions(lineNetns != null ? lineNetns : netns, json, pretty, all, null, force, false, false,
-                words);
+                stats, details, family, words);
+    }
+
+    /** The same options with JSON output on or off. */
+    GlobalOptions withJson(boolean on) {
+        return new GlobalOptions(netns, on, pretty, all, batch, force, version, help, stats, details, family, rest);
     }
 }

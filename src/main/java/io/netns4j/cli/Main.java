@@ -47,7 +47,8 @@ public final class Main {
             Usage: netns4j [ OPTIONS ] OBJECT { COMMAND | help }
                    netns4j [ -force ] -batch FILE
             where  OBJECT := { link | address | route | rule | neighbour | netns | demo }
-                   OPTIONS := { -n[etns] NAME | -j[son] | -p[retty] | -a[ll] | -V[ersion] | -h[elp] }
+                   OPTIONS := { -n[etns] NAME | -j[son] | -p[retty] | -s[tatistics] | -d[etails] | -4 | -6 |
+                                -f[amily] { inet | inet6 | link } | -a[ll] | -V[ersion] | -h[elp] }
             A batch line may start with "-n NAME" to run in that namespace.""";
 
     private Main() {

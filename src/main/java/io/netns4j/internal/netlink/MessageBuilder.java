@@ -158,15 +158,28 @@ public final class MessageBuilder {
         return this;
     }
 
+    /** A string without its terminating NUL, as iproute2 writes IFLA_INFO_KIND. */
+    public MessageBuilder attrBytesOf(int type, String value) {
+        return attr(type, value.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A flag attribute: present, with no value. */
     public MessageBuilder attrFlag(int type) {
         attrHeader(type, 0);
         return this;
     }
 
-    /** Opens a nested attribute; close it with {@link #endNested(int)}. Returns its mark. */
+    /** Opens a nested attribute (flagged NLA_F_NESTED); close it with {@link #endNested(int)}. Returns its mark. */
     public int beginNested(int type) {
-        attrHeader(type | Netlink.NLA_F_NESTED, 0);
+        return beginNested(type, true);
+    }
+
+    /**
+     * Opens a nested attribute, with or without the NLA_F_NESTED flag. rtnetlink's older
+     * nests (IFLA_LINKINFO and below) are written without it by iproute2; both parse.
+     */
+    public int beginNested(int type, boolean flagged) {
+        attrHeader(flagged ? type | Netlink.NLA_F_NESTED : type, 0);
         openNests++;
         return pos - Netlink.ATTR_HEADER_LENGTH;
     }

@@ -69,7 +69,9 @@ public final class Ifla {
     public static final int IFLA_GENEVE_ID = 1;
     public static final int IFLA_GENEVE_REMOTE = 2;
     public static final int IFLA_GENEVE_TTL = 3;
+    public static final int IFLA_GENEVE_TOS = 4;
     public static final int IFLA_GENEVE_PORT = 5;
+    public static final int IFLA_GENEVE_LABEL = 11;
     public static final int IFLA_GENEVE_REMOTE6 = 7;
 
     /** IFLA_EXT_MASK bit asking for VF info, as {@code ip link show} sends. */

@@ -1,0 +1,247 @@
+package io.netns4j.cli;
+
+import io.netns4j.Link;
+import io.netns4j.LinkStats;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How {@code ip link show} prints a link, as text and as {@code -j} JSON with ip's keys.
+ * Needs all links of the namespace to name a peer ({@code veth1@veth0}).
+ */
+final class LinkView {
+    /** IFF_* flags in the order ip prints them. */
+    private static final String[] FLAG_NAMES = {"LOOPBACK", "BROADCAST", "POINTOPOINT", "MULTICAST", "NOARP",
+            "ALLMULTI", "PROMISC", "MASTER", "SLAVE", "DEBUG", "DYNAMIC", "AUTOMEDIA", "PORTSEL", "NOTRAILERS", "UP",
+            "LOWER_UP", "DORMANT", "ECHO"};
+    private static final int[] FLAG_BITS = {0x8, 0x2, 0x10, 0x1000, 0x80, 0x200, 0x100, 0x400, 0x800, 0x4,
+            0x8000, 0x4000, 0x2000, 0x20, 0x1, 0x10000, 0x20000, 0x40000};
+    private static final Map<Integer, String> DEVICE_TYPES = Map.of(1, "ether", 772, "loopback", 65534, "none",
+            768, "ipip", 776, "sit", 778, "gre", 769, "tunnel6", 65535, "void", 823, "ip6gre");
+
+    private final Map<Integer, Link> byIndex = new HashMap<>();
+    private final Map<Integer, String> netnsNames;
+    private final boolean details;
+    private final boolean stats;
+
+    LinkView(List<Link> all, Map<Integer, String> netnsNames, boolean details, boolean stats) {
+        all.forEach(l -> byIndex.put(l.index(), l));
+        this.netnsNames = netnsNames;
+        this.details = details;
+        this.stats = stats;
+    }
+
+    /** The flags as ip lists them, NO-CARRIER and M-DOWN included. */
+    List<String> flags(Link l) {
+        List<String> out = new ArrayList<>();
+        int f = l.flags();
+        if ((f & Link.IFF_UP) != 0 && (f & Link.IFF_RUNNING) == 0) {
+            out.add("NO-CARRIER");
+        }
+        f &= ~Link.IFF_RUNNING;
+        for (int i = 0; i < FLAG_BITS.length; i++) {
+            if ((f & FLAG_BITS[i]) != 0) {
+                out.add(FLAG_NAMES[i]);
+                f &= ~FLAG_BITS[i];
+            }
+        }
+        if (f != 0) {
+            out.add(Integer.toHexString(f));
+        }
+        if (linkedDown(l)) {
+            out.add("M-DOWN");
+        }
+        return out;
+    }
+
+    private boolean linkedDown(Link l) {
+        if (l.linkIndex() == 0 || l.linkIndex() == l.index() || l.linkNetnsid() >= 0) {
+            return false;
+        }
+        Link peer = byIndex.get(l.linkIndex());
+        return peer == null || !peer.isUp();
+    }
+
+    /** {@code @peer} for a link in this namespace, {@code @ifN} for one elsewhere, or nothing. */
+    private String peerSuffix(Link l) {
+        if (l.linkIndex() == 0 || l.linkIndex() == l.index()) {
+            return "";
+        }
+        Link peer = l.linkNetnsid() >= 0 ? null : byIndex.get(l.linkIndex());
+        return "@" + (peer != null ? peer.name() : l.linkNetnsid() >= 0 || peer == null ? "if" + l.linkIndex() : "");
+    }
+
+    private String deviceType(Link l) {
+        return DEVICE_TYPES.getOrDefault(l.deviceType(), "[" + l.deviceType() + "]");
+    }
+
+    private static String operState(Link l) {
+        Integer s = l.operState();
+        return s == null ? null : s < Link.OPER_STATES.size() ? Link.OPER_STATES.get(s) : Integer.toString(s);
+    }
+
+    String text(Link l) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(l.index()).append(": ").append(l.name()).append(peerSuffix(l)).append(": <")
+                .append(String.join(",", flags(l))).append("> ");
+        if (l.mtu() != null) {
+            sb.append("mtu ").append(l.mtu()).append(' ');
+        }
+        if (l.qdisc() != null) {
+            sb.append("qdisc ").append(l.qdisc()).append(' ');
+        }
+        if (l.master() != 0) {
+            Link m = byIndex.get(l.master());
+            sb.append("master ").append(m != null ? m.name() : "if" + l.master()).append(' ');
+        }
+        if (operState(l) != null) {
+            sb.append("state ").append(operState(l)).append(' ');
+        }
+        if (l.linkMode() != null) {
+            sb.append("mode ").append(l.linkMode() == 0 ? "DEFAULT" : "DORMANT").append(' ');
+        }
+        if (l.group() != null) {
+            sb.append("group ").append(l.group() == 0 ? "default" : l.group()).append(' ');
+        }
+        if (l.txQueueLength() != null) {
+            sb.append("qlen ").append(l.txQueueLength());
+        }
+        sb = new StringBuilder(sb.toString().stripTrailing()).append("\n    link/").append(deviceType(l));
+        if (l.address() != null) {
+            sb.append(' ').append(l.address());
+        }
+        if (l.broadcast() != null) {
+            sb.append(" brd ").append(l.broadcast());
+        }
+        if (l.linkNetnsid() >= 0) {
+            String name = netnsNames.get(l.linkNetnsid());
+            sb.append(name != null ? " link-netns " + name : " link-netnsid " + l.linkNetnsid());
+        }
+        if (details) {
+            appendDetails(sb, l);
+        }
+        sb.append('\n');
+        if (l.alias() != null) {
+            sb.append("    alias ").append(l.alias()).append('\n');
+        }
+        if (stats && l.stats() != null) {
+            LinkStats s = l.stats();
+            sb.append(String.format("    RX:  bytes packets errors dropped  missed   mcast%n"));
+            sb.append(String.format("    %10d %7d %6d %7d %7d %7d%n", s.rxBytes(), s.rxPackets(), s.rxErrors(),
+                    s.rxDropped(), s.rxMissed(), s.multicast()));
+            sb.append(String.format("    TX:  bytes packets errors dropped carrier collsns%n"));
+            sb.append(String.format("    %10d %7d %6d %7d %7d %7d%n", s.txBytes(), s.txPackets(), s.txErrors(),
+                    s.txDropped(), s.txCarrierErrors(), s.collisions()));
+        }
+        return sb.toString();
+    }
+
+    private static void appendDetails(StringBuilder sb, Link l) {
+        if (l.promiscuity() != null) {
+            sb.append(" promiscuity ").append(l.promiscuity()).append(' ');
+        }
+        if (l.allmulti() != null) {
+            sb.append(" allmulti ").append(l.allmulti());
+        }
+        if (l.minMtu() != null) {
+            sb.append(" minmtu ").append(l.minMtu());
+        }
+        if (l.maxMtu() != null) {
+            sb.append(" maxmtu ").append(l.maxMtu());
+        }
+        if (l.kind() != null) {
+            sb.append("\n    ").append(l.kind());
+        }
+        if (l.slaveKind() != null) {
+            sb.append("\n    ").append(l.slaveKind()).append("_slave");
+        }
+        if (l.numTxQueues() != null) {
+            sb.append(" numtxqueues ").append(l.numTxQueues());
+        }
+        if (l.numRxQueues() != null) {
+            sb.append(" numrxqueues ").append(l.numRxQueues());
+        }
+    }
+
+    Map<String, Object> json(Link l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ifindex", l.index());
+        if (l.linkIndex() != 0 && l.linkIndex() != l.index()) {
+            Link peer = l.linkNetnsid() >= 0 ? null : byIndex.get(l.linkIndex());
+            if (peer != null) {
+                m.put("link", peer.name());
+            } else {
+                m.put("link_index", l.linkIndex());
+            }
+        }
+        m.put("ifname", l.name());
+        m.put("flags", flags(l));
+        putIfSet(m, "mtu", l.mtu());
+        putIfSet(m, "qdisc", l.qdisc());
+        if (l.master() != 0) {
+            Link master = byIndex.get(l.master());
+            m.put("master", master != null ? master.name() : "if" + l.master());
+        }
+        putIfSet(m, "operstate", operState(l));
+        if (l.linkMode() != null) {
+            m.put("linkmode", l.linkMode() == 0 ? "DEFAULT" : "DORMANT");
+        }
+        if (l.group() != null) {
+            m.put("group", l.group() == 0 ? "default" : Integer.toString(l.group()));
+        }
+        putIfSet(m, "txqlen", l.txQueueLength());
+        m.put("link_type", deviceType(l));
+        putIfSet(m, "address", l.address() == null ? null : l.address().toString());
+        putIfSet(m, "broadcast", l.broadcast() == null ? null : l.broadcast().toString());
+        if (l.linkNetnsid() >= 0) {
+            m.put("link_netnsid", l.linkNetnsid());
+        }
+        if (details) {
+            putIfSet(m, "promiscuity", l.promiscuity());
+            putIfSet(m, "allmulti", l.allmulti());
+            putIfSet(m, "min_mtu", l.minMtu());
+            putIfSet(m, "max_mtu", l.maxMtu());
+            if (l.kind() != null || l.slaveKind() != null) {
+                Map<String, Object> info = new LinkedHashMap<>();
+                putIfSet(info, "info_kind", l.kind());
+                putIfSet(info, "info_slave_kind", l.slaveKind());
+                m.put("linkinfo", info);
+            }
+            putIfSet(m, "num_tx_queues", l.numTxQueues());
+            putIfSet(m, "num_rx_queues", l.numRxQueues());
+        }
+        putIfSet(m, "ifalias", l.alias());
+        if (stats && l.stats() != null) {
+            LinkStats s = l.stats();
+            Map<String, Object> rx = new LinkedHashMap<>();
+            rx.put("bytes", s.rxBytes());
+            rx.put("packets", s.rxPackets());
+            rx.put("errors", s.rxErrors());
+            rx.put("dropped", s.rxDropped());
+            rx.put("over_errors", s.rxOverErrors());
+            rx.put("multicast", s.multicast());
+            Map<String, Object> tx = new LinkedHashMap<>();
+            tx.put("bytes", s.txBytes());
+            tx.put("packets", s.txPackets());
+            tx.put("errors", s.txErrors());
+            tx.put("dropped", s.txDropped());
+            tx.put("carrier_errors", s.txCarrierErrors());
+            tx.put("collisions", s.collisions());
+            Map<String, Object> both = new LinkedHashMap<>();
+            both.put("rx", rx);
+            both.put("tx", tx);
+            m.put("stats64", both);
+        }
+        return m;
+    }
+
+    private static void putIfSet(Map<String, Object> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.netns4j.link;
+
+/** A macvlan on a lower device: {@code ip link add mv0 link eth0 type macvlan mode bridge}. */
+public record Macvlan(String lower, Mode mode) implements LinkKind {
+    /** MACVLAN_MODE_*: the kernel's values. */
+    public enum Mode {
+        PRIVATE(1), VEPA(2), BRIDGE(4), PASSTHRU(8), SOURCE(16);
+
+        public final int value;
+
+        Mode(int value) {
+            this.value = value;
+        }
+    }
+
+    @Override
+    public String kindName() {
+        return "macvlan";
+    }
+}
