@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 
 /**
  * An open network namespace: the handle every other netns4j object hangs off. It holds a
@@ -157,6 +159,57 @@ public final class Netns implements AutoCloseable {
         } catch (Exception e) {
             throw new NetnsException("Task in network namespace failed: " + e);
         }
+    }
+
+    // ---- running code and processes inside ----
+
+    /**
+     * Runs {@code task} inside this namespace and returns its result: sockets, servers and
+     * clients it creates belong to this namespace and keep working when used from other
+     * threads afterwards. The task runs on a platform worker that enters the namespace and
+     * comes back; the calling thread's own namespace never changes, nested calls work, and
+     * the task's exception is thrown as is.
+     *
+     * <p>Never call {@code setns} yourself from a virtual thread: it may move to another
+     * carrier at any blocking point and leave that carrier in the wrong namespace. This
+     * method is safe to call from virtual threads, because the work never runs on them.
+     */
+    public <T> T call(Callable<T> task) throws Exception {
+        checkOpen();
+        try {
+            return NamespaceThreads.callIn(fd, task::call);
+        } catch (ErrnoException e) {
+            throw Failures.of(e, "Cannot enter " + describe());
+        }
+    }
+
+    /** Runs {@code task} inside this namespace; see {@link #call(Callable)}. */
+    public void run(Runnable task) throws Exception {
+        call(() -> {
+            task.run();
+            return null;
+        });
+    }
+
+    /**
+     * An executor whose {@code threads} platform threads live inside this namespace; shut
+     * it down when done. It keeps the namespace alive until then, even if this handle closes.
+     */
+    public ExecutorService executor(int threads) throws NetnsException {
+        checkOpen();
+        return NamespaceExecutor.create(this, threads);
+    }
+
+    /**
+     * Starts a process as {@code ip netns exec NAME CMD} does: inside this namespace, with a
+     * private mount namespace whose {@code /sys} shows this namespace's devices and whose
+     * {@code /etc/X} is {@code /etc/netns/NAME/X} where that exists. Configure stdio,
+     * environment and directory on {@code builder} as usual; arguments are never passed
+     * through a shell.
+     */
+    public Process start(ProcessBuilder builder) throws IOException {
+        checkOpen();
+        return ProcessLauncher.start(this, builder, System.err);
     }
 
     /** The links of this namespace: {@code ip -n THIS link ...}. */

@@ -25,6 +25,7 @@ final class NetnsCommand implements ObjectCommand {
             	netns4j netns attach NAME PID
             	netns4j netns set NAME NETNSID
             	netns4j [-all] netns delete [--wait[=SECONDS]] [NAME]
+            	netns4j [-all] netns exec [NAME] cmd ...
             	netns4j netns identify [PID]
             	netns4j netns pids NAME
             	netns4j netns monitor
@@ -57,8 +58,7 @@ final class NetnsCommand implements ObjectCommand {
             case "pids" -> pids(ctx, rest);
             case "monitor" -> monitor(ctx, rest);
             case "attach" -> attach(ctx, rest);
-            default -> throw new UsageException("\"netns exec\" is not available in this version of netns4j yet;"
-                    + " use \"ip netns exec NAME CMD\" meanwhile.");
+            default -> NetnsExec.run(ctx, rest);
         };
     }
 

@@ -38,7 +38,9 @@ class UsageErrorsTest {
             "netns list-id nsid 1 nsid 2  | Duplicate argument",
             "netns delete                 | No netns name specified",
             "netns delete --wait=x n      | is not a number of seconds",
-            "netns exec x true            | not available",
+            "netns exec                   | No netns name specified",
+            "netns exec x                 | No command specified",
+            "netns exec iptables -A INPUT | is not a network namespace, it looks like a command",
     })
     void refusedWithExitTwo(String command, String expected) {
         CliRun r = CliRun.of(command.trim().split("\\s+"));

@@ -1,0 +1,141 @@
+package io.netns4j;
+
+import io.netns4j.internal.Failures;
+import io.netns4j.internal.sys.ErrnoException;
+import io.netns4j.internal.sys.LibC;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Starts processes the way {@code ip netns exec} runs them: in the namespace's network
+ * stack, in a mount namespace of their own where {@code /} is a recursive slave, {@code /sys}
+ * is a fresh sysfs that shows the namespace's devices (read-only if the original was), and
+ * each {@code /etc/netns/NAME/X} is bind-mounted over {@code /etc/X}.
+ *
+ * <p>The work happens on a throwaway platform thread: it enters the network namespace,
+ * unshares its mount namespace, remounts, and starts the child with {@link ProcessBuilder}
+ * (the child inherits that thread's namespaces). The thread then ends: it is never reused,
+ * and the caller's own thread and mounts are untouched.
+ */
+final class ProcessLauncher {
+    private static final Path ETC_NETNS = Path.of("/etc/netns");
+
+    private ProcessLauncher() {
+    }
+
+    static Process start(Netns ns, ProcessBuilder builder, PrintStream warnings) throws IOException {
+        CompletableFuture<Process> result = new CompletableFuture<>();
+        String name = ns.name().orElse(null);
+        boolean sysReadOnly = isReadOnly("/sys");
+        Thread t = Thread.ofPlatform().name("netns4j-exec").unstarted(() -> {
+            try {
+                enter(ns.fileDescriptor(), name, sysReadOnly, warnings);
+                result.complete(builder.start());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        t.start();
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting a process in " + ns.describe(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            joinQuietly(t);
+        }
+    }
+
+    private static void enter(int fd, String name, boolean sysReadOnly, PrintStream warnings) throws NetnsException {
+        try {
+            LibC.setns(fd, LibC.CLONE_NEWNET);
+        } catch (ErrnoException e) {
+            throw Failures.of(e, "setting the network namespace" + (name == null ? "" : " \"" + name + "\"") + " failed");
+        }
+        try {
+            LibC.unshare(LibC.CLONE_NEWNS);
+        } catch (ErrnoException e) {
+            throw Failures.of(e, "unshare failed");
+        }
+        try {
+            LibC.mount("", "/", "none", LibC.MS_SLAVE | LibC.MS_REC);
+        } catch (ErrnoException e) {
+            throw Failures.of(e, "\"mount --make-rslave /\" failed");
+        }
+        try {
+            LibC.umount2("/sys", LibC.MNT_DETACH);
+        } catch (ErrnoException ignored) {
+            // no sysfs was mounted there: fine, mount a fresh one
+        }
+        try {
+            LibC.mount(name == null ? "sysfs" : name, "/sys", "sysfs", sysReadOnly ? LibC.MS_RDONLY : 0);
+        } catch (ErrnoException e) {
+            throw Failures.of(e, "mount of /sys failed");
+        }
+        if (name != null) {
+            bindEtc(name, warnings);
+        }
+    }
+
+    /** Binds /etc/netns/NAME/X over /etc/X; a failure is reported, not fatal (as ip does). */
+    private static void bindEtc(String name, PrintStream warnings) {
+        Path dir = ETC_NETNS.resolve(name);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path src : entries) {
+                Path dst = Path.of("/etc").resolve(src.getFileName().toString());
+                try {
+                    LibC.mount(src.toString(), dst.toString(), "none", LibC.MS_BIND);
+                } catch (ErrnoException e) {
+                    warnings.println("Bind " + src + " -> " + dst + " failed: " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            warnings.println("Cannot read " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** Whether the mount at {@code mountPoint} is read-only, from /proc/self/mountinfo. */
+    static boolean isReadOnly(String mountPoint) {
+        try {
+            boolean ro = false;
+            for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+                String[] f = line.split(" ");
+                if (f.length > 5 && f[4].equals(mountPoint)) {
+                    ro = f[5].startsWith("ro"); // the last mount on a point is the visible one
+                }
+            }
+            return ro;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void joinQuietly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
