@@ -41,12 +41,15 @@ public final class Main {
         OBJECTS.put("link", new LinkCommand());
         OBJECTS.put("netns", new NetnsCommand());
         OBJECTS.put("demo", new DemoCommand());
+        OBJECTS.put("nft", new NftCommand());
+        OBJECTS.put("iptables", new IptablesCommand());
+        OBJECTS.put("ip6tables", new IptablesCommand());
     }
 
     static final String USAGE_TEXT = """
             Usage: netns4j [ OPTIONS ] OBJECT { COMMAND | help }
                    netns4j [ -force ] -batch FILE
-            where  OBJECT := { link | address | route | rule | neighbour | netns | demo }
+            where  OBJECT := { link | address | route | rule | neighbour | netns | nft | iptables | ip6tables | demo }
                    OPTIONS := { -n[etns] NAME | -j[son] | -p[retty] | -s[tatistics] | -d[etails] | -4 | -6 |
                                 -f[amily] { inet | inet6 | link } | -a[ll] | -V[ersion] | -h[elp] }
             A batch line may start with "-n NAME" to run in that namespace.""";

@@ -1,0 +1,13 @@
+package io.netns4j.cli;
+
+import io.netns4j.NetnsException;
+
+import java.util.List;
+
+/** Placeholder until the nft front end lands; replaced by the real command. */
+final class NftCommand implements ObjectCommand {
+    @Override
+    public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
+        throw new UsageException("\"nft\" is not available in this build yet.");
+    }
+}
