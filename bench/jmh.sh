@@ -37,7 +37,8 @@ mkdir -p target/jmh
 # of its class (getLinkLo, dump, addDelete). Needs SampleTime mode (the default here).
 echo
 jq -r '
-  {NetlinkRoundTripBenchmark: "getLinkLo", LinkDumpBenchmark: "dump", NamespaceAddDeleteBenchmark: "addDelete"} as $ref
+  {NetlinkRoundTripBenchmark: "getLinkLo", LinkDumpBenchmark: "dump", NamespaceAddDeleteBenchmark: "addDelete",
+   RunInsideBenchmark: "call", ExecBenchmark: "netns4jExecTrue"} as $ref
   | map(select(.primaryMetric.scorePercentiles["50.0"] != null) | {
       cls: (.benchmark | split(".")[-2]), m: (.benchmark | split(".")[-1]),
       n: ([.primaryMetric.rawDataHistogram[][][][1]] | add),
