@@ -98,6 +98,9 @@ public final class Main {
     static int execute(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry) {
         try (Context ctx = new Context(options, out, err, registry)) {
             String word = options.rest().getFirst();
+            if (word.equals("ip")) {
+                throw new UsageException(strayIp(options));
+            }
             String object = OBJECTS.keySet().stream().filter(k -> Keywords.matches(word, k)).findFirst().orElse(null);
             if (object == null) {
                 throw new UsageException("Object \"" + word + "\" is unknown, try \"netns4j help\".");
@@ -123,6 +126,13 @@ public final class Main {
             err.println(e.getMessage());
             return FAILED;
         }
+    }
+
+    /** The seed's "ip -n NS ip route ..." mistake: say what to write instead. */
+    private static String strayIp(GlobalOptions options) {
+        List<String> rest = options.rest().subList(1, options.rest().size());
+        String fixed = "netns4j " + (options.netns() != null ? "-n " + options.netns() + " " : "") + String.join(" ", rest);
+        return "Stray \"ip\": netns4j already stands for ip, so the object comes next. Write: " + fixed.strip();
     }
 
     private static List<String> supported() {

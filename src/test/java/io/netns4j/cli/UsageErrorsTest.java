@@ -21,6 +21,7 @@ class UsageErrorsTest {
             "netns add x y                | Extra argument \"y\"",
             "netns frob                   | Command \"frob\" is unknown, try \"netns4j netns help\"",
             "frob                         | Object \"frob\" is unknown",
+            "-n example_ns ip route add default via veth1 | Write: netns4j -n example_ns route add default via veth1",
             "xfrm state                   | Object \"xfrm\" is not supported by netns4j yet",
             "-q netns list                | Option \"-q\" is unknown",
             "-n                           | needs a namespace name",
