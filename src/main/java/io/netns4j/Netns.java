@@ -51,6 +51,13 @@ public final class Netns implements AutoCloseable {
         this.current = current;
     }
 
+    /** A handle made on a thread inside the namespace, with its route socket opened right there. */
+    static Netns withRouteSocket(int fd, String name, Path path) throws NetnsException {
+        Netns ns = new Netns(fd, name, path, false);
+        ns.route = NetlinkSocket.open(Netlink.NETLINK_ROUTE, REPLY_TIMEOUT_MILLIS);
+        return ns;
+    }
+
     /** Opens the named namespace in the system run directory ({@code /run/netns/NAME}). */
     public static Netns open(String name) throws NetnsException {
         return NetnsRegistry.system().open(name);

@@ -103,17 +103,30 @@ public final class NetnsRegistry {
         prepareDirectory();
         createFile(file);
         try {
-            int fd = NamespaceThreads.callInNew(() -> bindCurrentThreadNamespace(file));
-            return new Netns(fd, name, Path.of(file), false);
+            return NamespaceThreads.callInNew(() -> pinAndOpen(name, file));
         } catch (ErrnoException e) {
-            unlinkQuietly(file);
+            removeQuietly(file);
             throw Failures.of(e, "Failed to create a new network namespace \"" + name + "\"");
         } catch (NetnsException | RuntimeException e) {
-            unlinkQuietly(file);
+            removeQuietly(file);
             throw e;
         } catch (Exception e) {
-            unlinkQuietly(file);
+            removeQuietly(file);
             throw new NetnsException("Failed to create a new network namespace \"" + name + "\": " + e);
+        }
+    }
+
+    /**
+     * On the worker that made the namespace: pins it on {@code file} and, while still inside,
+     * opens its netlink socket, which saves a later trip into the namespace.
+     */
+    private static Netns pinAndOpen(String name, String file) throws NetnsException {
+        int fd = bindCurrentThreadNamespace(file);
+        try {
+            return Netns.withRouteSocket(fd, name, Path.of(file));
+        } catch (NetnsException | RuntimeException e) {
+            LibC.closeQuietly(fd);
+            throw e;
         }
     }
 
