@@ -25,7 +25,8 @@ final class Batch {
     static int run(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry) {
         String source = options.batch();
         int status = Main.OK;
-        try (BufferedReader in = source.equals("-")
+        try (OpenNamespaces shared = new OpenNamespaces(registry);
+             BufferedReader in = source.equals("-")
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                 : Files.newBufferedReader(Path.of(source))) {
             int lineNo = 0;
@@ -40,7 +41,7 @@ final class Batch {
                 pending.append(line);
                 String text = pending.toString();
                 pending.setLength(0);
-                int result = runLine(options, text, out, err, registry);
+                int result = runLine(options, text, out, err, registry, shared);
                 if (result != Main.OK) {
                     err.println("Command failed " + source + ":" + lineNo);
                     status = Math.max(status, result);
@@ -57,7 +58,7 @@ final class Batch {
     }
 
     private static int runLine(GlobalOptions options, String text, PrintStream out, PrintStream err,
-                               NetnsRegistry registry) {
+                               NetnsRegistry registry, OpenNamespaces shared) {
         List<String> words;
         try {
             words = new ArrayList<>(CommandLine.split(text));
@@ -81,6 +82,6 @@ final class Batch {
                 return Main.USAGE;
             }
         }
-        return Main.execute(options.forLine(netns, words), out, err, registry);
+        return Main.execute(options.forLine(netns, words), out, err, registry, shared);
     }
 }

@@ -15,9 +15,17 @@ final class Context implements AutoCloseable {
     final PrintStream out;
     final PrintStream err;
     final NetnsRegistry registry;
+    private final OpenNamespaces shared;
     private Netns selected;
+    private boolean ownsSelected;
 
     Context(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry) {
+        this(options, out, err, registry, null);
+    }
+
+    /** @param shared handles kept open across batch lines, or null */
+    Context(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry, OpenNamespaces shared) {
+        this.shared = shared;
         this.options = options;
         this.out = out;
         this.err = err;
@@ -27,16 +35,40 @@ final class Context implements AutoCloseable {
     /** Opens the {@code -n} namespace up front, so a wrong name fails before any change. */
     void openSelected() throws NetnsException {
         if (options.netns() != null && selected == null) {
-            selected = registry.open(options.netns());
+            namespace();
         }
     }
 
     /** The namespace commands act in: the {@code -n} one, else the caller's own. */
     Netns namespace() throws NetnsException {
         if (selected == null) {
-            selected = options.netns() != null ? registry.open(options.netns()) : Netns.current();
+            if (options.netns() != null && shared != null) {
+                selected = shared.get(options.netns());
+            } else {
+                selected = options.netns() != null ? registry.open(options.netns()) : Netns.current();
+                ownsSelected = true;
+            }
         }
         return selected;
+    }
+
+    /**
+     * Lets go of any handle this command line or its batch holds on {@code name}, so that a
+     * delete is not held up by our own reference. The {@code -n} namespace itself stays open.
+     */
+    void release(String name) {
+        if (shared != null && !name.equals(options.netns())) {
+            shared.release(name);
+        }
+    }
+
+    /** Keeps a new namespace's handle for later batch lines; closes it when not in a batch. */
+    void keepOrClose(String name, Netns ns) throws NetnsException {
+        if (shared != null) {
+            shared.keep(name, ns);
+        } else {
+            ns.close();
+        }
     }
 
     boolean json() {
@@ -49,9 +81,9 @@ final class Context implements AutoCloseable {
 
     @Override
     public void close() {
-        if (selected != null) {
+        if (selected != null && ownsSelected) {
             selected.close();
-            selected = null;
         }
+        selected = null;
     }
 }

@@ -59,7 +59,7 @@ final class LinkKindArgs {
 
     private static Veth veth(Words w, NamespaceArgs namespaces) throws UsageException, NetnsException {
         if (!w.more()) {
-            return new Veth(null, null, false);
+            return new Veth(null, null);
         }
         String word = w.next();
         if (!word.equals("peer")) {
@@ -67,7 +67,6 @@ final class LinkKindArgs {
         }
         String name = null;
         Netns ns = null;
-        boolean up = false;
         while (w.more()) {
             String a = w.next();
             switch (a) {
@@ -79,7 +78,9 @@ final class LinkKindArgs {
                         throw new UsageException("\"peer ... netns\" takes a namespace name or path here, not a pid.");
                     }
                 }
-                case "up" -> up = true;
+                case "up" -> throw new UsageException("The kernel cannot bring a veth peer up as it is created"
+                        + " (it answers \"Transport endpoint is not connected\"): set it up afterwards, e.g."
+                        + " \"netns4j -n NS link set PEER up\".");
                 default -> {
                     if (name != null) {
                         throw w.unknown(a);
@@ -88,7 +89,7 @@ final class LinkKindArgs {
                 }
             }
         }
-        return new Veth(name, ns, up);
+        return new Veth(name, ns);
     }
 
     private static Bridge bridge(Words w) throws UsageException {

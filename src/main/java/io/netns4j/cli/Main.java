@@ -96,7 +96,13 @@ public final class Main {
 
     /** Runs one command (the object and its words in {@code options.rest()}). */
     static int execute(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry) {
-        try (Context ctx = new Context(options, out, err, registry)) {
+        return execute(options, out, err, registry, null);
+    }
+
+    /** As above, reusing the namespace handles a batch keeps open. */
+    static int execute(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry,
+                       OpenNamespaces shared) {
+        try (Context ctx = new Context(options, out, err, registry, shared)) {
             String word = options.rest().getFirst();
             if (word.equals("ip")) {
                 throw new UsageException(strayIp(options));

@@ -151,7 +151,7 @@ final class NetnsCommand implements ObjectCommand {
     private int add(Context ctx, List<String> args) throws UsageException, NetnsException {
         String name = nameArg(args, "add NAME");
         noMore(args, 1, "add NAME");
-        ctx.registry.add(name).close();
+        ctx.keepOrClose(name, ctx.registry.add(name));
         return 0;
     }
 
@@ -202,6 +202,7 @@ final class NetnsCommand implements ObjectCommand {
         }
         int status = 0;
         for (String name : names) {
+            ctx.release(name);
             try {
                 if (wait != null) {
                     ctx.registry.delete(name, wait);

@@ -6,19 +6,16 @@ import io.netns4j.link.Veth;
 
 /** veth: VETH_INFO_PEER carries a whole ifinfomsg and the peer's own IFLA attributes. */
 final class VethEncoder {
-    private static final int IFF_UP = 1;
-
     private VethEncoder() {
     }
 
     static void write(MessageBuilder b, Veth v) {
-        if (v.peerName() == null && v.peerNamespace() == null && !v.peerUp()) {
+        if (v.peerName() == null && v.peerNamespace() == null) {
             return;
         }
         int data = b.beginNested(Ifla.IFLA_INFO_DATA, false);
         int peer = b.beginNested(Ifla.VETH_INFO_PEER, false);
-        int flags = v.peerUp() ? IFF_UP : 0;
-        b.u8(0).u8(0).u16(0).u32(0).u32(flags).u32(flags); // struct ifinfomsg of the peer
+        b.u8(0).u8(0).u16(0).u32(0).u32(0).u32(0); // struct ifinfomsg of the peer
         if (v.peerNamespace() != null) {
             b.attrU32(Ifla.IFLA_NET_NS_FD, v.peerNamespace().fileDescriptor());
         }
