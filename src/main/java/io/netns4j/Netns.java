@@ -224,6 +224,26 @@ public final class Netns implements AutoCloseable {
         return Links.in(this);
     }
 
+    /** The addresses of this namespace: {@code ip -n THIS address ...}. */
+    public Addresses addresses() {
+        return Addresses.in(this);
+    }
+
+    /** The neighbour (ARP/NDP) entries of this namespace: {@code ip -n THIS neigh ...}. */
+    public Neighbours neighbours() {
+        return Neighbours.in(this);
+    }
+
+    /** The routes of this namespace: {@code ip -n THIS route ...}. */
+    public Routes routes() {
+        return Routes.in(this);
+    }
+
+    /** The policy-routing rules of this namespace: {@code ip -n THIS rule ...}. */
+    public Rules rules() {
+        return Rules.in(this);
+    }
+
     // ---- peer ids (nsid) ----
 
     /**

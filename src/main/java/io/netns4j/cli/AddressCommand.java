@@ -1,13 +1,434 @@
 package io.netns4j.cli;
 
+import io.netns4j.Address;
+import io.netns4j.AddressFilter;
+import io.netns4j.AddressFlag;
+import io.netns4j.AddressSpec;
+import io.netns4j.Addresses;
+import io.netns4j.InetFamily;
+import io.netns4j.InetPrefix;
+import io.netns4j.InetText;
+import io.netns4j.Link;
 import io.netns4j.NetnsException;
+import io.netns4j.RouteScopes;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Placeholder until the address object lands; replaced by the real command. */
+/**
+ * {@code netns4j address ...}: {@code ip address} add, change, replace, del, show and flush,
+ * with ip's keywords, abbreviations, text and {@code -j} JSON. Each verb is one call on
+ * {@link Addresses}; the link header lines are {@link LinkView}'s.
+ */
 final class AddressCommand implements ObjectCommand {
+    static final String MODIFY_FORM = "address {add|change|replace|del} PREFIX [peer PREFIX] [broadcast ADDR|+]"
+            + " [anycast ADDR] [label NAME] [scope SCOPE] [metric N] [valid_lft LFT] [preferred_lft LFT]"
+            + " [nodad|noprefixroute|mngtmpaddr|home|optimistic|autojoin] dev NAME";
+    static final String SHOW_FORM = "address {show|flush} [dev NAME] [scope SCOPE] [to PREFIX] [label PATTERN]"
+            + " [up] [FLAG...]";
+    static final String USAGE = "Usage:\tnetns4j " + MODIFY_FORM + "\n\tnetns4j " + SHOW_FORM
+            + "\nSCOPE := { host | link | global | site | nowhere | NUMBER }\nLFT := { forever | SECONDS }"
+            + "\nFLAG := { permanent | dynamic | secondary | primary | [-]tentative | [-]deprecated | [-]dadfailed"
+            + " | temporary | nodad | noprefixroute | ... }";
+
     @Override
     public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
-        throw new UsageException("\"address\" is not available in this build yet.");
+        if (args.isEmpty()) {
+            return show(ctx, new Words(List.of(), SHOW_FORM), false);
+        }
+        String verb = Keywords.resolve(args.getFirst(), "add", "change", "chg", "replace", "delete", "list", "show",
+                "lst", "flush", "save", "showdump", "restore", "help");
+        if (verb == null) {
+            throw new UsageException("Command \"" + args.getFirst() + "\" is unknown, try \"netns4j address help\".");
+        }
+        boolean selecting = List.of("list", "show", "lst", "flush").contains(verb);
+        Words rest = new Words(args.subList(1, args.size()), selecting ? SHOW_FORM : MODIFY_FORM);
+        Addresses addresses = Addresses.in(ctx.namespace());
+        switch (verb) {
+            case "add" -> addresses.add(spec(ctx, rest, false));
+            case "change", "chg" -> addresses.change(spec(ctx, rest, false));
+            case "replace" -> addresses.replace(spec(ctx, rest, false));
+            case "delete" -> addresses.delete(spec(ctx, rest, true));
+            case "list", "show", "lst", "flush" -> {
+                return show(ctx, rest, verb.equals("flush"));
+            }
+            case "help" -> ctx.out.println(USAGE);
+            default -> throw new UsageException("\"address " + verb + "\" is not supported by netns4j yet.");
+        }
+        return 0;
+    }
+
+    /** The words of add/change/replace/del, checked in ip's order of keywords. */
+    private static AddressSpec spec(Context ctx, Words w, boolean deleting) throws UsageException {
+        String dev = null, local = null, label = null, scope = null, brd = null, any = null, peer = null;
+        String metric = null, valid = null, preferred = null;
+        List<AddressFlag> flags = new ArrayList<>();
+        while (w.more()) {
+            String a = w.next();
+            if (a.equals("peer") || a.equals("remote")) {
+                peer = once(peer, a, w.value(a, "a prefix (e.g. 10.0.0.2/24)"));
+            } else if (Keywords.matches(a, "broadcast") || a.equals("brd")) {
+                brd = once(brd, "broadcast", w.value(a, "an address, or + to compute it"));
+            } else if (a.equals("anycast")) {
+                any = once(any, a, w.value(a, "an address"));
+            } else if (a.equals("scope")) {
+                scope = w.value(a, "a scope (host, link, global or a number)");
+            } else if (a.equals("dev")) {
+                dev = LinkKindArgs.ifname(w.value(a, "an interface name"));
+            } else if (a.equals("label")) {
+                label = w.value(a, "a label (e.g. eth0:1)");
+            } else if (Keywords.matches(a, "metric") || Keywords.matches(a, "priority")
+                    || Keywords.matches(a, "preference")) {
+                metric = w.value(a, "a number");
+            } else if (Keywords.matches(a, "valid_lft")) {
+                valid = once(valid, "valid_lft", w.value(a, "a number of seconds or forever"));
+            } else if (Keywords.matches(a, "preferred_lft")) {
+                preferred = once(preferred, "preferred_lft", w.value(a, "a number of seconds or forever"));
+            } else if (AddressFlag.byIpName(a) != null) {
+                flags.add(AddressFlag.byIpName(a));
+            } else {
+                String value = a.equals("local") ? w.value(a, "an address") : a;
+                if (Keywords.matches(value, "help")) {
+                    throw new UsageException(USAGE);
+                }
+                local = once(local, "local", value);
+            }
+        }
+        if (dev == null) {
+            throw new UsageException("Not enough information: \"dev\" argument is required: the form is \"netns4j "
+                    + MODIFY_FORM + "\".");
+        }
+        if (local == null) {
+            throw new UsageException("Not enough information: an address is required: the form is \"netns4j "
+                    + MODIFY_FORM + "\".");
+        }
+        try {
+            AddressSpec s;
+            InetPrefix prefix = prefix(local, "address");
+            if (deleting && peer == null && local.indexOf('/') < 0 && prefix.address() instanceof Inet4Address) {
+                ctx.err.println("Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
+                        + "         Explicitly specify the prefix length (" + local + "/32) to avoid this warning.");
+                s = AddressSpec.anyPrefixLength(dev, prefix.address());
+            } else {
+                s = AddressSpec.of(dev, prefix);
+            }
+            if (peer != null) {
+                s.peer(prefix(peer, "peer"));
+            }
+            if ("+".equals(brd)) {
+                s.broadcastAuto();
+            } else if ("-".equals(brd)) {
+                throw new UsageException("\"broadcast -\" is not supported by netns4j: give the address, or +.");
+            } else if (brd != null) {
+                s.broadcast(address(brd, "broadcast"));
+            }
+            if (any != null) {
+                s.anycast(address(any, "anycast"));
+            }
+            if (scope != null) {
+                s.scope(RouteScopes.parse(scope));
+            }
+            if (label != null) {
+                s.label(label);
+            }
+            if (metric != null) {
+                s.metric(number(metric, "metric"));
+            }
+            if (valid != null) {
+                s.validLifetime(lifetime(valid, "valid_lft"));
+            }
+            if (preferred != null) {
+                s.preferredLifetime(lifetime(preferred, "preferred_lft"));
+            }
+            for (AddressFlag f : flags) {
+                s.flag(f);
+            }
+            return s;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("Error: " + e.getMessage() + ".");
+        }
+    }
+
+    /** {@code value}, or ip's duplicate-argument error when {@code keyword} was given already. */
+    static String once(String previous, String keyword, String value) throws UsageException {
+        if (previous != null) {
+            throw new UsageException("Error: either \"" + keyword + "\" is duplicate, or \"" + value
+                    + "\" is a garbage: give \"" + keyword + "\" once.");
+        }
+        return value;
+    }
+
+    private static InetPrefix prefix(String text, String what) {
+        try {
+            return InetPrefix.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + " " + e.getMessage()
+                    + "; write ADDRESS[/LENGTH], e.g. 10.0.0.1/24 or 2001:db8::1/64");
+        }
+    }
+
+    private static InetAddress address(String text, String what) {
+        try {
+            return InetPrefix.parseAddress(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + " " + e.getMessage() + " (e.g. 10.0.0.255)");
+        }
+    }
+
+    private static long number(String text, String keyword) {
+        try {
+            long v = Long.decode(text);
+            if (v >= 0 && v <= 0xffff_ffffL) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("\"" + keyword + "\" value \"" + text + "\" is invalid: give a number from 0"
+                + " to 4294967295");
+    }
+
+    private static long lifetime(String text, String keyword) {
+        return text.equals("forever") ? Address.FOREVER : number(text, keyword);
+    }
+
+    /** {@code address show} and {@code address flush}: the selectors, then the call. */
+    private int show(Context ctx, Words w, boolean flush) throws UsageException, NetnsException {
+        if (flush && !w.more()) {
+            throw new UsageException("Flush requires arguments: e.g. \"netns4j address flush dev eth0\".");
+        }
+        AddressFilter filter = AddressFilter.all();
+        String family = ctx.options.family();
+        if ("inet".equals(family) || "inet6".equals(family)) {
+            filter.family(family.equals("inet") ? InetFamily.IPV4 : InetFamily.IPV6);
+        } else if ("link".equals(family) && flush) {
+            throw new UsageException("Cannot flush link addresses.");
+        }
+        String dev = null;
+        boolean up = false;
+        try {
+            while (w.more()) {
+                String a = w.next();
+                if (a.equals("to")) {
+                    filter.to(prefix(w.value(a, "a prefix"), "\"to\""));
+                } else if (a.equals("scope")) {
+                    String s = w.value(a, "a scope");
+                    if (!s.equals("all")) {
+                        filter.scope(RouteScopes.parse(s));
+                    }
+                } else if (a.equals("up")) {
+                    up = true;
+                } else if (a.equals("label")) {
+                    filter.label(w.value(a, "a pattern (e.g. eth0:*)"));
+                } else if (List.of("group", "master", "vrf", "nomaster", "type").contains(a)) {
+                    throw new UsageException("\"" + a + "\" is not supported by \"netns4j address\" yet.");
+                } else if (!flagSelector(filter, a)) {
+                    if (!a.equals("dev") && Keywords.matches(a, "help")) {
+                        throw new UsageException(USAGE);
+                    }
+                    String name = a.equals("dev") ? w.value(a, "an interface name") : a;
+                    dev = once(dev, "dev", LinkKindArgs.ifname(name));
+                    filter.device(dev);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("Error: " + e.getMessage() + ".");
+        }
+        Addresses addresses = Addresses.in(ctx.namespace());
+        if (flush) {
+            addresses.flush(filter);
+            return 0;
+        }
+        print(ctx, filter, up, "link".equals(family), addresses);
+        return 0;
+    }
+
+    /**
+     * A flag selector as ip's {@code get_filter} reads it: {@code FLAG} or {@code -FLAG};
+     * {@code dynamic} is {@code -permanent}, {@code primary} is {@code -secondary}.
+     */
+    private static boolean flagSelector(AddressFilter filter, String word) {
+        boolean without = word.startsWith("-");
+        String name = without ? word.substring(1) : word;
+        AddressFlag flag = AddressFlag.byIpName(name);
+        if (name.equals("dynamic") || name.equals("primary")) {
+            without = !without;
+            flag = name.equals("dynamic") ? AddressFlag.PERMANENT : AddressFlag.SECONDARY;
+        }
+        if (flag == null) {
+            return false;
+        }
+        if (without) {
+            filter.withoutFlag(flag);
+        } else {
+            filter.withFlag(flag);
+        }
+        return true;
+    }
+
+    /** Prints links with their addresses as {@code ip addr show} selects them (ipaddr_filter). */
+    private static void print(Context ctx, AddressFilter filter, boolean up, boolean linkOnly, Addresses addresses)
+            throws NetnsException {
+        AddressFilter dumped = AddressFilter.all();
+        if (filter.device() != null) {
+            dumped.device(filter.device());
+        }
+        if (filter.family() != null) {
+            dumped.family(filter.family());
+        }
+        List<Address> all = addresses.list(dumped);
+        List<Link> links = ctx.namespace().links().list();
+        Map<Integer, String> netnsNames = links.stream().anyMatch(l -> l.linkNetnsid() >= 0)
+                ? ctx.registry.namesByPeerId(ctx.namespace()) : Map.of();
+        LinkView view = new LinkView(links, netnsNames, false, false);
+        List<Object> json = new ArrayList<>();
+        for (Link l : links) {
+            if ((filter.device() != null && !l.name().equals(filter.device())) || (up && !l.isUp())) {
+                continue;
+            }
+            List<Address> mine = all.stream().filter(a -> a.index() == l.index()).toList();
+            List<Address> shown = mine.stream().filter(a -> filter.matches(a, l.name())).toList();
+            if (shown.isEmpty() && !(mine.isEmpty() && filter.family() == null)) {
+                continue;
+            }
+            boolean header = filter.label() == null;
+            if (ctx.json()) {
+                Map<String, Object> m = header ? headerJson(view, l, filter) : new LinkedHashMap<>();
+                if (!linkOnly) {
+                    m.put("addr_info", shown.stream().map(AddressCommand::json).toList());
+                }
+                json.add(m);
+            } else {
+                if (header) {
+                    ctx.out.print(headerText(view, l, filter));
+                }
+                if (!linkOnly) {
+                    shown.forEach(a -> ctx.out.print(text(a)));
+                }
+            }
+        }
+        if (ctx.json()) {
+            ctx.printJson(json);
+        }
+    }
+
+    /*
+     * ip addr prints the link as ip link does, less "mode" and the alias; with a family it
+     * leaves out the link/ether line, and its IPv6 link dump (no dev) has no qdisc, group or master.
+     */
+    private static boolean ipv6Dump(AddressFilter filter) {
+        return filter.family() == InetFamily.IPV6 && filter.device() == null;
+    }
+
+    private static String headerText(LinkView view, Link l, AddressFilter filter) {
+        String[] lines = view.text(l).split("\n", -1);
+        String first = lines[0].replaceFirst(" mode \\S+ ", " ");
+        if (ipv6Dump(filter)) {
+            first = first.replaceAll(" (qdisc|group|master) \\S+", "");
+        }
+        return first + "\n" + (filter.family() == null ? lines[1] + "\n" : "");
+    }
+
+    private static Map<String, Object> headerJson(LinkView view, Link l, AddressFilter filter) {
+        Map<String, Object> m = view.json(l);
+        m.keySet().removeAll(List.of("linkmode", "ifalias"));
+        if (filter.family() != null) {
+            m.keySet().removeAll(List.of("link_type", "address", "broadcast"));
+        }
+        if (ipv6Dump(filter)) {
+            m.keySet().removeAll(List.of("qdisc", "group", "master", "link_netnsid"));
+        }
+        return m;
+    }
+
+    /** One address as ip prints it under its link: the address line and the lifetimes line. */
+    static String text(Address a) {
+        StringBuilder sb = new StringBuilder("    ").append(a.family().ipName()).append(' ')
+                .append(InetText.format(a.local()));
+        if (a.peer() != null) {
+            sb.append(" peer ").append(InetText.format(a.peer()));
+        }
+        sb.append('/').append(a.prefixLength()).append(' ');
+        if (a.metric() != null) {
+            sb.append("metric ").append(a.metric()).append(' ');
+        }
+        if (a.broadcast() != null) {
+            sb.append("brd ").append(InetText.format(a.broadcast())).append(' ');
+        }
+        if (a.anycast() != null) {
+            sb.append("any ").append(InetText.format(a.anycast())).append(' ');
+        }
+        sb.append("scope ").append(RouteScopes.name(a.scope())).append(' ');
+        flagWords(a).forEach(f -> sb.append(f).append(' '));
+        if (a.label() != null) {
+            sb.append(a.label());
+        }
+        return sb.append("\n       valid_lft ").append(lifetimeText(a.validLifetime())).append(" preferred_lft ")
+                .append(lifetimeText(a.preferredLifetime())).append('\n').toString();
+    }
+
+    /**
+     * The flag words in ip's order: {@code dynamic} when PERMANENT is absent, {@code temporary}
+     * for an IPv6 SECONDARY, {@code flags NN} for bits ip has no word for.
+     */
+    private static List<String> flagWords(Address a) {
+        List<String> out = new ArrayList<>();
+        int rest = a.flags();
+        for (AddressFlag f : AddressFlag.values()) {
+            if (f == AddressFlag.PERMANENT) {
+                if (!a.has(f)) {
+                    out.add("dynamic");
+                }
+            } else if (a.has(f)) {
+                out.add(f == AddressFlag.SECONDARY && a.family() == InetFamily.IPV6 ? "temporary" : f.ipName());
+            }
+            rest &= ~f.bit();
+        }
+        if (rest != 0) {
+            out.add(String.format("flags %02x", rest));
+        }
+        return out;
+    }
+
+    private static String lifetimeText(long seconds) {
+        return seconds == Address.FOREVER ? "forever" : seconds + "sec";
+    }
+
+    /** One address with {@code ip -j}'s keys, in ip's order. */
+    static Map<String, Object> json(Address a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("family", a.family().ipName());
+        m.put("local", InetText.format(a.local()));
+        if (a.peer() != null) {
+            m.put("address", InetText.format(a.peer()));
+        }
+        m.put("prefixlen", a.prefixLength());
+        if (a.metric() != null) {
+            m.put("metric", a.metric());
+        }
+        if (a.broadcast() != null) {
+            m.put("broadcast", InetText.format(a.broadcast()));
+        }
+        if (a.anycast() != null) {
+            m.put("anycast", InetText.format(a.anycast()));
+        }
+        m.put("scope", RouteScopes.name(a.scope()));
+        for (String f : flagWords(a)) {
+            if (f.startsWith("flags ")) {
+                m.put("ifa_flags", f.substring(6));
+            } else {
+                m.put(f, true);
+            }
+        }
+        if (a.label() != null) {
+            m.put("label", a.label());
+        }
+        m.put("valid_life_time", a.validLifetime());
+        m.put("preferred_life_time", a.preferredLifetime());
+        return m;
     }
 }

@@ -1,13 +1,238 @@
 package io.netns4j.cli;
 
+import io.netns4j.InetFamily;
+import io.netns4j.InetPrefix;
+import io.netns4j.InetText;
+import io.netns4j.MacAddress;
+import io.netns4j.Neighbour;
+import io.netns4j.NeighbourFilter;
+import io.netns4j.NeighbourSpec;
+import io.netns4j.NeighbourState;
+import io.netns4j.Neighbours;
 import io.netns4j.NetnsException;
 
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** Placeholder until the neighbour object lands; replaced by the real command. */
+/**
+ * {@code netns4j neighbour ...}: {@code ip neigh} add, change, replace, del, show and flush,
+ * with ip's keywords, abbreviations, text and {@code -j} JSON. Each verb is one call on
+ * {@link Neighbours}.
+ */
 final class NeighbourCommand implements ObjectCommand {
+    static final String MODIFY_FORM = "neighbour {add|change|replace|del} {ADDR [lladdr LLADDR] [nud STATE] |"
+            + " proxy ADDR} [router] dev NAME";
+    static final String SHOW_FORM = "neighbour {show|flush} [proxy] [to PREFIX] [dev NAME] [nud STATE]";
+    static final String USAGE = "Usage:\tnetns4j " + MODIFY_FORM + "\n\tnetns4j " + SHOW_FORM
+            + "\nSTATE := { delay | failed | incomplete | noarp | none | permanent | probe | reachable | stale }";
+
     @Override
     public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
-        throw new UsageException("\"neighbour\" is not available in this build yet.");
+        if (args.isEmpty()) {
+            return show(ctx, new Words(List.of(), SHOW_FORM), false);
+        }
+        String verb = Keywords.resolve(args.getFirst(), "add", "change", "chg", "replace", "delete", "get", "show",
+                "lst", "list", "flush", "help");
+        if (verb == null) {
+            throw new UsageException("Command \"" + args.getFirst() + "\" is unknown, try \"netns4j neighbour help\".");
+        }
+        List<String> rest = args.subList(1, args.size());
+        Neighbours neighbours = Neighbours.in(ctx.namespace());
+        switch (verb) {
+            case "add" -> neighbours.add(spec(new Words(rest, MODIFY_FORM)));
+            case "change", "chg" -> neighbours.change(spec(new Words(rest, MODIFY_FORM)));
+            case "replace" -> neighbours.replace(spec(new Words(rest, MODIFY_FORM)));
+            case "delete" -> neighbours.delete(spec(new Words(rest, MODIFY_FORM)));
+            case "show", "lst", "list" -> {
+                return show(ctx, new Words(rest, SHOW_FORM), false);
+            }
+            case "flush" -> {
+                return show(ctx, new Words(rest, SHOW_FORM), true);
+            }
+            case "help" -> ctx.out.println(USAGE);
+            default -> throw new UsageException("\"neighbour " + verb + "\" is not supported by netns4j yet; use"
+                    + " \"neighbour show ADDR dev NAME\".");
+        }
+        return 0;
+    }
+
+    /** The words of add/change/replace/del, checked in ip's order of keywords. */
+    private static NeighbourSpec spec(Words w) throws UsageException {
+        String dev = null;
+        String dst = null;
+        String lladdr = null;
+        NeighbourState state = null;
+        boolean proxy = false;
+        boolean router = false;
+        while (w.more()) {
+            String a = w.next();
+            if (Keywords.matches(a, "lladdr")) {
+                lladdr = AddressCommand.once(lladdr, "lladdr",
+                        w.value(a, "a link-layer address (e.g. 02:00:00:00:00:01)"));
+            } else if (a.equals("nud")) {
+                state = state(w.value(a, "a state"));
+            } else if (Keywords.matches(a, "proxy")) {
+                dst = AddressCommand.once(dst, "address", w.value(a, "an address"));
+                proxy = true;
+            } else if (a.equals("router")) {
+                router = true;
+            } else if (List.of("use", "managed", "extern_learn", "protocol").contains(a)) {
+                throw new UsageException("\"" + a + "\" is not supported by \"netns4j neighbour\" yet.");
+            } else if (a.equals("dev")) {
+                dev = LinkKindArgs.ifname(w.value(a, "an interface name"));
+            } else {
+                String value = a.equals("to") ? w.value(a, "an address") : a;
+                if (Keywords.matches(value, "help")) {
+                    throw new UsageException(USAGE);
+                }
+                dst = AddressCommand.once(dst, "to", value);
+            }
+        }
+        if (dev == null || dst == null) {
+            throw new UsageException("Device and destination are required arguments: " + (dst == null
+                    ? "give the neighbour's address" : "\"dev\" is missing") + "; the form is \"netns4j " + MODIFY_FORM
+                    + "\".");
+        }
+        try {
+            InetAddress address = address(dst);
+            NeighbourSpec s = proxy ? NeighbourSpec.proxy(dev, address) : NeighbourSpec.of(dev, address);
+            if (lladdr != null && !lladdr.equals("null")) {
+                s.lladdr(MacAddress.parse(lladdr));
+            }
+            if (state != null) {
+                s.state(state);
+            }
+            return router ? s.router() : s;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("Error: " + e.getMessage() + ".");
+        }
+    }
+
+    private static InetAddress address(String text) {
+        try {
+            return InetPrefix.parseAddress(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (e.g. 10.0.0.2 or 2001:db8::2)");
+        }
+    }
+
+    /** A state as ip's {@code nud_state_a2n} reads it: some words abbreviate, the rest are exact. */
+    private static NeighbourState state(String word) throws UsageException {
+        for (NeighbourState s : NeighbourState.values()) {
+            boolean abbreviates = s == NeighbourState.PERMANENT || s == NeighbourState.REACHABLE
+                    || s == NeighbourState.FAILED;
+            if (abbreviates ? Keywords.matches(word, s.ipName()) : word.equals(s.ipName())) {
+                return s;
+            }
+        }
+        throw new UsageException("Error: argument \"" + word + "\" is wrong: nud state is bad: use permanent, noarp,"
+                + " reachable, stale, none, incomplete, delay, probe or failed.");
+    }
+
+    /** {@code neighbour show} and {@code neighbour flush}: the selectors, then the call. */
+    private static int show(Context ctx, Words w, boolean flush) throws UsageException, NetnsException {
+        if (flush && !w.more()) {
+            throw new UsageException("Flush requires arguments: e.g. \"netns4j neighbour flush dev eth0\".");
+        }
+        NeighbourFilter filter = NeighbourFilter.all();
+        String family = ctx.options.family();
+        if ("inet".equals(family) || "inet6".equals(family)) {
+            filter.family(family.equals("inet") ? InetFamily.IPV4 : InetFamily.IPV6);
+        }
+        String dev = null;
+        try {
+            while (w.more()) {
+                String a = w.next();
+                if (a.equals("dev")) {
+                    dev = AddressCommand.once(dev, "dev", LinkKindArgs.ifname(w.value(a, "an interface name")));
+                    filter.device(dev);
+                } else if (a.equals("nud")) {
+                    String s = w.value(a, "a state, or all");
+                    if (s.equals("all")) {
+                        filter.allStates();
+                    } else {
+                        filter.state(state(s));
+                    }
+                } else if (a.equals("proxy")) {
+                    filter.proxy();
+                } else if (List.of("master", "vrf", "nomaster", "unused", "protocol").contains(a)) {
+                    throw new UsageException("\"" + a + "\" is not supported by \"netns4j neighbour\" yet.");
+                } else {
+                    String value = a.equals("to") ? w.value(a, "a prefix") : a;
+                    if (Keywords.matches(value, "help")) {
+                        throw new UsageException(USAGE);
+                    }
+                    filter.to(InetPrefix.parse(value));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("Error: \"to\" value is invalid: " + e.getMessage() + ".");
+        }
+        Neighbours neighbours = Neighbours.in(ctx.namespace());
+        if (flush) {
+            neighbours.flush(filter);
+            return 0;
+        }
+        List<Neighbour> list = neighbours.list(filter);
+        boolean showDev = filter.device() == null;
+        if (ctx.json()) {
+            ctx.printJson(list.stream().map(n -> json(n, showDev)).toList());
+        } else {
+            list.forEach(n -> ctx.out.print(text(n, showDev)));
+        }
+        return 0;
+    }
+
+    /** The words ip prints after the address and device, in its order. */
+    private static List<String> flagWords(Neighbour n) {
+        List<String> out = new ArrayList<>();
+        if (n.isRouter()) {
+            out.add("router");
+        }
+        if (n.isProxy()) {
+            out.add("proxy");
+        }
+        if (n.isExternLearned()) {
+            out.add("extern_learn");
+        }
+        if (n.isOffloaded()) {
+            out.add("offload");
+        }
+        return out;
+    }
+
+    /** One entry as {@code ip neigh show} prints it (a space after every word, as ip has). */
+    static String text(Neighbour n, boolean showDev) {
+        StringBuilder sb = new StringBuilder(InetText.format(n.destination())).append(' ');
+        if (showDev && n.index() != 0) {
+            sb.append("dev ").append(n.device()).append(' ');
+        }
+        if (n.lladdr() != null) {
+            sb.append("lladdr ").append(n.lladdr()).append(' ');
+        }
+        flagWords(n).forEach(f -> sb.append(f).append(' '));
+        n.states().forEach(s -> sb.append(s.ipName().toUpperCase(Locale.ROOT)).append(' '));
+        return sb.append('\n').toString();
+    }
+
+    /** One entry with {@code ip -j neigh}'s keys. */
+    static Map<String, Object> json(Neighbour n, boolean showDev) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dst", InetText.format(n.destination()));
+        if (showDev && n.index() != 0) {
+            m.put("dev", n.device());
+        }
+        if (n.lladdr() != null) {
+            m.put("lladdr", n.lladdr().toString());
+        }
+        flagWords(n).forEach(f -> m.put(f, null));
+        if (n.state() != 0) {
+            m.put("state", n.states().stream().map(s -> s.ipName().toUpperCase(Locale.ROOT)).toList());
+        }
+        return m;
     }
 }

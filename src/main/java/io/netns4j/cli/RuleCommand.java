@@ -1,13 +1,297 @@
 package io.netns4j.cli;
 
+import io.netns4j.InetFamily;
+import io.netns4j.InetPrefix;
+import io.netns4j.InetText;
 import io.netns4j.NetnsException;
+import io.netns4j.RouteProtocols;
+import io.netns4j.RouteTables;
+import io.netns4j.Rule;
+import io.netns4j.RuleAction;
+import io.netns4j.Rules;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** Placeholder until the rule object lands; replaced by the real command. */
+/**
+ * {@code netns4j rule ...}: {@code ip rule} with its syntax, output and JSON. Every verb is
+ * one call on {@link Rules}; the words are all checked before it. {@code -4} or {@code -6}
+ * right after {@code rule} picks the family ({@code ip -6 rule}).
+ */
 final class RuleCommand implements ObjectCommand {
+    static final String USAGE = """
+            Usage: netns4j rule [ -4 | -6 ] { add | del } SELECTOR ACTION
+                   netns4j rule [ -4 | -6 ] flush [ SELECTOR ]
+                   netns4j rule [ -4 | -6 ] [ list [ SELECTOR ]]
+            SELECTOR := [ not ] [ from PREFIX ] [ to PREFIX ] [ tos TOS ] [ fwmark FWMARK[/MASK] ]
+                        [ iif STRING ] [ oif STRING ] [ pref NUMBER ]
+            ACTION := [ table TABLE_ID ] [ protocol PROTO ] [ goto NUMBER ] [ suppress_prefixlength NUMBER ]
+                      [ blackhole | unreachable | prohibit | nop ]
+            TABLE_ID := [ local | main | default | NUMBER | a name from /etc/iproute2/rt_tables ]""";
+    /** Keywords of {@code rule add|del} in {@code ip}'s order; "=" marks those that may not be abbreviated. */
+    private static final List<String> MODIFY_WORDS = List.of("=not", "=from", "=to", "preference", "order", "priority",
+            "=tos", "dsfield", "=fwmark", "realms", "protocol", "tun_id", "table", "=lookup", "suppress_prefixlength",
+            "=sup_pl", "suppress_ifgroup", "=sup_group", "=dev", "=iif", "=oif", "=l3mdev", "=uidrange", "=nat",
+            "map-to", "=ipproto", "=sport", "=dport");
+    private static final List<String> LIST_WORDS = List.of("preference", "order", "priority", "=not", "=tos",
+            "=dsfield", "=fwmark", "=dev", "=iif", "=oif", "=l3mdev", "=uidrange", "tun_id", "lookup", "table", "from",
+            "src", "protocol", "=ipproto", "=sport", "=dport");
+    private static final Set<String> UNSUPPORTED = Set.of("realms", "tun_id", "suppress_ifgroup", "sup_group", "l3mdev",
+            "uidrange", "nat", "map-to", "ipproto", "sport", "dport");
+
+    /** The command line checked: the verb and its rule (a selector for list and flush); null for help. */
+    record Parsed(String verb, Rule rule) {
+    }
+
+    /** Checks every word and builds the rule, touching no namespace (bad input: exit 2). */
+    static Parsed parse(List<String> args) throws UsageException {
+        InetFamily family = null;
+        int i = 0;
+        for (; i < args.size() && (args.get(i).equals("-4") || args.get(i).equals("-6")); i++) {
+            family = args.get(i).equals("-4") ? InetFamily.IPV4 : InetFamily.IPV6;
+        }
+        List<String> rest = args.subList(i, args.size());
+        String verb = rest.isEmpty() ? "list" : Keywords.resolve(rest.getFirst(), "list", "lst", "show", "save",
+                "restore", "add", "delete", "flush", "help");
+        if (verb == null) {
+            throw new UsageException("Command \"" + rest.getFirst() + "\" is unknown, try \"netns4j rule help\".");
+        }
+        List<String> more = rest.isEmpty() ? rest : rest.subList(1, rest.size());
+        return switch (verb) {
+            case "help" -> new Parsed(verb, null);
+            case "save", "restore" -> throw new UsageException("\"rule " + verb + "\" is not supported by netns4j yet.");
+            case "add", "delete" -> {
+                if (more.isEmpty()) {
+                    throw new UsageException("\"rule " + (verb.equals("add") ? "add" : "del") + "\" requires"
+                            + " arguments, e.g. \"netns4j rule add from 10.0.0.5 table 100\".");
+                }
+                yield new Parsed(verb, modifyArgs(more, family));
+            }
+            case "flush" -> new Parsed(verb, selector(more, family));
+            default -> new Parsed("list", selector(more, family));
+        };
+    }
+
     @Override
     public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
-        throw new UsageException("\"rule\" is not available in this build yet.");
+        Parsed p = parse(args);
+        if (p.rule() == null) {
+            ctx.out.println(USAGE);
+            return 0;
+        }
+        Rules rules = Rules.in(ctx.namespace());
+        switch (p.verb()) {
+            case "add" -> rules.add(p.rule());
+            case "delete" -> rules.delete(p.rule());
+            case "flush" -> rules.flush(p.rule());
+            default -> {
+                List<Rule> list = rules.list(p.rule());
+                if (ctx.json()) {
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    list.forEach(r -> rows.add(json(r)));
+                    ctx.printJson(rows);
+                } else {
+                    list.forEach(r -> ctx.out.print(text(r)));
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static Rule modifyArgs(List<String> args, InetFamily family) throws UsageException {
+        RouteSyntax.Words w = new RouteSyntax.Words(args, "rule");
+        Rule.Builder b = Rule.builder().family(family);
+        while (w.more()) {
+            String word = w.next();
+            String k = RouteSyntax.keyword(word, MODIFY_WORDS, UNSUPPORTED, "rule");
+            if (k == null) {
+                String a = word.equals("type") ? w.value("type") : word;
+                if (Keywords.matches(a, "goto")) {
+                    b.gotoRule(RouteSyntax.number(w.value("goto"), "goto", 0xFFFF_FFFFL));
+                    continue;
+                }
+                RuleAction action = RuleAction.parse(a);
+                if (action == null) {
+                    throw new UsageException("Unknown argument \"" + a + "\": expected a selector (from, to, fwmark, iif,"
+                            + " ...), an action (table, goto, blackhole, unreachable, prohibit, nop) or \"help\".");
+                }
+                b.action(action);
+                continue;
+            }
+            common(b, k, w);
+        }
+        return b.build();
+    }
+
+    private static Rule selector(List<String> args, InetFamily family) throws UsageException {
+        RouteSyntax.Words w = new RouteSyntax.Words(args, "rule");
+        Rule.Builder b = Rule.builder().family(family);
+        while (w.more()) {
+            String word = w.next();
+            String k = RouteSyntax.keyword(word, LIST_WORDS, UNSUPPORTED, "rule show");
+            if (k == null) {
+                b.to(Keywords.matches(word, "dst") || Keywords.matches(word, "to") ? w.value(word) : word);
+                continue;
+            }
+            common(b, k.equals("src") ? "from" : k, w);
+        }
+        return b.build();
+    }
+
+    /** A keyword both {@code rule add} and {@code rule show} take. */
+    private static void common(Rule.Builder b, String k, RouteSyntax.Words w) throws UsageException {
+        switch (k) {
+            case "not" -> b.not();
+            case "from" -> b.from(w.value(k));
+            case "to" -> b.to(w.value(k));
+            case "preference", "order", "priority" -> b.priority(RouteSyntax.number(w.value(k), "preference", 0xFFFF_FFFFL));
+            case "tos", "dsfield" -> b.tos(RouteSyntax.tos(w.value(k)));
+            case "fwmark" -> {
+                String v = w.value(k);
+                int slash = v.indexOf('/');
+                long mark = RouteSyntax.number(slash < 0 ? v : v.substring(0, slash), "fwmark", 0xFFFF_FFFFL);
+                if (slash < 0) {
+                    b.fwmark(mark);
+                } else {
+                    b.fwmark(mark, RouteSyntax.number(v.substring(slash + 1), "fwmask", 0xFFFF_FFFFL));
+                }
+            }
+            case "protocol" -> b.protocol(RouteProtocols.parse(w.value(k)));
+            case "table", "lookup" -> b.table(RouteTables.parse(w.value(k)));
+            case "suppress_prefixlength", "sup_pl" ->
+                    b.suppressPrefixLength((int) RouteSyntax.number(w.value(k), "suppress_prefixlength", Integer.MAX_VALUE));
+            case "dev", "iif" -> b.iif(w.value(k));
+            case "oif" -> b.oif(w.value(k));
+            default -> throw new UsageException("\"" + k + "\" is not supported by netns4j yet.");
+        }
+    }
+
+    /** Whether {@code p} is a single address, which ip prints without a length. */
+    private static boolean isHost(InetPrefix p, InetFamily f) {
+        return p.length() == f.bits();
+    }
+
+    private static String hex(long v) {
+        return v == 0 ? "0" : "0x" + Long.toHexString(v); // C's %#llx
+    }
+
+    /** One rule as {@code ip rule show} prints it. */
+    static String text(Rule r) {
+        StringBuilder sb = new StringBuilder().append(r.priority()).append(":\t");
+        if (r.not()) {
+            sb.append("not ");
+        }
+        if (r.source() != null) {
+            sb.append("from ").append(InetText.format(r.source().address()));
+            if (!isHost(r.source(), r.family())) {
+                sb.append('/').append(r.source().length());
+            }
+        } else {
+            sb.append("from all");
+        }
+        if (r.destination() != null) {
+            sb.append(" to ").append(InetText.format(r.destination().address()));
+            if (!isHost(r.destination(), r.family())) {
+                sb.append('/').append(r.destination().length());
+            }
+        }
+        if (r.tos() != 0) {
+            sb.append(" tos ").append(String.format("0x%02x", r.tos()));
+        }
+        if (r.fwmark() != null || r.fwmask() != null) {
+            sb.append(" fwmark ").append(hex(r.fwmark() == null ? 0 : r.fwmark()));
+            if (r.fwmask() != null && r.fwmask() != 0xFFFF_FFFFL) {
+                sb.append('/').append(hex(r.fwmask()));
+            }
+        }
+        if (r.inputDevice() != null) {
+            sb.append(" iif ").append(r.inputDevice()).append(r.inputDetached() ? " [detached]" : "");
+        }
+        if (r.outputDevice() != null) {
+            sb.append(" oif ").append(r.outputDevice()).append(r.outputDetached() ? " [detached]" : "");
+        }
+        if (r.table() != null && r.table() != 0) {
+            sb.append(" lookup ").append(RouteTables.name(r.table()));
+            if (r.suppressPrefixLength() != null) {
+                sb.append(" suppress_prefixlength ").append(r.suppressPrefixLength());
+            }
+        }
+        if (r.action() == RuleAction.GOTO) {
+            sb.append(" goto ").append(r.gotoTarget() == null ? "none" : r.gotoTarget());
+            sb.append(r.unresolved() ? " [unresolved]" : "");
+        } else if (r.action() != null && r.action() != RuleAction.TO_TABLE) {
+            sb.append(' ').append(r.action().ipName());
+        }
+        if (r.protocol() != null && r.protocol() != 0 && r.protocol() != RouteProtocols.KERNEL) {
+            sb.append(" proto ").append(RouteProtocols.name(r.protocol()));
+        }
+        return sb.append('\n').toString();
+    }
+
+    /** One rule as an object of {@code ip -j rule show}. */
+    static Map<String, Object> json(Rule r) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("priority", r.priority());
+        if (r.not()) {
+            j.put("not", null);
+        }
+        if (r.source() != null) {
+            j.put("src", InetText.format(r.source().address()));
+            if (!isHost(r.source(), r.family())) {
+                j.put("srclen", r.source().length());
+            }
+        } else {
+            j.put("src", "all");
+        }
+        if (r.destination() != null) {
+            j.put("dst", InetText.format(r.destination().address()));
+            if (!isHost(r.destination(), r.family())) {
+                j.put("dstlen", r.destination().length());
+            }
+        }
+        if (r.tos() != 0) {
+            j.put("tos", String.format("0x%02x", r.tos()));
+        }
+        if (r.fwmark() != null || r.fwmask() != null) {
+            j.put("fwmark", hex(r.fwmark() == null ? 0 : r.fwmark()));
+            if (r.fwmask() != null && r.fwmask() != 0xFFFF_FFFFL) {
+                j.put("fwmask", hex(r.fwmask()));
+            }
+        }
+        if (r.inputDevice() != null) {
+            j.put("iif", r.inputDevice());
+            if (r.inputDetached()) {
+                j.put("iif_detached", null);
+            }
+        }
+        if (r.outputDevice() != null) {
+            j.put("oif", r.outputDevice());
+            if (r.outputDetached()) {
+                j.put("oif_detached", null);
+            }
+        }
+        if (r.table() != null && r.table() != 0) {
+            j.put("table", RouteTables.name(r.table()));
+            if (r.suppressPrefixLength() != null) {
+                j.put("suppress_prefixlen", r.suppressPrefixLength());
+            }
+        }
+        if (r.action() == RuleAction.GOTO) {
+            j.put("goto", r.gotoTarget() == null ? "none" : r.gotoTarget());
+            if (r.unresolved()) {
+                j.put("unresolved", null);
+            }
+        } else if (r.action() == RuleAction.NOP) {
+            j.put("nop", null);
+        } else if (r.action() != null && r.action() != RuleAction.TO_TABLE) {
+            j.put("action", r.action().ipName());
+        }
+        if (r.protocol() != null && r.protocol() != 0 && r.protocol() != RouteProtocols.KERNEL) {
+            j.put("protocol", RouteProtocols.name(r.protocol()));
+        }
+        return j;
     }
 }
