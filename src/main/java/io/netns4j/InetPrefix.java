@@ -46,7 +46,16 @@ public record InetPrefix(InetAddress address, int length) {
             throw new IllegalArgumentException("\"" + text + "\" is not an IP address");
         }
         try {
-            return InetAddress.getByName(text); // a literal: no lookup happens
+            InetAddress a = InetAddress.getByName(text); // a literal: no lookup happens
+            if (a instanceof Inet4Address && text.indexOf(':') >= 0) {
+                // ::ffff:a.b.c.d is an IPv6 address; Java hands back the IPv4 one inside
+                byte[] mapped = new byte[16];
+                mapped[10] = (byte) 0xff;
+                mapped[11] = (byte) 0xff;
+                System.arraycopy(a.getAddress(), 0, mapped, 12, 4);
+                return Inet6Address.getByAddress(null, mapped, null);
+            }
+            return a;
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("\"" + text + "\" is not an IP address");
         }
@@ -99,6 +108,6 @@ public record InetPrefix(InetAddress address, int length) {
 
     @Override
     public String toString() {
-        return address.getHostAddress() + "/" + length;
+        return InetText.format(address) + "/" + length;
     }
 }

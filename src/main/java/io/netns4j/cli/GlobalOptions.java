@@ -83,6 +83,20 @@ record GlobalOptions(String netns, boolean json, boolean pretty, boolean all, St
                 stats, details, family, words);
     }
 
+    /**
+     * {@code args} led by {@code -4} or {@code -6} when a global family was given, for the
+     * commands whose parsers take the family as their first word ({@code route}, {@code rule}).
+     */
+    List<String> withFamilyWord(List<String> args) {
+        if (family == null || family.equals("link")) {
+            return args;
+        }
+        List<String> all = new java.util.ArrayList<>(args.size() + 1);
+        all.add(family.equals("inet6") ? "-6" : "-4");
+        all.addAll(args);
+        return all;
+    }
+
     /** The same options with JSON output on or off. */
     GlobalOptions withJson(boolean on) {
         return new GlobalOptions(netns, on, pretty, all, batch, force, version, help, stats, details, family, rest);

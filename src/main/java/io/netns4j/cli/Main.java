@@ -120,8 +120,10 @@ public final class Main {
                 throw new UsageException("Object \"" + object + "\" is not supported by netns4j yet; supported: "
                         + String.join(", ", supported()) + ".");
             }
+            List<String> words = options.rest().subList(1, options.rest().size());
+            command.check(options, words);
             ctx.openSelected();
-            return command.run(ctx, options.rest().subList(1, options.rest().size()));
+            return command.run(ctx, words);
         } catch (UsageException e) {
             err.println(e.getMessage());
             return USAGE;

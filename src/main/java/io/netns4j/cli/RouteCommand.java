@@ -85,8 +85,13 @@ final class RouteCommand implements ObjectCommand {
     }
 
     @Override
+    public void check(GlobalOptions options, List<String> args) throws UsageException {
+        parse(options.withFamilyWord(args));
+    }
+
+    @Override
     public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
-        Parsed p = parse(args);
+        Parsed p = parse(ctx.options.withFamilyWord(args));
         if (p.request() == null) {
             ctx.out.println(USAGE);
             return 0;

@@ -76,8 +76,13 @@ final class RuleCommand implements ObjectCommand {
     }
 
     @Override
+    public void check(GlobalOptions options, List<String> args) throws UsageException {
+        parse(options.withFamilyWord(args));
+    }
+
+    @Override
     public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
-        Parsed p = parse(args);
+        Parsed p = parse(ctx.options.withFamilyWord(args));
         if (p.rule() == null) {
             ctx.out.println(USAGE);
             return 0;

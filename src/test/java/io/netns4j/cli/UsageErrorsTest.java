@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UsageErrorsTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "netns add a/b                | Invalid netns name \"a/b\"",
             "netns add ..                 | Invalid netns name \"..\"",
             "netns add                    | No netns name specified",
@@ -22,6 +22,7 @@ class UsageErrorsTest {
             "netns frob                   | Command \"frob\" is unknown, try \"netns4j netns help\"",
             "frob                         | Object \"frob\" is unknown",
             "-n example_ns ip route add default via veth1 | Write: netns4j -n example_ns route add default via veth1",
+            "-n no-such-ns route add default via veth1 | 'veth1' is not an address; to send through an interface use 'dev veth1'",
             "xfrm state                   | Object \"xfrm\" is not supported by netns4j yet",
             "-q netns list                | Option \"-q\" is unknown",
             "-n                           | needs a namespace name",
