@@ -25,11 +25,39 @@ import java.util.concurrent.ExecutionException;
  */
 final class ProcessLauncher {
     private static final Path ETC_NETNS = Path.of("/etc/netns");
+    /** The JDK lets an idle process-reaper thread live 60 s; refresh ours a little before. */
+    private static final long REAPER_REFRESH_NANOS = 50_000_000_000L;
+    private static long reaperWarmedAt;
+    private static boolean reaperWarmed;
 
     private ProcessLauncher() {
     }
 
+    /**
+     * The JDK waits for each child on a "process reaper" thread from a cached pool, and a
+     * new one is created by the thread that starts the process: ours, inside the namespace.
+     * Such a thread would hold the namespace (and keep it from being freed) until it has been
+     * idle for a minute. Starting {@code true} from here, outside, leaves an idle reaper in the
+     * home namespace that the next launch reuses. Costs one short process a minute at most.
+     */
+    private static synchronized void warmReaperAtHome() {
+        long now = System.nanoTime();
+        if (reaperWarmed && now - reaperWarmedAt < REAPER_REFRESH_NANOS) {
+            return;
+        }
+        try {
+            new ProcessBuilder("true").redirectErrorStream(true).start().onExit().get();
+            reaperWarmed = true;
+            reaperWarmedAt = now;
+        } catch (IOException | ExecutionException e) {
+            reaperWarmed = false; // no "true" on PATH: the launch still works, teardown may lag
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static Process start(Netns ns, ProcessBuilder builder, PrintStream warnings) throws IOException {
+        warmReaperAtHome();
         CompletableFuture<Process> result = new CompletableFuture<>();
         String name = ns.name().orElse(null);
         boolean sysReadOnly = isReadOnly("/sys");

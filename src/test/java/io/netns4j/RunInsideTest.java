@@ -158,6 +158,21 @@ class RunInsideTest {
     }
 
     @Test
+    void aNamespaceWhoseSocketsAndProcessesAreDoneIsFreedOnDelete() throws Exception {
+        String c = scratch.name("rc");
+        try (Netns ns = registry.add(c)) {
+            ns.call(() -> {
+                new java.net.ServerSocket(0).close(); // the JDK's own helper sockets must not end up here
+                java.nio.channels.DatagramChannel.open().close();
+                return null;
+            });
+            assertEquals(0, ns.start(new ProcessBuilder("true")).waitFor());
+        }
+        registry.delete(c, java.time.Duration.ofSeconds(20)); // throws if anything still holds it
+        scratch.forget(c);
+    }
+
+    @Test
     void anExecutorsThreadsLiveInsideTheNamespace() throws Exception {
         ExecutorService inA;
         try (Netns nsA = registry.open(a)) {

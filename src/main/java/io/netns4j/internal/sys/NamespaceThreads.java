@@ -27,6 +27,10 @@ public final class NamespaceThreads {
     }
 
     private static final int HOME = openHome();
+
+    static {
+        initialiseJdkSocketsAtHome();
+    }
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
     private static final ExecutorService WORKERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), NamespaceThreads::newWorker);
@@ -39,6 +43,22 @@ public final class NamespaceThreads {
             return LibC.open("/proc/thread-self/ns/net", LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
         } catch (ErrnoException e) {
             throw new IllegalStateException("cannot open this process's network namespace: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The JDK keeps a socket of its own for its lifetime (NIO's "pre-close" socket pair, made
+     * when its socket dispatcher is first loaded). A socket holds its network namespace, so if
+     * that first use happened inside a namespace, the namespace could never be freed. Loading
+     * the dispatchers here, in the library's home namespace, before any worker enters one,
+     * keeps them out. No traffic is sent.
+     */
+    private static void initialiseJdkSocketsAtHome() {
+        try {
+            java.nio.channels.SocketChannel.open().close();
+            java.nio.channels.DatagramChannel.open().close();
+        } catch (java.io.IOException e) {
+            // no IP sockets at all in this process: then nothing can be pinned either
         }
     }
 

@@ -1,0 +1,74 @@
+package io.netns4j;
+
+import io.netns4j.internal.sys.Errno;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The network sysctls of one namespace ({@code net.*}), read and written from a thread
+ * inside it: {@code /proc/sys/net} shows the namespace of the thread that opens the file.
+ * Other sysctls are machine-wide and refused. Equivalent to
+ * {@code ip netns exec NS sysctl -w net.ipv4.ip_forward=1}.
+ */
+public final class Sysctls {
+    private final Netns ns;
+
+    private Sysctls(Netns ns) {
+        this.ns = ns;
+    }
+
+    public static Sysctls in(Netns ns) {
+        return new Sysctls(ns);
+    }
+
+    /** The value of {@code key} (e.g. {@code net.ipv4.ip_forward}), trimmed. */
+    public String get(String key) throws NetnsException {
+        Path file = file(key);
+        return inside(() -> Files.readString(file, StandardCharsets.US_ASCII).strip(), key);
+    }
+
+    /** Sets {@code key} to {@code value}. Equivalent to {@code sysctl -w KEY=VALUE} inside. */
+    public void set(String key, String value) throws NetnsException {
+        Path file = file(key);
+        if (value.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("a sysctl value is one line: " + value.strip());
+        }
+        inside(() -> Files.writeString(file, value + "\n", StandardCharsets.US_ASCII), key);
+    }
+
+    /** As sysctl(8): dots separate levels, and a '/' in a level stands for a dot (eth0/10 is eth0.10). */
+    private static Path file(String key) {
+        if (!key.startsWith("net.") || key.contains("..") || key.endsWith(".") || key.contains("//")) {
+            throw new IllegalArgumentException("\"" + key + "\" is not a network sysctl: only net.* keys belong to"
+                    + " a namespace (e.g. net.ipv4.ip_forward)");
+        }
+        Path p = Path.of("/proc/sys");
+        for (String level : key.split("\\.")) {
+            String name = level.replace('/', '.');
+            if (name.equals(".") || name.equals("..")) {
+                throw new IllegalArgumentException("\"" + key + "\" is not a sysctl key");
+            }
+            p = p.resolve(name);
+        }
+        return p;
+    }
+
+    private <T> T inside(java.util.concurrent.Callable<T> access, String key) throws NetnsException {
+        try {
+            return ns.call(access);
+        } catch (NoSuchFileException e) {
+            throw new NotFoundException("No sysctl \"" + key + "\" in " + ns.describe(), Errno.ENOENT,
+                    null);
+        } catch (NetnsException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new NetnsException("Cannot access sysctl \"" + key + "\" in " + ns.describe() + ": " + e.getMessage());
+        } catch (Exception e) {
+            throw new NetnsException("Cannot access sysctl \"" + key + "\": " + e);
+        }
+    }
+}
