@@ -1,0 +1,85 @@
+package io.netns4j.e2e;
+
+import io.netns4j.AddressSpec;
+import io.netns4j.LinkRequest;
+import io.netns4j.Netns;
+import io.netns4j.NetnsRegistry;
+import io.netns4j.Route;
+import io.netns4j.link.Veth;
+import io.netns4j.testing.RequiresRoot;
+import io.netns4j.testing.Scratch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * left -- middle -- right: the middle namespace forwards (its own sysctls), the ends route
+ * through it, and TCP crosses both hops over IPv4 and IPv6. Built with the library only.
+ */
+@RequiresRoot
+class RoutedTopologyTest {
+    private final Scratch scratch = new Scratch();
+    private final NetnsRegistry registry = NetnsRegistry.system();
+    private Netns left;
+    private Netns middle;
+    private Netns right;
+
+    @BeforeEach
+    void build() throws Exception {
+        left = registry.add(scratch.name("left"));
+        middle = registry.add(scratch.name("mid"));
+        right = registry.add(scratch.name("right"));
+        middle.links().add(LinkRequest.create("to-left", Veth.peer("eth0").inNamespace(left)).up());
+        middle.links().add(LinkRequest.create("to-right", Veth.peer("eth0").inNamespace(right)).up());
+        for (Netns ns : new Netns[] {left, middle, right}) {
+            ns.links().set(LinkRequest.change("lo").up());
+        }
+        for (Netns ns : new Netns[] {left, right}) {
+            ns.links().set(LinkRequest.change("eth0").up());
+        }
+        address(left, "eth0", "10.81.1.2/24", "fd81:1::2/64");
+        address(middle, "to-left", "10.81.1.1/24", "fd81:1::1/64");
+        address(middle, "to-right", "10.81.2.1/24", "fd81:2::1/64");
+        address(right, "eth0", "10.81.2.2/24", "fd81:2::2/64");
+        left.routes().add(Route.to("default").via("10.81.1.1").build());
+        right.routes().add(Route.to("default").via("10.81.2.1").build());
+        left.routes().add(Route.to("::/0").via("fd81:1::1").build());
+        right.routes().add(Route.to("::/0").via("fd81:2::1").build());
+    }
+
+    private static void address(Netns ns, String dev, String v4, String v6) throws Exception {
+        ns.addresses().add(AddressSpec.of(dev, v4));
+        ns.addresses().add(AddressSpec.of(dev, v6).noDad()); // usable at once, no duplicate detection wait
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (Netns ns : new Netns[] {left, middle, right}) {
+            if (ns != null) {
+                ns.close();
+            }
+        }
+        scratch.close();
+    }
+
+    @Test
+    void tcpCrossesTwoHopsOnlyWhileTheMiddleForwards() throws Exception {
+        middle.sysctls().set("net.ipv4.ip_forward", "0");
+        assertFalse(Tcp.connects(left, "10.81.2.2", 7001, 500), "no forwarding, no path");
+        middle.sysctls().set("net.ipv4.ip_forward", "1");
+        assertEquals("1", middle.sysctls().get("net.ipv4.ip_forward"));
+        assertEquals("0", left.sysctls().get("net.ipv4.ip_forward"), "a sysctl belongs to its namespace");
+        assertEquals(InetAddress.getByName("10.81.1.2"), Tcp.exchange(right, "10.81.2.2", left, 7001));
+    }
+
+    @Test
+    void tcpCrossesTwoHopsOverIpv6() throws Exception {
+        middle.sysctls().set("net.ipv6.conf.all.forwarding", "1");
+        assertEquals(InetAddress.getByName("fd81:1::2"), Tcp.exchange(right, "fd81:2::2", left, 7002));
+    }
+}
