@@ -249,6 +249,11 @@ public final class Netns implements AutoCloseable {
         return Sysctls.in(this);
     }
 
+    /** The nftables firewall of this namespace: {@code ip netns exec THIS nft ...}. */
+    public io.netns4j.firewall.Firewall firewall() {
+        return io.netns4j.firewall.Firewall.in(this);
+    }
+
     // ---- peer ids (nsid) ----
 
     /**

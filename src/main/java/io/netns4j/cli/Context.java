@@ -3,6 +3,7 @@ package io.netns4j.cli;
 import io.netns4j.Netns;
 import io.netns4j.NetnsException;
 import io.netns4j.NetnsRegistry;
+import io.netns4j.internal.json.JsonWriter;
 
 import java.io.PrintStream;
 
@@ -76,7 +77,7 @@ final class Context implements AutoCloseable {
     }
 
     void printJson(Object value) {
-        out.println(Json.write(value, options.pretty()));
+        out.println(JsonWriter.write(value, options.pretty()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.netns4j.NetnsEvent;
 import io.netns4j.NetnsException;
 import io.netns4j.NetnsMonitor;
 import io.netns4j.PeerId;
+import io.netns4j.internal.json.JsonWriter;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -256,7 +257,7 @@ final class NetnsCommand implements ObjectCommand {
                 }
                 NetnsEvent ev = e.get();
                 if (ctx.json()) {
-                    ctx.out.println(Json.write(Map.of("event", ev.kind() == NetnsEvent.Kind.ADD ? "add" : "delete",
+                    ctx.out.println(JsonWriter.write(Map.of("event", ev.kind() == NetnsEvent.Kind.ADD ? "add" : "delete",
                             "name", ev.name()), false));
                 } else {
                     ctx.out.println(ev);

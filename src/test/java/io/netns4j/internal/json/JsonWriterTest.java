@@ -1,4 +1,4 @@
-package io.netns4j.cli;
+package io.netns4j.internal.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -9,14 +9,14 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class JsonTest {
+class JsonWriterTest {
     @Test
     void compactLikeIpJ() {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", "a\"b\\c\n");
         row.put("id", 3);
-        assertEquals("[{\"name\":\"a\\\"b\\\\c\\n\",\"id\":3}]", Json.write(List.of(row), false));
-        assertEquals("[]", Json.write(List.of(), false));
+        assertEquals("[{\"name\":\"a\\\"b\\\\c\\n\",\"id\":3}]", JsonWriter.write(List.of(row), false));
+        assertEquals("[]", JsonWriter.write(List.of(), false));
     }
 
     @Test
@@ -25,9 +25,9 @@ class JsonTest {
         row.put("name", "x\u0001");
         row.put("ok", true);
         row.put("list", List.of(1, 2));
-        String pretty = Json.write(List.of(row, Map.of()), true);
+        String pretty = JsonWriter.write(List.of(row, Map.of()), true);
         ObjectMapper m = new ObjectMapper();
-        assertEquals(m.readTree(Json.write(List.of(row, Map.of()), false)), m.readTree(pretty));
+        assertEquals(m.readTree(JsonWriter.write(List.of(row, Map.of()), false)), m.readTree(pretty));
         assertEquals(true, pretty.contains("\n    {"));
     }
 }

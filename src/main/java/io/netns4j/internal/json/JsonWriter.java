@@ -1,18 +1,25 @@
-package io.netns4j.cli;
+package io.netns4j.internal.json;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON writer for the CLI's {@code -j} output: maps (insertion order kept), lists,
- * strings, numbers, booleans. Compact like {@code ip -j}, or indented with {@code -p}.
- * Kept in-house so the CLI starts without loading a JSON library.
+ * A small JSON writer: maps (insertion order kept), lists, strings, numbers, booleans,
+ * null. Compact like {@code ip -j} and {@code nft -j}, or indented for {@code -p}. What it
+ * writes, {@link JsonReader} reads back. Kept in-house so the CLI starts without loading a
+ * JSON library.
  */
-final class Json {
-    private Json() {
+public final class JsonWriter {
+    private JsonWriter() {
     }
 
-    static String write(Object value, boolean pretty) {
+    /** Compact JSON. */
+    public static String write(Object value) {
+        return write(value, false);
+    }
+
+    /** Compact JSON, or indented by four spaces a level when {@code pretty}. */
+    public static String write(Object value, boolean pretty) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, pretty, 0);
         return sb.toString();
@@ -61,7 +68,8 @@ final class Json {
         }
     }
 
-    private static void string(StringBuilder sb, String s) {
+    /** {@code s} as a JSON string literal, quotes included. */
+    public static void string(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -1,0 +1,279 @@
+package io.netns4j.firewall;
+
+import io.netns4j.InetPrefix;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One element of a rule before its verdict: a match ({@code tcp dport 80}) or a statement
+ * that lets the packet go on ({@code counter}, {@code limit}). Values are kept in the form
+ * nft prints them back, so a rule read from the kernel equals the rule that was written.
+ * Each kind names its nft and iptables equivalents.
+ */
+public sealed interface Match {
+    /** The nft text of this element, e.g. {@code iifname "veth1"}. */
+    String toNft();
+
+    /** The same match, inverted ({@code !=}; iptables {@code !}). */
+    default Match negate() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be negated");
+    }
+
+    // ---- factories, named after what they match ----
+
+    /** {@code iifname "NAME"}; iptables {@code -i NAME} ({@code eth*} = iptables {@code eth+}). */
+    static Iface inInterface(String name) {
+        return new Iface(false, name, false);
+    }
+
+    /** {@code oifname "NAME"}; iptables {@code -o NAME}. */
+    static Iface outInterface(String name) {
+        return new Iface(true, name, false);
+    }
+
+    /** {@code ip saddr PREFIX} (or {@code ip6 saddr}); iptables {@code -s PREFIX}. */
+    static Address source(String prefix) {
+        return new Address(false, InetPrefix.parse(prefix), false);
+    }
+
+    /** {@code ip daddr PREFIX} (or {@code ip6 daddr}); iptables {@code -d PREFIX}. */
+    static Address destination(String prefix) {
+        return new Address(true, InetPrefix.parse(prefix), false);
+    }
+
+    /** {@code meta l4proto NAME}; iptables {@code -p NAME}. */
+    static Protocol protocol(String name) {
+        return new Protocol(name, false);
+    }
+
+    /** {@code PROTO dport PORT}; iptables {@code -p PROTO --dport PORT}. */
+    static Port destinationPort(String protocol, int port) {
+        return new Port(protocol, true, List.of(PortRange.of(port)), false, false);
+    }
+
+    /** {@code PROTO sport PORT}; iptables {@code -p PROTO --sport PORT}. */
+    static Port sourcePort(String protocol, int port) {
+        return new Port(protocol, false, List.of(PortRange.of(port)), false, false);
+    }
+
+    /** {@code PROTO dport { A, B, ... }}; iptables {@code -p PROTO -m multiport --dports A,B}. */
+    static Port destinationPorts(String protocol, PortRange... ports) {
+        return new Port(protocol, true, List.of(ports), true, false);
+    }
+
+    /** {@code ct state A,B}; iptables {@code -m conntrack --ctstate A,B}. */
+    static CtState ctState(ConnState first, ConnState... more) {
+        return new CtState(EnumSet.of(first, more), false);
+    }
+
+    /** {@code counter}; iptables-nft puts one in every rule. */
+    static Counter counter() {
+        return new Counter(0, 0);
+    }
+
+    /** Any nft expression, written as is: {@code Match.raw("ip dscp cs1")}. */
+    static Raw raw(String nft) {
+        return new Raw(nft);
+    }
+
+    private static String op(boolean negated) {
+        return negated ? " != " : " ";
+    }
+
+    // ---- the kinds ----
+
+    /** {@code iifname}/{@code oifname} with a name; a trailing {@code *} matches any suffix. */
+    record Iface(boolean output, String name, boolean negated) implements Match {
+        public Iface {
+            NftSyntax.quotable(name, "interface name", 16);
+            if (name.isEmpty() || name.indexOf('*') >= 0 && name.indexOf('*') != name.length() - 1) {
+                throw new IllegalArgumentException("Invalid interface name \"" + name
+                        + "\": not empty, with at most one * at the end");
+            }
+        }
+
+        @Override
+        public String toNft() {
+            return (output ? "oifname" : "iifname") + op(negated) + NftSyntax.quote(name);
+        }
+
+        @Override
+        public Iface negate() {
+            return new Iface(output, name, !negated);
+        }
+    }
+
+    /** {@code ip saddr}/{@code ip daddr} (IPv6: {@code ip6 ...}); the prefix is kept as its network. */
+    record Address(boolean destination, InetPrefix prefix, boolean negated) implements Match {
+        public Address {
+            prefix = prefix.network();
+        }
+
+        @Override
+        public String toNft() {
+            int max = prefix.isIpv6() ? 128 : 32;
+            String value = NftSyntax.address(prefix.address()) + (prefix.length() == max ? "" : "/" + prefix.length());
+            return (prefix.isIpv6() ? "ip6" : "ip") + (destination ? " daddr" : " saddr") + op(negated) + value;
+        }
+
+        @Override
+        public Address negate() {
+            return new Address(destination, prefix, !negated);
+        }
+    }
+
+    /** {@code meta l4proto NAME}: the transport protocol ({@code ipv6-icmp} is nft's name for icmpv6). */
+    record Protocol(String name, boolean negated) implements Match {
+        public Protocol {
+            name = NftSyntax.protocol(name);
+        }
+
+        @Override
+        public String toNft() {
+            return "meta l4proto" + op(negated) + name;
+        }
+
+        @Override
+        public Protocol negate() {
+            return new Protocol(name, !negated);
+        }
+    }
+
+    /**
+     * {@code tcp dport 80}, {@code udp sport 1000-2000}, {@code tcp dport { 80, 443 }}. A set
+     * ({@code set = true}) is sorted and, when it holds a range, merged as nft stores it; a
+     * set of one port is a plain port.
+     */
+    record Port(String protocol, boolean destination, List<PortRange> ports, boolean set, boolean negated)
+            implements Match {
+        public Port {
+            if (!List.of("tcp", "udp", "sctp", "dccp", "udplite").contains(protocol)) {
+                throw new IllegalArgumentException("Ports need tcp, udp, sctp, dccp or udplite, not \"" + protocol + "\"");
+            }
+            if (ports.isEmpty() || (!set && ports.size() != 1)) {
+                throw new IllegalArgumentException(set ? "A port set needs at least one port"
+                        : "One port or range, or a set of them");
+            }
+            if (set) {
+                ports = normalise(ports);
+                if (ports.size() == 1 && ports.getFirst().single()) {
+                    set = false;
+                }
+            } else {
+                ports = List.copyOf(ports);
+            }
+        }
+
+        private static List<PortRange> normalise(List<PortRange> in) {
+            List<PortRange> sorted = new ArrayList<>(new java.util.TreeSet<>(in));
+            if (sorted.stream().allMatch(PortRange::single)) {
+                return List.copyOf(sorted);
+            }
+            List<PortRange> merged = new ArrayList<>();
+            for (PortRange r : sorted) {
+                PortRange last = merged.isEmpty() ? null : merged.getLast();
+                if (last != null && r.first() <= last.last() + 1) {
+                    merged.set(merged.size() - 1, new PortRange(last.first(), Math.max(last.last(), r.last())));
+                } else {
+                    merged.add(r);
+                }
+            }
+            return List.copyOf(merged);
+        }
+
+        @Override
+        public String toNft() {
+            String value = set ? ports.stream().map(PortRange::toString).collect(Collectors.joining(", ", "{ ", " }"))
+                    : ports.getFirst().toString();
+            return protocol + (destination ? " dport" : " sport") + op(negated) + value;
+        }
+
+        @Override
+        public Port negate() {
+            return new Port(protocol, destination, ports, set, !negated);
+        }
+    }
+
+    /** {@code ct state established,related}; negated: {@code ct state != new} or {@code != { a, b }}. */
+    record CtState(Set<ConnState> states, boolean negated) implements Match {
+        public CtState {
+            if (states.isEmpty()) {
+                throw new IllegalArgumentException("ct state needs at least one state");
+            }
+            states = Collections.unmodifiableSet(EnumSet.copyOf(states));
+        }
+
+        @Override
+        public String toNft() {
+            List<String> words = states.stream().map(ConnState::keyword).toList();
+            if (!negated) {
+                return "ct state " + String.join(",", words);
+            }
+            return "ct state != " + (words.size() == 1 ? words.getFirst() : "{ " + String.join(", ", words) + " }");
+        }
+
+        @Override
+        public CtState negate() {
+            return new CtState(states, !negated);
+        }
+    }
+
+    /** {@code limit rate 5/minute burst 5 packets}; iptables {@code -m limit --limit 5/min}. */
+    record Limit(long rate, String per, int burst) implements Match {
+        public Limit {
+            if (!List.of("second", "minute", "hour", "day", "week").contains(per)) {
+                throw new IllegalArgumentException("Invalid limit unit \"" + per + "\": second, minute, hour, day, week");
+            }
+            if (rate <= 0 || burst <= 0) {
+                throw new IllegalArgumentException("A limit needs a rate and a burst above 0");
+            }
+        }
+
+        @Override
+        public String toNft() {
+            return "limit rate " + rate + "/" + per + " burst " + burst + " packets";
+        }
+    }
+
+    /**
+     * {@code counter}: counts packets and bytes that got this far. Values read from the
+     * kernel are kept; written back they restore the counts ({@code counter packets N bytes M}).
+     */
+    record Counter(long packets, long bytes) implements Match {
+        @Override
+        public String toNft() {
+            return packets == 0 && bytes == 0 ? "counter" : "counter packets " + packets + " bytes " + bytes;
+        }
+    }
+
+    /** An nft expression netns4j has no kind for, kept as nft text (written as is). */
+    record Raw(String text) implements Match {
+        public Raw {
+            if (text.isBlank()) {
+                throw new IllegalArgumentException("An empty nft expression");
+            }
+        }
+
+        @Override
+        public String toNft() {
+            return text;
+        }
+    }
+
+    /**
+     * An expression read from the kernel that netns4j can neither model nor write back as
+     * text (its JSON form is kept). A ruleset holding one can be read and shown, but not
+     * applied: its text, {@code <unsupported: JSON>}, is for people, not for nft.
+     */
+    record Unsupported(String json) implements Match {
+        @Override
+        public String toNft() {
+            return "<unsupported: " + json + ">";
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.netns4j.firewall;
+
+import java.util.List;
+
+/**
+ * What a rule does with a packet that matched: the last statement of the rule, iptables'
+ * {@code -j TARGET}. {@link #NONE} lets the packet go on to the next rule (a rule that
+ * only counts); {@link Log} does too, as iptables' {@code LOG} target does.
+ */
+public sealed interface Verdict {
+    /** {@code accept}; iptables {@code -j ACCEPT}. */
+    Verdict ACCEPT = new Accept();
+    /** {@code drop}; iptables {@code -j DROP}. */
+    Verdict DROP = new Drop();
+    /** {@code return}; iptables {@code -j RETURN}. */
+    Verdict RETURN = new Return();
+    /** No verdict: evaluation continues with the next rule (iptables: no {@code -j}). */
+    Verdict NONE = new None();
+
+    /** The nft text, e.g. {@code jump mychain}; empty for {@link #NONE}. */
+    String toNft();
+
+    record Accept() implements Verdict {
+        @Override
+        public String toNft() {
+            return "accept";
+        }
+    }
+
+    record Drop() implements Verdict {
+        @Override
+        public String toNft() {
+            return "drop";
+        }
+    }
+
+    record Return() implements Verdict {
+        @Override
+        public String toNft() {
+            return "return";
+        }
+    }
+
+    record None() implements Verdict {
+        @Override
+        public String toNft() {
+            return "";
+        }
+    }
+
+    /** {@code jump CHAIN}; iptables {@code -j CHAIN}. */
+    record Jump(String chain) implements Verdict {
+        public Jump {
+            NftSyntax.identifier(chain, "chain");
+        }
+
+        @Override
+        public String toNft() {
+            return "jump " + chain;
+        }
+    }
+
+    /** {@code goto CHAIN}; iptables {@code -g CHAIN}. */
+    record Goto(String chain) implements Verdict {
+        public Goto {
+            NftSyntax.identifier(chain, "chain");
+        }
+
+        @Override
+        public String toNft() {
+            return "goto " + chain;
+        }
+    }
+
+    /**
+     * {@code reject} ({@link #DEFAULT}: ICMP port unreachable, as iptables' {@code -j REJECT}),
+     * {@code reject with tcp reset}, {@code reject with icmp type host-unreachable}.
+     *
+     * @param type {@code icmp}, {@code icmpv6}, {@code icmpx} or {@code tcp reset}; null for the default
+     * @param code the ICMP code name, e.g. {@code host-unreachable}; null for tcp reset and the default
+     */
+    record Reject(String type, String code) implements Verdict {
+        public static final Reject DEFAULT = new Reject(null, null);
+        public static final Reject TCP_RESET = new Reject("tcp reset", null);
+
+        public Reject {
+            if (type == null ? code != null : !List.of("icmp", "icmpv6", "icmpx", "tcp reset").contains(type)
+                    || (type.equals("tcp reset") != (code == null))) {
+                throw new IllegalArgumentException("Invalid reject: type " + type + " code " + code);
+            }
+            if (code != null && !code.matches("[a-z][a-z-]*")) {
+                throw new IllegalArgumentException("Invalid ICMP reject code \"" + code + "\"");
+            }
+        }
+
+        /** {@code reject with TYPE type CODE}. */
+        public static Reject icmp(String type, String code) {
+            return new Reject(type, code);
+        }
+
+        @Override
+        public String toNft() {
+            if (type == null) {
+                return "reject";
+            }
+            return code == null ? "reject with " + type : "reject with " + type + " type " + code;
+        }
+    }
+
+    /**
+     * {@code log prefix "TEXT" level LEVEL}, then the next rule; iptables {@code -j LOG}.
+     *
+     * @param prefix null for none
+     * @param level  syslog level name ({@code emerg} ... {@code debug}); null for nft's and
+     *               iptables' default, {@code warn}
+     */
+    record Log(String prefix, String level) implements Verdict {
+        public static final List<String> LEVELS =
+                List.of("emerg", "alert", "crit", "err", "warn", "notice", "info", "debug");
+
+        public Log {
+            if (prefix != null) {
+                NftSyntax.quotable(prefix, "log prefix", 127);
+            }
+            if ("warn".equals(level)) {
+                level = null;
+            }
+            if (level != null && !LEVELS.contains(level)) {
+                throw new IllegalArgumentException("Invalid log level \"" + level + "\": one of " + LEVELS);
+            }
+        }
+
+        @Override
+        public String toNft() {
+            return "log" + (prefix != null ? " prefix " + NftSyntax.quote(prefix) : "")
+                    + (level != null ? " level " + level : "");
+        }
+    }
+
+    /** {@code masquerade}; iptables {@code -t nat -j MASQUERADE}. */
+    record Masquerade() implements Verdict {
+        @Override
+        public String toNft() {
+            return "masquerade";
+        }
+    }
+
+    /**
+     * {@code snat to ADDRESS[:PORTS]} (source) or {@code dnat to ...} (destination);
+     * iptables {@code -j SNAT --to-source}, {@code -j DNAT --to-destination}.
+     *
+     * @param address an address or a range {@code A-B}, as nft prints it
+     * @param ports   null for none; needs a tcp/udp match in the rule
+     */
+    record Nat(boolean source, String address, PortRange ports) implements Verdict {
+        public Nat {
+            if (address == null || !address.matches("[0-9A-Fa-f.:]+(-[0-9A-Fa-f.:]+)?")) {
+                throw new IllegalArgumentException("Invalid NAT address \"" + address + "\": an address or A-B");
+            }
+            StringBuilder canonical = new StringBuilder();
+            for (String part : address.split("-")) {
+                canonical.append(canonical.isEmpty() ? "" : "-")
+                        .append(NftSyntax.address(io.netns4j.InetPrefix.parseAddress(part)));
+            }
+            address = canonical.toString();
+        }
+
+        @Override
+        public String toNft() {
+            String to = address;
+            if (ports != null) {
+                to = (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":" + ports;
+            }
+            return (source ? "snat to " : "dnat to ") + to;
+        }
+    }
+}
