@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * typing the commands would see. The seed's root namespace is played by a namespace of the
  * demo's own ({@code demo-host-PID}): nothing touches the machine's own network. Traffic is
  * proven with a real TCP exchange across the veth, from Java code running in each
- * namespace. Everything is removed at the end, also on failure, and the demo waits until
+ * namespace, and the seed's firewall rule with a connection that passes and one that is
+ * dropped. Everything is removed at the end, also on failure, and the demo waits until
  * the kernel has freed it.
  */
 final class DemoCommand implements ObjectCommand {
@@ -63,6 +64,14 @@ final class DemoCommand implements ObjectCommand {
             run(ctx, null, ns, "route", "show");
             run(ctx, null, ns, "route", "get", "10.200.1.1");
             proveTraffic(ctx, host, ns);
+            say(ctx, "The seed's firewall rule. It writes \"ip netns exec iptables -A ...\"; netns4j answers:");
+            expectUsageError(ctx, null, "netns", "exec", "iptables", "-A", "INPUT", "-i", "veth1", "-p", "tcp", "--dport",
+                    "80", "-j", "ACCEPT");
+            run(ctx, null, ns, "iptables", "-P", "INPUT", "DROP");
+            run(ctx, null, ns, "iptables", "-A", "INPUT", "-i", "veth1", "-p", "tcp", "--dport", "80", "-j", "ACCEPT");
+            run(ctx, null, ns, "iptables", "-S");
+            run(ctx, null, ns, "nft", "list", "ruleset");
+            proveFirewall(ctx, host, ns);
             status = 0;
         } finally {
             for (String name : made.reversed()) {
@@ -72,7 +81,7 @@ final class DemoCommand implements ObjectCommand {
                 status = rc == 0 ? status : 1;
             }
         }
-        ctx.out.println(status == 0 ? "demo finished: traffic flowed, and everything it made is gone"
+        ctx.out.println(status == 0 ? "demo finished: traffic flowed, the firewall held, and everything it made is gone"
                 : "demo failed (see above); what it made was removed");
         return status;
     }
@@ -110,6 +119,38 @@ final class DemoCommand implements ObjectCommand {
         } catch (Exception e) {
             throw new NetnsException("Traffic did not flow across the veth: " + e);
         }
+    }
+
+    /** Listeners on ports 80 and 81 in example_ns; from the host side, 80 connects and 81 does not. */
+    private static void proveFirewall(Context ctx, String host, String ns) throws NetnsException {
+        say(ctx, "From " + host + ": TCP to 10.200.1.2 port 80 and port 81, both listening in " + ns + ".");
+        NetnsRegistry r = ctx.registry;
+        try (Netns client = r.open(host); Netns server = r.open(ns);
+             ServerSocket p80 = server.call(() -> new ServerSocket(80));
+             ServerSocket p81 = server.call(() -> new ServerSocket(81))) {
+            boolean open80 = connects(client, 80);
+            boolean open81 = connects(client, 81);
+            ctx.out.println("   port 80: " + (open80 ? "connected" : "blocked") + "; port 81: "
+                    + (open81 ? "connected" : "blocked (no answer within 500 ms)"));
+            if (!open80 || open81) {
+                throw new NetnsException("the firewall did not do what the rule says");
+            }
+        } catch (NetnsException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new NetnsException("Firewall check failed: " + e);
+        }
+    }
+
+    private static boolean connects(Netns from, int port) throws Exception {
+        return from.call(() -> {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("10.200.1.2", port), 500);
+                return true;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
     }
 
     private static void run(Context ctx, List<String> made, String netns, String... words) throws NetnsException {

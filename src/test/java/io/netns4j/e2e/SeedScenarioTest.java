@@ -16,8 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The README's main job, {@code netns4j demo}: the seed walkthrough, corrected (both veth
- * ends in namespaces of its own), with a real TCP exchange, the seed's two mistakes answered
- * with usage errors, and nothing left behind.
+ * ends in namespaces of its own), with a real TCP exchange, the seed's firewall rule checked
+ * with real connections, the seed's three mistakes answered with usage errors, and nothing
+ * left behind.
  */
 @RequiresRoot
 class SeedScenarioTest {
@@ -37,7 +38,10 @@ class SeedScenarioTest {
         assertTrue(text.contains("inet 10.200.1.2/24 scope global veth1"), text);
         assertTrue(text.contains("server heard: hello from demo-example_ns-" + pid), text);
         assertTrue(text.contains("client heard: hello 10.200.1.2, this is demo-host-" + pid), text);
-        assertTrue(text.endsWith("demo finished: traffic flowed, and everything it made is gone\n"), text);
+        assertTrue(text.contains("is not a network namespace, it looks like a command"), text);
+        assertTrue(text.contains("-A INPUT -i veth1 -p tcp -m tcp --dport 80 -j ACCEPT"), text);
+        assertTrue(text.contains("port 80: connected; port 81: blocked"), text);
+        assertTrue(text.endsWith("demo finished: traffic flowed, the firewall held, and everything it made is gone\n"), text);
         try (var names = Files.list(Path.of("/run/netns"))) {
             assertTrue(names.noneMatch(p -> p.getFileName().toString().endsWith("-" + pid)), "nothing left behind");
         }
