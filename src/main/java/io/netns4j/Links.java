@@ -30,15 +30,38 @@ public final class Links {
 
     /** All links. Equivalent to: {@code ip link show}. */
     public List<Link> list() throws NetnsException {
+        List<Link> out = new ArrayList<>();
+        for (LinkMessage m : dumpMessages()) {
+            out.add(Link.from(m));
+        }
+        return out;
+    }
+
+    /** The raw link messages of a dump, for readers of kind-specific data. */
+    List<LinkMessage> dumpMessages() throws NetnsException {
         byte[] dump = new MessageBuilder(Rtnl.RTM_GETLINK, 0).u8(0).u8(0).u16(0).u32(0).u32(0).u32(0)
                 .attrU32(Ifla.IFLA_EXT_MASK, Ifla.RTEXT_FILTER_VF).build();
-        List<Link> out = new ArrayList<>();
+        List<LinkMessage> out = new ArrayList<>();
         for (NetlinkMessage m : ns.routeSocket().dump(dump)) {
             if (m.type() == Rtnl.RTM_NEWLINK) {
-                out.add(Link.from(LinkMessage.decode(m)));
+                out.add(LinkMessage.decode(m));
             }
         }
         return out;
+    }
+
+    /**
+     * Creates a persistent tun or tap device. Equivalent to: {@code ip tuntap add dev NAME
+     * mode tun|tap [user U] [group G] [pi] [vnet_hdr] [multi_queue]}. Delete it with
+     * {@link #delete(String)}.
+     */
+    public void addTunTap(TunTapRequest r) throws NetnsException {
+        TunTaps.create(ns, r);
+    }
+
+    /** The tun and tap devices. Equivalent to: {@code ip tuntap show}. */
+    public List<TunTapDevice> tunTaps() throws NetnsException {
+        return TunTaps.list(ns);
     }
 
     /** One link by name. Equivalent to: {@code ip link show dev NAME}. */

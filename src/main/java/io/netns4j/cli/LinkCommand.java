@@ -23,7 +23,7 @@ final class LinkCommand implements ObjectCommand {
     static final String SHOW_FORM = "link show [dev NAME] [up] [type TYPE] [master DEV]";
     static final String USAGE = "Usage:\tnetns4j " + ADD_FORM + "\n\tnetns4j link delete [dev] NAME\n\tnetns4j "
             + SET_FORM + "\n\tnetns4j " + SHOW_FORM + "\nTYPE := { " + LinkKind.supported().replace(", ", " | ")
-            + " }";
+            + " | tun | tap }";
 
     @Override
     public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
@@ -50,6 +50,9 @@ final class LinkCommand implements ObjectCommand {
     private int add(Context ctx, Words w) throws UsageException, NetnsException {
         try (NamespaceArgs namespaces = new NamespaceArgs(ctx)) {
             Parsed p = parseCommon(w, namespaces, true);
+            if (p.tunMode != null) {
+                return addTunTap(ctx, p);
+            }
             if (p.kind == null) {
                 throw new UsageException("\"link add\" needs \"type TYPE\" (one of " + LinkKind.supported() + ").");
             }
@@ -58,6 +61,30 @@ final class LinkCommand implements ObjectCommand {
             }
             LinkRequest r = p.apply(LinkRequest.create(p.name, p.kind));
             ctx.namespace().links().add(r);
+        }
+        return 0;
+    }
+
+    /**
+     * {@code link add NAME [options] type tun|tap [user U] [group G] [pi] [vnet_hdr]
+     * [multi_queue]}: an extension (ip refuses it); the device is made as {@code tuntap add}
+     * makes it, then the other options are applied, and it is removed again if they fail.
+     */
+    private static int addTunTap(Context ctx, Parsed p) throws UsageException, NetnsException {
+        if (p.name == null) {
+            throw new UsageException("\"link add\" needs a name: the form is \"netns4j " + ADD_FORM + "\".");
+        }
+        List<String> words = new java.util.ArrayList<>(List.of("dev", p.name, "mode", p.tunMode));
+        words.addAll(p.tunWords);
+        Links links = ctx.namespace().links();
+        links.addTunTap(TuntapCommand.parse(words, "add"));
+        if (p.changesAnything()) {
+            try {
+                links.set(p.apply(LinkRequest.change(p.name)));
+            } catch (NetnsException | RuntimeException e) {
+                links.delete(p.name);
+                throw e;
+            }
         }
         return 0;
     }
@@ -99,6 +126,14 @@ final class LinkCommand implements ObjectCommand {
         Boolean promisc;
         Netns netns;
         Long netnsPid;
+        /** {@code type tun|tap}: made through /dev/net/tun, with these tuntap words. */
+        String tunMode;
+        List<String> tunWords = List.of();
+
+        boolean changesAnything() {
+            return up != null || mtu != null || txqlen != null || address != null || master != null || alias != null
+                    || promisc != null || netns != null || netnsPid != null;
+        }
 
         LinkRequest apply(LinkRequest r) {
             if (up != null) {
@@ -166,7 +201,13 @@ final class LinkCommand implements ObjectCommand {
                     if (!adding) {
                         throw new UsageException("\"link set\" cannot change a link's type; delete and add it again.");
                     }
-                    p.kind = LinkKindArgs.parse(w.value(a, "a link type"), w, lower, namespaces);
+                    String type = w.value(a, "a link type");
+                    if (type.equals("tun") || type.equals("tap")) {
+                        p.tunMode = type;
+                        p.tunWords = w.rest();
+                    } else {
+                        p.kind = LinkKindArgs.parse(type, w, lower, namespaces);
+                    }
                 }
                 case "name" -> {
                     String n = LinkKindArgs.ifname(w.value(a, "a name"));

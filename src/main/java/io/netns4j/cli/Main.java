@@ -39,6 +39,8 @@ public final class Main {
         OBJECTS.put("neighbor", new NeighbourCommand());
         OBJECTS.put("neighbour", new NeighbourCommand());
         OBJECTS.put("link", new LinkCommand());
+        OBJECTS.put("tuntap", new TuntapCommand());
+        OBJECTS.put("tap", new TuntapCommand());
         OBJECTS.put("netns", new NetnsCommand());
         OBJECTS.put("demo", new DemoCommand());
         OBJECTS.put("nft", new NftCommand());
@@ -49,7 +51,7 @@ public final class Main {
     static final String USAGE_TEXT = """
             Usage: netns4j [ OPTIONS ] OBJECT { COMMAND | help }
                    netns4j [ -force ] -batch FILE
-            where  OBJECT := { link | address | route | rule | neighbour | netns | nft | iptables | ip6tables | demo }
+            where  OBJECT := { link | address | route | rule | neighbour | tuntap | netns | nft | iptables | ip6tables | demo }
                    OPTIONS := { -n[etns] NAME | -j[son] | -p[retty] | -s[tatistics] | -d[etails] | -4 | -6 |
                                 -f[amily] { inet | inet6 | link } | -a[ll] | -V[ersion] | -h[elp] }
             A batch line may start with "-n NAME" to run in that namespace.""";

@@ -40,6 +40,7 @@ public final class LibC {
     public static final int MSG_DONTWAIT = 0x40;
 
     public static final int O_RDONLY = 0;
+    public static final int O_RDWR = 2;
     public static final int O_CREAT = 0x40;
     public static final int O_EXCL = 0x80;
     public static final int O_DIRECTORY = 0x10000;
@@ -88,6 +89,10 @@ public final class LibC {
     private static final MethodHandle OPEN = LINKER.downcallHandle(C.findOrThrow("open"),
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
             CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle IOCTL_PTR = LINKER.downcallHandle(C.findOrThrow("ioctl"),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle IOCTL_LONG = LINKER.downcallHandle(C.findOrThrow("ioctl"),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG), CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
     private static final MethodHandle MKDIR = errnoCall("mkdir", JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle UNLINK = errnoCall("unlink", JAVA_INT, ADDRESS);
     private static final MethodHandle MOUNT = errnoCall("mount", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
@@ -260,6 +265,26 @@ public final class LibC {
         MemorySegment cs = CAPTURE.get();
         try (Arena arena = Arena.ofConfined()) {
             return check("open", cs, (int) OPEN.invokeExact(cs, arena.allocateFrom(path), flags, mode));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code ioctl(2)} whose argument is a pointer to {@code arg}. */
+    public static int ioctl(int fd, long request, MemorySegment arg) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try {
+            return check("ioctl", cs, (int) IOCTL_PTR.invokeExact(cs, fd, request, arg));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code ioctl(2)} whose argument is a plain number (e.g. TUNSETPERSIST's 1). */
+    public static int ioctl(int fd, long request, long arg) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try {
+            return check("ioctl", cs, (int) IOCTL_LONG.invokeExact(cs, fd, request, arg));
         } catch (Throwable t) {
             throw rethrow(t);
         }
