@@ -43,6 +43,7 @@ public final class Main {
         OBJECTS.put("tap", new TuntapCommand());
         OBJECTS.put("netns", new NetnsCommand());
         OBJECTS.put("demo", new DemoCommand());
+        OBJECTS.put("lab", new LabCommand());
         OBJECTS.put("nft", new NftCommand());
         OBJECTS.put("iptables", new IptablesCommand());
         OBJECTS.put("ip6tables", new IptablesCommand());
@@ -51,7 +52,7 @@ public final class Main {
     static final String USAGE_TEXT = """
             Usage: netns4j [ OPTIONS ] OBJECT { COMMAND | help }
                    netns4j [ -force ] -batch FILE
-            where  OBJECT := { link | address | route | rule | neighbour | tuntap | netns | nft | iptables | ip6tables | demo }
+            where  OBJECT := { link | address | route | rule | neighbour | tuntap | netns | nft | iptables | ip6tables | lab | demo }
                    OPTIONS := { -n[etns] NAME | -j[son] | -p[retty] | -s[tatistics] | -d[etails] | -4 | -6 |
                                 -f[amily] { inet | inet6 | link } | -a[ll] | -V[ersion] | -h[elp] }
             A batch line may start with "-n NAME" to run in that namespace.""";

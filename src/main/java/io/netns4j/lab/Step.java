@@ -1,0 +1,129 @@
+package io.netns4j.lab;
+
+import io.netns4j.InetPrefix;
+import io.netns4j.InetText;
+import io.netns4j.MacAddress;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One operation of a {@link Plan}, as data; {@link #command()} writes it as the equivalent
+ * netns4j (or {@code tc}) command line.
+ */
+public sealed interface Step {
+    /** The namespace the step works in. */
+    String namespace();
+
+    /** The equivalent command line. */
+    String command();
+
+    /** {@code netns4j netns add NS}. */
+    record AddNamespace(String namespace) implements Step {
+        public String command() {
+            return "netns4j netns add " + namespace;
+        }
+    }
+
+    /** {@code netns4j -n NS link set DEV up}, used for {@code lo}. */
+    record LinkUp(String namespace, String device) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " link set " + device + " up";
+        }
+    }
+
+    /** {@code netns4j -n NS sysctl -w KEY=VALUE}, as {@code ip netns exec NS sysctl -w} does. */
+    record SetSysctl(String namespace, String key, String value, boolean automatic) implements Step {
+        public String command() {
+            return "netns4j netns exec " + namespace + " sysctl -w " + Shell.quote(key + "=" + value);
+        }
+    }
+
+    /** {@code netns4j -n NS link add NAME up type bridge}. */
+    record AddBridge(String namespace, String name) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " link add " + name + " up type bridge";
+        }
+    }
+
+    /** {@code netns4j -n NS link add NAME type veth peer name PEER netns PEER_NS}. */
+    record AddVeth(String namespace, String name, String peerNamespace, String peerName) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " link add " + name + " type veth peer name " + peerName + " netns "
+                    + peerNamespace;
+        }
+    }
+
+    /** {@code netns4j -n NS link set DEV [mtu N] [address MAC] [master BRIDGE] up}. */
+    record SetLink(String namespace, String device, Integer mtu, MacAddress mac, String master) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " link set " + device + (mtu == null ? "" : " mtu " + mtu)
+                    + (mac == null ? "" : " address " + mac) + (master == null ? "" : " master " + master) + " up";
+        }
+    }
+
+    /** {@code netns4j -n NS address add PREFIX dev DEV}. */
+    record AddAddress(String namespace, String device, InetPrefix prefix) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " address add " + InetText.format(prefix) + " dev " + device;
+        }
+    }
+
+    /** {@code netns4j -n NS route add WORDS}. */
+    record AddRoute(String namespace, LabRoute route) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " route add " + route.words();
+        }
+    }
+
+    /** {@code netns4j -n NS iptables LINE}. */
+    record IptablesLine(String namespace, String line) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " iptables " + line;
+        }
+    }
+
+    /** {@code nft -f SCRIPT} in the namespace. */
+    record NftScript(String namespace, String script) implements Step {
+        public String command() {
+            return "netns4j netns exec " + namespace + " nft -f - <<'EOF'\n" + script.stripTrailing() + "\nEOF";
+        }
+    }
+
+    /** {@code tc -n NS qdisc add dev DEV root netem ...}. */
+    record Impair(String namespace, String device, Impairment impairment) implements Step {
+        public String command() {
+            return "tc -n " + namespace + " qdisc add dev " + device + " root netem "
+                    + String.join(" ", impairment.tcWords());
+        }
+    }
+
+    /** Writes {@code /etc/netns/NS/hosts}, which {@code ip netns exec} mounts over {@code /etc/hosts}. */
+    record WriteHosts(String namespace, List<HostsEntry> entries) implements Step {
+        public WriteHosts {
+            entries = List.copyOf(entries);
+        }
+
+        public String command() {
+            StringBuilder sb = new StringBuilder("cat > /etc/netns/" + namespace + "/hosts <<'EOF'");
+            entries.forEach(e -> sb.append('\n').append(e));
+            return sb.append("\nEOF").toString();
+        }
+    }
+
+    /** {@code netns4j netns exec NS env K=V... sh -c COMMAND}, started in the background. */
+    record Exec(String namespace, Map<String, String> env, String shellCommand) implements Step {
+        public Exec {
+            env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+        }
+
+        public String command() {
+            StringBuilder sb = new StringBuilder("netns4j netns exec " + namespace);
+            if (!env.isEmpty()) {
+                sb.append(" env");
+                env.forEach((k, v) -> sb.append(' ').append(Shell.quote(k + "=" + v)));
+            }
+            return sb.append(" sh -c ").append(Shell.quote(shellCommand)).append(" &").toString();
+        }
+    }
+}

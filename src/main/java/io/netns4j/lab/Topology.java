@@ -1,0 +1,34 @@
+package io.netns4j.lab;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A lab as its file declares it, checked and with automatic addresses and routes filled in.
+ * Read one with {@link TopologyFile#read}; turn it into operations with {@link Plan#of}.
+ */
+public record Topology(String name, Defaults defaults, List<Node> nodes, List<Link> links) {
+    public Topology {
+        nodes = List.copyOf(nodes);
+        links = List.copyOf(links);
+    }
+
+    /** The namespace of a node: {@code <lab>-<node>}, so that labs never collide and can be found after a crash. */
+    public String namespace(String node) {
+        return namespaceName(name, node);
+    }
+
+    static String namespaceName(String lab, String node) {
+        return lab + "-" + node;
+    }
+
+    public Optional<Node> node(String nodeName) {
+        return nodes.stream().filter(n -> n.name().equals(nodeName)).findFirst();
+    }
+
+    /** The endpoints on {@code nodeName}, in link order. */
+    public List<Endpoint> endpoints(String nodeName) {
+        return links.stream().flatMap(l -> java.util.stream.Stream.of(l.a(), l.b()))
+                .filter(e -> e.node().equals(nodeName)).toList();
+    }
+}
