@@ -50,12 +50,9 @@ final class RouteCommand implements ObjectCommand {
      * with a {@link UsageException} or {@link IllegalArgumentException} (exit 2).
      */
     static Parsed parse(List<String> args) throws UsageException {
-        InetFamily family = null;
-        int i = 0;
-        for (; i < args.size() && (args.get(i).equals("-4") || args.get(i).equals("-6")); i++) {
-            family = args.get(i).equals("-4") ? InetFamily.IPV4 : InetFamily.IPV6;
-        }
-        List<String> rest = args.subList(i, args.size());
+        FamilyWords leading = FamilyWords.of(args);
+        InetFamily family = leading.family();
+        List<String> rest = leading.rest();
         if (rest.isEmpty()) {
             return new Parsed("show", RouteSyntax.filter(rest, family));
         }

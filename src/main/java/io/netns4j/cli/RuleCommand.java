@@ -48,12 +48,9 @@ final class RuleCommand implements ObjectCommand {
 
     /** Checks every word and builds the rule, touching no namespace (bad input: exit 2). */
     static Parsed parse(List<String> args) throws UsageException {
-        InetFamily family = null;
-        int i = 0;
-        for (; i < args.size() && (args.get(i).equals("-4") || args.get(i).equals("-6")); i++) {
-            family = args.get(i).equals("-4") ? InetFamily.IPV4 : InetFamily.IPV6;
-        }
-        List<String> rest = args.subList(i, args.size());
+        FamilyWords leading = FamilyWords.of(args);
+        InetFamily family = leading.family();
+        List<String> rest = leading.rest();
         String verb = rest.isEmpty() ? "list" : Keywords.resolve(rest.getFirst(), "list", "lst", "show", "save",
                 "restore", "add", "delete", "flush", "help");
         if (verb == null) {
