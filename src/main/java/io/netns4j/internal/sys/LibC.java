@@ -84,32 +84,50 @@ public final class LibC {
             errnoCall("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle SEND = errnoCall("send", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
     private static final MethodHandle RECV = errnoCall("recv", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-    private static final MethodHandle READ = errnoCall("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
     private static final MethodHandle CLOSE = errnoCall("close", JAVA_INT, JAVA_INT);
     private static final MethodHandle OPEN = LINKER.downcallHandle(C.findOrThrow("open"),
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
             CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle IOCTL_PTR = LINKER.downcallHandle(C.findOrThrow("ioctl"),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle IOCTL_LONG = LINKER.downcallHandle(C.findOrThrow("ioctl"),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG), CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle MKDIR = errnoCall("mkdir", JAVA_INT, ADDRESS, JAVA_INT);
-    private static final MethodHandle UNLINK = errnoCall("unlink", JAVA_INT, ADDRESS);
-    private static final MethodHandle MOUNT = errnoCall("mount", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
-    private static final MethodHandle UMOUNT2 = errnoCall("umount2", JAVA_INT, ADDRESS, JAVA_INT);
-    private static final MethodHandle FLOCK = errnoCall("flock", JAVA_INT, JAVA_INT, JAVA_INT);
     private static final MethodHandle SETNS = errnoCall("setns", JAVA_INT, JAVA_INT, JAVA_INT);
-    private static final MethodHandle UNSHARE = errnoCall("unshare", JAVA_INT, JAVA_INT);
     private static final MethodHandle FSTATFS = errnoCall("fstatfs", JAVA_INT, JAVA_INT, ADDRESS);
-    private static final MethodHandle INOTIFY_INIT1 = errnoCall("inotify_init1", JAVA_INT, JAVA_INT);
-    private static final MethodHandle INOTIFY_ADD_WATCH =
-            errnoCall("inotify_add_watch", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    private static final MethodHandle POLL = errnoCall("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-    private static final MethodHandle GETEUID = plainCall("geteuid", JAVA_INT);
-    private static final MethodHandle GETTID = plainCall("gettid", JAVA_INT);
-    private static final MethodHandle STRERROR = plainCall("strerror", ADDRESS, JAVA_INT);
 
     private LibC() {
+    }
+
+    // Handles used by few commands are made on first use (class holders): the FFM linker
+    // costs start-up time for every handle made eagerly.
+
+    private static final class FileCalls {
+        static final MethodHandle MKDIR = errnoCall("mkdir", JAVA_INT, ADDRESS, JAVA_INT);
+        static final MethodHandle UNLINK = errnoCall("unlink", JAVA_INT, ADDRESS);
+        static final MethodHandle MOUNT = errnoCall("mount", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
+        static final MethodHandle UMOUNT2 = errnoCall("umount2", JAVA_INT, ADDRESS, JAVA_INT);
+        static final MethodHandle FLOCK = errnoCall("flock", JAVA_INT, JAVA_INT, JAVA_INT);
+    }
+
+    private static final class SpaceCalls {
+        static final MethodHandle UNSHARE = errnoCall("unshare", JAVA_INT, JAVA_INT);
+    }
+
+    private static final class WatchCalls {
+        static final MethodHandle INOTIFY_INIT1 = errnoCall("inotify_init1", JAVA_INT, JAVA_INT);
+        static final MethodHandle INOTIFY_ADD_WATCH =
+                errnoCall("inotify_add_watch", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+        static final MethodHandle POLL = errnoCall("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+        static final MethodHandle READ = errnoCall("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
+    }
+
+    private static final class IoctlCalls {
+        static final MethodHandle IOCTL_PTR = LINKER.downcallHandle(C.findOrThrow("ioctl"),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
+        static final MethodHandle IOCTL_LONG = LINKER.downcallHandle(C.findOrThrow("ioctl"),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG), CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
+    }
+
+    private static final class FactCalls {
+        static final MethodHandle GETEUID = plainCall("geteuid", JAVA_INT);
+        static final MethodHandle GETTID = plainCall("gettid", JAVA_INT);
+        static final MethodHandle STRERROR = plainCall("strerror", ADDRESS, JAVA_INT);
     }
 
     private static MethodHandle errnoCall(String name, ValueLayout result, ValueLayout... args) {
@@ -231,7 +249,7 @@ public final class LibC {
     public static long read(int fd, MemorySegment buf, long len) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            return check("read", cs, (long) READ.invokeExact(cs, fd, buf, len));
+            return check("read", cs, (long) WatchCalls.READ.invokeExact(cs, fd, buf, len));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -274,7 +292,7 @@ public final class LibC {
     public static int ioctl(int fd, long request, MemorySegment arg) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            return check("ioctl", cs, (int) IOCTL_PTR.invokeExact(cs, fd, request, arg));
+            return check("ioctl", cs, (int) IoctlCalls.IOCTL_PTR.invokeExact(cs, fd, request, arg));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -284,7 +302,7 @@ public final class LibC {
     public static int ioctl(int fd, long request, long arg) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            return check("ioctl", cs, (int) IOCTL_LONG.invokeExact(cs, fd, request, arg));
+            return check("ioctl", cs, (int) IoctlCalls.IOCTL_LONG.invokeExact(cs, fd, request, arg));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -294,7 +312,7 @@ public final class LibC {
     public static void mkdir(String path, int mode) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try (Arena arena = Arena.ofConfined()) {
-            check("mkdir", cs, (int) MKDIR.invokeExact(cs, arena.allocateFrom(path), mode));
+            check("mkdir", cs, (int) FileCalls.MKDIR.invokeExact(cs, arena.allocateFrom(path), mode));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -304,7 +322,7 @@ public final class LibC {
     public static void unlink(String path) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try (Arena arena = Arena.ofConfined()) {
-            check("unlink", cs, (int) UNLINK.invokeExact(cs, arena.allocateFrom(path)));
+            check("unlink", cs, (int) FileCalls.UNLINK.invokeExact(cs, arena.allocateFrom(path)));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -316,7 +334,7 @@ public final class LibC {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment src = source == null ? MemorySegment.NULL : arena.allocateFrom(source);
             MemorySegment type = fstype == null ? MemorySegment.NULL : arena.allocateFrom(fstype);
-            check("mount", cs, (int) MOUNT.invokeExact(cs, src, arena.allocateFrom(target), type, flags,
+            check("mount", cs, (int) FileCalls.MOUNT.invokeExact(cs, src, arena.allocateFrom(target), type, flags,
                     MemorySegment.NULL));
         } catch (Throwable t) {
             throw rethrow(t);
@@ -327,7 +345,7 @@ public final class LibC {
     public static void umount2(String target, int flags) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try (Arena arena = Arena.ofConfined()) {
-            check("umount2", cs, (int) UMOUNT2.invokeExact(cs, arena.allocateFrom(target), flags));
+            check("umount2", cs, (int) FileCalls.UMOUNT2.invokeExact(cs, arena.allocateFrom(target), flags));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -337,7 +355,7 @@ public final class LibC {
     public static void flock(int fd, int operation) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            check("flock", cs, (int) FLOCK.invokeExact(cs, fd, operation));
+            check("flock", cs, (int) FileCalls.FLOCK.invokeExact(cs, fd, operation));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -371,7 +389,7 @@ public final class LibC {
     public static void unshare(int flags) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            check("unshare", cs, (int) UNSHARE.invokeExact(cs, flags));
+            check("unshare", cs, (int) SpaceCalls.UNSHARE.invokeExact(cs, flags));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -383,7 +401,7 @@ public final class LibC {
     public static int inotifyInit(int flags) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            return check("inotify_init1", cs, (int) INOTIFY_INIT1.invokeExact(cs, flags));
+            return check("inotify_init1", cs, (int) WatchCalls.INOTIFY_INIT1.invokeExact(cs, flags));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -394,7 +412,7 @@ public final class LibC {
         MemorySegment cs = CAPTURE.get();
         try (Arena arena = Arena.ofConfined()) {
             return check("inotify_add_watch", cs,
-                    (int) INOTIFY_ADD_WATCH.invokeExact(cs, fd, arena.allocateFrom(path), mask));
+                    (int) WatchCalls.INOTIFY_ADD_WATCH.invokeExact(cs, fd, arena.allocateFrom(path), mask));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -411,7 +429,7 @@ public final class LibC {
             MemorySegment pfd = arena.allocate(8, 4); // struct pollfd
             pfd.set(JAVA_INT, 0, fd);
             pfd.set(ValueLayout.JAVA_SHORT, 4, POLLIN);
-            int n = (int) POLL.invokeExact(cs, pfd, 1L, timeoutMillis);
+            int n = (int) WatchCalls.POLL.invokeExact(cs, pfd, 1L, timeoutMillis);
             if (n < 0 && errno(cs) == Errno.EINTR) {
                 return false;
             }
@@ -426,7 +444,7 @@ public final class LibC {
     /** {@code geteuid(2)}. */
     public static int geteuid() {
         try {
-            return (int) GETEUID.invokeExact();
+            return (int) FactCalls.GETEUID.invokeExact();
         } catch (Throwable t) {
             throw linkageFailure(t);
         }
@@ -435,7 +453,7 @@ public final class LibC {
     /** {@code gettid(2)}: the kernel's id of the calling thread. */
     public static int gettid() {
         try {
-            return (int) GETTID.invokeExact();
+            return (int) FactCalls.GETTID.invokeExact();
         } catch (Throwable t) {
             throw linkageFailure(t);
         }
@@ -444,7 +462,7 @@ public final class LibC {
     /** {@code strerror(3)}. */
     public static String strerror(int errno) {
         try {
-            MemorySegment s = (MemorySegment) STRERROR.invokeExact(errno);
+            MemorySegment s = (MemorySegment) FactCalls.STRERROR.invokeExact(errno);
             return s.reinterpret(1024).getString(0);
         } catch (Throwable t) {
             throw linkageFailure(t);
