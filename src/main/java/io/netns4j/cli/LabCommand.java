@@ -1,96 +1,279 @@
 package io.netns4j.cli;
 
+import io.netns4j.Netns;
 import io.netns4j.NetnsException;
+import io.netns4j.NotSupportedException;
+import io.netns4j.firewall.Family;
+import io.netns4j.firewall.Iptables;
+import io.netns4j.firewall.Policy;
+import io.netns4j.internal.json.JsonWriter;
+import io.netns4j.lab.Lab;
+import io.netns4j.lab.LabException;
+import io.netns4j.lab.LabNode;
+import io.netns4j.lab.LabSummary;
 import io.netns4j.lab.Plan;
 import io.netns4j.lab.Problem;
+import io.netns4j.lab.Step;
 import io.netns4j.lab.Topology;
 import io.netns4j.lab.TopologyException;
 import io.netns4j.lab.TopologyFile;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code netns4j lab ...}: declarative labs from a topology file (docs/lab-format.md). This
- * version reads, checks and plans; it changes nothing on the machine:
+ * {@code netns4j lab ...}: declarative labs from a topology file (docs/lab-format.md), through
+ * {@link Lab}:
  * <ul>
  *   <li>{@code lab check FILE}: every problem in the file, as FILE:LINE:COLUMN: message;</li>
  *   <li>{@code lab plan FILE} (also {@code lab up --dry-run FILE}): the operations
- *       {@code lab up} will run, as the equivalent commands.</li>
+ *       {@code lab up} runs, as the equivalent commands;</li>
+ *   <li>{@code lab up FILE}: builds the lab ({@link Lab#up});</li>
+ *   <li>{@code lab down FILE|NAME}: removes it, also after a crash ({@link Lab#down});</li>
+ *   <li>{@code lab list}, {@code lab show [-j] NAME}: labs found on the machine by their marks.</li>
  * </ul>
- * Building and removing labs ({@code lab up}, {@code lab down}) come next.
+ * Progress lines go to stderr on a terminal only. Exit 2: usage errors and bad files (nothing
+ * created); 1: failures.
  */
 final class LabCommand implements ObjectCommand {
     static final String USAGE = "Usage:\tnetns4j lab check FILE\n\tnetns4j lab plan FILE\n"
-            + "\tnetns4j lab up --dry-run FILE";
+            + "\tnetns4j lab up [--dry-run] FILE\n\tnetns4j lab down FILE|NAME\n\tnetns4j lab list\n"
+            + "\tnetns4j lab show [-j] NAME";
 
     @Override
     public void check(GlobalOptions options, List<String> args) throws UsageException {
         parse(args);
     }
 
-    private record Parsed(String verb, Path file) {
+    private record Parsed(String verb, String operand, boolean json) {
     }
 
     private static Parsed parse(List<String> args) throws UsageException {
         if (args.isEmpty()) {
             throw new UsageException(USAGE);
         }
-        String verb = Keywords.resolve(args.getFirst(), "check", "plan", "up", "help");
+        String verb = Keywords.resolve(args.getFirst(), "check", "plan", "up", "down", "list", "show", "help");
         if (verb == null) {
             throw new UsageException("Command \"" + args.getFirst() + "\" is unknown, try \"netns4j lab help\".");
         }
         if (verb.equals("help")) {
-            return new Parsed(verb, null);
+            return new Parsed(verb, null, false);
         }
+        String shown = verb;
         List<String> rest = args.subList(1, args.size());
-        if (verb.equals("up")) {
-            if (!rest.contains("--dry-run")) {
-                throw new UsageException("\"lab up\" cannot build labs in this version of netns4j yet; \"netns4j lab"
-                        + " plan FILE\" (or \"lab up --dry-run FILE\") prints what it will do.");
-            }
+        if (verb.equals("up") && rest.contains("--dry-run")) {
             rest = rest.stream().filter(w -> !w.equals("--dry-run")).toList();
             verb = "plan";
         }
-        if (rest.size() != 1) {
-            throw new UsageException("\"lab " + verb + "\" takes one topology file: " + USAGE.lines()
-                    .filter(l -> l.contains(" " + verbWord(args.getFirst()) + " ")).findFirst().orElse(USAGE).strip());
+        boolean json = false;
+        if (verb.equals("show") && (rest.contains("-j") || rest.contains("--json"))) {
+            rest = rest.stream().filter(w -> !w.equals("-j") && !w.equals("--json")).toList();
+            json = true;
         }
-        return new Parsed(verb, Path.of(rest.getFirst()));
+        if (verb.equals("list")) {
+            if (!rest.isEmpty()) {
+                throw new UsageException("\"lab list\" takes no arguments.");
+            }
+            return new Parsed(verb, null, false);
+        }
+        for (String w : rest) {
+            if (w.startsWith("-") && w.length() > 1) {
+                throw new UsageException("\"lab " + shown + "\" has no option \"" + w + "\": " + usageLine(shown));
+            }
+        }
+        if (rest.size() != 1) {
+            String what = verb.equals("show") ? "one lab name" : verb.equals("down") ? "one topology file or lab name"
+                    : "one topology file";
+            throw new UsageException("\"lab " + shown + "\" takes " + what + ": " + usageLine(shown));
+        }
+        return new Parsed(verb, rest.getFirst(), json);
     }
 
-    private static String verbWord(String word) {
-        return word.startsWith("u") ? "up" : word.startsWith("p") ? "plan" : "check";
+    private static String usageLine(String verb) {
+        return USAGE.lines().filter(l -> l.contains(" lab " + verb + " ")).findFirst().orElse(USAGE).strip();
     }
 
     @Override
     public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
         Parsed p = parse(args);
-        if (p.verb().equals("help")) {
-            ctx.out.println(USAGE);
-            return 0;
+        Lab.Options options = Lab.Options.defaults().withIptables(LabCommand::iptables);
+        if (System.console() != null) {
+            options = options.withProgress(ctx.err::println);
         }
-        Topology topology;
-        try {
-            topology = TopologyFile.read(p.file());
-        } catch (NoSuchFileException e) {
-            throw new UsageException("Cannot read topology file \"" + p.file() + "\": no such file.");
-        } catch (IOException e) {
-            throw new UsageException("Cannot read topology file \"" + p.file() + "\": " + e.getMessage());
-        } catch (TopologyException e) {
-            for (Problem problem : e.problems()) {
-                ctx.err.println(problem);
+        switch (p.verb()) {
+            case "help" -> ctx.out.println(USAGE);
+            case "check" -> {
+                Topology t = read(Path.of(p.operand()));
+                ctx.out.println(p.operand() + ": lab \"" + t.name() + "\" is valid (" + t.nodes().size() + " nodes, "
+                        + t.links().size() + " links)");
             }
-            throw new UsageException(e.problems().size() + " problem(s) in " + p.file() + "; nothing was changed.");
+            case "plan" -> ctx.out.print(Plan.of(read(Path.of(p.operand()))));
+            case "up" -> {
+                Topology t = read(Path.of(p.operand()));
+                checkIptables(t);
+                try {
+                    Lab.checkSupported(Plan.of(t), options);
+                } catch (NotSupportedException e) {
+                    throw new UsageException(e.getMessage() + "; nothing was changed.");
+                }
+                try {
+                    Lab.Started s = Lab.up(t, ctx.registry, options);
+                    ctx.out.println("lab \"" + t.name() + "\" is up: " + s.namespaces().size() + " namespaces"
+                            + (s.pids().isEmpty() ? "" : ", " + s.pids().size() + " commands started"));
+                } catch (LabException e) {
+                    ctx.err.println(e.getMessage());
+                    return Main.FAILED;
+                }
+            }
+            case "down" -> {
+                String name = labName(p.operand());
+                Lab.Removed r = Lab.down(name, ctx.registry, options);
+                if (r.namespaces().isEmpty() && r.files().isEmpty()) {
+                    ctx.err.println("No lab \"" + name + "\" on this machine (no namespace carries its mark);"
+                            + " nothing to remove.");
+                    return Main.FAILED;
+                }
+                ctx.out.println("lab \"" + name + "\" is down: " + r.namespaces().size() + " namespaces removed");
+            }
+            case "list" -> list(ctx);
+            default -> {
+                return show(ctx, p.operand(), p.json() || ctx.options.json());
+            }
         }
-        if (p.verb().equals("check")) {
-            ctx.out.println(p.file() + ": lab \"" + topology.name() + "\" is valid (" + topology.nodes().size()
-                    + " nodes, " + topology.links().size() + " links)");
-        } else {
-            ctx.out.print(Plan.of(topology));
+        return Main.OK;
+    }
+
+    private static Topology read(Path file) throws UsageException {
+        try {
+            return TopologyFile.read(file);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("Cannot read topology file \"" + file + "\": no such file.");
+        } catch (IOException e) {
+            throw new UsageException("Cannot read topology file \"" + file + "\": " + e.getMessage());
+        } catch (TopologyException e) {
+            StringBuilder sb = new StringBuilder();
+            for (Problem problem : e.problems()) {
+                sb.append(problem).append('\n');
+            }
+            throw new UsageException(sb + "" + e.problems().size() + " problem(s) in " + file
+                    + "; nothing was changed.");
         }
-        return 0;
+    }
+
+    /** A file's lab name when the operand is a file; the operand itself otherwise. */
+    private static String labName(String operand) throws UsageException {
+        Path path = Path.of(operand);
+        if (Files.isRegularFile(path) || operand.endsWith(".yaml") || operand.endsWith(".yml")) {
+            return read(path).name();
+        }
+        if (!operand.matches("[A-Za-z0-9_.-]+")) {
+            throw new UsageException("\"" + operand + "\" is neither a topology file nor a lab name.");
+        }
+        return operand;
+    }
+
+    private static void list(Context ctx) throws NetnsException {
+        List<LabSummary> labs = Lab.list(ctx.registry);
+        if (ctx.options.json()) {
+            List<Object> out = new ArrayList<>();
+            labs.forEach(l -> out.add(Map.of("name", l.name(), "namespaces", l.namespaces())));
+            ctx.out.println(JsonWriter.write(out, ctx.options.pretty()));
+            return;
+        }
+        for (LabSummary l : labs) {
+            ctx.out.println(l.name() + "  " + l.namespaces().size() + " namespaces: " + String.join(" ", l.namespaces()));
+        }
+    }
+
+    private static int show(Context ctx, String name, boolean json) throws NetnsException {
+        Optional<List<LabNode>> nodes = Lab.show(name, ctx.registry);
+        if (nodes.isEmpty()) {
+            ctx.err.println("No lab \"" + name + "\" on this machine (\"netns4j lab list\" shows the labs).");
+            return Main.FAILED;
+        }
+        if (json) {
+            List<Object> out = new ArrayList<>();
+            for (LabNode n : nodes.get()) {
+                List<Object> ifs = new ArrayList<>();
+                for (LabNode.Interface i : n.interfaces()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("ifname", i.name());
+                    m.put("kind", i.kind());
+                    m.put("up", i.up());
+                    m.put("mtu", i.mtu());
+                    m.put("master", i.master());
+                    m.put("addresses", i.addresses());
+                    ifs.add(m);
+                }
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("node", n.node());
+                m.put("namespace", n.namespace());
+                m.put("interfaces", ifs);
+                out.add(m);
+            }
+            ctx.out.println(JsonWriter.write(Map.of("name", name, "nodes", out), ctx.options.pretty()));
+            return Main.OK;
+        }
+        ctx.out.println("lab " + name);
+        for (LabNode n : nodes.get()) {
+            ctx.out.println(n.node() + "  (namespace " + n.namespace() + ")");
+            for (LabNode.Interface i : n.interfaces()) {
+                ctx.out.println("    " + i.name() + (i.kind() == null ? "" : " " + i.kind()) + " " + (i.up() ? "UP" : "DOWN")
+                        + (i.master() == null ? "" : " master " + i.master())
+                        + (i.addresses().isEmpty() ? "" : " " + String.join(" ", i.addresses())));
+            }
+        }
+        return Main.OK;
+    }
+
+    /** Every iptables line of the file parses, before anything is created. */
+    private static void checkIptables(Topology t) throws UsageException {
+        for (Step s : Plan.of(t).steps()) {
+            if (s instanceof Step.IptablesLine line) {
+                try {
+                    IptablesCommand.parse(CommandLine.split(line.line()), Family.IP, "iptables");
+                } catch (UsageException e) {
+                    throw new UsageException("Firewall line \"" + line.line() + "\" for " + line.namespace() + ": "
+                            + e.getMessage() + "; nothing was changed.");
+                }
+            }
+        }
+    }
+
+    /** Applies one {@code firewall.iptables} line in {@code ns}, as {@code netns4j -n NS iptables LINE} does. */
+    static void iptables(Netns ns, String line) throws NetnsException {
+        IptablesCommand.Parsed p;
+        try {
+            p = IptablesCommand.parse(CommandLine.split(line), Family.IP, "iptables");
+        } catch (UsageException e) {
+            throw new NetnsException(e.getMessage());
+        }
+        Iptables ipt = Iptables.in(ns, Family.IP);
+        switch (p.command) {
+            case "-A" -> ipt.append(p.table, p.chain, p.rule);
+            case "-I" -> ipt.insert(p.table, p.chain, p.number, p.rule);
+            case "-R" -> ipt.replace(p.table, p.chain, p.number, p.rule);
+            case "-D" -> {
+                if (p.number != null) {
+                    ipt.delete(p.table, p.chain, p.number);
+                } else {
+                    ipt.delete(p.table, p.chain, p.rule);
+                }
+            }
+            case "-F" -> ipt.flush(p.table, p.chain);
+            case "-Z" -> ipt.zero(p.table, p.chain);
+            case "-N" -> ipt.newChain(p.table, p.chain);
+            case "-X" -> ipt.deleteChain(p.table, p.chain);
+            case "-P" -> ipt.policy(p.table, p.chain, Policy.valueOf(p.policy));
+            default -> throw new NetnsException("iptables " + p.command + " changes nothing; a lab's firewall lines"
+                    + " use -A, -I, -R, -D, -F, -Z, -N, -X or -P");
+        }
     }
 }

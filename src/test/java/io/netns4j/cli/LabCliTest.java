@@ -1,11 +1,23 @@
 package io.netns4j.cli;
 
+import io.netns4j.Netns;
+import io.netns4j.NetnsRegistry;
+import io.netns4j.lab.Lab;
+import io.netns4j.testing.RequiresRoot;
+import io.netns4j.testing.TestNames;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code lab check} and {@code lab plan}: pure, no root, nothing changed on the machine. */
+/** {@code lab check}, {@code plan}, usage errors (no root, nothing changed) and, as root, up/list/show/down. */
 class LabCliTest {
     @Test
     void checkAndPlanTheSeedExample() {
@@ -27,11 +39,75 @@ class LabCliTest {
     }
 
     @Test
-    void labUpWithoutDryRunAndMissingFilesAreRefused() {
-        assertTrue(CliRun.of("lab", "up", "examples/seed/lab.yaml").err().contains("lab plan FILE"));
+    void usageErrorsAndUnsupportedFilesExitTwoAndCreateNothing() {
+        CliRun impaired = CliRun.of("lab", "up", "examples/database-partition/lab.yaml");
+        assertEquals(2, impaired.exit(), impaired.err());
+        assertTrue(impaired.err().contains("\"impair\"") && impaired.err().contains("nothing was changed"),
+                impaired.err());
+        CliRun bad = CliRun.of("lab", "up", "src/test/resources/labs/bad/address-clash.yaml");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("nothing was changed"), bad.err());
+        assertEquals(2, CliRun.of("lab", "show").exit());
+        assertEquals(2, CliRun.of("lab", "list", "extra").exit());
+        assertEquals(2, CliRun.of("lab", "down").exit());
+        assertEquals(2, CliRun.of("lab", "up", "--force", "examples/seed/lab.yaml").exit());
         CliRun missing = CliRun.of("lab", "check", "no/such/lab.yaml");
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("no such file"), missing.err());
         assertEquals(2, CliRun.of("lab", "check").exit());
+    }
+
+    /** The seed example, renamed to a unique lab, through the CLI: up, list, show, the firewall, up again, down. */
+    @Test
+    @RequiresRoot
+    void seedUpShowDownThroughTheCli() throws Exception {
+        String name = TestNames.unique("seed");
+        Path file = Files.createTempFile(TestNames.PREFIX, ".yaml");
+        Files.writeString(file, Files.readString(Path.of("examples/seed/lab.yaml")).replace("name: seed", "name: " + name));
+        NetnsRegistry r = NetnsRegistry.system();
+        try {
+            CliRun up = CliRun.of("lab", "up", file.toString());
+            assertEquals(0, up.exit(), up.err());
+            assertEquals("", up.err(), "no progress lines without a terminal");
+            assertTrue(CliRun.of("lab", "list").out().contains(name + "  2 namespaces: " + name + "-example_ns " + name
+                    + "-host"));
+            CliRun show = CliRun.of("lab", "show", name);
+            assertTrue(show.out().contains("    veth1 veth UP 10.200.1.2/24"), show.out());
+            CliRun json = CliRun.of("-j", "lab", "show", name);
+            assertTrue(json.out().contains("\"namespace\":\"" + name + "-host\""), json.out());
+            assertTrue(json.out().contains("\"addresses\":[\"10.200.1.1/24\""), json.out());
+            try (Netns host = r.open(name + "-host"); Netns ns = r.open(name + "-example_ns");
+                 ServerSocket p80 = ns.call(() -> new ServerSocket(80));
+                 ServerSocket p81 = ns.call(() -> new ServerSocket(81))) {
+                assertTrue(connects(host, 80), "the seed's rule lets port 80 in");
+                assertFalse(connects(host, 81), "and drops the rest");
+            }
+            CliRun again = CliRun.of("lab", "up", file.toString());
+            assertEquals(1, again.exit());
+            assertTrue(again.err().contains("exists"), again.err());
+            CliRun down = CliRun.of("lab", "down", file.toString());
+            assertEquals(0, down.exit(), down.err());
+            assertTrue(down.out().contains("2 namespaces removed"), down.out());
+            assertFalse(r.names().stream().anyMatch(n -> n.startsWith(name)));
+            CliRun gone = CliRun.of("lab", "down", name);
+            assertEquals(1, gone.exit());
+            assertTrue(gone.err().contains("No lab"), gone.err());
+            assertEquals(1, CliRun.of("lab", "show", name).exit());
+        } finally {
+            Lab.down(name, r);
+            Files.deleteIfExists(Path.of("/run/netns4j/labs", name + ".lock"));
+            Files.delete(file);
+        }
+    }
+
+    private static boolean connects(Netns from, int port) throws Exception {
+        return from.call(() -> {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("10.200.1.2", port), 500);
+                return true;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
     }
 }

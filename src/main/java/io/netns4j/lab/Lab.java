@@ -1,0 +1,329 @@
+package io.netns4j.lab;
+
+import io.netns4j.Address;
+import io.netns4j.Link;
+import io.netns4j.Netns;
+import io.netns4j.NetnsException;
+import io.netns4j.NetnsRegistry;
+import io.netns4j.AlreadyExistsException;
+import io.netns4j.InetText;
+import io.netns4j.NotSupportedException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Labs on the machine: {@link #up} builds a {@link Topology} by carrying out its {@link Plan}
+ * through the library, {@link #down} removes a lab, {@link #list} and {@link #show} find labs.
+ *
+ * <p><b>Ownership is marked on the objects</b>, so {@code down} needs no state file and works
+ * after a crash: right after creating a namespace, {@code up} sets the alias of its {@code lo}
+ * to {@code netns4j-lab:<lab>} ({@code ip -n NS link set lo alias netns4j-lab:LAB}), and each
+ * {@code /etc/netns/NS/hosts} it writes starts with {@code # netns4j-lab:<lab>}. {@code down}
+ * removes exactly the namespaces whose {@code lo} carries the lab's mark; a namespace without
+ * the mark is never touched, even when its name starts with {@code <lab>-}.
+ *
+ * <p>{@code up} and {@code down} of one lab are serialised by an exclusive {@code flock} on
+ * {@code /run/netns4j/labs/<lab>.lock}. No state file is written: the marks are the state.
+ */
+public final class Lab {
+    /** The alias of {@code lo} in every namespace of lab {@code L}: {@code netns4j-lab:L}. */
+    public static final String MARK_PREFIX = "netns4j-lab:";
+    static final String HOSTS_HEADER = "# " + MARK_PREFIX;
+
+    private Lab() {
+    }
+
+    /** Applies an iptables argument line ({@code -A INPUT -p tcp --dport 80 -j ACCEPT}) in a namespace. */
+    @FunctionalInterface
+    public interface IptablesLines {
+        void apply(Netns ns, String line) throws NetnsException;
+
+        /** None: the library has no iptables text parser of its own (the CLI supplies one); see {@link #checkSupported}. */
+        IptablesLines NONE = (ns, line) -> {
+            throw new NotSupportedException("no iptables parser for \"" + line + "\"", 95, null);
+        };
+    }
+
+    /**
+     * How labs are run.
+     *
+     * @param iptables    applies {@code firewall.iptables} lines
+     * @param progress    receives one line per long step (namespaces, veths, commands)
+     * @param lockDirectory where {@code <lab>.lock} lives
+     * @param etcNetns    where {@code NS/hosts} files go ({@code /etc/netns}, which {@code netns exec} reads)
+     * @param deleteWait  how long {@code down} waits for each namespace to be freed
+     */
+    public record Options(IptablesLines iptables, Consumer<String> progress, Path lockDirectory, Path etcNetns,
+                          Duration deleteWait) {
+        public static Options defaults() {
+            return new Options(IptablesLines.NONE, line -> { }, Path.of("/run/netns4j/labs"), Path.of("/etc/netns"),
+                    Duration.ofSeconds(30));
+        }
+
+        public Options withIptables(IptablesLines value) {
+            return new Options(value, progress, lockDirectory, etcNetns, deleteWait);
+        }
+
+        public Options withLockDirectory(Path value) {
+            return new Options(iptables, progress, value, etcNetns, deleteWait);
+        }
+
+        public Options withProgress(Consumer<String> value) {
+            return new Options(iptables, value, lockDirectory, etcNetns, deleteWait);
+        }
+    }
+
+    /** What {@code up} made: the namespaces, in order, and the ids of the {@code exec} processes. */
+    public record Started(String name, List<String> namespaces, List<Long> pids) {
+        public Started {
+            namespaces = List.copyOf(namespaces);
+            pids = List.copyOf(pids);
+        }
+    }
+
+    static String mark(String lab) {
+        return MARK_PREFIX + lab;
+    }
+
+    public static Started up(Topology topology, NetnsRegistry registry) throws NetnsException {
+        return up(topology, registry, Options.defaults());
+    }
+
+    /**
+     * Builds the lab: carries out {@code Plan.of(topology)} step by step (namespaces, {@code lo}
+     * up and marked, sysctls, bridges, veths with their peers in place, link settings,
+     * addresses, routes, firewall, {@code /etc/netns/NS/hosts}, then the {@code exec} commands
+     * in the background). Equivalent to running the plan's commands
+     * ({@code netns4j lab up --dry-run FILE} prints them).
+     *
+     * <p>Refused before any change: a lab whose namespaces exist ("exists"; reconciling a running
+     * lab is not supported yet, bring it down first), impairments (not supported yet), and
+     * iptables lines without {@link Options#iptables()}. A failure midway removes what this run
+     * created, newest first; the {@link LabException} names anything that could not be removed.
+     */
+    public static Started up(Topology topology, NetnsRegistry registry, Options options) throws NetnsException {
+        Plan plan = Plan.of(topology);
+        checkSupported(plan, options);
+        try (LabLock ignored = LabLock.take(options.lockDirectory(), topology.name())) {
+            List<String> names = registry.names();
+            for (Node n : topology.nodes()) {
+                if (names.contains(topology.namespace(n.name()))) {
+                    throw new AlreadyExistsException("Lab \"" + topology.name() + "\" exists: namespace \""
+                            + topology.namespace(n.name()) + "\" exists; nothing was changed (\"lab down "
+                            + topology.name() + "\" first: updating a running lab is not supported yet)", 17, null);
+                }
+            }
+            LabBuild build = new LabBuild(topology, registry, options);
+            try {
+                build.run(plan);
+            } catch (NetnsException | RuntimeException e) {
+                List<String> left = build.rollBack();
+                throw new LabException("lab up \"" + topology.name() + "\" failed at " + e.getMessage() + "; "
+                        + (left.isEmpty() ? "what it created was removed" : "could not undo: " + String.join("; ", left)),
+                        left, e);
+            } finally {
+                build.closeHandles();
+            }
+            return new Started(topology.name(), build.created(), build.pids());
+        }
+    }
+
+    /**
+     * Refuses, before any change, what {@link #up} cannot build yet: impairments, and iptables
+     * lines when {@code options} has no iptables parser.
+     */
+    public static void checkSupported(Plan plan, Options options) throws NotSupportedException {
+        for (Step s : plan.steps()) {
+            if (s instanceof Step.Impair i) {
+                throw impairmentsUnsupported(i);
+            }
+            if (s instanceof Step.IptablesLine && options.iptables() == IptablesLines.NONE) {
+                throw new NotSupportedException("Node namespace " + s.namespace() + " has \"firewall.iptables\" lines,"
+                        + " which need an iptables parser: \"netns4j lab up\" has one; from Java, pass"
+                        + " Lab.Options.withIptables(...), or write the firewall as \"firewall.nft\"", 95, null);
+            }
+        }
+    }
+
+    static NotSupportedException impairmentsUnsupported(Step.Impair i) {
+        return new NotSupportedException("Endpoint " + i.namespace() + ":" + i.device() + " has \"impair\" ("
+                + String.join(" ", i.impairment().tcWords()) + "): impairments (netem qdiscs) are not supported"
+                + " by \"lab up\" yet; remove \"impair\" from the file to bring the lab up", 95, null);
+    }
+
+    /** What {@code down} removed. */
+    public record Removed(String name, List<String> namespaces, List<Path> files) {
+        public Removed {
+            namespaces = List.copyOf(namespaces);
+            files = List.copyOf(files);
+        }
+    }
+
+    public static Removed down(String name, NetnsRegistry registry) throws NetnsException {
+        return down(name, registry, Options.defaults());
+    }
+
+    /**
+     * Removes lab {@code name}: stops the processes inside its namespaces, deletes every
+     * namespace whose {@code lo} carries the lab's mark (waiting until the kernel frees it, and
+     * with it the veths), and removes the {@code /etc/netns/NS/hosts} files the lab wrote (and
+     * their directories, when empty). Works without any state, after a crash too. Unmarked
+     * namespaces are never touched. Removing a lab that is not there removes nothing.
+     */
+    public static Removed down(String name, NetnsRegistry registry, Options options) throws NetnsException {
+        try (LabLock ignored = LabLock.take(options.lockDirectory(), name)) {
+            List<String> owned = owned(registry).getOrDefault(name, List.of());
+            List<String> left = new ArrayList<>();
+            List<String> removed = new ArrayList<>();
+            for (String ns : owned) {
+                try {
+                    for (long pid : registry.pids(ns)) {
+                        if (pid == ProcessHandle.current().pid()) {
+                            continue;
+                        }
+                        ProcessHandle.of(pid).ifPresent(h -> left.addAll(stop(h)));
+                    }
+                } catch (NetnsException e) {
+                    left.add("processes in " + ns + ": " + e.getMessage());
+                }
+            }
+            for (String ns : owned.reversed()) {
+                options.progress().accept("removing " + ns);
+                try {
+                    registry.delete(ns, options.deleteWait());
+                    removed.add(ns);
+                } catch (NetnsException e) {
+                    left.add("namespace " + ns + ": " + e.getMessage());
+                }
+            }
+            List<Path> files = removeHostsFiles(name, options.etcNetns(), left);
+            if (!left.isEmpty()) {
+                throw new LabException("lab down \"" + name + "\" left things behind: " + String.join("; ", left), left,
+                        null);
+            }
+            return new Removed(name, removed, files);
+        }
+    }
+
+    /** The hosts files of {@code lab} (marked on their first line) under {@code etc}, and their empty directories. */
+    private static List<Path> removeHostsFiles(String lab, Path etc, List<String> left) {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(etc)) {
+            return out;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(etc, p -> p.getFileName().toString()
+                .startsWith(lab + "-"))) {
+            for (Path dir : ds) {
+                Path hosts = dir.resolve("hosts");
+                try {
+                    if (Files.isRegularFile(hosts) && firstLine(hosts).equals(HOSTS_HEADER + lab)) {
+                        Files.delete(hosts);
+                        out.add(hosts);
+                        try (var rest = Files.list(dir)) {
+                            if (rest.findAny().isEmpty()) {
+                                Files.delete(dir);
+                                out.add(dir);
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    left.add(hosts + ": " + e);
+                }
+            }
+        } catch (IOException e) {
+            left.add(etc + ": " + e);
+        }
+        return out;
+    }
+
+    private static String firstLine(Path file) throws IOException {
+        try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = r.readLine();
+            return line == null ? "" : line;
+        }
+    }
+
+    /** Stops a process started by a lab: SIGTERM, then SIGKILL after two seconds. */
+    static List<String> stop(ProcessHandle h) {
+        try {
+            h.destroy();
+            h.onExit().get(2, TimeUnit.SECONDS);
+            return List.of();
+        } catch (Exception e) {
+            h.destroyForcibly();
+            try {
+                h.onExit().get(5, TimeUnit.SECONDS);
+                return List.of();
+            } catch (Exception e2) {
+                return List.of("process " + h.pid() + " did not end");
+            }
+        }
+    }
+
+    /** Labs on the machine, found by the marks on their namespaces; equivalent to reading every {@code lo} alias. */
+    public static List<LabSummary> list(NetnsRegistry registry) throws NetnsException {
+        return owned(registry).entrySet().stream().map(e -> new LabSummary(e.getKey(), e.getValue())).toList();
+    }
+
+    /** Lab name to its namespaces (sorted), from the alias of each namespace's {@code lo}. */
+    private static Map<String, List<String>> owned(NetnsRegistry registry) throws NetnsException {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (String ns : registry.names()) {
+            String alias;
+            try (Netns n = registry.open(ns)) {
+                alias = n.links().get("lo").alias();
+            } catch (NetnsException e) {
+                continue; // being created or deleted, or not ours to read
+            }
+            if (alias != null && alias.startsWith(MARK_PREFIX)) {
+                out.computeIfAbsent(alias.substring(MARK_PREFIX.length()), k -> new ArrayList<>()).add(ns);
+            }
+        }
+        out.values().forEach(l -> l.sort(null));
+        return out;
+    }
+
+    /**
+     * Lab {@code name} as it is on the machine: each node's namespace and its interfaces
+     * ({@code lo} left out) with their addresses; empty when no namespace carries the mark.
+     */
+    public static Optional<List<LabNode>> show(String name, NetnsRegistry registry) throws NetnsException {
+        List<String> owned = owned(registry).get(name);
+        if (owned == null) {
+            return Optional.empty();
+        }
+        List<LabNode> nodes = new ArrayList<>();
+        for (String ns : owned) {
+            List<LabNode.Interface> ifs = new ArrayList<>();
+            try (Netns n = registry.open(ns)) {
+                List<Link> links = n.links().list();
+                List<Address> addresses = n.addresses().list();
+                for (Link l : links) {
+                    if (l.name().equals("lo")) {
+                        continue;
+                    }
+                    String master = links.stream().filter(m -> m.index() == l.master() && l.master() != 0)
+                            .map(Link::name).findFirst().orElse(null);
+                    ifs.add(new LabNode.Interface(l.name(), l.kind(), l.isUp(), l.mtu(), master, addresses.stream()
+                            .filter(a -> a.index() == l.index())
+                            .map(a -> InetText.format(a.local()) + "/" + a.prefixLength()).toList()));
+                }
+            }
+            String node = ns.startsWith(name + "-") ? ns.substring(name.length() + 1) : ns;
+            nodes.add(new LabNode(node, ns, ifs));
+        }
+        return Optional.of(nodes);
+    }
+}

@@ -1,0 +1,180 @@
+package io.netns4j.lab;
+
+import io.netns4j.AddressSpec;
+import io.netns4j.LinkRequest;
+import io.netns4j.Netns;
+import io.netns4j.NetnsException;
+import io.netns4j.NetnsRegistry;
+import io.netns4j.Nexthop;
+import io.netns4j.Route;
+import io.netns4j.link.Bridge;
+import io.netns4j.link.Veth;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of {@code lab up}: carries out a {@link Plan}'s steps through the library and
+ * remembers what it created, so that a failure can undo exactly that.
+ */
+final class LabBuild {
+    private final Topology topology;
+    private final NetnsRegistry registry;
+    private final Lab.Options options;
+    private final Map<String, Netns> open = new LinkedHashMap<>();
+    private final List<String> created = new ArrayList<>();
+    private final List<Path> hostsDirectories = new ArrayList<>();
+    private final List<Process> processes = new ArrayList<>();
+
+    LabBuild(Topology topology, NetnsRegistry registry, Lab.Options options) {
+        this.topology = topology;
+        this.registry = registry;
+        this.options = options;
+    }
+
+    List<String> created() {
+        return List.copyOf(created);
+    }
+
+    List<Long> pids() {
+        return processes.stream().map(Process::pid).toList();
+    }
+
+    void run(Plan plan) throws NetnsException {
+        int n = 0;
+        for (Step step : plan.steps()) {
+            n++;
+            if (step instanceof Step.AddNamespace || step instanceof Step.AddVeth || step instanceof Step.Exec) {
+                options.progress().accept("[" + n + "/" + plan.steps().size() + "] " + step.command().lines()
+                        .findFirst().orElse(""));
+            }
+            try {
+                apply(step);
+            } catch (Exception e) {
+                NetnsException failure = new NetnsException(step.command().lines().findFirst().orElse("") + ": "
+                        + e.getMessage());
+                failure.initCause(e);
+                throw failure;
+            }
+        }
+    }
+
+    private Netns ns(String name) throws NetnsException {
+        Netns n = open.get(name);
+        if (n == null) {
+            n = registry.open(name);
+            open.put(name, n);
+        }
+        return n;
+    }
+
+    private void apply(Step step) throws Exception {
+        switch (step) {
+            case Step.AddNamespace s -> {
+                Netns n = registry.add(s.namespace());
+                created.add(s.namespace());
+                open.put(s.namespace(), n);
+                n.links().set(LinkRequest.change("lo").alias(Lab.mark(topology.name())));
+            }
+            case Step.LinkUp s -> ns(s.namespace()).links().set(LinkRequest.change(s.device()).up());
+            case Step.SetSysctl s -> ns(s.namespace()).sysctls().set(s.key(), s.value());
+            case Step.AddBridge s -> ns(s.namespace()).links().add(LinkRequest.create(s.name(), Bridge.defaults()).up());
+            case Step.AddVeth s -> ns(s.namespace()).links().add(LinkRequest.create(s.name(),
+                    Veth.peer(s.peerName()).inNamespace(ns(s.peerNamespace()))));
+            case Step.SetLink s -> {
+                LinkRequest r = LinkRequest.change(s.device());
+                r = s.mtu() == null ? r : r.mtu(s.mtu());
+                r = s.mac() == null ? r : r.address(s.mac());
+                r = s.master() == null ? r : r.master(s.master());
+                ns(s.namespace()).links().set(r.up());
+            }
+            case Step.AddAddress s -> ns(s.namespace()).addresses().add(AddressSpec.of(s.device(), s.prefix()));
+            case Step.AddRoute s -> ns(s.namespace()).routes().add(route(s.route()));
+            case Step.IptablesLine s -> options.iptables().apply(ns(s.namespace()), s.line());
+            case Step.NftScript s -> ns(s.namespace()).firewall().run(s.script());
+            case Step.Impair s -> throw Lab.impairmentsUnsupported(s);
+            case Step.WriteHosts s -> writeHosts(s);
+            case Step.Exec s -> exec(s);
+        }
+    }
+
+    static Route route(LabRoute r) {
+        Route.Builder b = Route.to(r.destination());
+        if (r.gateways().size() == 1) {
+            b.via(r.gateways().getFirst());
+        } else {
+            for (InetAddress g : r.gateways()) {
+                b.nexthop(Nexthop.via(g));
+            }
+        }
+        if (r.device() != null) {
+            b.dev(r.device());
+        }
+        if (r.metric() != null) {
+            b.metric(r.metric());
+        }
+        return b.build();
+    }
+
+    private void writeHosts(Step.WriteHosts s) throws IOException {
+        Path dir = options.etcNetns().resolve(s.namespace());
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            hostsDirectories.add(dir);
+        }
+        StringBuilder sb = new StringBuilder(Lab.HOSTS_HEADER + topology.name() + "\n");
+        s.entries().forEach(e -> sb.append(e).append('\n'));
+        Path tmp = dir.resolve(".hosts.tmp");
+        Files.writeString(tmp, sb, StandardCharsets.UTF_8);
+        Files.move(tmp, dir.resolve("hosts"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void exec(Step.Exec s) throws IOException, NetnsException {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", s.shellCommand())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(s.env());
+        processes.add(ns(s.namespace()).start(pb));
+    }
+
+    /** Closes the handles this run opened (the namespaces stay). */
+    void closeHandles() {
+        open.values().forEach(Netns::close);
+        open.clear();
+    }
+
+    /** Undoes this run, newest first; returns what could not be undone. */
+    List<String> rollBack() {
+        closeHandles();
+        List<String> left = new ArrayList<>();
+        for (Process p : processes) {
+            left.addAll(Lab.stop(p.toHandle()));
+        }
+        for (String name : created.reversed()) {
+            try {
+                registry.delete(name, options.deleteWait());
+            } catch (NetnsException e) {
+                left.add("namespace " + name + ": " + e.getMessage());
+            }
+        }
+        for (Path dir : hostsDirectories.reversed()) {
+            try {
+                Files.deleteIfExists(dir.resolve("hosts"));
+                Files.deleteIfExists(dir.resolve(".hosts.tmp"));
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                left.add(dir + ": " + e);
+            }
+        }
+        return left;
+    }
+}

@@ -1,0 +1,27 @@
+package io.netns4j.lab;
+
+import io.netns4j.NetnsException;
+
+import java.util.List;
+
+/**
+ * A lab operation that failed: {@code lab up} after rolling back what it created, or
+ * {@code lab down} with something left behind. {@link #notUndone()} names what could not be
+ * removed (empty when the machine is as it was).
+ */
+public class LabException extends NetnsException {
+    private final List<String> notUndone;
+
+    public LabException(String message, List<String> notUndone, Throwable cause) {
+        super(message);
+        this.notUndone = List.copyOf(notUndone);
+        if (cause != null) {
+            initCause(cause);
+        }
+    }
+
+    /** What could not be undone or removed, one line each. */
+    public List<String> notUndone() {
+        return notUndone;
+    }
+}

@@ -1,0 +1,21 @@
+package io.netns4j.lab;
+
+import java.util.List;
+
+/**
+ * A node of a lab found on the machine ({@code lab show}): its namespace and interfaces.
+ *
+ * @param node the node's name (the namespace name without {@code <lab>-})
+ */
+public record LabNode(String node, String namespace, List<Interface> interfaces) {
+    public LabNode {
+        interfaces = List.copyOf(interfaces);
+    }
+
+    /** One interface of the node, {@code lo} left out. */
+    public record Interface(String name, String kind, boolean up, Integer mtu, String master, List<String> addresses) {
+        public Interface {
+            addresses = List.copyOf(addresses);
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package io.netns4j.lab;
+
+import io.netns4j.AlreadyExistsException;
+import io.netns4j.InetPrefix;
+import io.netns4j.LinkRequest;
+import io.netns4j.Netns;
+import io.netns4j.NetnsRegistry;
+import io.netns4j.NotSupportedException;
+import io.netns4j.testing.RequiresRoot;
+import io.netns4j.testing.TestNames;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link Lab#up} and {@link Lab#down} on the machine, with the shipped examples renamed to a
+ * unique {@code n4jt-PID-N-...} lab each: reachability over real TCP, the firewall, and
+ * nothing left behind (namespaces, root links, mounts, /etc/netns directories).
+ */
+@RequiresRoot
+class LabUpDownTest {
+    private final NetnsRegistry registry = NetnsRegistry.system();
+    private final List<String> labs = new ArrayList<>();
+    private Path lockDir;
+    private Lab.Options options;
+    private Snapshot before;
+
+    record Snapshot(Set<String> runNetns, Set<String> etcNetns, Set<String> rootLinks, List<String> mounts) {
+        static Snapshot take() throws Exception {
+            Set<String> root;
+            try (Netns self = Netns.current()) {
+                root = new TreeSet<>(self.links().list().stream().map(io.netns4j.Link::name).toList());
+            }
+            return new Snapshot(listing(Path.of("/run/netns")), listing(Path.of("/etc/netns")), root,
+                    Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+                            .filter(l -> l.contains(TestNames.PREFIX + ProcessHandle.current().pid())).toList());
+        }
+
+        private static Set<String> listing(Path dir) throws IOException {
+            if (!Files.isDirectory(dir)) {
+                return Set.of();
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                return new TreeSet<>(s.map(p -> p.getFileName().toString())
+                        .filter(n -> n.startsWith(TestNames.PREFIX + ProcessHandle.current().pid())).toList());
+            }
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        lockDir = Files.createTempDirectory(TestNames.PREFIX + "locks-");
+        options = Lab.Options.defaults().withLockDirectory(lockDir);
+        before = Snapshot.take();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (String lab : labs) {
+            Lab.down(lab, registry, options);
+        }
+        try (Stream<Path> s = Files.list(lockDir)) {
+            for (Path p : s.toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.delete(lockDir);
+        Snapshot after = Snapshot.take();
+        assertEquals(before.runNetns(), after.runNetns(), "namespaces left in /run/netns");
+        assertEquals(before.etcNetns(), after.etcNetns(), "directories left in /etc/netns");
+        assertTrue(before.rootLinks().containsAll(after.rootLinks()), "links added to the root namespace: " + after);
+        assertEquals(before.mounts(), after.mounts(), "mounts left");
+    }
+
+    private Topology example(String dir, String tag) throws Exception {
+        Topology t = TopologyFile.read(Path.of("examples", dir, "lab.yaml"));
+        String name = TestNames.unique(tag);
+        labs.add(name);
+        return new Topology(name, t.defaults(), t.nodes(), t.links());
+    }
+
+    @Test
+    void routerFirewallForwardsHttpFromClientToServerOnly() throws Exception {
+        Topology t = example("router-firewall", "rfw");
+        Lab.Started s = Lab.up(t, registry, options);
+        assertEquals(3, s.namespaces().size());
+        assertEquals(1, s.pids().size(), "the server's exec command");
+        assertEquals(List.of(new LabSummary(t.name(), List.of(t.namespace("client"), t.namespace("router"),
+                t.namespace("server")))), Lab.list(registry).stream().filter(l -> l.name().equals(t.name())).toList());
+        Path hosts = Path.of("/etc/netns", t.namespace("client"), "hosts");
+        assertTrue(Files.readString(hosts).contains("10.10.0.5 server"), Files.readString(hosts));
+        try (Netns client = registry.open(t.namespace("client")); Netns server = registry.open(t.namespace("server"))) {
+            // the exec'd python http.server on port 80, through the router
+            assertTrue(eventuallyConnects(client, "10.10.0.5", 80), "client -> server:80 is forwarded");
+            assertFalse(connects(client, "10.10.0.5", 8080, 300), "nothing listens on 8080, and it is dropped anyway");
+        }
+    }
+
+    @Test
+    void routerFirewallDropsWhatItShould() throws Exception {
+        Topology t = example("router-firewall", "rfw");
+        Lab.up(t, registry, options);
+        try (Netns client = registry.open(t.namespace("client")); Netns server = registry.open(t.namespace("server"));
+             Netns router = registry.open(t.namespace("router"))) {
+            try (ServerSocket s22 = server.call(() -> new ServerSocket(22, 4, InetAddress.getByName("10.10.0.5")));
+                 ServerSocket c80 = client.call(() -> new ServerSocket(81, 4, InetAddress.getByName("10.10.0.1")))) {
+                assertFalse(connects(client, "10.10.0.5", 22, 500), "client -> server:22 must be dropped");
+                assertFalse(connects(server, "10.10.0.1", 81, 500), "server -> client must be dropped");
+            }
+            // the router itself is not filtered (forward chain only): both neighbours reach it
+            assertEquals(InetAddress.getByName("10.10.0.1"), exchange(router, "10.10.0.2", client, 9000));
+        }
+        Lab.Removed r = Lab.down(t.name(), registry, options);
+        assertEquals(3, r.namespaces().size());
+        assertTrue(r.files().contains(Path.of("/etc/netns", t.namespace("server"))), r.files().toString());
+        labs.remove(t.name());
+    }
+
+    @Test
+    void leafSpineHostsReachEachOtherAcrossTheFabric() throws Exception {
+        Topology t = example("leaf-spine", "fab");
+        Lab.up(t, registry, options);
+        String[][] pairs = {{"h11", "10.1.1.2", "h42"}, {"h21", "10.2.1.2", "h32"}, {"h12", "10.1.2.2", "h11"},
+                {"h41", "10.4.1.2", "h22"}};
+        for (String[] p : pairs) {
+            try (Netns server = registry.open(t.namespace(p[0])); Netns client = registry.open(t.namespace(p[2]))) {
+                assertTrue(exchange(server, p[1], client, 7000) != null, p[2] + " -> " + p[0]);
+            }
+        }
+    }
+
+    @Test
+    void impairmentsAreRefusedBeforeAnyChangeAndTheRestComesUp() throws Exception {
+        Topology t = example("database-partition", "db");
+        NotSupportedException e = assertThrows(NotSupportedException.class, () -> Lab.up(t, registry, options));
+        assertTrue(e.getMessage().contains("impair") && e.getMessage().contains("delay"), e.getMessage());
+        assertTrue(Lab.list(registry).stream().noneMatch(l -> l.name().equals(t.name())));
+        List<io.netns4j.lab.Link> plain = t.links().stream().map(l -> new io.netns4j.lab.Link(l.a(),
+                new Endpoint(l.b().node(), l.b().iface(), l.b().addresses(), l.b().mtu(), l.b().mac(), null))).toList();
+        List<io.netns4j.lab.Link> plainer = plain.stream().map(l -> new io.netns4j.lab.Link(
+                new Endpoint(l.a().node(), l.a().iface(), l.a().addresses(), l.a().mtu(), l.a().mac(), null), l.b()))
+                .toList();
+        Topology ok = new Topology(t.name(), t.defaults(), t.nodes(), plainer);
+        Lab.up(ok, registry, options);
+        Endpoint db3 = ok.endpoints("db3").getFirst();
+        try (Netns a = registry.open(ok.namespace("db1")); Netns b = registry.open(ok.namespace("db3"))) {
+            assertTrue(exchange(b, db3.addresses().getFirst().address().getHostAddress(), a, 5432) != null);
+        }
+        Path hosts = Path.of("/etc/netns", ok.namespace("db1"), "hosts");
+        assertTrue(Files.readString(hosts).startsWith("# netns4j-lab:" + ok.name() + "\n"), Files.readString(hosts));
+    }
+
+    @Test
+    void upTwiceFailsWithExistsAndChangesNothing() throws Exception {
+        Topology t = example("leaf-spine", "twice");
+        Lab.up(t, registry, options);
+        Snapshot up = Snapshot.take();
+        AlreadyExistsException e = assertThrows(AlreadyExistsException.class, () -> Lab.up(t, registry, options));
+        assertTrue(e.getMessage().contains("exists"), e.getMessage());
+        assertEquals(up, Snapshot.take());
+        try (Netns a = registry.open(t.namespace("h11")); Netns b = registry.open(t.namespace("h21"))) {
+            assertTrue(exchange(a, "10.1.1.2", b, 7001) != null, "the first lab still works");
+        }
+    }
+
+    @Test
+    void downAfterACrashNeedsNoStateAndSparesUnmarkedNamespaces() throws Exception {
+        Topology t = example("router-firewall", "crash");
+        Lab.up(t, registry, options);
+        // a half-made node of the same lab (marked, as up marks right after creating) and an
+        // unmarked namespace with the lab's prefix, which down must leave alone
+        String stray = t.namespace("half");
+        String intruder = t.namespace("intruder");
+        try (Netns n = registry.add(stray)) {
+            n.links().set(LinkRequest.change("lo").alias(Lab.mark(t.name())));
+        }
+        registry.add(intruder).close();
+        try {
+            Lab.Removed r = Lab.down(t.name(), NetnsRegistry.system(), options);
+            assertEquals(4, r.namespaces().size(), r.toString());
+            assertTrue(registry.names().contains(intruder));
+            assertTrue(registry.names().stream().noneMatch(n -> n.startsWith(t.name()) && !n.equals(intruder)));
+        } finally {
+            registry.delete(intruder);
+        }
+        labs.remove(t.name());
+    }
+
+    @Test
+    void aFailureMidwayRemovesWhatTheRunCreated() throws Exception {
+        Topology t = example("router-firewall", "rollback");
+        LabRoute unreachable = new LabRoute(InetPrefix.parse("10.99.0.0/16"),
+                List.of(InetPrefix.parseAddress("192.0.2.1")), null, null, false);
+        List<Node> nodes = t.nodes().stream().map(n -> !n.name().equals("client") ? n
+                : n.withRoutes(List.of(unreachable))).toList();
+        Topology bad = new Topology(t.name(), t.defaults(), nodes, t.links());
+        LabException e = assertThrows(LabException.class, () -> Lab.up(bad, registry, options));
+        assertTrue(e.getMessage().contains("route add 10.99.0.0/16 via 192.0.2.1"), e.getMessage());
+        assertTrue(e.getMessage().contains("what it created was removed"), e.getMessage());
+        assertTrue(e.notUndone().isEmpty());
+        assertEquals(before, Snapshot.take());
+        assertTrue(Lab.list(registry).stream().noneMatch(l -> l.name().equals(t.name())));
+    }
+
+    // ---- real TCP between namespaces the test made ----
+
+    /** A one-byte exchange; returns the client address the server saw. */
+    static InetAddress exchange(Netns serverNs, String serverAddress, Netns clientNs, int port) throws Exception {
+        try (ServerSocket listener = serverNs.call(() -> new ServerSocket(port, 4, InetAddress.getByName(serverAddress)))) {
+            listener.setSoTimeout(5000);
+            CompletableFuture<InetAddress> peer = CompletableFuture.supplyAsync(() -> {
+                try (Socket s = listener.accept()) {
+                    int b = s.getInputStream().read();
+                    s.getOutputStream().write(b + 1);
+                    return s.getInetAddress();
+                } catch (IOException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            });
+            int answer = clientNs.call(() -> {
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress(InetAddress.getByName(serverAddress), port), 3000);
+                    s.setSoTimeout(3000);
+                    s.getOutputStream().write(41);
+                    return s.getInputStream().read();
+                }
+            });
+            assertEquals(42, answer);
+            return peer.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    static boolean connects(Netns ns, String address, int port, int timeoutMillis) throws Exception {
+        return ns.call(() -> {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(InetAddress.getByName(address), port), timeoutMillis);
+                return true;
+            } catch (IOException ex) {
+                return false;
+            }
+        });
+    }
+
+    static boolean eventuallyConnects(Netns ns, String address, int port) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            if (connects(ns, address, port, 500)) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+}
