@@ -244,6 +244,11 @@ public final class Netns implements AutoCloseable {
         return Rules.in(this);
     }
 
+    /** The queueing disciplines of this namespace: {@code tc -n THIS qdisc ...}. */
+    public Qdiscs qdiscs() {
+        return Qdiscs.in(this);
+    }
+
     /** The network sysctls ({@code net.*}) of this namespace. */
     public Sysctls sysctls() {
         return Sysctls.in(this);

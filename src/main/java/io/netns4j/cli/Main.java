@@ -42,6 +42,7 @@ public final class Main {
         OBJECTS.put("tuntap", new TuntapCommand());
         OBJECTS.put("tap", new TuntapCommand());
         OBJECTS.put("netns", new NetnsCommand());
+        OBJECTS.put("tc", new TcCommand());
         OBJECTS.put("demo", new DemoCommand());
         OBJECTS.put("lab", new LabCommand());
         OBJECTS.put("nft", new NftCommand());
@@ -52,7 +53,7 @@ public final class Main {
     static final String USAGE_TEXT = """
             Usage: netns4j [ OPTIONS ] OBJECT { COMMAND | help }
                    netns4j [ -force ] -batch FILE
-            where  OBJECT := { link | address | route | rule | neighbour | tuntap | netns | nft | iptables | ip6tables | lab | demo }
+            where  OBJECT := { link | address | route | rule | neighbour | tuntap | netns | tc | nft | iptables | ip6tables | lab | demo }
                    OPTIONS := { -n[etns] NAME | -j[son] | -p[retty] | -s[tatistics] | -d[etails] | -4 | -6 |
                                 -f[amily] { inet | inet6 | link } | -a[ll] | -V[ersion] | -h[elp] }
             A batch line may start with "-n NAME" to run in that namespace.""";
@@ -110,7 +111,8 @@ public final class Main {
             if (word.equals("ip")) {
                 throw new UsageException(strayIp(options));
             }
-            String object = OBJECTS.keySet().stream().filter(k -> Keywords.matches(word, k)).findFirst().orElse(null);
+            String object = OBJECTS.containsKey(word) ? word // a full name wins: "tc" is not "tcpmetrics"
+                    : OBJECTS.keySet().stream().filter(k -> Keywords.matches(word, k)).findFirst().orElse(null);
             if (object == null) {
                 throw new UsageException("Object \"" + word + "\" is unknown, try \"netns4j help\".");
             }
