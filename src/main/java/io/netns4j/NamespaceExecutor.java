@@ -30,16 +30,30 @@ final class NamespaceExecutor extends AbstractExecutorService {
         }
         AtomicInteger n = new AtomicInteger();
         String label = ns.name().orElse("netns");
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(threads);
+        java.util.concurrent.atomic.AtomicReference<ErrnoException> failure = new java.util.concurrent.atomic.AtomicReference<>();
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 r -> Thread.ofPlatform().daemon().name(label + "-" + n.incrementAndGet()).unstarted(() -> {
                     try {
                         LibC.setns(fd, LibC.CLONE_NEWNET);
                     } catch (ErrnoException e) {
-                        throw new IllegalStateException("cannot enter " + label + ": " + e.getMessage(), e);
+                        failure.compareAndSet(null, e);
+                        entered.countDown();
+                        return; // never runs a task outside the namespace
                     }
+                    entered.countDown();
                     r.run();
                 }));
         this.pool.prestartAllCoreThreads();
+        try {
+            entered.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure.get() != null) {
+            shutdownNow();
+            throw Failures.of(failure.get(), "Cannot enter " + ns.describe() + " for an executor");
+        }
     }
 
     @Override
@@ -55,7 +69,13 @@ final class NamespaceExecutor extends AbstractExecutorService {
         return pending;
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Closes the descriptor once the threads are gone; once only, however often shutdown is called. */
     private void closeWhenTerminated() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         Thread.ofPlatform().daemon().start(() -> {
             try {
                 while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {

@@ -103,8 +103,10 @@ public final class NetnsMonitor implements AutoCloseable {
     public void close() {
         closed = true;
         synchronized (this) {
-            LibC.closeQuietly(fd);
-            arena.close();
+            if (arena.scope().isAlive()) { // once only: a second close must not close a reused fd number
+                LibC.closeQuietly(fd);
+                arena.close();
+            }
         }
     }
 }

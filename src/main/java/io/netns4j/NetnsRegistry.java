@@ -233,6 +233,11 @@ public final class NetnsRegistry {
             throw new NotFoundException("Cannot open network namespace of process " + pid + ": " + reason(e),
                     Errno.ENOENT, null);
         }
+        return namesOf(target);
+    }
+
+    /** The names under which namespace {@code target} is mounted here; usually one, possibly none. */
+    public List<String> namesOf(NamespaceId target) throws NetnsException {
         List<String> out = new ArrayList<>();
         for (String n : names()) {
             try {

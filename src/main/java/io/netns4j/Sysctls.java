@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The network sysctls of one namespace ({@code net.*}), read and written from a thread
@@ -37,7 +38,8 @@ public final class Sysctls {
         if (value.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("a sysctl value is one line: " + value.strip());
         }
-        inside(() -> Files.writeString(file, value + "\n", StandardCharsets.US_ASCII), key);
+        inside(() -> Files.writeString(file, value + "\n", StandardCharsets.US_ASCII, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING), key);
     }
 
     /** As sysctl(8): dots separate levels, and a '/' in a level stands for a dot (eth0/10 is eth0.10). */
@@ -65,6 +67,9 @@ public final class Sysctls {
                     null);
         } catch (NetnsException e) {
             throw e;
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new PermissionDeniedException("Cannot write sysctl \"" + key + "\" in " + ns.describe()
+                    + ": permission denied (run as root, or grant CAP_NET_ADMIN)", Errno.EACCES, null);
         } catch (IOException e) {
             throw new NetnsException("Cannot access sysctl \"" + key + "\" in " + ns.describe() + ": " + e.getMessage());
         } catch (Exception e) {

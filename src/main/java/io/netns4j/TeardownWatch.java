@@ -69,7 +69,13 @@ final class TeardownWatch implements AutoCloseable {
                 } catch (NetnsException e) {
                     continue; // deleted meanwhile, or not ready: it holds no link of ours
                 }
-                List<PeerLink> found = other.id().equals(target.id()) ? List.of() : peersIn(other, target);
+                List<PeerLink> found;
+                try {
+                    found = other.id().equals(target.id()) ? List.of() : peersIn(other, target);
+                } catch (NetnsException | RuntimeException e) {
+                    other.close();
+                    throw e;
+                }
                 if (found.isEmpty()) {
                     other.close();
                 } else {

@@ -30,6 +30,8 @@ final class TunTaps {
     private static final int IFF_MULTI_QUEUE = 0x0100;
     private static final int IFF_NO_PI = 0x1000;
     private static final int IFF_VNET_HDR = 0x4000;
+    /** Fail with EBUSY instead of attaching when the device exists (closes the check-then-create race). */
+    private static final int IFF_TUN_EXCL = 0x8000;
     private static final int IFREQ_SIZE = 40;
 
     private static final int IFLA_TUN_OWNER = 1;
@@ -82,7 +84,7 @@ final class TunTaps {
             MemorySegment ifr = arena.allocate(IFREQ_SIZE, 8); // struct ifreq: name[16], short flags
             byte[] name = r.name().getBytes(StandardCharsets.UTF_8);
             MemorySegment.copy(name, 0, ifr, ValueLayout.JAVA_BYTE, 0, name.length);
-            ifr.set(ValueLayout.JAVA_SHORT, 16, (short) flags(r));
+            ifr.set(ValueLayout.JAVA_SHORT, 16, (short) (flags(r) | IFF_TUN_EXCL));
             try {
                 LibC.ioctl(fd, TUNSETIFF, ifr);
             } catch (ErrnoException e) {

@@ -32,29 +32,55 @@ final class Batch {
             int lineNo = 0;
             String line;
             StringBuilder pending = new StringBuilder();
-            while ((line = in.readLine()) != null) {
+            while ((line = readLine(in, source, lineNo + 1)) != null) {
                 lineNo++;
-                if (line.endsWith("\\")) {
-                    pending.append(line, 0, line.length() - 1).append(' ');
+                String code = CommandLine.withoutComment(line);
+                if (code.endsWith("\\")) {
+                    pending.append(code, 0, code.length() - 1);
                     continue;
                 }
-                pending.append(line);
+                pending.append(code);
                 String text = pending.toString();
                 pending.setLength(0);
                 int result = runLine(options, text, out, err, registry, shared);
                 if (result != Main.OK) {
                     err.println("Command failed " + source + ":" + lineNo);
-                    status = Math.max(status, result);
+                    status = Main.FAILED; // as ip: 1 when any line failed, whatever else ran
                     if (!options.force()) {
                         return status;
                     }
                 }
             }
+            if (!pending.isEmpty()) {
+                err.println("Missing continuation line at the end of " + source + ":" + lineNo);
+                return Main.FAILED;
+            }
+        } catch (BatchReadException e) {
+            err.println(e.getMessage());
+            return Main.FAILED;
         } catch (IOException e) {
             err.println("Cannot open file \"" + source + "\" for reading: " + e.getMessage());
             return Main.FAILED;
         }
         return status;
+    }
+
+    /** A batch file that opened but could not be read to the end (e.g. not UTF-8). */
+    private static final class BatchReadException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BatchReadException(String message) {
+            super(message);
+        }
+    }
+
+    private static String readLine(BufferedReader in, String source, int lineNo) throws BatchReadException {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            throw new BatchReadException("Cannot read " + source + " at line " + lineNo + ": " + e.getMessage()
+                    + " (batch files are UTF-8 text)");
+        }
     }
 
     private static int runLine(GlobalOptions options, String text, PrintStream out, PrintStream err,
@@ -70,7 +96,8 @@ final class Batch {
             return Main.OK;
         }
         String netns = null;
-        if (words.getFirst().equals("-n") || words.getFirst().equals("-netns") || words.getFirst().equals("--netns")) {
+        String first = words.getFirst().startsWith("--") ? words.getFirst().substring(1) : words.getFirst();
+        if (first.length() >= 2 && first.startsWith("-") && Keywords.matches(first.substring(1), "netns")) {
             if (words.size() < 2) {
                 err.println("\"-n\" at the start of a batch line needs a namespace name.");
                 return Main.USAGE;

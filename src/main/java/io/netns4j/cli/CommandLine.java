@@ -12,6 +12,31 @@ final class CommandLine {
     private CommandLine() {
     }
 
+    /**
+     * The line without its comment: from the first {@code #} that starts a word outside quotes.
+     * Continuation backslashes are looked for after this, as ip does.
+     */
+    static String withoutComment(String line) {
+        char quote = 0;
+        boolean wordStart = true;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\\' && i + 1 < line.length()) {
+                i++;
+                wordStart = false;
+                continue;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '#' && wordStart) {
+                return line.substring(0, i).stripTrailing();
+            }
+            wordStart = Character.isWhitespace(c);
+        }
+        return line.stripTrailing();
+    }
+
     static List<String> split(String line) throws UsageException {
         List<String> words = new ArrayList<>();
         StringBuilder cur = null;

@@ -54,12 +54,18 @@ final class Context implements AutoCloseable {
     }
 
     /**
-     * Lets go of any handle this command line or its batch holds on {@code name}, so that a
-     * delete is not held up by our own reference. The {@code -n} namespace itself stays open.
+     * Lets go of every handle this command line or its batch holds on {@code name}, the
+     * {@code -n} namespace included, so that deleting it is not held up by our own reference.
      */
     void release(String name) {
-        if (shared != null && !name.equals(options.netns())) {
+        if (shared != null) {
             shared.release(name);
+        }
+        if (name.equals(options.netns()) && selected != null) {
+            if (ownsSelected) {
+                selected.close();
+            }
+            selected = null;
         }
     }
 

@@ -34,6 +34,14 @@ final class DemoCommand implements ObjectCommand {
         if (!args.isEmpty()) {
             throw new UsageException("\"netns4j demo\" takes no arguments.");
         }
+        if (options.all() || options.family() != null || options.netns() != null) {
+            throw new UsageException("\"netns4j demo\" takes no -all, -n, -4 or -6: it makes its own namespaces.");
+        }
+    }
+
+    /** A step's options: only its own namespace; nothing of the demo's command line leaks in. */
+    private static GlobalOptions step(String netns, List<String> words) {
+        return new GlobalOptions(netns, false, false, false, null, false, false, false, 0, false, null, words);
     }
 
     @Override
@@ -44,6 +52,7 @@ final class DemoCommand implements ObjectCommand {
         String ns = "demo-example_ns-" + pid;
         List<String> made = new ArrayList<>();
         int status = 1;
+        boolean cleanedUp = true;
         try {
             say(ctx, "The seed's walkthrough, with " + host + " standing in for the root namespace.");
             run(ctx, made, null, "netns", "add", host);
@@ -76,13 +85,17 @@ final class DemoCommand implements ObjectCommand {
         } finally {
             for (String name : made.reversed()) {
                 step(ctx, null, List.of("netns", "delete", "--wait", name));
-                int rc = Main.execute(ctx.options.forLine(null, List.of("netns", "delete", "--wait", name)), ctx.out,
-                        ctx.err, ctx.registry);
-                status = rc == 0 ? status : 1;
+                int rc = Main.execute(step(null, List.of("netns", "delete", "--wait", name)), ctx.out, ctx.err,
+                        ctx.registry);
+                if (rc != 0) {
+                    status = 1;
+                    cleanedUp = false;
+                }
             }
         }
         ctx.out.println(status == 0 ? "demo finished: traffic flowed, the firewall held, and everything it made is gone"
-                : "demo failed (see above); what it made was removed");
+                : cleanedUp ? "demo failed (see above); what it made was removed"
+                : "demo failed (see above), and some of what it made could not be removed: see the errors above");
         return status;
     }
 
@@ -155,7 +168,7 @@ final class DemoCommand implements ObjectCommand {
 
     private static void run(Context ctx, List<String> made, String netns, String... words) throws NetnsException {
         step(ctx, netns, List.of(words));
-        int rc = Main.execute(ctx.options.forLine(netns, List.of(words)), ctx.out, ctx.err, ctx.registry);
+        int rc = Main.execute(step(netns, List.of(words)), ctx.out, ctx.err, ctx.registry);
         if (rc != 0) {
             throw new NetnsException("demo step failed with status " + rc + ": " + String.join(" ", words));
         }
@@ -166,7 +179,7 @@ final class DemoCommand implements ObjectCommand {
 
     private static void expectUsageError(Context ctx, String netns, String... words) throws NetnsException {
         step(ctx, netns, List.of(words));
-        int rc = Main.execute(ctx.options.forLine(netns, List.of(words)), ctx.err, ctx.out, ctx.registry);
+        int rc = Main.execute(step(netns, List.of(words)), ctx.err, ctx.out, ctx.registry);
         if (rc != Main.USAGE) {
             throw new NetnsException("expected a usage error from: " + String.join(" ", words));
         }

@@ -183,7 +183,12 @@ final class LabCommand implements ObjectCommand {
         List<LabSummary> labs = Lab.list(ctx.registry);
         if (ctx.options.json()) {
             List<Object> out = new ArrayList<>();
-            labs.forEach(l -> out.add(Map.of("name", l.name(), "namespaces", l.namespaces())));
+            for (var l : labs) {
+                Map<String, Object> row = new java.util.LinkedHashMap<>();
+                row.put("name", l.name());
+                row.put("namespaces", l.namespaces());
+                out.add(row);
+            }
             ctx.out.println(JsonWriter.write(out, ctx.options.pretty()));
             return;
         }
@@ -218,7 +223,10 @@ final class LabCommand implements ObjectCommand {
                 m.put("interfaces", ifs);
                 out.add(m);
             }
-            ctx.out.println(JsonWriter.write(Map.of("name", name, "nodes", out), ctx.options.pretty()));
+            Map<String, Object> lab = new java.util.LinkedHashMap<>();
+            lab.put("name", name);
+            lab.put("nodes", out);
+            ctx.out.println(JsonWriter.write(lab, ctx.options.pretty()));
             return Main.OK;
         }
         ctx.out.println("lab " + name);

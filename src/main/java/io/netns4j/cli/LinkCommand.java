@@ -211,13 +211,13 @@ final class LinkCommand implements ObjectCommand {
                 }
                 case "name" -> {
                     String n = LinkKindArgs.ifname(w.value(a, "a name"));
-                    if (adding || p.name == null) {
-                        p.name = n;
+                    if (adding) {
+                        p.name = once(p.name, n, "name");
                     } else {
-                        p.newName = n;
+                        p.newName = once(p.newName, n, "name"); // in "link set", name is the new name
                     }
                 }
-                case "dev" -> p.name = LinkKindArgs.ifname(w.value(a, "a device name"));
+                case "dev" -> p.name = once(p.name, LinkKindArgs.ifname(w.value(a, "a device name")), "dev");
                 default -> {
                     if (p.name != null) {
                         throw w.unknown(a);
@@ -227,6 +227,14 @@ final class LinkCommand implements ObjectCommand {
             }
         }
         return p;
+    }
+
+    private static String once(String before, String value, String keyword) throws UsageException {
+        if (before != null) {
+            throw new UsageException("Duplicate argument \"" + keyword + " " + value + "\": the device is already \""
+                    + before + "\".");
+        }
+        return value;
     }
 
     private static MacAddress mac(String s) throws UsageException {

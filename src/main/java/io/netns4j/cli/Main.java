@@ -116,6 +116,10 @@ public final class Main {
             if (object == null) {
                 throw new UsageException("Object \"" + word + "\" is unknown, try \"netns4j help\".");
             }
+            if ((object.equals("demo") || object.equals("lab")) && !object.equals(word)) {
+                object = null; // never start these from an abbreviation: "d" is no way to ask for namespaces
+                throw new UsageException("Object \"" + word + "\" is unknown, try \"netns4j help\".");
+            }
             if (object.equals("help")) {
                 out.println(USAGE_TEXT);
                 return OK;

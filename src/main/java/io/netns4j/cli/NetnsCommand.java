@@ -224,7 +224,8 @@ final class NetnsCommand implements ObjectCommand {
     private int identify(Context ctx, List<String> args) throws UsageException, NetnsException {
         long pid = args.isEmpty() ? 0 : Validation.pid(args.getFirst());
         noMore(args, 1, "identify [PID]");
-        List<String> names = ctx.registry.identify(pid);
+        // without a pid: the namespace the command runs in, -n's one when given (as ip -n NS netns identify)
+        List<String> names = pid == 0 ? ctx.registry.namesOf(ctx.namespace().id()) : ctx.registry.identify(pid);
         if (ctx.json()) {
             ctx.printJson(names.stream().map(n -> Map.of("name", n)).toList());
         } else if (names.isEmpty()) {
@@ -257,8 +258,10 @@ final class NetnsCommand implements ObjectCommand {
                 }
                 NetnsEvent ev = e.get();
                 if (ctx.json()) {
-                    ctx.out.println(JsonWriter.write(Map.of("event", ev.kind() == NetnsEvent.Kind.ADD ? "add" : "delete",
-                            "name", ev.name()), false));
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("event", ev.kind() == NetnsEvent.Kind.ADD ? "add" : "delete");
+                    row.put("name", ev.name());
+                    ctx.out.println(JsonWriter.write(row, false));
                 } else {
                     ctx.out.println(ev);
                 }

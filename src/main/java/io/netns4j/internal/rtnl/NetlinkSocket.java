@@ -316,7 +316,7 @@ public final class NetlinkSocket implements AutoCloseable {
         checkOpen();
         long n;
         try {
-            n = LibC.recv(fd, receiveBuffer, BUFFER_SIZE, LibC.MSG_TRUNC);
+            n = recvRetryingEintr();
         } catch (ErrnoException e) {
             if (e.errno() == Errno.EAGAIN) {
                 throw new NetnsException("No answer from the kernel within the receive timeout", Errno.EAGAIN, null);
@@ -332,6 +332,19 @@ public final class NetlinkSocket implements AutoCloseable {
         }
         MemorySegment.copy(receiveBuffer, ValueLayout.JAVA_BYTE, 0, received, 0, (int) n);
         return NetlinkMessage.parseAll(received, (int) n);
+    }
+
+    /** A signal (a profiler's, say) interrupts recv even with SA_RESTART when a timeout is set: try again. */
+    private long recvRetryingEintr() throws ErrnoException {
+        for (; ; ) {
+            try {
+                return LibC.recv(fd, receiveBuffer, BUFFER_SIZE, LibC.MSG_TRUNC);
+            } catch (ErrnoException e) {
+                if (e.errno() != Errno.EINTR) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void checkOpen() throws NetnsException {

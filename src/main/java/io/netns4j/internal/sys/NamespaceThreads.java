@@ -40,7 +40,8 @@ public final class NamespaceThreads {
 
     private static int openHome() {
         try {
-            return LibC.open("/proc/thread-self/ns/net", LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
+            // the process's namespace (its main thread's), not that of whichever thread loads this class
+            return LibC.open("/proc/self/ns/net", LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
         } catch (ErrnoException e) {
             throw new IllegalStateException("cannot open this process's network namespace: " + e.getMessage(), e);
         }
@@ -63,7 +64,15 @@ public final class NamespaceThreads {
     }
 
     private static Thread newWorker(Runnable r) {
-        Thread t = Thread.ofPlatform().daemon().name("netns4j-ns-" + THREAD_NUMBER.incrementAndGet()).unstarted(r);
+        // a new thread inherits its creator's namespace, which may be a worker's target: go home first
+        Thread t = Thread.ofPlatform().daemon().name("netns4j-ns-" + THREAD_NUMBER.incrementAndGet()).unstarted(() -> {
+            try {
+                LibC.setns(HOME, LibC.CLONE_NEWNET);
+            } catch (ErrnoException e) {
+                throw new RetiredWorker();
+            }
+            r.run();
+        });
         t.setUncaughtExceptionHandler((thread, e) -> {
             if (!(e instanceof RetiredWorker)) {
                 e.printStackTrace();
