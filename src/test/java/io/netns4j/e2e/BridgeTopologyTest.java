@@ -7,6 +7,7 @@ import io.netns4j.NetnsRegistry;
 import io.netns4j.link.Bridge;
 import io.netns4j.link.Veth;
 import io.netns4j.testing.RequiresRoot;
+import io.netns4j.testing.Tcp;
 import io.netns4j.testing.Scratch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
 import io.netns4j.NotSupportedException;
 import io.netns4j.testing.RequiresRoot;
+import io.netns4j.testing.Tcp;
 import io.netns4j.testing.TestNames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,17 +15,13 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -112,7 +109,7 @@ class LabUpDownTest {
         try (Netns client = registry.open(t.namespace("client")); Netns server = registry.open(t.namespace("server"))) {
             // the exec'd python http.server on port 80, through the router
             assertTrue(eventuallyConnects(client, "10.10.0.5", 80), "client -> server:80 is forwarded");
-            assertFalse(connects(client, "10.10.0.5", 8080, 300), "nothing listens on 8080, and it is dropped anyway");
+            assertFalse(Tcp.connects(client, "10.10.0.5", 8080, 300), "nothing listens on 8080, and it is dropped anyway");
         }
     }
 
@@ -124,11 +121,11 @@ class LabUpDownTest {
              Netns router = registry.open(t.namespace("router"))) {
             try (ServerSocket s22 = server.call(() -> new ServerSocket(22, 4, InetAddress.getByName("10.10.0.5")));
                  ServerSocket c80 = client.call(() -> new ServerSocket(81, 4, InetAddress.getByName("10.10.0.1")))) {
-                assertFalse(connects(client, "10.10.0.5", 22, 500), "client -> server:22 must be dropped");
-                assertFalse(connects(server, "10.10.0.1", 81, 500), "server -> client must be dropped");
+                assertFalse(Tcp.connects(client, "10.10.0.5", 22, 500), "client -> server:22 must be dropped");
+                assertFalse(Tcp.connects(server, "10.10.0.1", 81, 500), "server -> client must be dropped");
             }
             // the router itself is not filtered (forward chain only): both neighbours reach it
-            assertEquals(InetAddress.getByName("10.10.0.1"), exchange(router, "10.10.0.2", client, 9000));
+            assertEquals(InetAddress.getByName("10.10.0.1"), Tcp.exchange(router, "10.10.0.2", client, 9000));
         }
         Lab.Removed r = Lab.down(t.name(), registry, options);
         assertEquals(3, r.namespaces().size());
@@ -144,7 +141,7 @@ class LabUpDownTest {
                 {"h41", "10.4.1.2", "h22"}};
         for (String[] p : pairs) {
             try (Netns server = registry.open(t.namespace(p[0])); Netns client = registry.open(t.namespace(p[2]))) {
-                assertTrue(exchange(server, p[1], client, 7000) != null, p[2] + " -> " + p[0]);
+                assertTrue(Tcp.exchange(server, p[1], client, 7000) != null, p[2] + " -> " + p[0]);
             }
         }
     }
@@ -164,7 +161,7 @@ class LabUpDownTest {
         Lab.up(ok, registry, options);
         Endpoint db3 = ok.endpoints("db3").getFirst();
         try (Netns a = registry.open(ok.namespace("db1")); Netns b = registry.open(ok.namespace("db3"))) {
-            assertTrue(exchange(b, db3.addresses().getFirst().address().getHostAddress(), a, 5432) != null);
+            assertTrue(Tcp.exchange(b, db3.addresses().getFirst().address().getHostAddress(), a, 5432) != null);
         }
         Path hosts = Path.of("/etc/netns", ok.namespace("db1"), "hosts");
         assertTrue(Files.readString(hosts).startsWith("# netns4j-lab:" + ok.name() + "\n"), Files.readString(hosts));
@@ -179,7 +176,7 @@ class LabUpDownTest {
         assertTrue(e.getMessage().contains("exists"), e.getMessage());
         assertEquals(up, Snapshot.take());
         try (Netns a = registry.open(t.namespace("h11")); Netns b = registry.open(t.namespace("h21"))) {
-            assertTrue(exchange(a, "10.1.1.2", b, 7001) != null, "the first lab still works");
+            assertTrue(Tcp.exchange(a, "10.1.1.2", b, 7001) != null, "the first lab still works");
         }
     }
 
@@ -222,48 +219,9 @@ class LabUpDownTest {
         assertTrue(Lab.list(registry).stream().noneMatch(l -> l.name().equals(t.name())));
     }
 
-    // ---- real TCP between namespaces the test made ----
-
-    /** A one-byte exchange; returns the client address the server saw. */
-    static InetAddress exchange(Netns serverNs, String serverAddress, Netns clientNs, int port) throws Exception {
-        try (ServerSocket listener = serverNs.call(() -> new ServerSocket(port, 4, InetAddress.getByName(serverAddress)))) {
-            listener.setSoTimeout(5000);
-            CompletableFuture<InetAddress> peer = CompletableFuture.supplyAsync(() -> {
-                try (Socket s = listener.accept()) {
-                    int b = s.getInputStream().read();
-                    s.getOutputStream().write(b + 1);
-                    return s.getInetAddress();
-                } catch (IOException ex) {
-                    throw new IllegalStateException(ex);
-                }
-            });
-            int answer = clientNs.call(() -> {
-                try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress(InetAddress.getByName(serverAddress), port), 3000);
-                    s.setSoTimeout(3000);
-                    s.getOutputStream().write(41);
-                    return s.getInputStream().read();
-                }
-            });
-            assertEquals(42, answer);
-            return peer.get(5, TimeUnit.SECONDS);
-        }
-    }
-
-    static boolean connects(Netns ns, String address, int port, int timeoutMillis) throws Exception {
-        return ns.call(() -> {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getByName(address), port), timeoutMillis);
-                return true;
-            } catch (IOException ex) {
-                return false;
-            }
-        });
-    }
-
     static boolean eventuallyConnects(Netns ns, String address, int port) throws Exception {
         for (int i = 0; i < 50; i++) {
-            if (connects(ns, address, port, 500)) {
+            if (Tcp.connects(ns, address, port, 500)) {
                 return true;
             }
             Thread.sleep(200);

@@ -1,4 +1,4 @@
-package io.netns4j.e2e;
+package io.netns4j.testing;
 
 import io.netns4j.Netns;
 
@@ -12,12 +12,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A real TCP exchange between two namespaces the test made, from Java code inside each. */
-final class Tcp {
+public final class Tcp {
     private Tcp() {
     }
 
     /** What the server saw as the client's address; fails when no connection is made. */
-    static InetAddress exchange(Netns serverNs, String serverAddress, Netns clientNs, int port) throws Exception {
+    public static InetAddress exchange(Netns serverNs, String serverAddress, Netns clientNs, int port) throws Exception {
         try (ServerSocket listener = serverNs.call(() -> new ServerSocket(port, 4, InetAddress.getByName(serverAddress)))) {
             listener.setSoTimeout(5000);
             CompletableFuture<InetAddress> peer = CompletableFuture.supplyAsync(() -> {
@@ -45,7 +45,7 @@ final class Tcp {
     }
 
     /** Whether a TCP connection to {@code address:port} from inside {@code ns} succeeds within the timeout. */
-    static boolean connects(Netns ns, String address, int port, int timeoutMillis) throws Exception {
+    public static boolean connects(Netns ns, String address, int port, int timeoutMillis) throws Exception {
         return ns.call(() -> {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress(InetAddress.getByName(address), port), timeoutMillis);
@@ -56,7 +56,7 @@ final class Tcp {
         });
     }
 
-    static byte[] utf8(String s) {
+    public static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 }
