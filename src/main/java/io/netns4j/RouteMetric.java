@@ -5,7 +5,7 @@ package io.netns4j;
  * which is the order {@code ip} prints them in. Values are the kernel's raw numbers:
  * {@code rtt} is in 1/8 ms and {@code rttvar} in 1/4 ms, as the kernel stores them.
  */
-public enum RouteMetric {
+public enum RouteMetric implements KernelNumbered {
     MTU(2, "mtu"),
     WINDOW(3, "window"),
     RTT(4, "rtt"),
@@ -31,6 +31,7 @@ public enum RouteMetric {
     }
 
     /** The RTAX_* number. */
+    @Override
     public int number() {
         return number;
     }
@@ -42,11 +43,6 @@ public enum RouteMetric {
 
     /** The metric with RTAX_* number {@code n}, or null (RTAX_CC_ALGO and later ones). */
     public static RouteMetric ofNumber(int n) {
-        for (RouteMetric m : values()) {
-            if (m.number == n) {
-                return m;
-            }
-        }
-        return null;
+        return KernelNumbered.byNumber(values(), n, null);
     }
 }

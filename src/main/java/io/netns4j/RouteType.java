@@ -1,7 +1,7 @@
 package io.netns4j;
 
 /** What a route does with a packet ({@code ip route add TYPE PREFIX}); names are {@code ip}'s. */
-public enum RouteType {
+public enum RouteType implements KernelNumbered {
     /** Never on a route the kernel reports; {@code none} in {@code ip}'s words. */
     UNSPEC(0, "none"),
     /** An ordinary route through a gateway or a link. The default. */
@@ -31,6 +31,7 @@ public enum RouteType {
     }
 
     /** The kernel's RTN_* number. */
+    @Override
     public int number() {
         return number;
     }
@@ -42,12 +43,7 @@ public enum RouteType {
 
     /** The type with RTN_* number {@code n}; UNSPEC for a number the kernel may add later. */
     public static RouteType ofNumber(int n) {
-        for (RouteType t : values()) {
-            if (t.number == n) {
-                return t;
-            }
-        }
-        return UNSPEC;
+        return KernelNumbered.byNumber(values(), n, UNSPEC);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.netns4j;
 
 /** What a policy routing rule does when it matches ({@code ip rule}'s ACTION); names are {@code ip}'s. */
-public enum RuleAction {
+public enum RuleAction implements KernelNumbered {
     /** Look the packet up in the rule's table ({@code lookup TABLE}). The default. */
     TO_TABLE(1, "lookup"),
     /** Jump to the rule with priority {@code goto} ({@code goto PRIORITY}). */
@@ -21,6 +21,7 @@ public enum RuleAction {
     }
 
     /** The kernel's FR_ACT_* number. */
+    @Override
     public int number() {
         return number;
     }
@@ -31,12 +32,7 @@ public enum RuleAction {
 
     /** The action with FR_ACT_* number {@code n}, or null for one the kernel may add later. */
     public static RuleAction ofNumber(int n) {
-        for (RuleAction a : values()) {
-            if (a.number == n) {
-                return a;
-            }
-        }
-        return null;
+        return KernelNumbered.byNumber(values(), n, null);
     }
 
     /** The action a word of {@code ip rule add} names ({@code blackhole}, {@code unreachable}, {@code prohibit}, {@code nop}); null if none. */
