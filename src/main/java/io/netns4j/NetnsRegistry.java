@@ -99,11 +99,31 @@ public final class NetnsRegistry {
      * @return an open handle on the new namespace; close it when done (the namespace stays)
      */
     public Netns add(String name) throws NetnsException {
+        return add(name, ns -> { });
+    }
+
+    /** Work done on a new namespace before it gets its name; see {@link #add(String, Preparation)}. */
+    @FunctionalInterface
+    public interface Preparation {
+        void prepare(Netns unnamed) throws NetnsException;
+    }
+
+    /**
+     * Creates a new network namespace, runs {@code preparation} on it, and only then names it
+     * (bind-mounts it on {@code NAME}), so that no one ever sees the name without what the
+     * preparation did: a lab marks ownership this way, and a crash cannot leave a named but
+     * unmarked namespace. If the preparation fails, the namespace is dropped unnamed. The
+     * handle passed to it has its netlink socket open; it must not be closed or kept.
+     * Equivalent to {@code ip netns add NAME} with the preparation's commands run first.
+     * <p>A crash between creating the name's (empty) file and mounting on it leaves an empty
+     * file, as {@code ip netns add} would; {@link #removeUnmounted} removes such files.
+     */
+    public Netns add(String name, Preparation preparation) throws NetnsException {
         String file = fileOf(name);
         prepareDirectory();
         createFile(file);
         try {
-            return NamespaceThreads.callInNew(() -> pinAndOpen(name, file));
+            return NamespaceThreads.callInNew(() -> prepareAndPin(name, file, preparation));
         } catch (ErrnoException e) {
             removeQuietly(file);
             throw Failures.of(e, "Failed to create a new network namespace \"" + name + "\"");
@@ -120,31 +140,56 @@ public final class NetnsRegistry {
      * On the worker that made the namespace: pins it on {@code file} and, while still inside,
      * opens its netlink socket, which saves a later trip into the namespace.
      */
-    private static Netns pinAndOpen(String name, String file) throws NetnsException {
-        int fd = bindCurrentThreadNamespace(file);
-        try {
-            return Netns.withRouteSocket(fd, name, Path.of(file));
-        } catch (NetnsException | RuntimeException e) {
-            LibC.closeQuietly(fd);
-            throw e;
-        }
-    }
-
-    /** On a worker inside the new namespace: pins it on {@code file}; returns an fd on it. */
-    private static int bindCurrentThreadNamespace(String file) throws NetnsException {
+    private static Netns prepareAndPin(String name, String file, Preparation preparation) throws NetnsException {
         int fd;
         try {
             fd = LibC.open(PROC_NET, LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
         } catch (ErrnoException e) {
             throw Failures.of(e, "Cannot open " + PROC_NET);
         }
+        Netns ns;
         try {
-            LibC.mount(PROC_NET, file, "none", LibC.MS_BIND);
-        } catch (ErrnoException e) {
+            ns = Netns.withRouteSocket(fd, name, Path.of(file));
+        } catch (NetnsException | RuntimeException e) {
             LibC.closeQuietly(fd);
-            throw Failures.of(e, "Bind " + PROC_NET + " -> " + file + " failed");
+            throw e;
         }
-        return fd;
+        try {
+            preparation.prepare(ns);
+            LibC.mount(PROC_NET, file, "none", LibC.MS_BIND);
+            return ns;
+        } catch (ErrnoException e) {
+            ns.close();
+            throw Failures.of(e, "Bind " + PROC_NET + " -> " + file + " failed");
+        } catch (NetnsException | RuntimeException e) {
+            ns.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Removes {@code NAME}'s file if no namespace is mounted on it: what a process killed
+     * between creating the file and mounting on it leaves (iproute2 leaves the same). Returns
+     * whether it removed one. Equivalent to {@code rm /run/netns/NAME} after checking
+     * {@code findmnt} shows nothing there.
+     */
+    public boolean removeUnmounted(String name) throws NetnsException {
+        String file = fileOf(name);
+        try (Netns ignored = open(name)) {
+            return false;
+        } catch (NamespaceNotReadyException e) {
+            try {
+                LibC.unlink(file);
+                return true;
+            } catch (ErrnoException u) {
+                if (u.errno() == Errno.ENOENT) {
+                    return false;
+                }
+                throw Failures.of(u, "Cannot remove " + file);
+            }
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     /**

@@ -52,7 +52,7 @@ final class LabCommand implements ObjectCommand {
         parse(args);
     }
 
-    private record Parsed(String verb, String operand, boolean json) {
+    private record Parsed(String verb, String operand, boolean json, boolean dryRun) {
     }
 
     private static Parsed parse(List<String> args) throws UsageException {
@@ -64,13 +64,14 @@ final class LabCommand implements ObjectCommand {
             throw new UsageException("Command \"" + args.getFirst() + "\" is unknown, try \"netns4j lab help\".");
         }
         if (verb.equals("help")) {
-            return new Parsed(verb, null, false);
+            return new Parsed(verb, null, false, false);
         }
         String shown = verb;
         List<String> rest = args.subList(1, args.size());
+        boolean dryRun = false;
         if (verb.equals("up") && rest.contains("--dry-run")) {
             rest = rest.stream().filter(w -> !w.equals("--dry-run")).toList();
-            verb = "plan";
+            dryRun = true;
         }
         boolean json = false;
         if (verb.equals("show") && (rest.contains("-j") || rest.contains("--json"))) {
@@ -81,7 +82,7 @@ final class LabCommand implements ObjectCommand {
             if (!rest.isEmpty()) {
                 throw new UsageException("\"lab list\" takes no arguments.");
             }
-            return new Parsed(verb, null, false);
+            return new Parsed(verb, null, false, false);
         }
         for (String w : rest) {
             if (w.startsWith("-") && w.length() > 1) {
@@ -93,7 +94,7 @@ final class LabCommand implements ObjectCommand {
                     : "one topology file";
             throw new UsageException("\"lab " + shown + "\" takes " + what + ": " + usageLine(shown));
         }
-        return new Parsed(verb, rest.getFirst(), json);
+        return new Parsed(verb, rest.getFirst(), json, dryRun);
     }
 
     private static String usageLine(String verb) {
@@ -118,19 +119,7 @@ final class LabCommand implements ObjectCommand {
             case "up" -> {
                 Topology t = read(Path.of(p.operand()));
                 checkIptables(t);
-                try {
-                    Lab.checkSupported(Plan.of(t), options);
-                } catch (NotSupportedException e) {
-                    throw new UsageException(e.getMessage() + "; nothing was changed.");
-                }
-                try {
-                    Lab.Started s = Lab.up(t, ctx.registry, options);
-                    ctx.out.println("lab \"" + t.name() + "\" is up: " + s.namespaces().size() + " namespaces"
-                            + (s.pids().isEmpty() ? "" : ", " + s.pids().size() + " commands started"));
-                } catch (LabException e) {
-                    ctx.err.println(e.getMessage());
-                    return Main.FAILED;
-                }
+                return p.dryRun() ? dryRun(ctx, t, options) : up(ctx, t, options);
             }
             case "down" -> {
                 String name = labName(p.operand());
@@ -147,6 +136,40 @@ final class LabCommand implements ObjectCommand {
                 return show(ctx, p.operand(), p.json() || ctx.options.json());
             }
         }
+        return Main.OK;
+    }
+
+    private static int up(Context ctx, Topology t, Lab.Options options) throws UsageException, NetnsException {
+        try {
+            Lab.checkSupported(Plan.of(t), options);
+        } catch (NotSupportedException e) {
+            throw new UsageException(e.getMessage() + "; nothing was changed.");
+        }
+        try {
+            Lab.Started s = Lab.up(t, ctx.registry, options);
+            if (!s.updated()) {
+                ctx.out.println("lab \"" + t.name() + "\" is up: " + s.namespaces().size() + " namespaces"
+                        + (s.pids().isEmpty() ? "" : ", " + s.pids().size() + " commands started"));
+            } else if (s.steps().isEmpty()) {
+                ctx.out.println("lab \"" + t.name() + "\" is up to date: nothing changed");
+            } else {
+                ctx.out.println("lab \"" + t.name() + "\" updated: " + s.steps().size() + " changes");
+            }
+        } catch (LabException e) {
+            ctx.err.println(e.getMessage());
+            return Main.FAILED;
+        }
+        return Main.OK;
+    }
+
+    /** {@code lab up --dry-run FILE}: the full plan for a new lab, the changes for a running one. */
+    private static int dryRun(Context ctx, Topology t, Lab.Options options) throws NetnsException {
+        Lab.Change c = Lab.plan(t, ctx.registry, options);
+        if (c.updated()) {
+            ctx.out.println(c.plan().steps().isEmpty() ? "# lab \"" + t.name() + "\" is up to date: nothing to change"
+                    : "# lab \"" + t.name() + "\" is running; " + c.plan().steps().size() + " changes bring it in line:");
+        }
+        ctx.out.print(c.plan());
         return Main.OK;
     }
 

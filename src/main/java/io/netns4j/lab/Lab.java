@@ -85,11 +85,16 @@ public final class Lab {
         }
     }
 
-    /** What {@code up} made: the namespaces, in order, and the ids of the {@code exec} processes. */
-    public record Started(String name, List<String> namespaces, List<Long> pids) {
+    /**
+     * What {@code up} did: the namespaces it created, in order, the ids of the {@code exec}
+     * processes it started, and the steps it ran ({@code updated}: it changed a running lab;
+     * no steps: the lab was up to date).
+     */
+    public record Started(String name, List<String> namespaces, List<Long> pids, List<Step> steps, boolean updated) {
         public Started {
             namespaces = List.copyOf(namespaces);
             pids = List.copyOf(pids);
+            steps = List.copyOf(steps);
         }
     }
 
@@ -102,41 +107,89 @@ public final class Lab {
     }
 
     /**
-     * Builds the lab: carries out {@code Plan.of(topology)} step by step (namespaces, {@code lo}
+     * Builds the lab, or brings a running one in line with the file. For a lab that is not on
+     * the machine, carries out {@code Plan.of(topology)} step by step (namespaces, {@code lo}
      * up and marked, sysctls, bridges, veths with their peers in place, link settings,
-     * addresses, routes, firewall, {@code /etc/netns/NS/hosts}, then the {@code exec} commands
-     * in the background). Equivalent to running the plan's commands
-     * ({@code netns4j lab up --dry-run FILE} prints them).
+     * addresses, routes, firewall, impairments, {@code /etc/netns/NS/hosts}, then the
+     * {@code exec} commands in the background). For a running lab, runs only the changes from
+     * the file it was last built from ({@link Reconcile}): nothing when nothing changed.
+     * Equivalent to running the commands {@code netns4j lab up --dry-run FILE} prints. The file
+     * is then kept as the lab's state.
      *
-     * <p>Refused before any change: a lab whose namespaces exist ("exists"; reconciling a running
-     * lab is not supported yet, bring it down first), impairments (not supported yet), and
-     * iptables lines without {@link Options#iptables()}. A failure midway removes what this run
-     * created, newest first; the {@link LabException} names anything that could not be removed.
+     * <p>Refused before any change: a namespace of the lab's name that is not marked as the
+     * lab's; a running lab with no state (built from a {@code Topology} made in code, or
+     * interrupted before it finished: {@code lab down} it first); what {@link #checkSupported}
+     * refuses. A failure midway removes the namespaces this run created, newest first; the
+     * {@link LabException} names anything that could not be removed (changes to a running lab
+     * other than new namespaces are not undone: run {@code lab up} again, or {@code lab down}).
      */
     public static Started up(Topology topology, NetnsRegistry registry, Options options) throws NetnsException {
-        Plan plan = Plan.of(topology);
-        checkSupported(plan, options);
         try (LabLock ignored = LabLock.take(options.lockDirectory(), topology.name())) {
-            List<String> names = registry.names();
-            for (Node n : topology.nodes()) {
-                if (names.contains(topology.namespace(n.name()))) {
-                    throw new AlreadyExistsException("Lab \"" + topology.name() + "\" exists: namespace \""
-                            + topology.namespace(n.name()) + "\" exists; nothing was changed (\"lab down "
-                            + topology.name() + "\" first: updating a running lab is not supported yet)", 17, null);
-                }
+            Change change = change(topology, registry, options);
+            checkSupported(change.plan(), options);
+            if (change.updated() && topology.source() == null) {
+                throw new AlreadyExistsException("Lab \"" + topology.name() + "\" is running and this topology was"
+                        + " made in code, without a file to keep as the lab's state; nothing was changed (\"lab down "
+                        + topology.name() + "\" first, or read the topology with TopologyFile)", 17, null);
             }
             LabBuild build = new LabBuild(topology, registry, options);
             try {
-                build.run(plan);
+                build.run(change.plan());
             } catch (NetnsException | RuntimeException e) {
                 List<String> left = build.rollBack();
                 throw new LabException("lab up \"" + topology.name() + "\" failed at " + e.getMessage() + "; "
-                        + (left.isEmpty() ? "what it created was removed" : "could not undo: " + String.join("; ", left)),
-                        left, e);
+                        + (left.isEmpty() ? (change.updated() ? "the namespaces it created were removed"
+                        : "what it created was removed") : "could not undo: "
+                        + String.join("; ", left)) + (change.updated() ? "; its other changes to the running lab"
+                        + " stay (\"lab up\" again to finish, or \"lab down\")" : ""), left, e);
             } finally {
                 build.closeHandles();
             }
-            return new Started(topology.name(), build.created(), build.pids());
+            if (topology.source() != null) {
+                LabState.write(options.lockDirectory(), topology);
+            }
+            return new Started(topology.name(), build.created(), build.pids(), change.plan().steps(), change.updated());
+        }
+    }
+
+    /** The steps {@code up} would run now, and whether they update a running lab. */
+    public record Change(Plan plan, boolean updated) {
+    }
+
+    /**
+     * What {@link #up} would do now, without doing it: the full plan for a lab that is not on
+     * the machine, the changes for one that is. {@code netns4j lab up --dry-run FILE}.
+     */
+    public static Change plan(Topology topology, NetnsRegistry registry, Options options) throws NetnsException {
+        return change(topology, registry, options);
+    }
+
+    private static Change change(Topology topology, NetnsRegistry registry, Options options) throws NetnsException {
+        List<String> owned = owned(registry).getOrDefault(topology.name(), List.of());
+        List<String> names = registry.names();
+        if (owned.isEmpty()) {
+            refuseForeign(topology, names, java.util.Set.of());
+            return new Change(Plan.of(topology), false);
+        }
+        Topology old = LabState.read(options.lockDirectory(), topology.name()).orElseThrow(() ->
+                new AlreadyExistsException("Lab \"" + topology.name() + "\" is on the machine (" + owned.size()
+                        + " namespaces) but has no state to update it from (its last \"lab up\" was interrupted,"
+                        + " or made from code); nothing was changed (\"lab down " + topology.name() + "\" first)",
+                        17, null));
+        refuseForeign(topology, names, new java.util.HashSet<>(owned));
+        return new Change(Reconcile.changes(old, topology, new java.util.LinkedHashSet<>(owned)), true);
+    }
+
+    /** A namespace with a node's name that is not the lab's is never taken over. */
+    private static void refuseForeign(Topology topology, List<String> names, java.util.Set<String> owned)
+            throws AlreadyExistsException {
+        for (Node n : topology.nodes()) {
+            String ns = topology.namespace(n.name());
+            if (names.contains(ns) && !owned.contains(ns)) {
+                throw new AlreadyExistsException("Namespace \"" + ns + "\" exists and is not lab \""
+                        + topology.name() + "\"'s (its lo has no mark " + mark(topology.name())
+                        + "); nothing was changed (delete it, or rename the lab or node \"" + n.name() + "\")", 17, null);
+            }
         }
     }
 
@@ -179,8 +232,10 @@ public final class Lab {
      * Removes lab {@code name}: stops the processes inside its namespaces, deletes every
      * namespace whose {@code lo} carries the lab's mark (waiting until the kernel frees it, and
      * with it the veths), and removes the {@code /etc/netns/NS/hosts} files the lab wrote (and
-     * their directories, when empty). Works without any state, after a crash too. Unmarked
-     * namespaces are never touched. Removing a lab that is not there removes nothing.
+     * their directories, when empty), the lab's state file, and the empty, unmounted
+     * {@code <lab>-*} namespace files a crash between creating the file and mounting on it
+     * leaves. Works without any state, after a crash too. Namespaces without the mark are
+     * never touched. Removing a lab that is not there removes nothing.
      */
     public static Removed down(String name, NetnsRegistry registry, Options options) throws NetnsException {
         try (LabLock ignored = LabLock.take(options.lockDirectory(), name)) {
@@ -209,6 +264,22 @@ public final class Lab {
                 }
             }
             List<Path> files = removeHostsFiles(name, options.etcNetns(), left);
+            for (String ns : registry.names()) {
+                if (ns.startsWith(name + "-") && !owned.contains(ns)) {
+                    try {
+                        if (registry.removeUnmounted(ns)) {
+                            files.add(registry.directory().resolve(ns));
+                        }
+                    } catch (NetnsException e) {
+                        left.add("empty namespace file " + ns + ": " + e.getMessage());
+                    }
+                }
+            }
+            try {
+                LabState.delete(options.lockDirectory(), name);
+            } catch (NetnsException e) {
+                left.add(e.getMessage());
+            }
             if (!left.isEmpty()) {
                 throw new LabException("lab down \"" + name + "\" left things behind: " + String.join("; ", left), left,
                         null);

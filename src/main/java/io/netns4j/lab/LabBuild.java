@@ -5,6 +5,10 @@ import io.netns4j.LinkRequest;
 import io.netns4j.Netns;
 import io.netns4j.NetnsException;
 import io.netns4j.NetnsRegistry;
+import io.netns4j.NotFoundException;
+import io.netns4j.NotSupportedException;
+import io.netns4j.firewall.Firewall;
+import io.netns4j.firewall.Table;
 import io.netns4j.Nexthop;
 import io.netns4j.Route;
 import io.netns4j.link.Bridge;
@@ -52,7 +56,8 @@ final class LabBuild {
         int n = 0;
         for (Step step : plan.steps()) {
             n++;
-            if (step instanceof Step.AddNamespace || step instanceof Step.AddVeth || step instanceof Step.Exec) {
+            if (step instanceof Step.AddNamespace || step instanceof Step.AddVeth || step instanceof Step.Exec
+                    || step instanceof Step.DeleteNamespace) {
                 options.progress().accept("[" + n + "/" + plan.steps().size() + "] " + step.command().lines()
                         .findFirst().orElse(""));
             }
@@ -79,10 +84,11 @@ final class LabBuild {
     private void apply(Step step) throws Exception {
         switch (step) {
             case Step.AddNamespace s -> {
-                Netns n = registry.add(s.namespace());
+                // marked before it is named: a crash cannot leave an unmarked lab namespace
+                Netns n = registry.add(s.namespace(),
+                        u -> u.links().set(LinkRequest.change("lo").alias(Lab.mark(topology.name()))));
                 created.add(s.namespace());
                 open.put(s.namespace(), n);
-                n.links().set(LinkRequest.change("lo").alias(Lab.mark(topology.name())));
             }
             case Step.LinkUp s -> ns(s.namespace()).links().set(LinkRequest.change(s.device()).up());
             case Step.SetSysctl s -> ns(s.namespace()).sysctls().set(s.key(), s.value());
@@ -103,6 +109,77 @@ final class LabBuild {
             case Step.Impair s -> throw Lab.impairmentsUnsupported(s);
             case Step.WriteHosts s -> writeHosts(s);
             case Step.Exec s -> exec(s);
+            case Step.DeleteNamespace s -> deleteNamespace(s.namespace());
+            case Step.DeleteLink s -> absentIsDone(() -> ns(s.namespace()).links().delete(s.device()));
+            case Step.DeleteAddress s -> absentIsDone(() -> ns(s.namespace()).addresses()
+                    .delete(AddressSpec.of(s.device(), s.prefix())));
+            case Step.DeleteRoute s -> absentIsDone(() -> ns(s.namespace()).routes().delete(route(s.route())));
+            case Step.ReplaceRoute s -> ns(s.namespace()).routes().replace(route(s.route()));
+            case Step.ResetFirewall s -> resetFirewall(ns(s.namespace()));
+            case Step.ClearImpairment s -> throw new NotSupportedException("Endpoint " + s.namespace() + ":"
+                    + s.device() + ": removing impairments is not supported yet", 95, null);
+            case Step.RemoveHosts s -> removeHosts(options.etcNetns().resolve(s.namespace()));
+            case Step.StopProcesses s -> stopProcesses(s.namespace());
+        }
+    }
+
+    private interface Removal {
+        void run() throws NetnsException;
+    }
+
+    /** Undoing something that is already gone (a route the kernel dropped with its address) is done. */
+    private static void absentIsDone(Removal r) throws NetnsException {
+        try {
+            r.run();
+        } catch (NotFoundException e) {
+            // already gone
+        }
+    }
+
+    private void deleteNamespace(String name) throws NetnsException {
+        Netns n = open.remove(name);
+        if (n != null) {
+            n.close();
+        }
+        stopProcesses(name);
+        try {
+            registry.delete(name, options.deleteWait());
+        } catch (NotFoundException e) {
+            // already gone
+        }
+    }
+
+    private void stopProcesses(String name) throws NetnsException {
+        List<String> left = new ArrayList<>();
+        for (long pid : registry.pids(name)) {
+            if (pid != ProcessHandle.current().pid()) {
+                ProcessHandle.of(pid).ifPresent(h -> left.addAll(Lab.stop(h)));
+            }
+        }
+        if (!left.isEmpty()) {
+            throw new NetnsException("processes in " + name + " did not stop: " + String.join("; ", left));
+        }
+    }
+
+    /** Deletes every nftables table of the namespace but netns4j's own ({@code netns4j_*}). */
+    private static void resetFirewall(Netns n) throws NetnsException {
+        Firewall fw = n.firewall();
+        for (Table t : fw.read().tables()) {
+            if (!t.name().startsWith("netns4j_")) {
+                fw.delete(t.family(), t.name());
+            }
+        }
+    }
+
+    private static void removeHosts(Path dir) throws IOException {
+        Files.deleteIfExists(dir.resolve("hosts"));
+        Files.deleteIfExists(dir.resolve(".hosts.tmp"));
+        if (Files.isDirectory(dir)) {
+            try (var rest = Files.list(dir)) {
+                if (rest.findAny().isEmpty()) {
+                    Files.delete(dir);
+                }
+            }
         }
     }
 

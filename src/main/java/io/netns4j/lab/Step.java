@@ -126,4 +126,76 @@ public sealed interface Step {
             return sb.append(" sh -c ").append(Shell.quote(shellCommand)).append(" &").toString();
         }
     }
+
+    // ---- steps of a reconciling "lab up": undoing what the file no longer has ----
+
+    /** {@code netns4j netns delete NS}, after stopping the processes inside (as {@code lab down} does). */
+    record DeleteNamespace(String namespace) implements Step {
+        public String command() {
+            return "netns4j netns delete " + namespace;
+        }
+    }
+
+    /** {@code netns4j -n NS link del DEV} (a veth's peer goes with it). */
+    record DeleteLink(String namespace, String device) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " link del " + device;
+        }
+    }
+
+    /** {@code netns4j -n NS address del PREFIX dev DEV}. */
+    record DeleteAddress(String namespace, String device, InetPrefix prefix) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " address del " + InetText.format(prefix) + " dev " + device;
+        }
+    }
+
+    /** {@code netns4j -n NS route del WORDS}. */
+    record DeleteRoute(String namespace, LabRoute route) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " route del " + route.words();
+        }
+    }
+
+    /**
+     * {@code netns4j -n NS route replace WORDS}: a route kept by the file on a node whose
+     * addresses changed (the kernel drops routes through a device when its last address goes).
+     */
+    record ReplaceRoute(String namespace, LabRoute route) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " route replace " + route.words();
+        }
+    }
+
+    /**
+     * Removes the node's firewall before it is written anew: every nftables table except
+     * netns4j's own ({@code netns4j_*}: partitions, impairments). Equivalent to
+     * {@code nft delete table FAMILY NAME} for each.
+     */
+    record ResetFirewall(String namespace) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " nft delete table ...   # every table but netns4j_*";
+        }
+    }
+
+    /** Removes an endpoint's impairment: {@code tc -n NS qdisc del dev DEV root} and its nftables drop. */
+    record ClearImpairment(String namespace, String device) implements Step {
+        public String command() {
+            return "tc -n " + namespace + " qdisc del dev " + device + " root";
+        }
+    }
+
+    /** Removes {@code /etc/netns/NS/hosts} (and the directory when empty). */
+    record RemoveHosts(String namespace) implements Step {
+        public String command() {
+            return "rm /etc/netns/" + namespace + "/hosts";
+        }
+    }
+
+    /** Stops the processes in the namespace (SIGTERM, then SIGKILL after two seconds), before its commands start anew. */
+    record StopProcesses(String namespace) implements Step {
+        public String command() {
+            return "kill $(netns4j netns pids " + namespace + ")";
+        }
+    }
 }

@@ -6,11 +6,19 @@ import java.util.Optional;
 /**
  * A lab as its file declares it, checked and with automatic addresses and routes filled in.
  * Read one with {@link TopologyFile#read}; turn it into operations with {@link Plan#of}.
+ *
+ * @param source the text of the file it was read from, or null when made in code; {@code lab up}
+ *               keeps it as the lab's state, to reconcile the next {@code lab up} against
  */
-public record Topology(String name, Defaults defaults, List<Node> nodes, List<Link> links) {
+public record Topology(String name, Defaults defaults, List<Node> nodes, List<Link> links, String source) {
     public Topology {
         nodes = List.copyOf(nodes);
         links = List.copyOf(links);
+    }
+
+    /** A topology made in code, with no file text behind it. */
+    public Topology(String name, Defaults defaults, List<Node> nodes, List<Link> links) {
+        this(name, defaults, nodes, links, null);
     }
 
     /** The namespace of a node: {@code <lab>-<node>}, so that labs never collide and can be found after a crash. */

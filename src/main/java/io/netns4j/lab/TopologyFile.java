@@ -67,6 +67,6 @@ public final class TopologyFile {
             nodes = new RouteChecker(p).check(nodes, links, defaults.defaultRoutes());
         }
         problems.throwIfAny();
-        return new Topology(p.labName, defaults, nodes, links);
+        return new Topology(p.labName, defaults, nodes, links, text);
     }
 }

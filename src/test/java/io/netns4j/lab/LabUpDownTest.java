@@ -168,12 +168,12 @@ class LabUpDownTest {
     }
 
     @Test
-    void upTwiceFailsWithExistsAndChangesNothing() throws Exception {
-        Topology t = example("leaf-spine", "twice");
+    void upOfARunningLabMadeInCodeIsRefusedAndChangesNothing() throws Exception {
+        Topology t = example("leaf-spine", "twice"); // renamed in code: no file text to keep as state
         Lab.up(t, registry, options);
         Snapshot up = Snapshot.take();
         AlreadyExistsException e = assertThrows(AlreadyExistsException.class, () -> Lab.up(t, registry, options));
-        assertTrue(e.getMessage().contains("exists"), e.getMessage());
+        assertTrue(e.getMessage().contains("has no state to update it from"), e.getMessage());
         assertEquals(up, Snapshot.take());
         try (Netns a = registry.open(t.namespace("h11")); Netns b = registry.open(t.namespace("h21"))) {
             assertTrue(Tcp.exchange(a, "10.1.1.2", b, 7001) != null, "the first lab still works");

@@ -1,0 +1,69 @@
+package io.netns4j.lab;
+
+import io.netns4j.NetnsException;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * The file a lab was last built from, kept as {@code /run/netns4j/labs/<lab>.yaml} (next to
+ * its lock) so that the next {@code lab up} can compute what changed ({@link Reconcile}).
+ * Written atomically (a temporary file, synced, then renamed over the old one) after a
+ * successful {@code lab up}, removed by {@code lab down}. It lives on a tmpfs, like the
+ * namespaces it describes. The marks on the namespaces stay the authority on what the lab
+ * owns: without this file a lab can still be taken down, only not updated in place.
+ */
+final class LabState {
+    private LabState() {
+    }
+
+    static Path file(Path directory, String lab) {
+        return directory.resolve(lab + ".yaml");
+    }
+
+    /** The topology the lab was last built from, or empty if no readable state (or another lab's). */
+    static Optional<Topology> read(Path directory, String lab) {
+        Path f = file(directory, lab);
+        try {
+            Topology t = TopologyFile.parse("state of lab " + lab + " (" + f + ")", Files.readString(f,
+                    StandardCharsets.UTF_8));
+            return t.name().equals(lab) ? Optional.of(t) : Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | TopologyException e) {
+            return Optional.empty();
+        }
+    }
+
+    static void write(Path directory, Topology t) throws NetnsException {
+        Path f = file(directory, t.name());
+        Path tmp = directory.resolve("." + t.name() + ".yaml.tmp");
+        try {
+            Files.createDirectories(directory);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(StandardCharsets.UTF_8.encode(t.source()));
+                ch.force(true);
+            }
+            Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new NetnsException("Cannot write the lab's state " + f + ": " + e);
+        }
+    }
+
+    static void delete(Path directory, String lab) throws NetnsException {
+        try {
+            Files.deleteIfExists(file(directory, lab));
+            Files.deleteIfExists(directory.resolve("." + lab + ".yaml.tmp"));
+        } catch (IOException e) {
+            throw new NetnsException("Cannot remove the lab's state " + file(directory, lab) + ": " + e);
+        }
+    }
+}
