@@ -45,21 +45,26 @@ import java.util.Optional;
 final class LabCommand implements ObjectCommand {
     static final String USAGE = "Usage:\tnetns4j lab check FILE\n\tnetns4j lab plan FILE\n"
             + "\tnetns4j lab up [--dry-run] FILE\n\tnetns4j lab down FILE|NAME\n\tnetns4j lab list\n"
-            + "\tnetns4j lab show [-j] NAME";
+            + "\tnetns4j lab show [-j] NAME\n\tnetns4j lab exec NAME NODE CMD [ARGS]\n"
+            + "\tnetns4j lab link NAME NODE:IF up|down";
 
     @Override
     public void check(GlobalOptions options, List<String> args) throws UsageException {
         parse(args);
     }
 
-    private record Parsed(String verb, String operand, boolean json, boolean dryRun) {
+    private record Parsed(String verb, String operand, boolean json, boolean dryRun, List<String> more) {
+        Parsed(String verb, String operand, boolean json, boolean dryRun) {
+            this(verb, operand, json, dryRun, List.of());
+        }
     }
 
     private static Parsed parse(List<String> args) throws UsageException {
         if (args.isEmpty()) {
             throw new UsageException(USAGE);
         }
-        String verb = Keywords.resolve(args.getFirst(), "check", "plan", "up", "down", "list", "show", "help");
+        String verb = Keywords.resolve(args.getFirst(), "check", "plan", "up", "down", "list", "show", "exec", "graph",
+                "link", "help");
         if (verb == null) {
             throw new UsageException("Command \"" + args.getFirst() + "\" is unknown, try \"netns4j lab help\".");
         }
@@ -68,6 +73,24 @@ final class LabCommand implements ObjectCommand {
         }
         String shown = verb;
         List<String> rest = args.subList(1, args.size());
+        switch (verb) {
+            case "exec" -> {
+                if (rest.size() < 3) {
+                    throw new UsageException("\"lab exec\" takes a lab, a node and a command: " + usageLine(verb));
+                }
+                return new Parsed(verb, labOperand(rest.getFirst()), false, false, rest.subList(1, rest.size()));
+            }
+            case "link" -> {
+                if (rest.size() != 3 || Keywords.resolve(rest.get(2), "up", "down") == null) {
+                    throw new UsageException("\"lab link\" takes a lab, NODE:INTERFACE and up or down: "
+                            + usageLine(verb));
+                }
+                return new Parsed(verb, labOperand(rest.getFirst()), false, false,
+                        List.of(rest.get(1), Keywords.resolve(rest.get(2), "up", "down")));
+            }
+            default -> {
+            }
+        }
         boolean dryRun = false;
         if (verb.equals("up") && rest.contains("--dry-run")) {
             rest = rest.stream().filter(w -> !w.equals("--dry-run")).toList();
@@ -95,6 +118,14 @@ final class LabCommand implements ObjectCommand {
             throw new UsageException("\"lab " + shown + "\" takes " + what + ": " + usageLine(shown));
         }
         return new Parsed(verb, rest.getFirst(), json, dryRun);
+    }
+
+    private static String labOperand(String word) throws UsageException {
+        if (!word.matches("[A-Za-z0-9_.-]+")) {
+            throw new UsageException("\"" + word + "\" is not a lab name (letters, digits, '_', '.', '-'); \"netns4j lab"
+                    + " list\" shows the labs.");
+        }
+        return word;
     }
 
     private static String usageLine(String verb) {
@@ -132,6 +163,14 @@ final class LabCommand implements ObjectCommand {
                 ctx.out.println("lab \"" + name + "\" is down: " + r.namespaces().size() + " namespaces removed");
             }
             case "list" -> list(ctx);
+            case "exec" -> {
+                String ns = Lab.namespace(p.operand(), p.more().getFirst(), ctx.registry);
+                return NetnsExec.runIn(ctx, ns, p.more().subList(1, p.more().size()));
+            }
+            case "link" -> {
+                Lab.setLink(p.operand(), p.more().getFirst(), p.more().get(1).equals("up"), ctx.registry);
+                ctx.out.println("lab \"" + p.operand() + "\": " + p.more().getFirst() + " is " + p.more().get(1));
+            }
             default -> {
                 return show(ctx, p.operand(), p.json() || ctx.options.json());
             }

@@ -51,7 +51,7 @@ final class NetnsExec {
         return runIn(ctx, name, args.subList(1, args.size()));
     }
 
-    private static int runIn(Context ctx, String name, List<String> command) throws UsageException, NetnsException {
+    static int runIn(Context ctx, String name, List<String> command) throws UsageException, NetnsException {
         Netns ns;
         try {
             ns = ctx.registry.open(name);

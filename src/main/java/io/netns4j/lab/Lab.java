@@ -8,6 +8,9 @@ import io.netns4j.NetnsRegistry;
 import io.netns4j.AlreadyExistsException;
 import io.netns4j.InetText;
 import io.netns4j.NotSupportedException;
+import io.netns4j.NotFoundException;
+import io.netns4j.InvalidRequestException;
+import io.netns4j.LinkRequest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -340,6 +343,48 @@ public final class Lab {
             } catch (Exception e2) {
                 return List.of("process " + h.pid() + " did not end");
             }
+        }
+    }
+
+    /**
+     * The namespace of node {@code node} of running lab {@code lab}, checked to carry the lab's
+     * mark: what {@code lab exec LAB NODE CMD} runs in ({@code ip netns exec LAB-NODE CMD}).
+     *
+     * @throws NotFoundException naming the lab's nodes when there is no such node, or no such lab
+     */
+    public static String namespace(String lab, String node, NetnsRegistry registry) throws NetnsException {
+        List<String> owned = owned(registry).get(lab);
+        if (owned == null) {
+            throw new NotFoundException("No lab \"" + lab + "\" on this machine (\"netns4j lab list\" shows the labs)",
+                    2, null);
+        }
+        String ns = Topology.namespaceName(lab, node);
+        if (!owned.contains(ns)) {
+            throw new NotFoundException("Lab \"" + lab + "\" has no node \"" + node + "\"; its nodes: " + String.join(" ",
+                    owned.stream().map(n -> n.substring(lab.length() + 1)).toList()), 2, null);
+        }
+        return ns;
+    }
+
+    /**
+     * Sets an endpoint's link down or up at run time: {@code lab link LAB NODE:IF down|up},
+     * equivalent to {@code ip -n LAB-NODE link set IF down|up}. Down, the veth stops carrying
+     * traffic both ways (its peer loses carrier); up restores it, with its addresses and
+     * routes (the kernel keeps addresses, and routes through the device come back).
+     */
+    public static void setLink(String lab, String endpoint, boolean up, NetnsRegistry registry) throws NetnsException {
+        int colon = endpoint.indexOf(':');
+        if (colon <= 0 || colon == endpoint.length() - 1) {
+            throw new InvalidRequestException("\"" + endpoint + "\" is not NODE:INTERFACE; write e.g. \"a:eth1\"", 22, null);
+        }
+        String device = endpoint.substring(colon + 1);
+        try (Netns n = registry.open(namespace(lab, endpoint.substring(0, colon), registry))) {
+            Link link = n.links().get(device);
+            if (link.name().equals("lo")) {
+                throw new InvalidRequestException("\"" + endpoint + "\" is the loopback device; name one of the node's"
+                        + " links", 22, null);
+            }
+            n.links().set(up ? LinkRequest.change(device).up() : LinkRequest.change(device).down());
         }
     }
 

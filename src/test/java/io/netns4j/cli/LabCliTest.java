@@ -83,8 +83,39 @@ class LabCliTest {
                 assertFalse(connects(host, 81), "and drops the rest");
             }
             CliRun again = CliRun.of("lab", "up", file.toString());
-            assertEquals(1, again.exit());
-            assertTrue(again.err().contains("exists"), again.err());
+            assertEquals(0, again.exit(), again.err());
+            assertEquals("lab \"" + name + "\" is up to date: nothing changed\n", again.out());
+            CliRun dry = CliRun.of("lab", "up", "--dry-run", file.toString());
+            assertEquals("# lab \"" + name + "\" is up to date: nothing to change\n", dry.out());
+            Path edited = Files.createTempFile(TestNames.PREFIX, ".yaml");
+            try {
+                Files.writeString(edited, Files.readString(file).replace("10.200.1.2/24", "10.200.1.3/24"));
+                CliRun plan = CliRun.of("lab", "up", "--dry-run", edited.toString());
+                assertEquals("# lab \"" + name + "\" is running; 3 changes bring it in line:\n"
+                        + "netns4j -n " + name + "-example_ns address del 10.200.1.2/24 dev veth1\n"
+                        + "netns4j -n " + name + "-example_ns address add 10.200.1.3/24 dev veth1\n"
+                        + "netns4j -n " + name + "-example_ns route replace default via 10.200.1.1\n", plan.out());
+                CliRun update = CliRun.of("lab", "up", edited.toString());
+                assertEquals("lab \"" + name + "\" updated: 3 changes\n", update.out(), update.err());
+                assertTrue(CliRun.of("lab", "show", name).out().contains("    veth1 veth UP 10.200.1.3/24"));
+            } finally {
+                Files.delete(edited);
+            }
+            assertEquals(3, CliRun.of("lab", "exec", name, "host", "sh", "-c", "exit 3").exit());
+            assertEquals(0, CliRun.of("lab", "exec", name, "host", "sh", "-c",
+                    "test \"$(cat /proc/net/dev | grep -c veth0)\" = 1").exit(), "runs inside the host node");
+            CliRun noNode = CliRun.of("lab", "exec", name, "nosuch", "true");
+            assertEquals(1, noNode.exit());
+            assertTrue(noNode.err().contains("has no node \"nosuch\"; its nodes: example_ns host"), noNode.err());
+            CliRun linkDown = CliRun.of("lab", "link", name, "host:veth0", "down");
+            assertEquals(0, linkDown.exit(), linkDown.err());
+            try (Netns host = r.open(name + "-host")) {
+                assertFalse(host.links().get("veth0").isUp());
+                assertEquals(0, CliRun.of("lab", "link", name, "host:veth0", "up").exit());
+                assertTrue(host.links().get("veth0").isUp());
+            }
+            assertEquals(2, CliRun.of("lab", "link", name, "host:veth0", "sideways").exit());
+            assertEquals(1, CliRun.of("lab", "link", name, "host:nosuch", "up").exit());
             CliRun down = CliRun.of("lab", "down", file.toString());
             assertEquals(0, down.exit(), down.err());
             assertTrue(down.out().contains("2 namespaces removed"), down.out());
@@ -96,6 +127,7 @@ class LabCliTest {
         } finally {
             Lab.down(name, r);
             Files.deleteIfExists(Path.of("/run/netns4j/labs", name + ".lock"));
+            Files.deleteIfExists(Path.of("/run/netns4j/labs", name + ".yaml"));
             Files.delete(file);
         }
     }
