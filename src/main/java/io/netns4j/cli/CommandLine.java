@@ -1,6 +1,7 @@
 package io.netns4j.cli;
 
-import java.util.ArrayList;
+import io.netns4j.internal.ShellWords;
+
 import java.util.List;
 
 /**
@@ -37,42 +38,12 @@ final class CommandLine {
         return line.stripTrailing();
     }
 
+    /** The words of {@code line} ({@link ShellWords#split}); an open quote is a usage error. */
     static List<String> split(String line) throws UsageException {
-        List<String> words = new ArrayList<>();
-        StringBuilder cur = null;
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '\\' && i + 1 < line.length()) {
-                cur = cur == null ? new StringBuilder() : cur;
-                cur.append(line.charAt(++i));
-            } else if (c == '"' || c == '\'') {
-                cur = cur == null ? new StringBuilder() : cur;
-                quote = c;
-            } else if (Character.isWhitespace(c)) {
-                if (cur != null) {
-                    words.add(cur.toString());
-                    cur = null;
-                }
-            } else if (c == '#' && cur == null) {
-                break;
-            } else {
-                cur = cur == null ? new StringBuilder() : cur;
-                cur.append(c);
-            }
+        try {
+            return ShellWords.split(line);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        if (quote != 0) {
-            throw new UsageException("unterminated quoted string");
-        }
-        if (cur != null) {
-            words.add(cur.toString());
-        }
-        return words;
     }
 }

@@ -5,7 +5,8 @@ import io.netns4j.NetnsException;
 import io.netns4j.NotSupportedException;
 import io.netns4j.firewall.Family;
 import io.netns4j.firewall.Iptables;
-import io.netns4j.firewall.Policy;
+import io.netns4j.firewall.IptablesCommandLine;
+import io.netns4j.firewall.IptablesSyntaxException;
 import io.netns4j.internal.json.JsonWriter;
 import io.netns4j.lab.Lab;
 import io.netns4j.lab.LabException;
@@ -303,15 +304,21 @@ final class LabCommand implements ObjectCommand {
         return Main.OK;
     }
 
-    /** Every iptables line of the file parses, before anything is created. */
+    /** Every iptables line of the file parses and changes the ruleset, before anything is created. */
     private static void checkIptables(Topology t) throws UsageException {
         for (Step s : Plan.of(t).steps()) {
             if (s instanceof Step.IptablesLine line) {
+                String problem;
                 try {
-                    IptablesCommand.parse(CommandLine.split(line.line()), Family.IP, "iptables");
-                } catch (UsageException e) {
+                    IptablesCommandLine p = IptablesCommandLine.parse(line.line(), Family.IP);
+                    problem = p.changesState() ? null : "iptables " + p.command().option() + " changes nothing; a lab's"
+                            + " firewall lines use -A, -I, -R, -D, -F, -Z, -N, -X or -P";
+                } catch (IptablesSyntaxException e) {
+                    problem = e.getMessage();
+                }
+                if (problem != null) {
                     throw new UsageException("Firewall line \"" + line.line() + "\" for " + line.namespace() + ": "
-                            + e.getMessage() + "; nothing was changed.");
+                            + problem + "; nothing was changed.");
                 }
             }
         }
@@ -319,31 +326,6 @@ final class LabCommand implements ObjectCommand {
 
     /** Applies one {@code firewall.iptables} line in {@code ns}, as {@code netns4j -n NS iptables LINE} does. */
     static void iptables(Netns ns, String line) throws NetnsException {
-        IptablesCommand.Parsed p;
-        try {
-            p = IptablesCommand.parse(CommandLine.split(line), Family.IP, "iptables");
-        } catch (UsageException e) {
-            throw new NetnsException(e.getMessage());
-        }
-        Iptables ipt = Iptables.in(ns, Family.IP);
-        switch (p.command) {
-            case "-A" -> ipt.append(p.table, p.chain, p.rule);
-            case "-I" -> ipt.insert(p.table, p.chain, p.number, p.rule);
-            case "-R" -> ipt.replace(p.table, p.chain, p.number, p.rule);
-            case "-D" -> {
-                if (p.number != null) {
-                    ipt.delete(p.table, p.chain, p.number);
-                } else {
-                    ipt.delete(p.table, p.chain, p.rule);
-                }
-            }
-            case "-F" -> ipt.flush(p.table, p.chain);
-            case "-Z" -> ipt.zero(p.table, p.chain);
-            case "-N" -> ipt.newChain(p.table, p.chain);
-            case "-X" -> ipt.deleteChain(p.table, p.chain);
-            case "-P" -> ipt.policy(p.table, p.chain, Policy.valueOf(p.policy));
-            default -> throw new NetnsException("iptables " + p.command + " changes nothing; a lab's firewall lines"
-                    + " use -A, -I, -R, -D, -F, -Z, -N, -X or -P");
-        }
+        IptablesCommandLine.parse(line, Family.IP).apply(Iptables.in(ns, Family.IP));
     }
 }

@@ -5,6 +5,7 @@ import io.netns4j.NetnsRegistry;
 import io.netns4j.firewall.Chain;
 import io.netns4j.firewall.Family;
 import io.netns4j.firewall.Firewall;
+import io.netns4j.firewall.IptablesCommandLine;
 import io.netns4j.firewall.Rule;
 import io.netns4j.firewall.Table;
 import io.netns4j.testing.Ip;
@@ -135,8 +136,7 @@ class IptablesCliTest {
         for (String c : COMMANDS) {
             List<String> words = IptablesSyntaxTest.words(c);
             if (words.getFirst().equals("iptables") && words.contains("-A") && !words.contains("nat")) {
-                IptablesCommand.Parsed p = IptablesCommand.parse(words.subList(1, words.size()), Family.IP, "iptables");
-                expected.add(p.rule);
+                expected.add(IptablesCommandLine.parse(words.subList(1, words.size()), Family.IP).rule().orElseThrow());
             }
         }
         List<Rule> read = filter.chains().stream().flatMap(ch -> ch.rules().stream()).toList();

@@ -1,4 +1,4 @@
-package io.netns4j.cli;
+package io.netns4j.firewall;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +42,11 @@ final class IptablesTokens {
         return true;
     }
 
+    /** A refusal: {@code PROGRAM: TEXT}. */
+    private IptablesSyntaxException syntax(String text) {
+        return new IptablesSyntaxException(program + ": " + text);
+    }
+
     boolean more() {
         return pos < words.size();
     }
@@ -54,10 +59,10 @@ final class IptablesTokens {
         return words.get(pos++);
     }
 
-    /** The value of {@code option}; a usage error naming it when missing. */
-    String value(String option, String what) throws UsageException {
+    /** The value of {@code option}; a refusal naming it when missing. */
+    String value(String option, String what) throws IptablesSyntaxException {
         if (!more() || (peek().startsWith("-") && peek().length() > 1 && !peek().matches("-\\d+"))) {
-            throw new UsageException(program + ": option \"" + option + "\" requires an argument (" + what + ")");
+            throw syntax("option \"" + option + "\" requires an argument (" + what + ")");
         }
         return next();
     }

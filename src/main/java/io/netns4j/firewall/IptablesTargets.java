@@ -1,8 +1,5 @@
-package io.netns4j.cli;
+package io.netns4j.firewall;
 
-import io.netns4j.firewall.Family;
-import io.netns4j.firewall.PortRange;
-import io.netns4j.firewall.Verdict;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,12 +48,17 @@ final class IptablesTargets {
     private IptablesTargets() {
     }
 
+    /** A refusal: {@code PROGRAM: TEXT}. */
+    private static IptablesSyntaxException syntax(String program, String text) {
+        return new IptablesSyntaxException(program + ": " + text);
+    }
+
     /**
      * The verdict of {@code -j TARGET} (or {@code -g CHAIN}) with its options
      * ({@code [option, value, ...]}); {@link Verdict#NONE} without a target.
      */
     static Verdict verdict(String target, boolean gotoChain, List<String> options, Family family, String protocol,
-                           String program) throws UsageException {
+                           String program) throws IptablesSyntaxException {
         String needed = target == null ? "" : target;
         for (int i = 0; i < options.size(); i += 2) {
             String opt = options.get(i);
@@ -67,7 +69,7 @@ final class IptablesTargets {
                 default -> "DNAT";
             };
             if (!owner.equals(needed) || gotoChain) {
-                throw new UsageException(program + ": unknown option \"" + opt + "\" (it needs \"-j " + owner
+                throw syntax(program, "unknown option \"" + opt + "\" (it needs \"-j " + owner
                         + "\" before it)");
             }
         }
@@ -88,7 +90,7 @@ final class IptablesTargets {
                     protocol, program);
             default -> {
                 if (UNSUPPORTED_TARGETS.contains(target)) {
-                    throw new UsageException(program + ": target \"" + target + "\" is not supported by netns4j's"
+                    throw syntax(program, "target \"" + target + "\" is not supported by netns4j's"
                             + " iptables; supported: ACCEPT, DROP, RETURN, REJECT, LOG, MASQUERADE, SNAT, DNAT, a chain");
                 }
                 yield chain(target, false, program);
@@ -105,15 +107,15 @@ final class IptablesTargets {
         return null;
     }
 
-    private static Verdict chain(String name, boolean gotoChain, String program) throws UsageException {
+    private static Verdict chain(String name, boolean gotoChain, String program) throws IptablesSyntaxException {
         try {
             return gotoChain ? new Verdict.Goto(name) : new Verdict.Jump(name);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(program + ": Couldn't load target \"" + name + "\": " + e.getMessage());
+            throw syntax(program, "Couldn't load target \"" + name + "\": " + e.getMessage());
         }
     }
 
-    private static Verdict reject(String with, Family family, String program) throws UsageException {
+    private static Verdict reject(String with, Family family, String program) throws IptablesSyntaxException {
         if (with == null) {
             return Verdict.Reject.DEFAULT;
         }
@@ -124,16 +126,16 @@ final class IptablesTargets {
         Map<String, String> table = family == Family.IP6 ? REJECT6 : REJECT4;
         String code = table.get(name);
         if (code == null) {
-            throw new UsageException(program + ": unknown reject type \"" + with + "\": use one of "
+            throw syntax(program, "unknown reject type \"" + with + "\": use one of "
                     + String.join(", ", table.keySet()) + ", tcp-reset");
         }
         return code.equals("port-unreachable") ? Verdict.Reject.DEFAULT
                 : Verdict.Reject.icmp(family == Family.IP6 ? "icmpv6" : "icmp", code);
     }
 
-    private static Verdict log(String prefix, String level, String program) throws UsageException {
+    private static Verdict log(String prefix, String level, String program) throws IptablesSyntaxException {
         if (prefix != null && prefix.length() > 29) {
-            throw new UsageException(program + ": --log-prefix \"" + prefix + "\" is too long: at most 29 characters");
+            throw syntax(program, "--log-prefix \"" + prefix + "\" is too long: at most 29 characters");
         }
         String nftLevel = null;
         if (level != null) {
@@ -147,7 +149,7 @@ final class IptablesTargets {
                 };
             }
             if (n < 0) {
-                throw new UsageException(program + ": log level \"" + level + "\" unknown: 0-7 or "
+                throw syntax(program, "log level \"" + level + "\" unknown: 0-7 or "
                         + String.join(", ", IPTABLES_LEVELS));
             }
             nftLevel = NFT_LEVELS.get(n);
@@ -155,14 +157,14 @@ final class IptablesTargets {
         try {
             return new Verdict.Log(prefix, nftLevel);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(program + ": " + e.getMessage());
+            throw syntax(program, e.getMessage());
         }
     }
 
-    private static Verdict nat(String target, String to, String protocol, String program) throws UsageException {
+    private static Verdict nat(String target, String to, String protocol, String program) throws IptablesSyntaxException {
         String option = target.equals("SNAT") ? "--to-source" : "--to-destination";
         if (to == null) {
-            throw new UsageException(program + ": " + target + " needs " + option + " ADDRESS[:PORT]");
+            throw syntax(program, target + " needs " + option + " ADDRESS[:PORT]");
         }
         String address = to;
         String ports = null;
@@ -177,14 +179,14 @@ final class IptablesTargets {
         PortRange range = null;
         if (ports != null) {
             if (protocol == null || !Set.of("tcp", "udp", "sctp", "dccp").contains(protocol)) {
-                throw new UsageException(program + ": Need TCP, UDP, SCTP or DCCP with port specification (-p tcp)");
+                throw syntax(program, "Need TCP, UDP, SCTP or DCCP with port specification (-p tcp)");
             }
             range = IptablesNames.portRange(ports.replace('-', ':'), protocol, program);
         }
         try {
             return new Verdict.Nat(target.equals("SNAT"), address, range);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(program + ": bad " + option + " \"" + to + "\": " + e.getMessage());
+            throw syntax(program, "bad " + option + " \"" + to + "\": " + e.getMessage());
         }
     }
 

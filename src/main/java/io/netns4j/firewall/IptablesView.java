@@ -1,8 +1,5 @@
-package io.netns4j.cli;
+package io.netns4j.firewall;
 
-import io.netns4j.firewall.Match;
-import io.netns4j.firewall.Rule;
-import io.netns4j.firewall.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;

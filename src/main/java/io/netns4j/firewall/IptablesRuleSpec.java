@@ -1,12 +1,6 @@
-package io.netns4j.cli;
+package io.netns4j.firewall;
 
 import io.netns4j.InetPrefix;
-import io.netns4j.firewall.ConnState;
-import io.netns4j.firewall.Family;
-import io.netns4j.firewall.Match;
-import io.netns4j.firewall.PortRange;
-import io.netns4j.firewall.Rule;
-import io.netns4j.firewall.Verdict;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -69,6 +63,11 @@ final class IptablesRuleSpec {
         this.program = program;
     }
 
+    /** A refusal: {@code PROGRAM: TEXT}. */
+    private IptablesSyntaxException syntax(String text) {
+        return new IptablesSyntaxException(program + ": " + text);
+    }
+
     /** The first rule option seen, for "not with this command" errors; null when none. */
     String firstOption() {
         return firstOption;
@@ -80,7 +79,7 @@ final class IptablesRuleSpec {
      *
      * @return false when {@code opt} is not a rule option
      */
-    boolean option(String opt, boolean negated, IptablesTokens t) throws UsageException {
+    boolean option(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
         if (firstOption == null && isRuleOption(opt)) {
             firstOption = opt;
         }
@@ -99,14 +98,14 @@ final class IptablesRuleSpec {
                 requireLoaded(opt, "comment", negated);
                 comment = t.value(opt, "a text");
                 if (comment.length() > 128) {
-                    throw new UsageException(program + ": --comment is too long: nftables keeps at most 128 characters");
+                    throw syntax("--comment is too long: nftables keeps at most 128 characters");
                 }
             }
             case "--limit", "--limit-burst" -> limit(opt, negated, t);
             case "-j", "--jump", "-g", "--goto" -> {
                 noNegation(opt, negated);
                 if (target != null) {
-                    throw new UsageException(program + ": only one target (-j or -g) per rule, \"" + opt + "\" is a second");
+                    throw syntax("only one target (-j or -g) per rule, \"" + opt + "\" is a second");
                 }
                 target = t.value(opt, opt.startsWith("-g") || opt.equals("--goto") ? "a chain" : "a target");
                 gotoTarget = opt.equals("-g") || opt.equals("--goto");
@@ -118,7 +117,7 @@ final class IptablesRuleSpec {
             }
             default -> {
                 if (isRuleOption(opt)) {
-                    throw new UsageException(program + ": option \"" + opt + "\" is not supported by netns4j's"
+                    throw syntax("option \"" + opt + "\" is not supported by netns4j's"
                             + " iptables; supported: " + SUPPORTED);
                 }
                 return false;
@@ -134,11 +133,11 @@ final class IptablesRuleSpec {
                 + "|line-numbers|wait|wait-interval|ipv4|ipv6)");
     }
 
-    private void protocol(String value, boolean negated) throws UsageException {
+    private void protocol(String value, boolean negated) throws IptablesSyntaxException {
         String p = value.toLowerCase(java.util.Locale.ROOT);
         if (p.equals("all") || p.equals("0")) {
             if (negated) {
-                throw new UsageException(program + ": \"! -p all\" would match nothing");
+                throw syntax("\"! -p all\" would match nothing");
             }
             protocol = null;
             return;
@@ -146,13 +145,13 @@ final class IptablesRuleSpec {
         try {
             protocol = new Match.Protocol(p, negated);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(program + ": unknown protocol \"" + value + "\" specified");
+            throw syntax("unknown protocol \"" + value + "\" specified");
         }
     }
 
-    private InetPrefix address(String value) throws UsageException {
+    private InetPrefix address(String value) throws IptablesSyntaxException {
         if (value.indexOf(',') >= 0) {
-            throw new UsageException(program + ": \"" + value + "\": several addresses in one rule are not supported"
+            throw syntax("\"" + value + "\": several addresses in one rule are not supported"
                     + " by netns4j; write one rule per address");
         }
         try {
@@ -164,12 +163,12 @@ final class IptablesRuleSpec {
                 p = InetPrefix.parse(value);
             }
             if (p.isIpv6() != (family == Family.IP6)) {
-                throw new UsageException(program + ": \"" + value + "\" is not an " + (family == Family.IP6 ? "IPv6"
+                throw syntax("\"" + value + "\" is not an " + (family == Family.IP6 ? "IPv6"
                         : "IPv4") + " address" + (family == Family.IP6 ? "" : " (use ip6tables for IPv6)"));
             }
             return p;
         } catch (IllegalArgumentException e) {
-            throw new UsageException(program + ": host/network \"" + value + "\" not found: " + e.getMessage()
+            throw syntax("host/network \"" + value + "\" not found: " + e.getMessage()
                     + " (netns4j takes addresses, never host names)");
         }
     }
@@ -191,33 +190,33 @@ final class IptablesRuleSpec {
         return bits;
     }
 
-    private Match.Iface iface(boolean output, String name, boolean negated) throws UsageException {
+    private Match.Iface iface(boolean output, String name, boolean negated) throws IptablesSyntaxException {
         if (name.equals("+") && !negated) {
             return null; // any interface
         }
         String nft = name.endsWith("+") ? name.substring(0, name.length() - 1) + "*" : name;
         if (name.length() > 15 || name.contains("/") || name.contains(" ")) {
-            throw new UsageException(program + ": interface name \"" + name + "\" is not valid (at most 15 characters)");
+            throw syntax("interface name \"" + name + "\" is not valid (at most 15 characters)");
         }
         try {
             return new Match.Iface(output, nft, negated);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(program + ": " + e.getMessage());
+            throw syntax(e.getMessage());
         }
     }
 
-    private void load(String name, boolean negated) throws UsageException {
+    private void load(String name, boolean negated) throws IptablesSyntaxException {
         if (negated) {
-            throw new UsageException(program + ": unexpected ! flag before --match");
+            throw syntax("unexpected ! flag before --match");
         }
         if (!MATCHES.contains(name)) {
-            throw new UsageException(program + ": Couldn't load match \"" + name + "\": netns4j's iptables supports"
+            throw syntax("Couldn't load match \"" + name + "\": netns4j's iptables supports"
                     + " -m " + String.join(", ", List.of("tcp", "udp", "multiport", "conntrack", "state", "comment",
                     "limit")));
         }
         if (PORT_PROTOCOLS.contains(name)) {
             if (protocol == null || !protocol.name().equals(name) || protocol.negated()) {
-                throw new UsageException(program + ": -m " + name + " needs \"-p " + name + "\" before it");
+                throw syntax("-m " + name + " needs \"-p " + name + "\" before it");
             }
             slots.add(new PortSlot(name));
         } else if (name.equals("limit")) {
@@ -228,26 +227,26 @@ final class IptablesRuleSpec {
         loaded.add(name);
     }
 
-    private void requireLoaded(String opt, String match, boolean negated) throws UsageException {
+    private void requireLoaded(String opt, String match, boolean negated) throws IptablesSyntaxException {
         if (!loaded.contains(match)) {
-            throw new UsageException(program + ": unknown option \"" + opt + "\" (it needs \"-m " + match
+            throw syntax("unknown option \"" + opt + "\" (it needs \"-m " + match
                     + "\" before it)");
         }
         if (negated && (match.equals("comment") || match.equals("limit"))) {
-            throw new UsageException(program + ": unexpected ! flag before " + opt);
+            throw syntax("unexpected ! flag before " + opt);
         }
     }
 
-    private void noNegation(String opt, boolean negated) throws UsageException {
+    private void noNegation(String opt, boolean negated) throws IptablesSyntaxException {
         if (negated) {
-            throw new UsageException(program + ": unexpected ! flag before " + opt);
+            throw syntax("unexpected ! flag before " + opt);
         }
     }
 
-    private void port(String opt, boolean negated, IptablesTokens t) throws UsageException {
+    private void port(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
         String proto = protocol == null ? null : protocol.name();
         if (proto == null || !PORT_PROTOCOLS.contains(proto) || protocol.negated()) {
-            throw new UsageException(program + ": unknown option \"" + opt + "\" (ports need \"-p tcp\" or \"-p udp\""
+            throw syntax("unknown option \"" + opt + "\" (ports need \"-p tcp\" or \"-p udp\""
                     + " before them)");
         }
         PortSlot slot = null;
@@ -265,7 +264,7 @@ final class IptablesRuleSpec {
         PortRange range = IptablesNames.portRange(t.value(opt, "a port or FIRST:LAST"), proto, program);
         Match.Port m = new Match.Port(proto, dest, List.of(range), false, negated);
         if ((dest ? slot.dport : slot.sport) != null) {
-            throw new UsageException(program + ": \"" + opt + "\" given twice");
+            throw syntax("\"" + opt + "\" given twice");
         }
         if (dest) {
             slot.dport = m;
@@ -274,11 +273,11 @@ final class IptablesRuleSpec {
         }
     }
 
-    private void multiport(String opt, boolean negated, IptablesTokens t) throws UsageException {
+    private void multiport(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
         requireLoaded(opt, "multiport", false);
         String proto = protocol == null ? null : protocol.name();
         if (proto == null || !PORT_PROTOCOLS.contains(proto) || protocol.negated()) {
-            throw new UsageException(program + ": multiport needs \"-p tcp\" or \"-p udp\" before it");
+            throw syntax("multiport needs \"-p tcp\" or \"-p udp\" before it");
         }
         String value = t.value(opt, "a list of ports");
         List<PortRange> ports = new ArrayList<>();
@@ -289,13 +288,13 @@ final class IptablesRuleSpec {
             ports.add(r);
         }
         if (count > 15) {
-            throw new UsageException(program + ": too many ports specified in \"" + value + "\" (multiport takes 15)");
+            throw syntax("too many ports specified in \"" + value + "\" (multiport takes 15)");
         }
         slots.add(new Match.Port(proto, opt.startsWith("--d"), ports, true, negated));
         multiportGiven = true;
     }
 
-    private void ctState(String opt, boolean negated, IptablesTokens t) throws UsageException {
+    private void ctState(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
         String match = opt.equals("--state") ? "state" : "conntrack";
         requireLoaded(opt, match, false);
         Set<ConnState> states = EnumSet.noneOf(ConnState.class);
@@ -304,18 +303,18 @@ final class IptablesRuleSpec {
             try {
                 states.add(ConnState.of(s));
             } catch (IllegalArgumentException e) {
-                throw new UsageException(program + ": bad ctstate \"" + s + "\": use INVALID, NEW, ESTABLISHED, RELATED"
+                throw syntax("bad ctstate \"" + s + "\": use INVALID, NEW, ESTABLISHED, RELATED"
                         + " or UNTRACKED (SNAT and DNAT are not supported)");
             }
         }
         int at = slots.lastIndexOf(match);
         if (at < 0) {
-            throw new UsageException(program + ": \"" + opt + "\" given twice");
+            throw syntax("\"" + opt + "\" given twice");
         }
         slots.set(at, new Match.CtState(states, negated));
     }
 
-    private void limit(String opt, boolean negated, IptablesTokens t) throws UsageException {
+    private void limit(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
         requireLoaded(opt, "limit", negated);
         LimitSlot slot = null;
         for (Object s : slots) {
@@ -325,7 +324,7 @@ final class IptablesRuleSpec {
         }
         String value = t.value(opt, opt.equals("--limit") ? "a rate such as 5/min" : "a number");
         if (slot == null) {
-            throw new UsageException(program + ": \"" + opt + "\" needs \"-m limit\" before it");
+            throw syntax("\"" + opt + "\" needs \"-m limit\" before it");
         }
         if (opt.equals("--limit-burst")) {
             try {
@@ -334,7 +333,7 @@ final class IptablesRuleSpec {
                 slot.burst = -1;
             }
             if (slot.burst < 1 || slot.burst > 10000) {
-                throw new UsageException(program + ": bad --limit-burst \"" + value + "\": 1 to 10000");
+                throw syntax("bad --limit-burst \"" + value + "\": 1 to 10000");
             }
             return;
         }
@@ -352,14 +351,14 @@ final class IptablesRuleSpec {
             slot.rate = 0;
         }
         if (per == null || slot.rate < 1) {
-            throw new UsageException(program + ": bad rate \"" + value + "\": a number and /second, /minute, /hour"
+            throw syntax("bad rate \"" + value + "\": a number and /second, /minute, /hour"
                     + " or /day, e.g. 5/min");
         }
         slot.per = per;
     }
 
     /** The rule, with a {@code counter} as iptables-nft writes one in every rule. */
-    Rule build() throws UsageException {
+    Rule build() throws IptablesSyntaxException {
         List<Match> matches = new ArrayList<>();
         for (Match m : new Match[] {in, out, source, destination, protocol}) {
             if (m != null) {
@@ -378,15 +377,15 @@ final class IptablesRuleSpec {
                 }
                 case LimitSlot l -> matches.add(new Match.Limit(l.rate, l.per, l.burst));
                 case Match m -> matches.add(m);
-                default -> throw new UsageException(program + ": -m " + slot + " needs --"
+                default -> throw syntax("-m " + slot + " needs --"
                         + (slot.equals("state") ? "state" : "ctstate") + " STATES");
             }
         }
         if (loaded.contains("multiport") && !multiportGiven) {
-            throw new UsageException(program + ": -m multiport needs --sports or --dports");
+            throw syntax("-m multiport needs --sports or --dports");
         }
         if (loaded.contains("comment") && comment == null) {
-            throw new UsageException(program + ": -m comment needs --comment TEXT");
+            throw syntax("-m comment needs --comment TEXT");
         }
         matches.add(Match.counter());
         Verdict verdict = IptablesTargets.verdict(target, gotoTarget, targetOptions, family,
@@ -394,7 +393,7 @@ final class IptablesRuleSpec {
         try {
             return new Rule(matches, verdict, comment);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(program + ": " + e.getMessage());
+            throw syntax(e.getMessage());
         }
     }
 }

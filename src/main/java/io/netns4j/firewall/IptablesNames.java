@@ -1,6 +1,5 @@
-package io.netns4j.cli;
+package io.netns4j.firewall;
 
-import io.netns4j.firewall.PortRange;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,8 +18,13 @@ final class IptablesNames {
     private IptablesNames() {
     }
 
+    /** A refusal: {@code PROGRAM: TEXT}. */
+    private static IptablesSyntaxException syntax(String program, String text) {
+        return new IptablesSyntaxException(program + ": " + text);
+    }
+
     /** {@code 80}, {@code 1000:2000}, {@code :1023}, {@code 1024:}, or a service name from /etc/services. */
-    static PortRange portRange(String spec, String protocol, String program) throws UsageException {
+    static PortRange portRange(String spec, String protocol, String program) throws IptablesSyntaxException {
         int colon = spec.indexOf(':');
         try {
             if (colon < 0) {
@@ -30,7 +34,7 @@ final class IptablesNames {
             int last = colon == spec.length() - 1 ? 65535 : port(spec.substring(colon + 1), protocol);
             return new PortRange(first, last);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(program + ": invalid port/service \"" + spec + "\" specified (a number 0-65535,"
+            throw syntax(program, "invalid port/service \"" + spec + "\" specified (a number 0-65535,"
                     + " a service name, or FIRST:LAST)");
         }
     }

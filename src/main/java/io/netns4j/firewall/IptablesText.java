@@ -1,23 +1,17 @@
-package io.netns4j.cli;
+package io.netns4j.firewall;
 
-import io.netns4j.firewall.Chain;
-import io.netns4j.firewall.ConnState;
-import io.netns4j.firewall.Family;
-import io.netns4j.firewall.Match;
-import io.netns4j.firewall.PortRange;
-import io.netns4j.firewall.Rule;
-import io.netns4j.firewall.Table;
-import io.netns4j.firewall.Verdict;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * iptables' two listings of a table, byte for byte as iptables-nft 1.8.9 prints them:
- * {@code -S} (the rules as commands) and {@code -L} (the table, with {@code -n}, {@code -v},
- * {@code -x}, {@code --line-numbers}).
+ * iptables' two listings of a table, byte for byte as iptables-nft 1.8.9 (Debian 12) prints
+ * them: {@code iptables -S} (the rules as commands, which {@link IptablesCommandLine#parse}
+ * reads back) and {@code iptables -L} (the table, with {@code -n}, {@code -v}, {@code -x},
+ * {@code --line-numbers}). The table comes from {@link Iptables#list}; what iptables has no
+ * words for is shown as {@code [unsupported: NFT TEXT]}.
  */
-final class IptablesText {
+public final class IptablesText {
     /** iptables' order for states: not the kernel's bit order. */
     private static final List<ConnState> STATE_ORDER =
             List.of(ConnState.INVALID, ConnState.NEW, ConnState.RELATED, ConnState.ESTABLISHED, ConnState.UNTRACKED);
@@ -26,22 +20,30 @@ final class IptablesText {
 
     private final Family family;
 
-    IptablesText(Family family) {
+    /** The listings of iptables ({@link Family#IP}) or ip6tables ({@link Family#IP6}). */
+    public IptablesText(Family family) {
+        IptablesCommandLine.program(family);
         this.family = family;
     }
 
     // ---- -S ----
 
-    /** {@code -P CHAIN POLICY} or {@code -N CHAIN}, with {@code -c P B} when {@code counts}. */
-    String saveChain(Chain c, boolean counts) {
+    /**
+     * A chain's line of {@code iptables -S}: {@code -P CHAIN POLICY} for a built-in chain (with
+     * {@code -c 0 0} when {@code counts}, as {@code -S -v} prints it), {@code -N CHAIN} for another.
+     */
+    public String saveChain(Chain c, boolean counts) {
         if (!c.isBase()) {
             return "-N " + c.name();
         }
         return "-P " + c.name() + " " + c.hook().policy().name() + (counts ? " -c 0 0" : "");
     }
 
-    /** {@code -A CHAIN -s ... -j TARGET}. */
-    String saveRule(String chain, Rule rule, boolean counts) {
+    /**
+     * A rule's line of {@code iptables -S}: {@code -A CHAIN -i veth1 -p tcp -m tcp --dport 80 -j ACCEPT},
+     * with {@code -c PACKETS BYTES} before the target when {@code counts} ({@code -S -v}).
+     */
+    public String saveRule(String chain, Rule rule, boolean counts) {
         IptablesView v = IptablesView.of(rule);
         StringBuilder sb = new StringBuilder("-A ").append(chain);
         if (v.source() != null) {
@@ -93,12 +95,15 @@ final class IptablesText {
 
     // ---- -L ----
 
-    /** The listing options: {@code -n}, {@code -v}, {@code -x}, {@code --line-numbers}. */
-    record Format(boolean numeric, boolean verbose, boolean exact, boolean lineNumbers) {
+    /**
+     * The listing options of {@code iptables -L}: {@code -n} (numbers, not names), {@code -v}
+     * (interfaces and counters), {@code -x} (exact counters), {@code --line-numbers}.
+     */
+    public record Format(boolean numeric, boolean verbose, boolean exact, boolean lineNumbers) {
     }
 
-    /** {@code Chain INPUT (policy ACCEPT)} and the column titles. */
-    String header(Chain c, Table table, Format f) {
+    /** A chain's heading in {@code iptables -L}: {@code Chain INPUT (policy ACCEPT)} and the column titles. */
+    public String header(Chain c, Table table, Format f) {
         StringBuilder sb = new StringBuilder("Chain ").append(c.name());
         if (c.isBase()) {
             sb.append(" (policy ").append(c.hook().policy().name());
@@ -123,8 +128,8 @@ final class IptablesText {
         return sb.toString();
     }
 
-    /** One rule line of {@code -L}. */
-    String listRule(int number, Rule rule, Format f) {
+    /** Rule {@code number} (1 is first; shown with {@code --line-numbers}) as {@code iptables -L} lists it. */
+    public String listRule(int number, Rule rule, Format f) {
         IptablesView v = IptablesView.of(rule);
         StringBuilder sb = new StringBuilder();
         if (f.lineNumbers()) {
