@@ -136,7 +136,7 @@ final class LabCommand implements ObjectCommand {
     @Override
     public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
         Parsed p = parse(args);
-        Lab.Options options = Lab.Options.defaults().withIptables(LabCommand::iptables);
+        Lab.Options options = Lab.Options.defaults();
         if (System.console() != null) {
             options = options.withProgress(ctx.err::println);
         }
@@ -150,7 +150,6 @@ final class LabCommand implements ObjectCommand {
             case "plan" -> ctx.out.print(Plan.of(read(Path.of(p.operand()))));
             case "up" -> {
                 Topology t = read(Path.of(p.operand()));
-                checkIptables(t);
                 return p.dryRun() ? dryRun(ctx, t, options) : up(ctx, t, options);
             }
             case "down" -> {
@@ -302,30 +301,5 @@ final class LabCommand implements ObjectCommand {
             }
         }
         return Main.OK;
-    }
-
-    /** Every iptables line of the file parses and changes the ruleset, before anything is created. */
-    private static void checkIptables(Topology t) throws UsageException {
-        for (Step s : Plan.of(t).steps()) {
-            if (s instanceof Step.IptablesLine line) {
-                String problem;
-                try {
-                    IptablesCommandLine p = IptablesCommandLine.parse(line.line(), Family.IP);
-                    problem = p.changesState() ? null : "iptables " + p.command().option() + " changes nothing; a lab's"
-                            + " firewall lines use -A, -I, -R, -D, -F, -Z, -N, -X or -P";
-                } catch (IptablesSyntaxException e) {
-                    problem = e.getMessage();
-                }
-                if (problem != null) {
-                    throw new UsageException("Firewall line \"" + line.line() + "\" for " + line.namespace() + ": "
-                            + problem + "; nothing was changed.");
-                }
-            }
-        }
-    }
-
-    /** Applies one {@code firewall.iptables} line in {@code ns}, as {@code netns4j -n NS iptables LINE} does. */
-    static void iptables(Netns ns, String line) throws NetnsException {
-        IptablesCommandLine.parse(line, Family.IP).apply(Iptables.in(ns, Family.IP));
     }
 }

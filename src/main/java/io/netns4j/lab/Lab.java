@@ -48,43 +48,25 @@ public final class Lab {
     private Lab() {
     }
 
-    /** Applies an iptables argument line ({@code -A INPUT -p tcp --dport 80 -j ACCEPT}) in a namespace. */
-    @FunctionalInterface
-    public interface IptablesLines {
-        void apply(Netns ns, String line) throws NetnsException;
-
-        /** None: the library has no iptables text parser of its own (the CLI supplies one); see {@link #checkSupported}. */
-        IptablesLines NONE = (ns, line) -> {
-            throw new NotSupportedException("no iptables parser for \"" + line + "\"", 95, null);
-        };
-    }
-
     /**
      * How labs are run.
      *
-     * @param iptables    applies {@code firewall.iptables} lines
      * @param progress    receives one line per long step (namespaces, veths, commands)
-     * @param lockDirectory where {@code <lab>.lock} lives
+     * @param lockDirectory where {@code <lab>.lock} and the lab's state {@code <lab>.yaml} live
      * @param etcNetns    where {@code NS/hosts} files go ({@code /etc/netns}, which {@code netns exec} reads)
      * @param deleteWait  how long {@code down} waits for each namespace to be freed
      */
-    public record Options(IptablesLines iptables, Consumer<String> progress, Path lockDirectory, Path etcNetns,
-                          Duration deleteWait) {
+    public record Options(Consumer<String> progress, Path lockDirectory, Path etcNetns, Duration deleteWait) {
         public static Options defaults() {
-            return new Options(IptablesLines.NONE, line -> { }, Path.of("/run/netns4j/labs"), Path.of("/etc/netns"),
-                    Duration.ofSeconds(30));
-        }
-
-        public Options withIptables(IptablesLines value) {
-            return new Options(value, progress, lockDirectory, etcNetns, deleteWait);
+            return new Options(line -> { }, Path.of("/run/netns4j/labs"), Path.of("/etc/netns"), Duration.ofSeconds(30));
         }
 
         public Options withLockDirectory(Path value) {
-            return new Options(iptables, progress, value, etcNetns, deleteWait);
+            return new Options(progress, value, etcNetns, deleteWait);
         }
 
         public Options withProgress(Consumer<String> value) {
-            return new Options(iptables, value, lockDirectory, etcNetns, deleteWait);
+            return new Options(value, lockDirectory, etcNetns, deleteWait);
         }
     }
 
@@ -197,18 +179,12 @@ public final class Lab {
     }
 
     /**
-     * Refuses, before any change, what {@link #up} cannot build yet: impairments, and iptables
-     * lines when {@code options} has no iptables parser.
+     * Refuses, before any change, what {@link #up} cannot build yet.
      */
     public static void checkSupported(Plan plan, Options options) throws NotSupportedException {
         for (Step s : plan.steps()) {
             if (s instanceof Step.Impair i) {
                 throw impairmentsUnsupported(i);
-            }
-            if (s instanceof Step.IptablesLine && options.iptables() == IptablesLines.NONE) {
-                throw new NotSupportedException("Node namespace " + s.namespace() + " has \"firewall.iptables\" lines,"
-                        + " which need an iptables parser: \"netns4j lab up\" has one; from Java, pass"
-                        + " Lab.Options.withIptables(...), or write the firewall as \"firewall.nft\"", 95, null);
             }
         }
     }

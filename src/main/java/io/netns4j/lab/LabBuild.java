@@ -7,7 +7,10 @@ import io.netns4j.NetnsException;
 import io.netns4j.NetnsRegistry;
 import io.netns4j.NotFoundException;
 import io.netns4j.NotSupportedException;
+import io.netns4j.firewall.Family;
 import io.netns4j.firewall.Firewall;
+import io.netns4j.firewall.Iptables;
+import io.netns4j.firewall.IptablesCommandLine;
 import io.netns4j.firewall.Table;
 import io.netns4j.Nexthop;
 import io.netns4j.Route;
@@ -104,7 +107,8 @@ final class LabBuild {
             }
             case Step.AddAddress s -> ns(s.namespace()).addresses().add(AddressSpec.of(s.device(), s.prefix()));
             case Step.AddRoute s -> ns(s.namespace()).routes().add(route(s.route()));
-            case Step.IptablesLine s -> options.iptables().apply(ns(s.namespace()), s.line());
+            case Step.IptablesLine s -> IptablesCommandLine.parse(s.line(), Family.IP)
+                    .apply(Iptables.in(ns(s.namespace()), Family.IP));
             case Step.NftScript s -> ns(s.namespace()).firewall().run(s.script());
             case Step.Impair s -> throw Lab.impairmentsUnsupported(s);
             case Step.WriteHosts s -> writeHosts(s);

@@ -9,6 +9,11 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import io.netns4j.firewall.Family;
+import io.netns4j.firewall.IptablesCommandLine;
+import io.netns4j.firewall.IptablesSyntaxException;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -277,6 +282,18 @@ final class TopologyParser {
             } else if (!line.startsWith("-")) {
                 problems.at(m.get("iptables"), "iptables line \"" + line + "\" does not start with an option",
                         "write iptables arguments, e.g. \"-P INPUT DROP\"");
+            } else {
+                Node at = m.get("iptables") instanceof SequenceNode seq && i < seq.getValue().size()
+                        ? seq.getValue().get(i) : m.get("iptables");
+                try {
+                    IptablesCommandLine parsed = IptablesCommandLine.parse(line, Family.IP);
+                    if (!parsed.changesState()) {
+                        problems.at(at, "iptables line \"" + line + "\": " + parsed.command().option()
+                                + " changes nothing", "a lab's firewall lines use -A, -I, -R, -D, -F, -Z, -N, -X or -P");
+                    }
+                } catch (IptablesSyntaxException e) {
+                    problems.at(at, "iptables line \"" + line + "\": " + e.getMessage(), null);
+                }
             }
         }
         String nft = m.containsKey("nft") ? yaml.scalar(m.get("nft"), "\"nft\"") : null;
