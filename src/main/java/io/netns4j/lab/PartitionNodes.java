@@ -18,7 +18,8 @@ import java.util.List;
  *
  * @param hosts   nodes with addresses that do not forward: the default members of a scheme
  * @param routers nodes that forward ({@code kind: router}, or forwarding switched on)
- * @param bridges nodes holding a bridge and no addresses ({@code kind: bridge})
+ * @param bridges bridge nodes ({@code kind: bridge}), and any node without an address of its own (IPv6
+ *                link-local ones aside): nothing they send can be told apart by its source
  */
 public record PartitionNodes(List<String> hosts, List<String> routers, List<String> bridges) {
     public PartitionNodes {

@@ -19,8 +19,9 @@ import java.util.Set;
  * </pre>
  *
  * Node lists are separated by commas and/or spaces ({@code a,b,c} or {@code a, b, c}). Without
- * a list, a scheme uses the lab's hosts in lab order (see {@link PartitionNodes} for why
- * routers are left out); with one, the nodes in the order written. Any word holding a
+ * a list, a scheme uses the lab's hosts in the order {@link PartitionNodes} lists them
+ * (sorted by name on a running lab; see there why routers are left out); with one, the
+ * nodes in the order written. Any word holding a
  * {@code /} makes the whole line the groups form, so nodes named like a scheme word still
  * work there. Mistakes are {@link IllegalArgumentException}s that name the problem and the fix.
  */
@@ -168,9 +169,9 @@ public final class PartitionWords {
             return name;
         }
         if (nodes.bridges().contains(name)) {
-            throw new IllegalArgumentException("Node \"" + name + "\" is a bridge node: it has no addresses and"
-                    + " switches frames without receiving them, so it cannot take part in a partition; name hosts"
-                    + " or routers (" + String.join(", ", all(nodes)) + ")");
+            throw new IllegalArgumentException("Node \"" + name + "\" has no addresses (bridge nodes have none, and"
+                    + " switch frames without receiving them), so it cannot take part in a partition; name hosts or"
+                    + " routers (" + String.join(", ", all(nodes)) + ")");
         }
         if (SCHEMES.contains(name)) {
             throw new IllegalArgumentException("\"" + name + "\" is a scheme, not a node: put the scheme first"

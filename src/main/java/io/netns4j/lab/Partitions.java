@@ -96,7 +96,7 @@ public final class Partitions {
      * The lab's nodes and their roles, as found on the machine: a node without any address
      * other than IPv6 link-local ones is a bridge node ({@code kind: bridge} has none); a node
      * with {@code net.ipv4.ip_forward} or {@code net.ipv6.conf.all.forwarding} at 1 is a
-     * router; the others are hosts. Lab order is {@link Lab#show}'s.
+     * router; the others are hosts. Each list is in {@link Lab#show}'s order (sorted by name).
      *
      * @throws NotFoundException no lab of that name on the machine
      */

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -139,9 +140,9 @@ class PartitionWordsTest {
     @Test
     void bridgeNodesCannotBeNamed() {
         String m = error(MIXED, "sw/h1");
-        assertTrue(m.startsWith("Node \"sw\" is a bridge node: it has no addresses") && m.contains("(h1, h2, h3, r1)"),
+        assertTrue(m.startsWith("Node \"sw\" has no addresses (bridge nodes have none") && m.contains("(h1, h2, h3, r1)"),
                 m);
-        assertTrue(error(MIXED, "halves", "h1,sw").startsWith("Node \"sw\" is a bridge node"));
+        assertTrue(error(MIXED, "halves", "h1,sw").startsWith("Node \"sw\" has no addresses"));
     }
 
     @Test
@@ -157,5 +158,18 @@ class PartitionWordsTest {
     @Test
     void aSingleBridgeNodeIsNotTakenForAGroup() {
         assertTrue(error(MIXED, "sw").startsWith("\"sw\" is one group"));
+    }
+
+    @Test
+    void rolesFromTopologyFiles() throws Exception {
+        assertEquals(new PartitionNodes(List.of("db1", "db2", "db3"), List.of(), List.of("sw")),
+                PartitionNodes.of(TopologyFile.read(Path.of("examples", "database-partition", "lab.yaml"))));
+        assertEquals(new PartitionNodes(List.of("client", "server"), List.of("router"), List.of()),
+                PartitionNodes.of(TopologyFile.read(Path.of("examples", "router-firewall", "lab.yaml"))));
+        PartitionNodes fabric = PartitionNodes.of(TopologyFile.read(Path.of("examples", "leaf-spine", "lab.yaml")));
+        assertEquals(8, fabric.hosts().size());
+        assertEquals(List.of("spine1", "spine2", "leaf1", "leaf2", "leaf3", "leaf4"), fabric.routers());
+        assertEquals(Partition.halves(List.of("db1", "db2", "db3")), PartitionWords.parse(List.of("halves"),
+                PartitionNodes.of(TopologyFile.read(Path.of("examples", "database-partition", "lab.yaml")))));
     }
 }
