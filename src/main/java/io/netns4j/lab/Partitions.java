@@ -112,12 +112,20 @@ public final class Partitions {
             }
             boolean forwards;
             try (Netns ns = registry.open(n.namespace())) {
-                forwards = ns.sysctls().get("net.ipv4.ip_forward").equals("1")
-                        || ns.sysctls().get("net.ipv6.conf.all.forwarding").equals("1");
+                forwards = isOne(ns, "net.ipv4.ip_forward") || isOne(ns, "net.ipv6.conf.all.forwarding");
             }
             (forwards ? routers : hosts).add(n.node());
         }
         return new PartitionNodes(hosts, routers, bridges);
+    }
+
+    /** Whether a sysctl reads 1; a key the kernel lacks (IPv6 switched off at boot) reads as 0. */
+    private static boolean isOne(Netns ns, String key) throws NetnsException {
+        try {
+            return ns.sysctls().get(key).equals("1");
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     /**
