@@ -12,6 +12,9 @@ import io.netns4j.lab.Lab;
 import io.netns4j.lab.LabException;
 import io.netns4j.lab.LabNode;
 import io.netns4j.lab.LabSummary;
+import io.netns4j.lab.Partition;
+import io.netns4j.lab.PartitionWords;
+import io.netns4j.lab.Partitions;
 import io.netns4j.lab.Plan;
 import io.netns4j.lab.Problem;
 import io.netns4j.lab.Step;
@@ -47,7 +50,9 @@ final class LabCommand implements ObjectCommand {
     static final String USAGE = "Usage:\tnetns4j lab check FILE\n\tnetns4j lab plan FILE\n"
             + "\tnetns4j lab up [--dry-run] FILE\n\tnetns4j lab down FILE|NAME\n\tnetns4j lab list\n"
             + "\tnetns4j lab show [-j] NAME\n\tnetns4j lab exec NAME NODE CMD [ARGS]\n"
-            + "\tnetns4j lab link NAME NODE:IF up|down";
+            + "\tnetns4j lab link NAME NODE:IF up|down\n"
+            + "\tnetns4j lab partition NAME GROUP / GROUP... [--oneway] | isolate NODE | halves | majority | ring | bridge"
+            + " [NODES]\n\tnetns4j lab heal NAME";
 
     @Override
     public void check(GlobalOptions options, List<String> args) throws UsageException {
@@ -65,7 +70,7 @@ final class LabCommand implements ObjectCommand {
             throw new UsageException(USAGE);
         }
         String verb = Keywords.resolve(args.getFirst(), "check", "plan", "up", "down", "list", "show", "exec", "graph",
-                "link", "help");
+                "link", "partition", "heal", "help");
         if (verb == null) {
             throw new UsageException("Command \"" + args.getFirst() + "\" is unknown, try \"netns4j lab help\".");
         }
@@ -88,6 +93,19 @@ final class LabCommand implements ObjectCommand {
                 }
                 return new Parsed(verb, labOperand(rest.getFirst()), false, false,
                         List.of(rest.get(1), Keywords.resolve(rest.get(2), "up", "down")));
+            }
+            case "partition" -> {
+                if (rest.size() < 2) {
+                    throw new UsageException("\"lab partition\" takes a lab and a partition (\"a,b / c [--oneway]\","
+                            + " \"isolate NODE\", \"halves\", \"majority\", \"ring\" or \"bridge\"): " + usageLine(verb));
+                }
+                return new Parsed(verb, labOperand(rest.getFirst()), false, false, rest.subList(1, rest.size()));
+            }
+            case "heal" -> {
+                if (rest.size() != 1) {
+                    throw new UsageException("\"lab heal\" takes one lab name: " + usageLine(verb));
+                }
+                return new Parsed(verb, labOperand(rest.getFirst()), false, false);
             }
             default -> {
             }
@@ -166,6 +184,22 @@ final class LabCommand implements ObjectCommand {
             case "exec" -> {
                 String ns = Lab.namespace(p.operand(), p.more().getFirst(), ctx.registry);
                 return NetnsExec.runIn(ctx, ns, p.more().subList(1, p.more().size()));
+            }
+            case "partition" -> {
+                Partition wanted;
+                try {
+                    wanted = PartitionWords.parse(p.more(), Partitions.nodes(p.operand(), ctx.registry));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage() + "; nothing was changed.");
+                }
+                Partition before = Partitions.apply(p.operand(), ctx.registry, wanted, options);
+                ctx.out.println("lab \"" + p.operand() + "\" partitioned: " + wanted.describe()
+                        + (before.isEmpty() ? "" : " (replacing " + before.describe() + ")"));
+            }
+            case "heal" -> {
+                Partition removed = Partitions.heal(p.operand(), ctx.registry, options);
+                ctx.out.println(removed.isEmpty() ? "lab \"" + p.operand() + "\" had no partition; nothing changed"
+                        : "lab \"" + p.operand() + "\" healed: " + removed.describe() + " removed");
             }
             case "link" -> {
                 Lab.setLink(p.operand(), p.more().getFirst(), p.more().get(1).equals("up"), ctx.registry);
@@ -265,6 +299,7 @@ final class LabCommand implements ObjectCommand {
             ctx.err.println("No lab \"" + name + "\" on this machine (\"netns4j lab list\" shows the labs).");
             return Main.FAILED;
         }
+        Partition partition = Partitions.current(name, ctx.registry);
         if (json) {
             List<Object> out = new ArrayList<>();
             for (LabNode n : nodes.get()) {
@@ -288,6 +323,14 @@ final class LabCommand implements ObjectCommand {
             Map<String, Object> lab = new java.util.LinkedHashMap<>();
             lab.put("name", name);
             lab.put("nodes", out);
+            List<Object> cuts = new ArrayList<>();
+            for (Partition.Cut c : partition.cuts()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("from", c.from());
+                m.put("to", c.to());
+                cuts.add(m);
+            }
+            lab.put("partition", cuts);
             ctx.out.println(JsonWriter.write(lab, ctx.options.pretty()));
             return Main.OK;
         }
@@ -299,6 +342,9 @@ final class LabCommand implements ObjectCommand {
                         + (i.master() == null ? "" : " master " + i.master())
                         + (i.addresses().isEmpty() ? "" : " " + String.join(" ", i.addresses())));
             }
+        }
+        if (!partition.isEmpty()) {
+            ctx.out.println("partition: " + partition.describe());
         }
         return Main.OK;
     }

@@ -115,6 +115,23 @@ class LabCliTest {
                 assertTrue(host.links().get("veth0").isUp());
             }
             assertEquals(2, CliRun.of("lab", "link", name, "host:veth0", "sideways").exit());
+            try (Netns host = r.open(name + "-host"); Netns ns = r.open(name + "-example_ns");
+                 ServerSocket p80 = ns.call(() -> new ServerSocket(80))) {
+                assertTrue(connects(host, "10.200.1.3", 80), "the edited address, before the partition");
+                CliRun cut = CliRun.of("lab", "partition", name, "host", "/", "example_ns");
+                assertEquals(0, cut.exit(), cut.err());
+                assertTrue(CliRun.of("lab", "show", name).out().contains("partition: "), "show names the partition");
+                assertTrue(CliRun.of("-j", "lab", "show", name).out().contains("\"partition\":[{\"from\":"));
+                assertFalse(connects(host, "10.200.1.3", 80), "cut by the partition");
+                CliRun heal = CliRun.of("lab", "heal", name);
+                assertEquals(0, heal.exit(), heal.err());
+                assertTrue(heal.out().contains("healed"), heal.out());
+                assertTrue(connects(host, "10.200.1.3", 80), "healed");
+            }
+            assertTrue(CliRun.of("lab", "heal", name).out().contains("had no partition"));
+            CliRun badCut = CliRun.of("lab", "partition", name, "host", "/", "nosuch");
+            assertEquals(2, badCut.exit());
+            assertTrue(badCut.err().contains("nosuch") && badCut.err().contains("nothing was changed"), badCut.err());
             assertEquals(1, CliRun.of("lab", "link", name, "host:nosuch", "up").exit());
             CliRun down = CliRun.of("lab", "down", file.toString());
             assertEquals(0, down.exit(), down.err());
@@ -133,9 +150,13 @@ class LabCliTest {
     }
 
     private static boolean connects(Netns from, int port) throws Exception {
+        return connects(from, "10.200.1.2", port);
+    }
+
+    private static boolean connects(Netns from, String address, int port) throws Exception {
         return from.call(() -> {
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("10.200.1.2", port), 500);
+                s.connect(new InetSocketAddress(address, port), 500);
                 return true;
             } catch (java.io.IOException e) {
                 return false;
