@@ -211,7 +211,8 @@ public final class Lab {
      * Removes lab {@code name}: stops the processes inside its namespaces, deletes every
      * namespace whose {@code lo} carries the lab's mark (waiting until the kernel frees it, and
      * with it the veths), and removes the {@code /etc/netns/NS/hosts} files the lab wrote (and
-     * their directories, when empty), the lab's state file, and the empty, unmounted
+     * their directories, when empty, as well as the empty directory or {@code .hosts.tmp} of one
+     * that a killed {@code up} was writing), the lab's state file, and the empty, unmounted
      * {@code <lab>-*} namespace files a crash between creating the file and mounting on it
      * leaves. Works without any state, after a crash too. Namespaces without the mark are
      * never touched. Removing a lab that is not there removes nothing.
@@ -242,7 +243,7 @@ public final class Lab {
                     left.add("namespace " + ns + ": " + e.getMessage());
                 }
             }
-            List<Path> files = removeHostsFiles(name, options.etcNetns(), left);
+            List<Path> files = removeHostsFiles(name, options.etcNetns(), owned, left);
             for (String ns : registry.names()) {
                 if (ns.startsWith(name + "-") && !owned.contains(ns)) {
                     try {
@@ -267,8 +268,13 @@ public final class Lab {
         }
     }
 
-    /** The hosts files of {@code lab} (marked on their first line) under {@code etc}, and their empty directories. */
-    private static List<Path> removeHostsFiles(String lab, Path etc, List<String> left) {
+    /**
+     * The hosts files of {@code lab} (marked on their first line) under {@code etc}, and their
+     * directories when empty. A {@code lab up} killed while writing one leaves its directory
+     * empty or holding only the temporary {@code .hosts.tmp} (empty, or marked): those go too
+     * when the directory's namespace was the lab's ({@code owned}).
+     */
+    private static List<Path> removeHostsFiles(String lab, Path etc, List<String> owned, List<String> left) {
         List<Path> out = new ArrayList<>();
         if (!Files.isDirectory(etc)) {
             return out;
@@ -276,11 +282,17 @@ public final class Lab {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(etc, p -> p.getFileName().toString()
                 .startsWith(lab + "-"))) {
             for (Path dir : ds) {
-                Path hosts = dir.resolve("hosts");
+                boolean labs = owned.contains(dir.getFileName().toString());
                 try {
-                    if (Files.isRegularFile(hosts) && firstLine(hosts).equals(HOSTS_HEADER + lab)) {
-                        Files.delete(hosts);
-                        out.add(hosts);
+                    for (Path f : List.of(dir.resolve("hosts"), dir.resolve(".hosts.tmp"))) {
+                        boolean temporary = f.getFileName().toString().equals(".hosts.tmp");
+                        if (Files.isRegularFile(f) && (firstLine(f).equals(HOSTS_HEADER + lab) || temporary && labs)) {
+                            Files.delete(f);
+                            out.add(f);
+                            labs = true;
+                        }
+                    }
+                    if (labs && Files.isDirectory(dir)) {
                         try (var rest = Files.list(dir)) {
                             if (rest.findAny().isEmpty()) {
                                 Files.delete(dir);
@@ -289,7 +301,7 @@ public final class Lab {
                         }
                     }
                 } catch (IOException e) {
-                    left.add(hosts + ": " + e);
+                    left.add(dir + ": " + e);
                 }
             }
         } catch (IOException e) {
