@@ -308,9 +308,12 @@ public final class Qdiscs {
         ByteBuffer q = ByteBuffer.wrap(parms).order(ByteOrder.nativeOrder());
         long rate = options.has(TCA_TBF_RATE64) ? options.u64(TCA_TBF_RATE64, 0) : Integer.toUnsignedLong(q.getInt(8));
         long limit = Integer.toUnsignedLong(q.getInt(24));
-        double bufferUsec = clock.usec(Integer.toUnsignedLong(q.getInt(28)));
-        long burst = Math.round(rate * bufferUsec / 1_000_000);
-        long latency = Math.round(1_000_000 * (limit / (double) rate) - bufferUsec);
+        // as tc computes them (tc_calc_xmitsize, tc_core_tick2time): microseconds truncated to an unsigned int,
+        // results truncated; the kernel keeps the bucket in nanoseconds worked out from TCA_TBF_BURST, so
+        // 32kbit at 10mbit comes back as 4095 bytes, as tc -j shows it
+        long bufferUsec = (long) clock.usec(Integer.toUnsignedLong(q.getInt(28))) & 0xffffffffL;
+        long burst = (long) ((double) rate * bufferUsec / 1_000_000);
+        long latency = (long) (1_000_000 * (limit / (double) rate) - bufferUsec);
         return new Qdisc.Tbf(rate, burst, latency, limit);
     }
 }
