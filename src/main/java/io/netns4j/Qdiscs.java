@@ -208,8 +208,8 @@ public final class Qdiscs {
      * freed when the worker leaves it) it asks for a root netem on {@code lo} with no options.
      * A kernel with netem refuses the options (EINVAL) and one without refuses the kind (ENOENT,
      * "Specified qdisc kind is unknown"); nothing is created in either case, and the namespace
-     * this object belongs to is not touched at all. Costs a namespace creation, about a
-     * millisecond; callers that ask often should keep the answer.
+     * this object belongs to is not touched at all. Costs a namespace creation (2 to 6 ms
+     * here); callers that ask often should keep the answer.
      *
      * @throws PermissionDeniedException without CAP_SYS_ADMIN (needed for the throw-away namespace)
      */
