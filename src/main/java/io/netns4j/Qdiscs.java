@@ -120,6 +120,12 @@ public final class Qdiscs {
         ns.routeSocket().execute(encodeRootTbf(index, spec, clock(), Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE));
     }
 
+    /** Equivalent to: {@code tc qdisc add dev DEV parent PARENT handle HANDLE tbf ...} ({@link Qdisc#ROOT} for root, handle 0: the kernel picks). */
+    public void addTbf(String device, int parent, int handle, TbfSpec spec) throws NetnsException {
+        int index = Interfaces.index(ns, device);
+        ns.routeSocket().execute(encodeTbf(index, parent, handle, spec, clock(), Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL));
+    }
+
     /** Equivalent to: {@code tc qdisc replace dev DEV parent PARENT handle HANDLE tbf ...} ({@link Qdisc#ROOT} for root). */
     public void replaceTbf(String device, int parent, int handle, TbfSpec spec) throws NetnsException {
         int index = Interfaces.index(ns, device);
@@ -144,6 +150,15 @@ public final class Qdiscs {
      */
     public void replaceRootNetem(String device, NetemSpec spec) throws NetnsException {
         netem(device, Qdisc.ROOT, 0, spec, Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE);
+    }
+
+    /**
+     * Equivalent to: {@code tc qdisc add dev DEV parent PARENT handle HANDLE netem ...}.
+     *
+     * @throws NotSupportedException when the kernel has no netem (sch_netem); nothing changes then
+     */
+    public void addNetem(String device, int parent, int handle, NetemSpec spec) throws NetnsException {
+        netem(device, parent, handle, spec, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL);
     }
 
     /**

@@ -136,16 +136,12 @@ final class TcCommand implements ObjectCommand {
     public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
         Parsed p = parse(args);
         Qdiscs qdiscs = ctx.namespace().qdiscs();
-        boolean root = p.parent() == Qdisc.ROOT && p.handle() == 0;
         switch (p.verb()) {
             case "add" -> {
-                if (p.netem() != null && root) {
-                    qdiscs.addRootNetem(p.dev(), p.netem());
-                } else if (p.tbf() != null && root) {
-                    qdiscs.addRootTbf(p.dev(), p.tbf());
+                if (p.netem() != null) {
+                    qdiscs.addNetem(p.dev(), p.parent(), p.handle(), p.netem());
                 } else {
-                    throw new UsageException("netns4j's tc adds at \"root\" without a handle; use \"replace\" for"
-                            + " \"handle\" and \"parent\".");
+                    qdiscs.addTbf(p.dev(), p.parent(), p.handle(), p.tbf());
                 }
             }
             case "replace" -> {

@@ -109,13 +109,17 @@ class TcCliTest {
 
     @Test
     void tbfWithAHandleAndAChildPlace() throws Exception {
-        run(0, "-n", ns, "tc", "qdisc", "replace", "dev", "v0", "root", "handle", "1:", "tbf", "rate", "10mbit", "burst",
+        run(0, "-n", ns, "tc", "qdisc", "add", "dev", "v0", "root", "handle", "1:", "tbf", "rate", "10mbit", "burst",
                 "32kbit", "latency", "50ms");
         assertEquals(tc("-n", ns, "qdisc", "show", "dev", "v0").out(),
                 run(0, "-n", ns, "tc", "qdisc", "show", "dev", "v0").out());
         assertTrue(tc("-n", ns, "qdisc", "show", "dev", "v0").out().startsWith("qdisc tbf 1: root"));
         // a tbf under the tbf: the child's place and handle, listed as tc lists them
-        run(0, "-n", ns, "tc", "qdisc", "replace", "dev", "v0", "parent", "1:1", "handle", "10:", "tbf", "rate", "1mbit",
+        run(0, "-n", ns, "tc", "qdisc", "add", "dev", "v0", "parent", "1:1", "handle", "10:", "tbf", "rate", "1mbit",
+                "burst", "32kbit", "latency", "400ms");
+        run(1, "-n", ns, "tc", "qdisc", "add", "dev", "v0", "parent", "1:1", "handle", "10:", "tbf", "rate", "1mbit",
+                "burst", "32kbit", "latency", "400ms");
+        run(0, "-n", ns, "tc", "qdisc", "replace", "dev", "v0", "parent", "1:1", "handle", "10:", "tbf", "rate", "2mbit",
                 "burst", "32kbit", "latency", "400ms");
         assertEquals(tc("-n", ns, "qdisc", "show", "dev", "v0").out(),
                 run(0, "-n", ns, "tc", "qdisc", "show", "dev", "v0").out());
