@@ -9,9 +9,7 @@ import io.netns4j.internal.netlink.route.qdisc.NetemDecoder;
 import io.netns4j.internal.netlink.route.qdisc.NetemEncoder;
 import io.netns4j.internal.netlink.route.qdisc.PschedClock;
 import io.netns4j.internal.netlink.route.qdisc.TbfEncoder;
-import io.netns4j.internal.rtnl.NetlinkSocket;
 import io.netns4j.internal.sys.Errno;
-import io.netns4j.internal.sys.NamespaceThreads;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -32,6 +30,8 @@ import java.util.Map;
  * ({@code sch_netem}) refuse it: {@link #netemAvailable()} finds out without changing anything.
  */
 public final class Qdiscs {
+    /** How the message of the {@link NotSupportedException} starts when the kernel has no netem. */
+    public static final String NO_NETEM = "This kernel has no netem (sch_netem is neither built in nor loadable)";
     private static final int TCA_TBF_PARMS = 1;
     private static final int TCA_TBF_RATE64 = 4;
     private final Netns ns;
@@ -87,18 +87,6 @@ public final class Qdiscs {
         MessageBuilder b = TcMessage.request(TcMessage.RTM_NEWQDISC, flags, ifindex, handle, parent);
         b.attrString(TcMessage.TCA_KIND, "netem");
         NetemEncoder.write(b, clock, spec);
-        return b.build();
-    }
-
-    /**
-     * The probe of {@link #netemAvailable()}: a root netem on lo (index 1 in every namespace)
-     * without TCA_OPTIONS, which netem refuses with EINVAL (netem_init wants options) and a
-     * kernel without netem with ENOENT "Specified qdisc kind is unknown".
-     */
-    static byte[] encodeNetemProbe() {
-        MessageBuilder b = TcMessage.request(TcMessage.RTM_NEWQDISC, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL, 1, 0,
-                TcMessage.TC_H_ROOT);
-        b.attrString(TcMessage.TCA_KIND, "netem");
         return b.build();
     }
 
@@ -213,9 +201,6 @@ public final class Qdiscs {
         }
     }
 
-    /** The start of the message when the kernel has no netem. */
-    public static final String NO_NETEM = "This kernel has no netem (sch_netem is neither built in nor loadable)";
-
     /**
      * Whether the kernel has netem ({@code sch_netem} built in, or loadable: the kernel loads the
      * module on first use as it does for tc). Finds out without changing anything lasting: in a
@@ -229,32 +214,7 @@ public final class Qdiscs {
      * @throws PermissionDeniedException without CAP_SYS_ADMIN (needed for the throw-away namespace)
      */
     public boolean netemAvailable() throws NetnsException {
-        return probeNetem();
-    }
-
-    static boolean probeNetem() throws NetnsException {
-        try {
-            return NamespaceThreads.callInNew(() -> {
-                try (NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_ROUTE, 10_000)) {
-                    s.execute(encodeNetemProbe());
-                    return true; // a netem that takes no options: it lived in the throw-away namespace only
-                } catch (NetnsException e) {
-                    if (kindUnknown(e)) {
-                        return false;
-                    }
-                    if (e.errno() == Errno.EINVAL) {
-                        return true;
-                    }
-                    throw e;
-                }
-            });
-        } catch (NetnsException e) {
-            throw e;
-        } catch (io.netns4j.internal.sys.ErrnoException e) {
-            throw io.netns4j.internal.Failures.of(e, "Cannot make a throw-away network namespace to look for netem");
-        } catch (Exception e) {
-            throw new NetnsException("Looking for netem failed: " + e);
-        }
+        return NetemProbe.run();
     }
 
     /** Removes the device's root qdisc, back to the default. Equivalent to: {@code tc qdisc del dev DEV root}. */
