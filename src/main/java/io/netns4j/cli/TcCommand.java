@@ -2,6 +2,7 @@ package io.netns4j.cli;
 
 import io.netns4j.NetnsException;
 import io.netns4j.Qdisc;
+import io.netns4j.NetemSpec;
 import io.netns4j.Qdiscs;
 import io.netns4j.TbfSpec;
 
@@ -11,14 +12,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code netns4j tc qdisc ...}: the part of tc's syntax netns4j has so far, a root token
- * bucket filter (rate limit) per device, and listing qdiscs as {@code tc qdisc show} does.
+ * {@code netns4j tc qdisc ...}: the part of tc's syntax netns4j has so far: tbf (rate limit)
+ * and netem (delay, loss, duplication, reordering, an emulated rate) at a device's root or
+ * under a parent class, deleting a device's root qdisc, and listing qdiscs as
+ * {@code tc qdisc show} does.
  */
 final class TcCommand implements ObjectCommand {
-    static final String FORM = "tc qdisc { add | replace | del | show } [dev DEV] [root tbf rate RATE burst SIZE"
-            + " (latency TIME | limit SIZE)]";
+    static final String FORM = "tc qdisc { add | replace | del | show } [dev DEV] [root | parent CLASSID] [handle HANDLE]"
+            + " [tbf rate RATE burst SIZE (latency TIME | limit SIZE) | " + TcNetemWords.FORM + "]";
 
-    private record Parsed(String verb, String dev, TbfSpec tbf) {
+    private record Parsed(String verb, String dev, int parent, int handle, TbfSpec tbf, NetemSpec netem) {
     }
 
     @Override
@@ -38,46 +41,95 @@ final class TcCommand implements ObjectCommand {
         }
         Words w = new Words(rest.isEmpty() ? rest : rest.subList(1, rest.size()), FORM);
         String dev = null;
-        boolean root = false;
+        Integer parent = null;
+        int handle = 0;
         String kind = null;
         Long rate = null;
         Integer burst = null;
         long latency = 0;
         long limit = 0;
+        NetemSpec netem = null;
         while (w.more()) {
             String a = w.next();
             switch (a) {
                 case "dev" -> dev = LinkKindArgs.ifname(w.value(a, "a device"));
-                case "root" -> root = true;
+                case "root" -> parent = place(parent, Qdisc.ROOT);
+                case "parent" -> parent = place(parent, classId(w.value(a, "a class id such as 1:1")));
+                case "handle" -> handle = handle(w.value(a, "a handle such as 1:"));
                 case "tbf" -> kind = "tbf";
+                case "netem" -> {
+                    kind = "netem";
+                    netem = TcNetemWords.parse(w.rest());
+                }
                 case "rate" -> rate = TcUnits.rate(w.value(a, "a rate such as 1mbit"));
                 case "burst", "buffer", "maxburst" -> burst = TcUnits.size(w.value(a, "a size such as 32kbit"));
                 case "latency" -> latency = TcUnits.time(w.value(a, "a time such as 400ms"));
                 case "limit" -> limit = TcUnits.size(w.value(a, "a size in bytes"));
                 default -> throw new UsageException("Unknown or unsupported word \"" + a + "\": netns4j's tc takes \""
-                        + FORM + "\" (netem, htb and filters are not supported yet).");
+                        + FORM + "\" (htb, classes and filters are not supported yet).");
             }
         }
         if (verb.equals("show") || verb.equals("list") || verb.equals("ls")) {
-            return new Parsed("show", dev, null);
+            return new Parsed("show", dev, 0, 0, null, null);
         }
-        if (dev == null || !root) {
-            throw new UsageException("\"tc qdisc " + verb + "\" needs \"dev DEV root\": the form is \"netns4j " + FORM + "\".");
+        if (dev == null || parent == null) {
+            throw new UsageException("\"tc qdisc " + verb + "\" needs \"dev DEV\" and \"root\" or \"parent CLASSID\": the"
+                    + " form is \"netns4j " + FORM + "\".");
         }
         if (verb.equals("delete")) {
-            return new Parsed(verb, dev, null);
+            if (parent != Qdisc.ROOT) {
+                throw new UsageException("netns4j's tc deletes a device's root qdisc so far: \"tc qdisc del dev DEV root\".");
+            }
+            return new Parsed(verb, dev, parent, 0, null, null);
+        }
+        if ("netem".equals(kind)) {
+            return new Parsed(verb, dev, parent, handle, null, netem);
         }
         if (!"tbf".equals(kind)) {
-            throw new UsageException("netns4j's tc can add a \"tbf\" root qdisc so far: the form is \"netns4j " + FORM + "\".");
+            throw new UsageException("netns4j's tc can add a \"tbf\" or \"netem\" qdisc so far: the form is \"netns4j "
+                    + FORM + "\".");
         }
         if (rate == null || burst == null) {
             throw new UsageException("tbf needs \"rate\" and \"burst\" (and \"latency\" or \"limit\").");
         }
         try {
-            return new Parsed(verb, dev, new TbfSpec(rate, burst, latency, limit));
+            return new Parsed(verb, dev, parent, handle, new TbfSpec(rate, burst, latency, limit), null);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage() + ".");
         }
+    }
+
+    private static int place(Integer previous, int parent) throws UsageException {
+        if (previous != null) {
+            throw new UsageException("\"root\" and \"parent\" name the qdisc's place: give one of them, once.");
+        }
+        return parent;
+    }
+
+    /** A qdisc handle as tc writes it: {@code 1:} or {@code 1} (hexadecimal major, minor 0). */
+    static int handle(String word) throws UsageException {
+        String major = word.endsWith(":") ? word.substring(0, word.length() - 1) : word;
+        try {
+            return Qdiscs.handle(Integer.parseInt(major, 16), 0);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("\"" + word + "\" is not a qdisc handle: write a hexadecimal major number and a"
+                    + " colon, e.g. 1: or 10:");
+        }
+    }
+
+    /** A class id as tc writes it: {@code 1:1}, {@code 10:} (hexadecimal MAJOR:MINOR). */
+    static int classId(String word) throws UsageException {
+        int colon = word.indexOf(':');
+        try {
+            if (colon > 0) {
+                String minor = word.substring(colon + 1);
+                return Qdiscs.handle(Integer.parseInt(word.substring(0, colon), 16),
+                        minor.isEmpty() ? 0 : Integer.parseInt(minor, 16));
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new UsageException("\"" + word + "\" is not a class id: write MAJOR:MINOR in hexadecimal, e.g. 1:1");
     }
 
     @Override
@@ -85,16 +137,34 @@ final class TcCommand implements ObjectCommand {
         Parsed p = parse(args);
         Qdiscs qdiscs = ctx.namespace().qdiscs();
         switch (p.verb()) {
-            case "add" -> qdiscs.addRootTbf(p.dev(), p.tbf());
-            case "replace" -> qdiscs.replaceRootTbf(p.dev(), p.tbf());
+            case "add" -> {
+                if (p.netem() != null) {
+                    qdiscs.addNetem(p.dev(), p.parent(), p.handle(), p.netem());
+                } else {
+                    qdiscs.addTbf(p.dev(), p.parent(), p.handle(), p.tbf());
+                }
+            }
+            case "replace" -> {
+                if (p.netem() != null) {
+                    qdiscs.replaceNetem(p.dev(), p.parent(), p.handle(), p.netem());
+                } else {
+                    qdiscs.replaceTbf(p.dev(), p.parent(), p.handle(), p.tbf());
+                }
+            }
             case "delete" -> qdiscs.deleteRoot(p.dev());
-            default -> show(ctx, qdiscs.list(), p.dev());
+            default -> show(ctx, qdiscs, p.dev());
         }
         return 0;
     }
 
-    private static void show(Context ctx, List<Qdisc> all, String dev) {
-        List<Qdisc> shown = all.stream().filter(q -> dev == null || q.device().equals(dev)).toList();
+    private static void show(Context ctx, Qdiscs qdiscs, String dev) throws NetnsException {
+        List<Qdisc> shown = qdiscs.list().stream().filter(q -> dev == null || q.device().equals(dev)).toList();
+        Map<Qdisc, NetemSpec> netem = shown.stream().anyMatch(q -> q.kind().equals("netem")) ? qdiscs.netemQdiscs()
+                : Map.of();
+        show(ctx, shown, netem, dev);
+    }
+
+    private static void show(Context ctx, List<Qdisc> shown, Map<Qdisc, NetemSpec> netem, String dev) {
         if (ctx.json()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Qdisc q : shown) {
@@ -106,6 +176,8 @@ final class TcCommand implements ObjectCommand {
                 }
                 if (q.isRoot()) {
                     m.put("root", true);
+                } else if (q.parent() != 0) {
+                    m.put("parent", classIdText(q.parent()));
                 }
                 if (q.refcnt() != 1) {
                     m.put("refcnt", q.refcnt());
@@ -115,6 +187,9 @@ final class TcCommand implements ObjectCommand {
                     options.put("rate", q.tbf().rate());
                     options.put("burst", q.tbf().burst());
                     options.put("lat", q.tbf().latencyMicros());
+                }
+                if (netem.containsKey(q)) {
+                    options.putAll(netemJson(netem.get(q)));
                 }
                 m.put("options", options);
                 rows.add(m);
@@ -127,8 +202,11 @@ final class TcCommand implements ObjectCommand {
             if (dev == null) {
                 sb.append("dev ").append(q.device()).append(' ');
             }
-            sb.append(q.isRoot() ? "root " : "parent " + Integer.toHexString(q.parent() >>> 16) + ":"
-                    + Integer.toHexString(q.parent() & 0xffff) + " ");
+            if (q.isRoot()) {
+                sb.append("root ");
+            } else if (q.parent() != 0) {
+                sb.append("parent ").append(classIdText(q.parent())).append(' ');
+            }
             if (q.refcnt() != 1) {
                 sb.append("refcnt ").append(q.refcnt()).append(' ');
             }
@@ -137,7 +215,89 @@ final class TcCommand implements ObjectCommand {
                         .append(TcUnits.formatSize(q.tbf().burst())).append(" lat ")
                         .append(TcUnits.formatTime(q.tbf().latencyMicros())).append(' ');
             }
+            if (netem.containsKey(q)) {
+                sb.append(netemText(netem.get(q)));
+            }
             ctx.out.println(sb);
         }
+    }
+
+    /** A class id as tc prints it: {@code 1:1}, {@code 1:}, {@code :1}. */
+    static String classIdText(int id) {
+        int major = id >>> 16;
+        int minor = id & 0xffff;
+        if (major == 0) {
+            return ":" + Integer.toHexString(minor);
+        }
+        return Integer.toHexString(major) + ":" + (minor == 0 ? "" : Integer.toHexString(minor));
+    }
+
+    /** netem's settings as tc 6.1's netem_print_opt prints them in text (no correlations: netns4j sets none). */
+    static String netemText(NetemSpec n) {
+        StringBuilder sb = new StringBuilder("limit ").append(n.limit());
+        if (n.delayMicros() > 0) {
+            sb.append(" delay ").append(TcUnits.formatTime(n.delayMicros()));
+            if (n.jitterMicros() > 0) {
+                sb.append("  ").append(TcUnits.formatTime(n.jitterMicros()));
+            }
+        }
+        percent(sb, "loss", n.lossPercent());
+        percent(sb, "duplicate", n.duplicatePercent());
+        percent(sb, "reorder", n.reorderPercent());
+        if (n.rate() > 0) {
+            sb.append(" rate ").append(TcUnits.formatRate(n.rate()));
+        }
+        if (n.effectiveGap() > 0) {
+            sb.append(" gap ").append(n.effectiveGap());
+        }
+        return sb.toString();
+    }
+
+    private static void percent(StringBuilder sb, String word, double p) {
+        if (p > 0) {
+            sb.append(' ').append(word).append(' ').append(TcUnits.formatPercent(p)).append('%');
+        }
+    }
+
+    /** netem's settings as tc 6.1 prints them in JSON: times in seconds, percentages as fractions. */
+    static Map<String, Object> netemJson(NetemSpec n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("limit", n.limit());
+        if (n.delayMicros() > 0) {
+            m.put("delay", ordered("delay", number(n.delayMicros() / 1e6), "jitter", number(n.jitterMicros() / 1e6),
+                    "correlation", 0L));
+        }
+        if (n.lossPercent() > 0) {
+            m.put("loss-random", ordered("loss", fraction(n.lossPercent()), "correlation", 0L));
+        }
+        if (n.duplicatePercent() > 0) {
+            m.put("duplicate", ordered("duplicate", fraction(n.duplicatePercent()), "correlation", 0L));
+        }
+        if (n.reorderPercent() > 0) {
+            m.put("reorder", ordered("reorder", fraction(n.reorderPercent()), "correlation", 0L));
+        }
+        if (n.rate() > 0) {
+            m.put("rate", ordered("rate", n.rate(), "packetoverhead", 0L, "cellsize", 0L, "celloverhead", 0L));
+        }
+        m.put("ecn", false);
+        m.put("gap", (long) n.effectiveGap());
+        return m;
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    private static Object fraction(double percent) {
+        return number(Double.parseDouble(TcUnits.formatPercent(percent)) / 100);
+    }
+
+    /** A JSON number as tc's %g writes it: whole numbers without ".0". */
+    private static Object number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) (long) v : (Object) v;
     }
 }

@@ -1,5 +1,7 @@
 package io.netns4j.cli;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /** tc's units for rates, sizes and times: parsing the words users type and printing them back as tc does. */
@@ -27,7 +29,7 @@ final class TcUnits {
         return i;
     }
 
-    /** A rate in bytes per second: 1mbit, 500kbit, 10Mbps, 1gibit ... (a unit is required). */
+    /** A rate in bytes per second: 1mbit, 500kbit, 10Mbps, 1gibit ... (a unit is required); fractions of a byte are dropped, as tc drops them. */
     static long rate(String word) throws UsageException {
         int i = unitStart(word);
         double v = number(word, word.substring(0, i));
@@ -48,7 +50,7 @@ final class TcUnits {
             default -> throw new UsageException("\"" + word + "\" is not a rate: write it with a unit, e.g. 1mbit,"
                     + " 500kbit, 10mbps (bytes) or 1gibit");
         };
-        return Math.round(bitsPerSecond / 8);
+        return (long) (bitsPerSecond / 8);
     }
 
     /** A size in bytes: 32kbit, 10kb, 1500b, 1m ... (no unit: bytes). */
@@ -72,7 +74,7 @@ final class TcUnits {
         return (int) bytes;
     }
 
-    /** A time in microseconds: 400ms, 1s, 50us (no unit: microseconds). */
+    /** A time in microseconds: 400ms, 1s, 50us (no unit: microseconds); fractions of a microsecond are dropped, as tc drops them. */
     static long time(String word) throws UsageException {
         int i = unitStart(word);
         double v = number(word, word.substring(0, i));
@@ -83,7 +85,35 @@ final class TcUnits {
             case "", "us", "usec", "usecs" -> v;
             default -> throw new UsageException("\"" + word + "\" is not a time: e.g. 400ms, 1s or 50us");
         };
-        return Math.round(usec);
+        if (usec > 0xffffffffL) {
+            throw new UsageException("\"" + word + "\" is too long: tc takes at most 4294967295us (about 71 minutes)");
+        }
+        return (long) usec;
+    }
+
+    /**
+     * A percentage as tc reads it: {@code 1%}, {@code 0.5%}, or a bare number ({@code 1} is 1%),
+     * from 0 to 100.
+     */
+    static double percent(String word) throws UsageException {
+        String digits = word.endsWith("%") ? word.substring(0, word.length() - 1) : word;
+        try {
+            if (!digits.isEmpty() && (Character.isDigit(digits.charAt(0)) || digits.charAt(0) == '.')) {
+                double v = Double.parseDouble(digits);
+                if (v >= 0 && v <= 100) {
+                    return v;
+                }
+                throw new UsageException("\"" + word + "\" is out of range: a percentage is 0% to 100%");
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("\"" + word + "\" is not a percentage: e.g. 1%, 0.5% or 30%");
+    }
+
+    /** As tc prints a percentage ({@code %g}): 1, 0.1, 33.3333. */
+    static String formatPercent(double percent) {
+        return new BigDecimal(percent).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     /** As tc prints a rate: 1Mbit, 500Kbit, 1200bit. */

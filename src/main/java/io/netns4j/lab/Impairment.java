@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Faults applied to what an interface sends, as netem (and tbf for the rate) do them:
  * {@code tc -n NS qdisc add dev IF root netem delay 50ms 10ms loss 1% duplicate 0.1% reorder 5% rate 10mbit}.
- * Every field is optional (null when not set).
+ * Every field is optional (null when not set). {@link LinkImpairments} puts one in place (with tbf and
+ * an nftables drop where the kernel has no netem); {@link ImpairmentWords} reads one from words.
  *
  * @param rateBitsPerSecond the egress rate limit
  * @param delay added one-way delay

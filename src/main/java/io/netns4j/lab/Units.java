@@ -1,6 +1,7 @@
 package io.netns4j.lab;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -104,5 +105,10 @@ final class Units {
 
     static String formatPercent(double p) {
         return BigDecimal.valueOf(p).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /** A percentage to 6 significant digits, as tc prints it: what a kernel's 32-bit fraction reads back as. */
+    static double roundPercent(double p) {
+        return p == 0 ? 0 : new BigDecimal(p).round(new MathContext(6)).doubleValue();
     }
 }

@@ -68,10 +68,64 @@ class TcCliTest {
     void badInputIsAUsageError() {
         assertTrue(run(2, "-n", ns, "tc", "qdisc", "add", "dev", "v0", "root", "tbf", "rate", "1000", "burst", "32kbit",
                 "latency", "400ms").err().contains("write it with a unit"));
-        assertTrue(run(2, "-n", ns, "tc", "qdisc", "add", "dev", "v0", "root", "netem", "delay", "10ms").err()
-                .contains("netem"));
+        assertTrue(run(2, "-n", ns, "tc", "qdisc", "add", "dev", "v0", "root", "netem", "delay").err()
+                .contains("\"delay\" needs a time"));
+        assertTrue(run(2, "-n", ns, "tc", "qdisc", "add", "dev", "v0", "root", "netem", "reorder", "5%").err()
+                .contains("not possible without a delay"));
+        assertTrue(run(2, "-n", ns, "tc", "qdisc", "add", "dev", "v0", "root", "netem", "delay", "10ms", "1ms", "25%")
+                .err().contains("does not support a delay correlation"));
+        assertTrue(run(2, "-n", ns, "tc", "qdisc", "add", "dev", "v0", "root", "netem", "corrupt", "1%").err()
+                .contains("does not support \"corrupt\""));
+        assertTrue(run(2, "-n", ns, "tc", "qdisc", "add", "dev", "v0", "root", "netem", "loss", "101%").err()
+                .contains("out of range"));
+        assertTrue(run(2, "-n", ns, "tc", "qdisc", "add", "dev", "v0", "root", "handle", "x:", "tbf").err()
+                .contains("not a qdisc handle"));
+        assertTrue(run(2, "-n", ns, "tc", "qdisc", "add", "dev", "v0", "root", "parent", "1:1", "netem").err()
+                .contains("give one of them, once"));
         assertTrue(run(2, "-n", ns, "tc", "qdisc", "add", "dev", "v0", "root", "tbf", "rate", "1mbit").err()
                 .contains("needs \"rate\" and \"burst\""));
         assertTrue(run(2, "-n", ns, "tc", "filter", "show").err().contains("\"tc qdisc\" so far"));
+    }
+
+    @Test
+    void netemIsRefusedByAKernelWithoutIt() throws Exception {
+        boolean available = io.netns4j.Qdiscs.in(io.netns4j.Netns.open(ns)).netemAvailable();
+        String before = tc("-n", ns, "qdisc", "show").out();
+        CliRun r = CliRun.of("-n", ns, "tc", "qdisc", "add", "dev", "v0", "root", "netem", "delay", "50ms", "10ms", "loss",
+                "1%", "duplicate", "0.1%", "reorder", "5%", "rate", "10mbit", "limit", "1000");
+        if (available) {
+            assertEquals(0, r.exit(), r.err());
+            assertEquals(tc("-n", ns, "qdisc", "show").out(), run(0, "-n", ns, "tc", "qdisc", "show").out());
+            ObjectMapper m = new ObjectMapper();
+            assertEquals(m.readTree(tc("-j", "-n", ns, "qdisc", "show").out()),
+                    m.readTree(run(0, "-j", "-n", ns, "tc", "qdisc", "show").out()));
+            return;
+        }
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().startsWith("This kernel has no netem (sch_netem"), r.err());
+        assertTrue(r.err().contains("Specified qdisc kind is unknown"), r.err());
+        assertEquals(before, tc("-n", ns, "qdisc", "show").out(), "nothing changed");
+    }
+
+    @Test
+    void tbfWithAHandleAndAChildPlace() throws Exception {
+        run(0, "-n", ns, "tc", "qdisc", "add", "dev", "v0", "root", "handle", "1:", "tbf", "rate", "10mbit", "burst",
+                "32kbit", "latency", "50ms");
+        assertEquals(tc("-n", ns, "qdisc", "show", "dev", "v0").out(),
+                run(0, "-n", ns, "tc", "qdisc", "show", "dev", "v0").out());
+        assertTrue(tc("-n", ns, "qdisc", "show", "dev", "v0").out().startsWith("qdisc tbf 1: root"));
+        // a tbf under the tbf: the child's place and handle, listed as tc lists them
+        run(0, "-n", ns, "tc", "qdisc", "add", "dev", "v0", "parent", "1:1", "handle", "10:", "tbf", "rate", "1mbit",
+                "burst", "32kbit", "latency", "400ms");
+        run(1, "-n", ns, "tc", "qdisc", "add", "dev", "v0", "parent", "1:1", "handle", "10:", "tbf", "rate", "1mbit",
+                "burst", "32kbit", "latency", "400ms");
+        run(0, "-n", ns, "tc", "qdisc", "replace", "dev", "v0", "parent", "1:1", "handle", "10:", "tbf", "rate", "2mbit",
+                "burst", "32kbit", "latency", "400ms");
+        assertEquals(tc("-n", ns, "qdisc", "show", "dev", "v0").out(),
+                run(0, "-n", ns, "tc", "qdisc", "show", "dev", "v0").out());
+        ObjectMapper m = new ObjectMapper();
+        assertEquals(m.readTree(tc("-j", "-n", ns, "qdisc", "show").out()),
+                m.readTree(run(0, "-j", "-n", ns, "tc", "qdisc", "show").out()));
+        run(0, "-n", ns, "tc", "qdisc", "del", "dev", "v0", "root");
     }
 }
