@@ -8,7 +8,10 @@ import io.netns4j.firewall.Iptables;
 import io.netns4j.firewall.IptablesCommandLine;
 import io.netns4j.firewall.IptablesSyntaxException;
 import io.netns4j.internal.json.JsonWriter;
+import io.netns4j.lab.ImpairmentWords;
+import io.netns4j.lab.Impairment;
 import io.netns4j.lab.Lab;
+import io.netns4j.lab.LinkImpairments;
 import io.netns4j.lab.LabException;
 import io.netns4j.lab.LabNode;
 import io.netns4j.lab.LabSummary;
@@ -52,7 +55,8 @@ final class LabCommand implements ObjectCommand {
             + "\tnetns4j lab show [-j] NAME\n\tnetns4j lab exec NAME NODE CMD [ARGS]\n"
             + "\tnetns4j lab link NAME NODE:IF up|down\n"
             + "\tnetns4j lab partition NAME GROUP / GROUP... [--oneway] | isolate NODE | halves | majority | ring | bridge"
-            + " [NODES]\n\tnetns4j lab heal NAME";
+            + " [NODES]\n\tnetns4j lab heal NAME\n"
+            + "\tnetns4j lab impair NAME NODE:IF [delay TIME [JITTER]] [loss P%] [duplicate P%] [reorder P%] [rate RATE] | none";
 
     @Override
     public void check(GlobalOptions options, List<String> args) throws UsageException {
@@ -70,7 +74,7 @@ final class LabCommand implements ObjectCommand {
             throw new UsageException(USAGE);
         }
         String verb = Keywords.resolve(args.getFirst(), "check", "plan", "up", "down", "list", "show", "exec", "graph",
-                "link", "partition", "heal", "help");
+                "link", "partition", "heal", "impair", "help");
         if (verb == null) {
             throw new UsageException("Command \"" + args.getFirst() + "\" is unknown, try \"netns4j lab help\".");
         }
@@ -98,6 +102,18 @@ final class LabCommand implements ObjectCommand {
                 if (rest.size() < 2) {
                     throw new UsageException("\"lab partition\" takes a lab and a partition (\"a,b / c [--oneway]\","
                             + " \"isolate NODE\", \"halves\", \"majority\", \"ring\" or \"bridge\"): " + usageLine(verb));
+                }
+                return new Parsed(verb, labOperand(rest.getFirst()), false, false, rest.subList(1, rest.size()));
+            }
+            case "impair" -> {
+                if (rest.size() < 3) {
+                    throw new UsageException("\"lab impair\" takes a lab, NODE:INTERFACE and netem's words (or"
+                            + " \"none\"): " + usageLine(verb));
+                }
+                try {
+                    ImpairmentWords.parse(rest.subList(2, rest.size()));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage() + "; nothing was changed.");
                 }
                 return new Parsed(verb, labOperand(rest.getFirst()), false, false, rest.subList(1, rest.size()));
             }
@@ -196,6 +212,16 @@ final class LabCommand implements ObjectCommand {
                 ctx.out.println("lab \"" + p.operand() + "\" partitioned: " + wanted.describe()
                         + (before.isEmpty() ? "" : " (replacing " + before.describe() + ")"));
             }
+            case "impair" -> {
+                Impairment wanted = ImpairmentWords.parse(p.more().subList(1, p.more().size()));
+                LinkImpairments.Applied a = Lab.impair(p.operand(), p.more().getFirst(), wanted, ctx.registry, options);
+                ctx.out.println("lab \"" + p.operand() + "\": " + p.more().getFirst() + " "
+                        + (wanted.isNone() ? "has no impairment" : "impaired: " + a));
+                if (!a.complete()) {
+                    ctx.err.println("note: " + a.unsupported().size() + " setting(s) not applied: this kernel lacks netem"
+                            + " (sch_netem)");
+                }
+            }
             case "heal" -> {
                 Partition removed = Partitions.heal(p.operand(), ctx.registry, options);
                 ctx.out.println(removed.isEmpty() ? "lab \"" + p.operand() + "\" had no partition; nothing changed"
@@ -220,6 +246,9 @@ final class LabCommand implements ObjectCommand {
         }
         try {
             Lab.Started s = Lab.up(t, ctx.registry, options);
+            if (System.console() == null) {
+                s.notes().forEach(n -> ctx.err.println("note: " + n)); // on a terminal, progress printed them
+            }
             if (!s.updated()) {
                 ctx.out.println("lab \"" + t.name() + "\" is up: " + s.namespaces().size() + " namespaces"
                         + (s.pids().isEmpty() ? "" : ", " + s.pids().size() + " commands started"));
@@ -312,6 +341,7 @@ final class LabCommand implements ObjectCommand {
                     m.put("mtu", i.mtu());
                     m.put("master", i.master());
                     m.put("addresses", i.addresses());
+                    m.put("impairment", i.impairment().isNone() ? null : String.join(" ", i.impairment().tcWords()));
                     ifs.add(m);
                 }
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -340,7 +370,8 @@ final class LabCommand implements ObjectCommand {
             for (LabNode.Interface i : n.interfaces()) {
                 ctx.out.println("    " + i.name() + (i.kind() == null ? "" : " " + i.kind()) + " " + (i.up() ? "UP" : "DOWN")
                         + (i.master() == null ? "" : " master " + i.master())
-                        + (i.addresses().isEmpty() ? "" : " " + String.join(" ", i.addresses())));
+                        + (i.addresses().isEmpty() ? "" : " " + String.join(" ", i.addresses()))
+                        + (i.impairment().isNone() ? "" : "  [" + String.join(" ", i.impairment().tcWords()) + "]"));
             }
         }
         if (!partition.isEmpty()) {

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -73,13 +74,16 @@ public final class Lab {
     /**
      * What {@code up} did: the namespaces it created, in order, the ids of the {@code exec}
      * processes it started, and the steps it ran ({@code updated}: it changed a running lab;
-     * no steps: the lab was up to date).
+     * no steps: the lab was up to date); {@code notes}: what the file asks that this kernel
+     * cannot do, though the lab is up (impairment settings without netem).
      */
-    public record Started(String name, List<String> namespaces, List<Long> pids, List<Step> steps, boolean updated) {
+    public record Started(String name, List<String> namespaces, List<Long> pids, List<Step> steps, boolean updated,
+                          List<String> notes) {
         public Started {
             namespaces = List.copyOf(namespaces);
             pids = List.copyOf(pids);
             steps = List.copyOf(steps);
+            notes = List.copyOf(notes);
         }
     }
 
@@ -133,7 +137,8 @@ public final class Lab {
             if (topology.source() != null) {
                 LabState.write(options.lockDirectory(), topology);
             }
-            return new Started(topology.name(), build.created(), build.pids(), change.plan().steps(), change.updated());
+            return new Started(topology.name(), build.created(), build.pids(), change.plan().steps(), change.updated(),
+                    build.notes());
         }
     }
 
@@ -179,20 +184,39 @@ public final class Lab {
     }
 
     /**
-     * Refuses, before any change, what {@link #up} cannot build yet.
+     * Refuses, before any change, what {@link #up} cannot build. Everything a checked file can
+     * say is built today; impairment settings this kernel lacks (netem) are applied as far as
+     * they can be and reported in {@link Started#notes()}, not refused.
      */
     public static void checkSupported(Plan plan, Options options) throws NotSupportedException {
-        for (Step s : plan.steps()) {
-            if (s instanceof Step.Impair i) {
-                throw impairmentsUnsupported(i);
-            }
-        }
+        Objects.requireNonNull(plan);
+        Objects.requireNonNull(options);
     }
 
-    static NotSupportedException impairmentsUnsupported(Step.Impair i) {
-        return new NotSupportedException("Endpoint " + i.namespace() + ":" + i.device() + " has \"impair\" ("
-                + String.join(" ", i.impairment().tcWords()) + "): impairments (netem qdiscs) are not supported"
-                + " by \"lab up\" yet; remove \"impair\" from the file to bring the lab up", 95, null);
+    /**
+     * Changes an endpoint's impairment at run time: {@code lab impair LAB NODE:IF delay 50ms
+     * loss 1% rate 10mbit} ({@link Impairment#NONE}: remove it), through
+     * {@link LinkImpairments#apply}: netem where the kernel has it; otherwise tbf for the
+     * rate, an nftables random drop for loss, and the rest reported as not applied. The lab's
+     * file is not changed: the next {@code lab up} re-applies the file's setting only if the
+     * file's setting changed.
+     */
+    public static LinkImpairments.Applied impair(String lab, String endpoint, Impairment impairment,
+                                                 NetnsRegistry registry, Options options) throws NetnsException {
+        int colon = endpoint.indexOf(':');
+        if (colon <= 0 || colon == endpoint.length() - 1) {
+            throw new InvalidRequestException("\"" + endpoint + "\" is not NODE:INTERFACE; write e.g. \"a:eth1\"", 22, null);
+        }
+        String device = endpoint.substring(colon + 1);
+        try (LabLock ignored = LabLock.take(options.lockDirectory(), lab);
+             Netns n = registry.open(namespace(lab, endpoint.substring(0, colon), registry))) {
+            n.links().get(device); // names a missing device before anything changes
+            if (impairment.isNone()) {
+                LinkImpairments.clear(n, device);
+                return new LinkImpairments.Applied(List.of(), List.of(), Impairment.NONE);
+            }
+            return LinkImpairments.apply(n, device, impairment);
+        }
     }
 
     /** What {@code down} removed. */
@@ -422,7 +446,8 @@ public final class Lab {
                             .map(Link::name).findFirst().orElse(null);
                     ifs.add(new LabNode.Interface(l.name(), l.kind(), l.isUp(), l.mtu(), master, addresses.stream()
                             .filter(a -> a.index() == l.index())
-                            .map(a -> InetText.format(a.local()) + "/" + a.prefixLength()).toList()));
+                            .map(a -> InetText.format(a.local()) + "/" + a.prefixLength()).toList(),
+                            "veth".equals(l.kind()) ? LinkImpairments.current(n, l.name()) : Impairment.NONE));
                 }
             }
             String node = ns.startsWith(name + "-") ? ns.substring(name.length() + 1) : ns;

@@ -6,7 +6,6 @@ import io.netns4j.Netns;
 import io.netns4j.NetnsException;
 import io.netns4j.NetnsRegistry;
 import io.netns4j.NotFoundException;
-import io.netns4j.NotSupportedException;
 import io.netns4j.firewall.Family;
 import io.netns4j.firewall.Firewall;
 import io.netns4j.firewall.Iptables;
@@ -40,6 +39,7 @@ final class LabBuild {
     private final List<String> created = new ArrayList<>();
     private final List<Path> hostsDirectories = new ArrayList<>();
     private final List<Process> processes = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     LabBuild(Topology topology, NetnsRegistry registry, Lab.Options options) {
         this.topology = topology;
@@ -49,6 +49,11 @@ final class LabBuild {
 
     List<String> created() {
         return List.copyOf(created);
+    }
+
+    /** What could not be done as the file asks, though the lab is up (impairments this kernel cannot apply). */
+    List<String> notes() {
+        return List.copyOf(notes);
     }
 
     List<Long> pids() {
@@ -110,7 +115,7 @@ final class LabBuild {
             case Step.IptablesLine s -> IptablesCommandLine.parse(s.line(), Family.IP)
                     .apply(Iptables.in(ns(s.namespace()), Family.IP));
             case Step.NftScript s -> ns(s.namespace()).firewall().run(s.script());
-            case Step.Impair s -> throw Lab.impairmentsUnsupported(s);
+            case Step.Impair s -> impair(s);
             case Step.WriteHosts s -> writeHosts(s);
             case Step.Exec s -> exec(s);
             case Step.DeleteNamespace s -> deleteNamespace(s.namespace());
@@ -120,8 +125,7 @@ final class LabBuild {
             case Step.DeleteRoute s -> absentIsDone(() -> ns(s.namespace()).routes().delete(route(s.route())));
             case Step.ReplaceRoute s -> ns(s.namespace()).routes().replace(route(s.route()));
             case Step.ResetFirewall s -> resetFirewall(ns(s.namespace()));
-            case Step.ClearImpairment s -> throw new NotSupportedException("Endpoint " + s.namespace() + ":"
-                    + s.device() + ": removing impairments is not supported yet", 95, null);
+            case Step.ClearImpairment s -> LinkImpairments.clear(ns(s.namespace()), s.device());
             case Step.RemoveHosts s -> removeHosts(options.etcNetns().resolve(s.namespace()));
             case Step.StopProcesses s -> stopProcesses(s.namespace());
         }
@@ -184,6 +188,15 @@ final class LabBuild {
                     Files.delete(dir);
                 }
             }
+        }
+    }
+
+    private void impair(Step.Impair s) throws NetnsException {
+        LinkImpairments.Applied applied = LinkImpairments.apply(ns(s.namespace()), s.device(), s.impairment());
+        if (!applied.complete()) {
+            String note = s.namespace() + ":" + s.device() + ": " + applied;
+            notes.add(note);
+            options.progress().accept("note: " + note);
         }
     }
 

@@ -12,10 +12,20 @@ public record LabNode(String node, String namespace, List<Interface> interfaces)
         interfaces = List.copyOf(interfaces);
     }
 
-    /** One interface of the node, {@code lo} left out. */
-    public record Interface(String name, String kind, boolean up, Integer mtu, String master, List<String> addresses) {
+    /**
+     * One interface of the node, {@code lo} left out.
+     *
+     * @param impairment what {@link LinkImpairments#current} reads on it ({@link Impairment#NONE}: none)
+     */
+    public record Interface(String name, String kind, boolean up, Integer mtu, String master, List<String> addresses,
+                            Impairment impairment) {
         public Interface {
             addresses = List.copyOf(addresses);
+            impairment = impairment == null ? Impairment.NONE : impairment;
+        }
+
+        public Interface(String name, String kind, boolean up, Integer mtu, String master, List<String> addresses) {
+            this(name, kind, up, mtu, master, addresses, Impairment.NONE);
         }
     }
 }

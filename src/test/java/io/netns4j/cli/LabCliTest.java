@@ -40,10 +40,12 @@ class LabCliTest {
 
     @Test
     void usageErrorsAndUnsupportedFilesExitTwoAndCreateNothing() {
-        CliRun impaired = CliRun.of("lab", "up", "examples/database-partition/lab.yaml");
-        assertEquals(2, impaired.exit(), impaired.err());
-        assertTrue(impaired.err().contains("\"impair\"") && impaired.err().contains("nothing was changed"),
-                impaired.err());
+        CliRun badImpair = CliRun.of("lab", "impair", "x", "a:eth1", "delay", "soon");
+        assertEquals(2, badImpair.exit(), badImpair.err());
+        assertTrue(badImpair.err().contains("soon") && badImpair.err().contains("nothing was changed"), badImpair.err());
+        assertEquals(2, CliRun.of("lab", "impair", "x", "a:eth1").exit());
+        assertEquals(2, CliRun.of("lab", "partition", "x").exit());
+        assertEquals(2, CliRun.of("lab", "heal").exit());
         CliRun bad = CliRun.of("lab", "up", "src/test/resources/labs/bad/address-clash.yaml");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("nothing was changed"), bad.err());
@@ -118,7 +120,15 @@ class LabCliTest {
             try (Netns host = r.open(name + "-host"); Netns ns = r.open(name + "-example_ns");
                  ServerSocket p80 = ns.call(() -> new ServerSocket(80))) {
                 assertTrue(connects(host, "10.200.1.3", 80), "the edited address, before the partition");
-                CliRun cut = CliRun.of("lab", "partition", name, "host", "/", "example_ns");
+                CliRun slow = CliRun.of("lab", "impair", name, "host:veth0", "rate", "10mbit", "loss", "2%", "delay", "5ms");
+            assertEquals(0, slow.exit(), slow.err());
+            assertTrue(slow.out().contains("rate 10mbit") && slow.out().contains("loss 2%"), slow.out());
+            String shown = CliRun.of("lab", "show", name).out();
+            assertTrue(shown.contains("[loss 2% rate 10mbit]") || shown.contains("[delay 5ms loss 2% rate 10mbit]"), shown);
+            CliRun clear = CliRun.of("lab", "impair", name, "host:veth0", "none");
+            assertEquals(0, clear.exit(), clear.err());
+            assertFalse(CliRun.of("lab", "show", name).out().contains("["), "no impairment left");
+            CliRun cut = CliRun.of("lab", "partition", name, "host", "/", "example_ns");
                 assertEquals(0, cut.exit(), cut.err());
                 assertTrue(CliRun.of("lab", "show", name).out().contains("partition: "), "show names the partition");
                 assertTrue(CliRun.of("-j", "lab", "show", name).out().contains("\"partition\":[{\"from\":"));

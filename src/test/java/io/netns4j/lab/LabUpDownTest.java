@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -147,24 +148,30 @@ class LabUpDownTest {
     }
 
     @Test
-    void impairmentsAreRefusedBeforeAnyChangeAndTheRestComesUp() throws Exception {
+    void theDatabaseExampleComesUpWithItsImpairmentAppliedAsFarAsTheKernelCan() throws Exception {
         Topology t = example("database-partition", "db");
-        NotSupportedException e = assertThrows(NotSupportedException.class, () -> Lab.up(t, registry, options));
-        assertTrue(e.getMessage().contains("impair") && e.getMessage().contains("delay"), e.getMessage());
-        assertTrue(Lab.list(registry).stream().noneMatch(l -> l.name().equals(t.name())));
-        List<io.netns4j.lab.Link> plain = t.links().stream().map(l -> new io.netns4j.lab.Link(l.a(),
-                new Endpoint(l.b().node(), l.b().iface(), l.b().addresses(), l.b().mtu(), l.b().mac(), null))).toList();
-        List<io.netns4j.lab.Link> plainer = plain.stream().map(l -> new io.netns4j.lab.Link(
-                new Endpoint(l.a().node(), l.a().iface(), l.a().addresses(), l.a().mtu(), l.a().mac(), null), l.b()))
-                .toList();
-        Topology ok = new Topology(t.name(), t.defaults(), t.nodes(), plainer);
-        Lab.up(ok, registry, options);
-        Endpoint db3 = ok.endpoints("db3").getFirst();
-        try (Netns a = registry.open(ok.namespace("db1")); Netns b = registry.open(ok.namespace("db3"))) {
+        Lab.Started s = Lab.up(t, registry, options);
+        Endpoint db3 = t.endpoints("db3").getFirst();
+        try (Netns a = registry.open(t.namespace("db1")); Netns b = registry.open(t.namespace("db3"))) {
+            // loss 0.5%: a TCP exchange retransmits through it
             assertTrue(Tcp.exchange(b, db3.addresses().getFirst().address().getHostAddress(), a, 5432) != null);
+            boolean netem = LinkImpairments.netemAvailable(b);
+            Impairment now = LinkImpairments.current(b, "eth0");
+            assertEquals(0.5, now.lossPercent(), 1e-9, "loss applied (netem or the nftables drop)");
+            if (netem) {
+                assertEquals(List.of(), s.notes());
+            } else {
+                assertEquals(1, s.notes().size(), s.notes().toString());
+                assertTrue(s.notes().getFirst().contains("delay 20ms 5ms NOT applied"), s.notes().toString());
+                assertEquals(null, now.delay(), "no delay without netem");
+            }
         }
-        Path hosts = Path.of("/etc/netns", ok.namespace("db1"), "hosts");
-        assertTrue(Files.readString(hosts).startsWith("# netns4j-lab:" + ok.name() + "\n"), Files.readString(hosts));
+        Path hosts = Path.of("/etc/netns", t.namespace("db1"), "hosts");
+        assertTrue(Files.readString(hosts).startsWith("# netns4j-lab:" + t.name() + "\n"), Files.readString(hosts));
+        Optional<List<LabNode>> shown = Lab.show(t.name(), registry);
+        LabNode.Interface eth0 = shown.orElseThrow().stream().filter(n -> n.node().equals("db3")).findFirst()
+                .orElseThrow().interfaces().getFirst();
+        assertEquals(0.5, eth0.impairment().lossPercent(), 1e-9, "show reads the impairment back");
     }
 
     @Test
