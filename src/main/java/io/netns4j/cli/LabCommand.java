@@ -3,6 +3,7 @@ package io.netns4j.cli;
 import io.netns4j.Netns;
 import io.netns4j.NetnsException;
 import io.netns4j.NotSupportedException;
+import io.netns4j.NotFoundException;
 import io.netns4j.firewall.Family;
 import io.netns4j.firewall.Iptables;
 import io.netns4j.firewall.IptablesCommandLine;
@@ -13,6 +14,7 @@ import io.netns4j.lab.Impairment;
 import io.netns4j.lab.Lab;
 import io.netns4j.lab.LinkImpairments;
 import io.netns4j.lab.LabException;
+import io.netns4j.lab.LabGraph;
 import io.netns4j.lab.LabNode;
 import io.netns4j.lab.LabSummary;
 import io.netns4j.lab.Partition;
@@ -56,6 +58,7 @@ final class LabCommand implements ObjectCommand {
             + "\tnetns4j lab link NAME NODE:IF up|down\n"
             + "\tnetns4j lab partition NAME GROUP / GROUP... [--oneway] | isolate NODE | halves | majority | ring | bridge"
             + " [NODES]\n\tnetns4j lab heal NAME\n"
+            + "\tnetns4j lab graph [--format dot|mermaid|text] NAME|FILE\n"
             + "\tnetns4j lab impair NAME NODE:IF [delay TIME [JITTER]] [loss P%] [duplicate P%] [reorder P%] [rate RATE] | none";
 
     @Override
@@ -74,7 +77,7 @@ final class LabCommand implements ObjectCommand {
             throw new UsageException(USAGE);
         }
         String verb = Keywords.resolve(args.getFirst(), "check", "plan", "up", "down", "list", "show", "exec", "graph",
-                "link", "partition", "heal", "impair", "help");
+                "link", "partition", "heal", "impair", "graph", "help");
         if (verb == null) {
             throw new UsageException("Command \"" + args.getFirst() + "\" is unknown, try \"netns4j lab help\".");
         }
@@ -116,6 +119,28 @@ final class LabCommand implements ObjectCommand {
                     throw new UsageException(e.getMessage() + "; nothing was changed.");
                 }
                 return new Parsed(verb, labOperand(rest.getFirst()), false, false, rest.subList(1, rest.size()));
+            }
+            case "graph" -> {
+                String format = "dot";
+                List<String> words = new ArrayList<>(rest);
+                int at = words.indexOf("--format");
+                if (at >= 0) {
+                    if (at + 1 >= words.size()) {
+                        throw new UsageException("\"--format\" needs dot, mermaid or text: " + usageLine(verb));
+                    }
+                    format = words.get(at + 1);
+                    words.remove(at + 1);
+                    words.remove(at);
+                }
+                try {
+                    LabGraph.Format.of(format);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage() + ": " + usageLine(verb));
+                }
+                if (words.size() != 1 || words.getFirst().startsWith("-")) {
+                    throw new UsageException("\"lab graph\" takes one lab name or topology file: " + usageLine(verb));
+                }
+                return new Parsed(verb, words.getFirst(), false, false, List.of(format));
             }
             case "heal" -> {
                 if (rest.size() != 1) {
@@ -222,6 +247,10 @@ final class LabCommand implements ObjectCommand {
                             + " (sch_netem)");
                 }
             }
+            case "graph" -> {
+                Topology t = graphed(p.operand(), options);
+                ctx.out.print(LabGraph.render(t, LabGraph.Format.of(p.more().getFirst())));
+            }
             case "heal" -> {
                 Partition removed = Partitions.heal(p.operand(), ctx.registry, options);
                 ctx.out.println(removed.isEmpty() ? "lab \"" + p.operand() + "\" had no partition; nothing changed"
@@ -273,6 +302,17 @@ final class LabCommand implements ObjectCommand {
         }
         ctx.out.print(c.plan());
         return Main.OK;
+    }
+
+    /** A topology file, or the kept state of running lab NAME. */
+    private static Topology graphed(String operand, Lab.Options options) throws UsageException, NotFoundException {
+        Path path = Path.of(operand);
+        if (Files.isRegularFile(path) || operand.endsWith(".yaml") || operand.endsWith(".yml")) {
+            return read(path);
+        }
+        return Lab.topology(labOperand(operand), options).orElseThrow(() -> new NotFoundException("No running lab \""
+                + operand + "\" with a kept file (\"netns4j lab list\" shows the labs); give the topology file instead",
+                2, null));
     }
 
     private static Topology read(Path file) throws UsageException {

@@ -400,6 +400,14 @@ public final class Lab {
         }
     }
 
+    /**
+     * The topology running lab {@code name} was last built (or updated) from: its kept state.
+     * Empty when the lab has no state (not up, or its {@code lab up} was interrupted).
+     */
+    public static Optional<Topology> topology(String name, Options options) {
+        return LabState.read(options.lockDirectory(), name);
+    }
+
     /** Labs on the machine, found by the marks on their namespaces; equivalent to reading every {@code lo} alias. */
     public static List<LabSummary> list(NetnsRegistry registry) throws NetnsException {
         return owned(registry).entrySet().stream().map(e -> new LabSummary(e.getKey(), e.getValue())).toList();

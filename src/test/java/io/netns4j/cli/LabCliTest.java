@@ -31,6 +31,21 @@ class LabCliTest {
     }
 
     @Test
+    void graphOfAFileInDotMermaidAndText() {
+        CliRun dot = CliRun.of("lab", "graph", "examples/router-firewall/lab.yaml");
+        assertEquals(0, dot.exit(), dot.err());
+        assertTrue(dot.out().startsWith("graph \"rfw\" {"), dot.out());
+        assertTrue(dot.out().contains("\"router\""), dot.out());
+        CliRun mermaid = CliRun.of("lab", "graph", "--format", "mermaid", "examples/router-firewall/lab.yaml");
+        assertTrue(mermaid.out().startsWith("graph LR"), mermaid.out());
+        assertEquals(0, CliRun.of("lab", "graph", "--format", "text", "examples/seed/lab.yaml").exit());
+        CliRun bad = CliRun.of("lab", "graph", "--format", "svg", "examples/seed/lab.yaml");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("unknown graph format \"svg\""), bad.err());
+        assertEquals(2, CliRun.of("lab", "graph").exit());
+    }
+
+    @Test
     void aBadFileListsEveryProblemWithItsPositionAndExitsTwo() {
         CliRun r = CliRun.of("lab", "check", "src/test/resources/labs/bad/address-clash.yaml");
         assertEquals(2, r.exit());
@@ -120,7 +135,10 @@ class LabCliTest {
             try (Netns host = r.open(name + "-host"); Netns ns = r.open(name + "-example_ns");
                  ServerSocket p80 = ns.call(() -> new ServerSocket(80))) {
                 assertTrue(connects(host, "10.200.1.3", 80), "the edited address, before the partition");
-                CliRun slow = CliRun.of("lab", "impair", name, "host:veth0", "rate", "10mbit", "loss", "2%", "delay", "5ms");
+                CliRun graph = CliRun.of("lab", "graph", name);
+            assertEquals(0, graph.exit(), graph.err());
+            assertTrue(graph.out().contains("10.200.1.3/24"), "the running lab's kept (edited) file: " + graph.out());
+            CliRun slow = CliRun.of("lab", "impair", name, "host:veth0", "rate", "10mbit", "loss", "2%", "delay", "5ms");
             assertEquals(0, slow.exit(), slow.err());
             assertTrue(slow.out().contains("rate 10mbit") && slow.out().contains("loss 2%"), slow.out());
             String shown = CliRun.of("lab", "show", name).out();
