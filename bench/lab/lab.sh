@@ -224,7 +224,7 @@ label() {
   case $1 in
     netns4j) echo "netns4j lab up/down" ;;
     ip_batch) echo "ip -batch" ;;
-    ip_each) echo "ip, 1 process per command" ;;
+    ip_each) echo "ip, 1 process a command" ;;
     go) echo "Go vishvananda/netlink" ;;
   esac
 }
@@ -234,7 +234,7 @@ echo "$(date -u +%Y-%m-%dT%H:%MZ), netns4j $(git -C "$ROOT" rev-parse --short HE
 echo "$RUNS runs per topology, tool order rotated; load average (1/5/15 min) at start $LOAD_START, at end $LOAD_END"
 echo "Wall seconds, min / median. down = until the command returns; +kernel = until the kernel has freed it all (canary)."
 echo "Ratios: median / netns4j's median. sys: system CPU seconds of the fastest up."
-printf '%-10s %-28s %17s %7s %17s %7s %17s %7s %7s\n' topology tool "up" ratio "down" ratio "down+kernel" ratio "sys up"
+printf '%-11s %-27s %19s %6s %19s %6s %19s %6s %7s\n' topology tool "up" ratio "down" ratio "down+kernel" ratio "sys up"
 for topo in "${TOPOLOGIES[@]}"; do
   read -r _ ref_up < <(col "$topo" netns4j 3 | stats)
   read -r _ ref_down < <(col "$topo" netns4j 4 | stats)
@@ -244,7 +244,7 @@ for topo in "${TOPOLOGIES[@]}"; do
     read -r dmin dmed < <(col "$topo" "$tool" 4 | stats)
     read -r amin amed < <(col "$topo" "$tool" 5 | stats)
     sys=$(awk -v t="$topo" -v o="$tool" '$1 == t && $2 == o {print $3, $6}' "$WORK/results" | sort -n | head -1 | cut -d' ' -f2)
-    printf '%-10s %-28s %7s / %-7s %7.2f %7s / %-7s %7.2f %7s / %-7s %7.2f %7.3f\n' "${topo%%:*}(${topo##*:})" "$(label "$tool")" \
+    printf '%-11s %-27s %8s / %-8s %6.2f %8s / %-8s %6.2f %8s / %-8s %6.2f %7.3f\n' "${topo%%:*}(${topo##*:})" "$(label "$tool")" \
       "$(sec "$umin")" "$(sec "$umed")" "$(awk -v a="$umed" -v b="$ref_up" 'BEGIN {print a / b}')" \
       "$(sec "$dmin")" "$(sec "$dmed")" "$(awk -v a="$dmed" -v b="$ref_down" 'BEGIN {print a / b}')" \
       "$(sec "$amin")" "$(sec "$amed")" "$(awk -v a="$amed" -v b="$ref_all" 'BEGIN {print a / b}')" \
