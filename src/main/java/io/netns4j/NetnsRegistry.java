@@ -1,6 +1,11 @@
 package io.netns4j;
 
 import io.netns4j.internal.Failures;
+import io.netns4j.internal.netlink.Netlink;
+import io.netns4j.internal.netlink.NetlinkMessage;
+import io.netns4j.internal.netlink.route.NsidMessage;
+import io.netns4j.internal.netlink.route.Rtnl;
+import io.netns4j.internal.rtnl.NetlinkSocket;
 import io.netns4j.internal.sys.Errno;
 import io.netns4j.internal.sys.ErrnoException;
 import io.netns4j.internal.sys.LibC;
@@ -303,6 +308,107 @@ public final class NetnsRegistry {
             target = ns.id();
         }
         return pidsIn(target);
+    }
+
+    /**
+     * The processes inside each of the named namespaces, found in one walk of {@code /proc}
+     * (names that do not open are left out). Equivalent to {@code ip netns pids NAME} for each.
+     */
+    public Map<String, List<Long>> pids(List<String> names) throws NetnsException {
+        Map<NamespaceId, String> byId = new HashMap<>();
+        for (String name : names) {
+            try (Netns ns = open(name)) {
+                byId.put(ns.id(), name);
+            } catch (NotFoundException | NamespaceNotReadyException e) {
+                // gone, or not ready: nothing runs inside
+            }
+        }
+        Map<String, List<Long>> out = new java.util.LinkedHashMap<>();
+        byId.values().forEach(n -> out.put(n, new ArrayList<>()));
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of("/proc"), p -> isNumber(p.getFileName().toString()))) {
+            for (Path p : ds) {
+                try {
+                    String name = byId.get(idOf(p.resolve("ns/net")));
+                    if (name != null) {
+                        out.get(name).add(Long.parseLong(p.getFileName().toString()));
+                    }
+                } catch (IOException ignored) {
+                    // the process ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            throw new NetnsException("Open of /proc failed: " + e.getMessage());
+        }
+        out.values().forEach(l -> l.sort(null));
+        return out;
+    }
+
+    /**
+     * Deletes several names, then waits once until the kernel has torn every one of those
+     * namespaces down (an RTM_DELNSID for each in the caller's namespace). The kernel frees
+     * queued namespaces together, so this is much faster than {@link #delete(String, Duration)}
+     * one by one. Unlike that method it does not watch for links in other namespaces whose
+     * peers were inside: use it for a set of namespaces that holds its own veth peers, such as
+     * a lab. Equivalent to {@code ip netns delete} of each name, then waiting.
+     *
+     * @return the names that could not be deleted or were not freed in time, each with why
+     *         (empty when all went); names that do not exist are skipped
+     */
+    public Map<String, NetnsException> deleteAll(List<String> names, Duration timeout) throws NetnsException {
+        Map<String, NetnsException> failed = new java.util.LinkedHashMap<>();
+        Map<Integer, String> waiting = new HashMap<>();
+        Map<Integer, NamespaceId> ids = new HashMap<>();
+        try (Netns home = Netns.current();
+             NetlinkSocket events = home.openSocket(Netlink.NETLINK_ROUTE, 10)) {
+            events.subscribe(Rtnl.RTNLGRP_NSID);
+            for (String name : names) {
+                try (Netns target = open(name)) {
+                    var known = home.peerId(target);
+                    int nsid = known.isPresent() ? known.getAsInt() : home.assignPeerId(target, -1);
+                    ids.put(nsid, target.id());
+                    delete(name);
+                    waiting.put(nsid, name);
+                } catch (NotFoundException e) {
+                    // already gone
+                } catch (NetnsException e) {
+                    failed.put(name, e);
+                }
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+                try {
+                    for (NetlinkMessage m : events.receiveNotifications()) {
+                        if (m.type() == Rtnl.RTM_DELNSID) {
+                            Integer gone = NsidMessage.decode(m).nsid();
+                            if (gone != null) {
+                                waiting.remove(gone);
+                            }
+                        }
+                    }
+                } catch (BusyException e) {
+                    if (e.errno() != Errno.ENOBUFS) {
+                        throw e;
+                    }
+                    waiting.keySet().removeIf(nsid -> lookupGone(home, nsid)); // notifications lost: ask
+                }
+            }
+            for (var e : waiting.entrySet()) {
+                List<Long> pids = pidsIn(ids.get(e.getKey()));
+                failed.put(e.getValue(), new BusyException("Network namespace \"" + e.getValue() + "\" was deleted, but"
+                        + " the kernel has not freed it after " + timeout.toMillis() + " ms: " + (pids.isEmpty()
+                        ? "something still holds it (an open file descriptor, a socket, or a mount elsewhere)"
+                        : "process(es) " + pids + " still run inside it"), Errno.EBUSY, null));
+            }
+        }
+        return failed;
+    }
+
+    private static boolean lookupGone(Netns home, int nsid) {
+        try {
+            return home.peerIdLookup(nsid, null).isEmpty();
+        } catch (NetnsException e) {
+            return false;
+        }
     }
 
     static List<Long> pidsIn(NamespaceId target) throws NetnsException {

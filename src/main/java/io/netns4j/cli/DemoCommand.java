@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * proven with a real TCP exchange across the veth, from Java code running in each
  * namespace, and the seed's firewall rule with a connection that passes and one that is
  * dropped. Everything is removed at the end, also on failure, and the demo waits until
- * the kernel has freed it.
+ * the kernel has freed it. Then a lab from examples/ ({@link DemoLab}): up, show, TCP between
+ * its nodes, a partition and its heal, down.
  */
 final class DemoCommand implements ObjectCommand {
     private static final int PORT = 8080;
@@ -93,7 +94,16 @@ final class DemoCommand implements ObjectCommand {
                 }
             }
         }
-        ctx.out.println(status == 0 ? "demo finished: traffic flowed, the firewall held, and everything it made is gone"
+        if (status == 0) {
+            try {
+                DemoLab.run(ctx);
+            } catch (NetnsException e) {
+                ctx.err.println(e.getMessage());
+                status = 1;
+            }
+        }
+        ctx.out.println(status == 0 ? "demo finished: traffic flowed, the firewall held, the lab came up, was partitioned"
+                + " and healed, and everything it made is gone"
                 : cleanedUp ? "demo failed (see above); what it made was removed"
                 : "demo failed (see above), and some of what it made could not be removed: see the errors above");
         return status;

@@ -155,7 +155,7 @@ public final class Lab {
     }
 
     private static Change change(Topology topology, NetnsRegistry registry, Options options) throws NetnsException {
-        List<String> owned = owned(registry).getOrDefault(topology.name(), List.of());
+        List<String> owned = owned(registry, topology.name());
         List<String> names = registry.names();
         if (owned.isEmpty()) {
             refuseForeign(topology, names, java.util.Set.of());
@@ -233,8 +233,8 @@ public final class Lab {
 
     /**
      * Removes lab {@code name}: stops the processes inside its namespaces, deletes every
-     * namespace whose {@code lo} carries the lab's mark (waiting until the kernel frees it, and
-     * with it the veths), and removes the {@code /etc/netns/NS/hosts} files the lab wrote (and
+     * namespace whose {@code lo} carries the lab's mark (all first, then waiting once until the
+     * kernel has freed them, and with them the veths: {@link NetnsRegistry#deleteAll}), and removes the {@code /etc/netns/NS/hosts} files the lab wrote (and
      * their directories, when empty, as well as the empty directory or {@code .hosts.tmp} of one
      * that a killed {@code up} was writing), the lab's state file, and the empty, unmounted
      * {@code <lab>-*} namespace files a crash between creating the file and mounting on it
@@ -242,29 +242,28 @@ public final class Lab {
      * never touched. Removing a lab that is not there removes nothing.
      */
     public static Removed down(String name, NetnsRegistry registry, Options options) throws NetnsException {
-        try (LabLock ignored = LabLock.take(options.lockDirectory(), name)) {
-            List<String> owned = owned(registry).getOrDefault(name, List.of());
+        try (LabLock lock = LabLock.take(options.lockDirectory(), name)) {
+            List<String> owned = owned(registry, name);
             List<String> left = new ArrayList<>();
             List<String> removed = new ArrayList<>();
-            for (String ns : owned) {
-                try {
-                    for (long pid : registry.pids(ns)) {
-                        if (pid == ProcessHandle.current().pid()) {
-                            continue;
+            try {
+                for (List<Long> pids : registry.pids(owned).values()) {
+                    for (long pid : pids) {
+                        if (pid != ProcessHandle.current().pid()) {
+                            ProcessHandle.of(pid).ifPresent(h -> left.addAll(stop(h)));
                         }
-                        ProcessHandle.of(pid).ifPresent(h -> left.addAll(stop(h)));
                     }
-                } catch (NetnsException e) {
-                    left.add("processes in " + ns + ": " + e.getMessage());
                 }
+            } catch (NetnsException e) {
+                left.add("processes in the lab: " + e.getMessage());
             }
-            for (String ns : owned.reversed()) {
-                options.progress().accept("removing " + ns);
-                try {
-                    registry.delete(ns, options.deleteWait());
+            options.progress().accept("removing " + owned.size() + " namespaces");
+            Map<String, NetnsException> failed = registry.deleteAll(owned.reversed(), options.deleteWait());
+            for (String ns : owned) {
+                if (failed.containsKey(ns)) {
+                    left.add("namespace " + ns + ": " + failed.get(ns).getMessage());
+                } else {
                     removed.add(ns);
-                } catch (NetnsException e) {
-                    left.add("namespace " + ns + ": " + e.getMessage());
                 }
             }
             List<Path> files = removeHostsFiles(name, options.etcNetns(), owned, left);
@@ -288,6 +287,7 @@ public final class Lab {
                 throw new LabException("lab down \"" + name + "\" left things behind: " + String.join("; ", left), left,
                         null);
             }
+            lock.removeFile();
             return new Removed(name, removed, files);
         }
     }
@@ -365,8 +365,8 @@ public final class Lab {
      * @throws NotFoundException naming the lab's nodes when there is no such node, or no such lab
      */
     public static String namespace(String lab, String node, NetnsRegistry registry) throws NetnsException {
-        List<String> owned = owned(registry).get(lab);
-        if (owned == null) {
+        List<String> owned = owned(registry, lab);
+        if (owned.isEmpty()) {
             throw new NotFoundException("No lab \"" + lab + "\" on this machine (\"netns4j lab list\" shows the labs)",
                     2, null);
         }
@@ -415,8 +415,23 @@ public final class Lab {
 
     /** Lab name to its namespaces (sorted), from the alias of each namespace's {@code lo}. */
     private static Map<String, List<String>> owned(NetnsRegistry registry) throws NetnsException {
+        return ownedByLab(registry, "");
+    }
+
+    /**
+     * Lab {@code lab}'s namespaces (sorted; none: empty list). Only names starting with
+     * {@code <lab>-} are opened, since {@code up} names every namespace so; the mark decides.
+     */
+    static List<String> owned(NetnsRegistry registry, String lab) throws NetnsException {
+        return ownedByLab(registry, lab + "-").getOrDefault(lab, List.of());
+    }
+
+    private static Map<String, List<String>> ownedByLab(NetnsRegistry registry, String prefix) throws NetnsException {
         Map<String, List<String>> out = new TreeMap<>();
         for (String ns : registry.names()) {
+            if (!ns.startsWith(prefix)) {
+                continue;
+            }
             String alias;
             try (Netns n = registry.open(ns)) {
                 alias = n.links().get("lo").alias();
@@ -436,8 +451,8 @@ public final class Lab {
      * ({@code lo} left out) with their addresses; empty when no namespace carries the mark.
      */
     public static Optional<List<LabNode>> show(String name, NetnsRegistry registry) throws NetnsException {
-        List<String> owned = owned(registry).get(name);
-        if (owned == null) {
+        List<String> owned = owned(registry, name);
+        if (owned.isEmpty()) {
             return Optional.empty();
         }
         List<LabNode> nodes = new ArrayList<>();

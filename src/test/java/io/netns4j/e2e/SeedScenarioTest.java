@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -41,9 +42,21 @@ class SeedScenarioTest {
         assertTrue(text.contains("is not a network namespace, it looks like a command"), text);
         assertTrue(text.contains("-A INPUT -i veth1 -p tcp -m tcp --dport 80 -j ACCEPT"), text);
         assertTrue(text.contains("port 80: connected; port 81: blocked"), text);
-        assertTrue(text.endsWith("demo finished: traffic flowed, the firewall held, and everything it made is gone\n"), text);
+        String lab = "demo-db-" + pid;
+        assertTrue(text.contains("lab \"" + lab + "\" is up: 4 namespaces"), text);
+        assertTrue(text.contains("lab \"" + lab + "\" is up to date: nothing changed"), text);
+        assertTrue(text.contains("db1 -> db3 (10.30.0.3:5432): connected"), text);
+        assertTrue(text.contains("lab \"" + lab + "\" partitioned: db3 <-/-> db1, db3 <-/-> db2"), text);
+        assertTrue(text.contains("db1 -> db3 (10.30.0.3:5432): no answer within 1 s"), text);
+        assertTrue(text.contains("lab \"" + lab + "\" is down: 4 namespaces removed"), text);
+        assertTrue(text.endsWith("demo finished: traffic flowed, the firewall held, the lab came up, was partitioned"
+                + " and healed, and everything it made is gone\n"), text);
         try (var names = Files.list(Path.of("/run/netns"))) {
-            assertTrue(names.noneMatch(p -> p.getFileName().toString().endsWith("-" + pid)), "nothing left behind");
+            assertTrue(names.noneMatch(p -> p.getFileName().toString().endsWith("-" + pid)
+                    || p.getFileName().toString().startsWith(lab)), "nothing left behind");
         }
+        assertFalse(Files.exists(Path.of("/run/netns4j/labs", lab + ".lock")), "no lock file left");
+        assertFalse(Files.exists(Path.of("/run/netns4j/labs", lab + ".yaml")), "no state left");
+        assertFalse(Files.exists(Path.of("/etc/netns", lab + "-db1")), "no hosts file left");
     }
 }
