@@ -34,48 +34,9 @@ trap 'exit 130' INT TERM
 
 # ---- measuring ----
 
-# Runs a command, output discarded; sets WALL_US (wall time, microseconds) and SYS_MS (system
-# CPU time of the shell's children). Aborts the benchmark when the command fails.
-measure() {
-  local t0 t1 TIMEFORMAT='%3S'
-  t0=$EPOCHREALTIME
-  if ! { time "$@" >/dev/null 2>>"$WORK/log"; } 2>"$WORK/time"; then
-    echo "FAILED: $*" >&2
-    tail -5 "$WORK/log" >&2
-    exit 1
-  fi
-  t1=$EPOCHREALTIME
-  if grep -q 'netns4j: building' "$WORK/log"; then
-    echo "FAILED: the launcher rebuilt netns4j during a measurement (sources changed); run again" >&2
-    exit 1
-  fi
-  WALL_US=$(( ${t1/./} - ${t0/./} ))
-  SYS_MS=$(awk '{printf "%d", $1 * 1000}' "$WORK/time")
-}
-
-# The kernel tears deleted namespaces down in the background, one batch after another. So
-# that no tool pays for the teardown of another's, wait for it after each delete phase: a
-# canary namespace B, deleted last, has a veth into A; when A's end is gone, the kernel has
-# got through B and everything queued before it. Sets TEARDOWN_US.
-CANARY_A=${PREFIX}canary-a CANARY_B=${PREFIX}canary-b
-canary_arm() {
-  ip netns add "$CANARY_B"
-  ip -n "$CANARY_A" link add canary type veth peer name canary netns "$CANARY_B"
-}
-settle() {
-  local t0=$EPOCHREALTIME i
-  ip netns delete "$CANARY_B"
-  for ((i = 0; i < 3000; i++)); do
-    ip -n "$CANARY_A" link show canary >/dev/null 2>&1 || break
-    sleep 0.01
-  done
-  TEARDOWN_US=$(( ${EPOCHREALTIME/./} - ${t0/./} ))
-  ((i < 3000)) || echo "note: kernel teardown still running after 30 s" >&2
-  canary_arm
-}
-
-# Reads numbers on stdin; prints "min median".
-stats() { sort -n | awk '{a[NR] = $1} END {m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; print a[1], m}'; }
+SETTLE_POLLS=3000
+# shellcheck source=measure.sh
+. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/measure.sh"
 
 # ---- the tools ----
 

@@ -37,6 +37,7 @@ final class LabBuild {
     private final Lab.Options options;
     private final Map<String, Netns> open = new LinkedHashMap<>();
     private final List<String> created = new ArrayList<>();
+    private final java.util.Set<String> loUp = new java.util.HashSet<>();
     private final List<Path> hostsDirectories = new ArrayList<>();
     private final List<Process> processes = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -93,12 +94,18 @@ final class LabBuild {
         switch (step) {
             case Step.AddNamespace s -> {
                 // marked before it is named: a crash cannot leave an unmarked lab namespace
+                // lo up in the same request (the plan's "link set lo up" is then already done)
                 Netns n = registry.add(s.namespace(),
-                        u -> u.links().set(LinkRequest.change("lo").alias(Lab.mark(topology.name()))));
+                        u -> u.links().set(LinkRequest.change("lo").alias(Lab.mark(topology.name())).up()));
                 created.add(s.namespace());
+                loUp.add(s.namespace());
                 open.put(s.namespace(), n);
             }
-            case Step.LinkUp s -> ns(s.namespace()).links().set(LinkRequest.change(s.device()).up());
+            case Step.LinkUp s -> {
+                if (!(s.device().equals("lo") && loUp.contains(s.namespace()))) {
+                    ns(s.namespace()).links().set(LinkRequest.change(s.device()).up());
+                }
+            }
             case Step.SetSysctl s -> ns(s.namespace()).sysctls().set(s.key(), s.value());
             case Step.AddBridge s -> ns(s.namespace()).links().add(LinkRequest.create(s.name(), Bridge.defaults()).up());
             case Step.AddVeth s -> ns(s.namespace()).links().add(LinkRequest.create(s.name(),

@@ -81,6 +81,15 @@ class RoutedTopologyTest {
     @Test
     void tcpCrossesTwoHopsOverIpv6() throws Exception {
         middle.sysctls().set("net.ipv6.conf.all.forwarding", "1");
-        assertEquals(InetAddress.getByName("fd81:1::2"), Tcp.exchange(right, "fd81:2::2", left, 7002));
+        // Switching IPv6 forwarding on turns the middle into a router (it rejoins multicast
+        // groups and re-announces itself); once, under load in CI, the first connection timed
+        // out in that window. The claim is reachability, so a second attempt is allowed.
+        InetAddress seen;
+        try {
+            seen = Tcp.exchange(right, "fd81:2::2", left, 7002);
+        } catch (java.net.SocketTimeoutException first) {
+            seen = Tcp.exchange(right, "fd81:2::2", left, 7003);
+        }
+        assertEquals(InetAddress.getByName("fd81:1::2"), seen);
     }
 }
