@@ -120,32 +120,33 @@ public final class NetnsRegistry {
      * unmarked namespace. If the preparation fails, the namespace is dropped unnamed. The
      * handle passed to it has its netlink socket open; it must not be closed or kept.
      * Equivalent to {@code ip netns add NAME} with the preparation's commands run first.
-     * <p>A crash between creating the name's (empty) file and mounting on it leaves an empty
-     * file, as {@code ip netns add} would; {@link #removeUnmounted} removes such files.
+     * <p>The name's file is created after the preparation, right before the mount; a crash
+     * between the two leaves an empty file, as {@code ip netns add} would;
+     * {@link #removeUnmounted} removes such files.
      */
     public Netns add(String name, Preparation preparation) throws NetnsException {
         String file = fileOf(name);
         prepareDirectory();
-        createFile(file);
+        if (Files.exists(Path.of(file), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            createFile(file); // fails as ip does ("File exists"), before a namespace is made for nothing
+        }
         try {
             return NamespaceThreads.callInNew(() -> prepareAndPin(name, file, preparation));
         } catch (ErrnoException e) {
-            removeQuietly(file);
             throw Failures.of(e, "Failed to create a new network namespace \"" + name + "\"");
         } catch (NetnsException | RuntimeException e) {
-            removeQuietly(file);
             throw e;
         } catch (Exception e) {
-            removeQuietly(file);
             throw new NetnsException("Failed to create a new network namespace \"" + name + "\": " + e);
         }
     }
 
     /**
-     * On the worker that made the namespace: pins it on {@code file} and, while still inside,
-     * opens its netlink socket, which saves a later trip into the namespace.
+     * On the worker that made the namespace: prepares it unnamed, then creates the name's
+     * file and pins the namespace on it (the window in which the file exists unmounted is as
+     * short as ip's), and keeps its netlink socket open, which saves a later trip inside.
      */
-    private static Netns prepareAndPin(String name, String file, Preparation preparation) throws NetnsException {
+    private static Netns prepareAndPin(String name, String file, Preparation preparation) throws Exception {
         int fd;
         try {
             fd = LibC.open(PROC_NET, LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
@@ -155,20 +156,23 @@ public final class NetnsRegistry {
         Netns ns;
         try {
             ns = Netns.withRouteSocket(fd, name, Path.of(file));
-        } catch (NetnsException | RuntimeException e) {
+        } catch (Throwable t) {
             LibC.closeQuietly(fd);
-            throw e;
+            throw t;
         }
         try {
             preparation.prepare(ns);
-            LibC.mount(PROC_NET, file, "none", LibC.MS_BIND);
+            createFile(file);
+            try {
+                LibC.mount(PROC_NET, file, "none", LibC.MS_BIND);
+            } catch (ErrnoException e) {
+                unlinkQuietly(file);
+                throw Failures.of(e, "Bind " + PROC_NET + " -> " + file + " failed");
+            }
             return ns;
-        } catch (ErrnoException e) {
+        } catch (Throwable t) {
             ns.close();
-            throw Failures.of(e, "Bind " + PROC_NET + " -> " + file + " failed");
-        } catch (NetnsException | RuntimeException e) {
-            ns.close();
-            throw e;
+            throw t;
         }
     }
 
@@ -344,8 +348,9 @@ public final class NetnsRegistry {
     }
 
     /**
-     * Deletes several names, then waits once until the kernel has torn every one of those
-     * namespaces down (an RTM_DELNSID for each in the caller's namespace). The kernel frees
+     * Deletes several names, then waits once until the kernel has unhashed every one of those
+     * namespaces (an RTM_DELNSID for each in the caller's namespace: sent when the namespace is
+     * dying and can no longer be entered; its devices go right after). The kernel frees
      * queued namespaces together, so this is much faster than {@link #delete(String, Duration)}
      * one by one. Unlike that method it does not watch for links in other namespaces whose
      * peers were inside: use it for a set of namespaces that holds its own veth peers, such as
@@ -361,17 +366,31 @@ public final class NetnsRegistry {
         try (Netns home = Netns.current();
              NetlinkSocket events = home.openSocket(Netlink.NETLINK_ROUTE, 10)) {
             events.subscribe(Rtnl.RTNLGRP_NSID);
+            Map<String, Integer> assigned = new java.util.LinkedHashMap<>();
             for (String name : names) {
                 try (Netns target = open(name)) {
                     var known = home.peerId(target);
                     int nsid = known.isPresent() ? known.getAsInt() : home.assignPeerId(target, -1);
                     ids.put(nsid, target.id());
-                    delete(name);
-                    waiting.put(nsid, name);
+                    assigned.put(name, nsid);
                 } catch (NotFoundException e) {
                     // already gone
                 } catch (NetnsException e) {
                     failed.put(name, e);
+                }
+            }
+            // a notification still queued from before (an id freed and just given out again) must not count
+            while (!events.receiveNotifications().isEmpty()) {
+                // drained
+            }
+            for (var e : assigned.entrySet()) {
+                try {
+                    delete(e.getKey());
+                    waiting.put(e.getValue(), e.getKey());
+                } catch (NotFoundException gone) {
+                    // deleted meanwhile by someone else
+                } catch (NetnsException ex) {
+                    failed.put(e.getKey(), ex);
                 }
             }
             long deadline = System.nanoTime() + timeout.toNanos();

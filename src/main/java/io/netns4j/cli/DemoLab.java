@@ -43,8 +43,8 @@ final class DemoLab {
         try {
             say(ctx, "A lab from " + EXAMPLE + ": three database nodes on a switch, db3's link impaired;"
                     + " renamed " + lab + ".");
+            up = true; // from here on the lab is taken down at the end, whatever happens
             run(ctx, "lab", "up", file.toString());
-            up = true;
             run(ctx, "lab", "show", lab);
             run(ctx, "lab", "graph", "--format", "text", lab);
             run(ctx, "lab", "up", file.toString());
@@ -60,11 +60,17 @@ final class DemoLab {
             run(ctx, "lab", "heal", lab);
             expect(ctx, db1, "db3", db3, true);
             run(ctx, "lab", "down", lab);
-            up = false;
-        } finally {
+        } catch (NetnsException | RuntimeException e) {
             if (up) {
-                Lab.down(lab, ctx.registry);
+                try {
+                    Lab.down(lab, ctx.registry);
+                } catch (NetnsException | RuntimeException downFailed) {
+                    e.addSuppressed(downFailed);
+                    ctx.err.println(downFailed.getMessage());
+                }
             }
+            throw e;
+        } finally {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {

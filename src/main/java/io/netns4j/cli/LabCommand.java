@@ -2,7 +2,6 @@ package io.netns4j.cli;
 
 import io.netns4j.Netns;
 import io.netns4j.NetnsException;
-import io.netns4j.NotSupportedException;
 import io.netns4j.NotFoundException;
 import io.netns4j.firewall.Family;
 import io.netns4j.firewall.Iptables;
@@ -99,7 +98,7 @@ final class LabCommand implements ObjectCommand {
                             + usageLine(verb));
                 }
                 return new Parsed(verb, labOperand(rest.getFirst()), false, false,
-                        List.of(rest.get(1), Keywords.resolve(rest.get(2), "up", "down")));
+                        List.of(endpoint(rest.get(1)), Keywords.resolve(rest.get(2), "up", "down")));
             }
             case "partition" -> {
                 if (rest.size() < 2) {
@@ -118,6 +117,7 @@ final class LabCommand implements ObjectCommand {
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage() + "; nothing was changed.");
                 }
+                endpoint(rest.get(1));
                 return new Parsed(verb, labOperand(rest.getFirst()), false, false, rest.subList(1, rest.size()));
             }
             case "graph" -> {
@@ -178,6 +178,16 @@ final class LabCommand implements ObjectCommand {
             throw new UsageException("\"lab " + shown + "\" takes " + what + ": " + usageLine(shown));
         }
         return new Parsed(verb, rest.getFirst(), json, dryRun);
+    }
+
+    /** NODE:INTERFACE, checked before anything is looked at. */
+    private static String endpoint(String word) throws UsageException {
+        int colon = word.indexOf(':');
+        if (colon <= 0 || colon == word.length() - 1 || word.indexOf(':', colon + 1) >= 0) {
+            throw new UsageException("\"" + word + "\" is not NODE:INTERFACE; write e.g. \"a:eth1\" (\"netns4j lab show"
+                    + " NAME\" lists them).");
+        }
+        return word;
     }
 
     private static String labOperand(String word) throws UsageException {
@@ -269,11 +279,6 @@ final class LabCommand implements ObjectCommand {
 
     private static int up(Context ctx, Topology t, Lab.Options options) throws UsageException, NetnsException {
         try {
-            Lab.checkSupported(Plan.of(t), options);
-        } catch (NotSupportedException e) {
-            throw new UsageException(e.getMessage() + "; nothing was changed.");
-        }
-        try {
             Lab.Started s = Lab.up(t, ctx.registry, options);
             if (System.console() == null) {
                 s.notes().forEach(n -> ctx.err.println("note: " + n)); // on a terminal, progress printed them
@@ -305,7 +310,7 @@ final class LabCommand implements ObjectCommand {
     }
 
     /** A topology file, or the kept state of running lab NAME. */
-    private static Topology graphed(String operand, Lab.Options options) throws UsageException, NotFoundException {
+    private static Topology graphed(String operand, Lab.Options options) throws UsageException, NetnsException {
         Path path = Path.of(operand);
         if (Files.isRegularFile(path) || operand.endsWith(".yaml") || operand.endsWith(".yml")) {
             return read(path);

@@ -7,7 +7,6 @@ import io.netns4j.NetnsException;
 import io.netns4j.NetnsRegistry;
 import io.netns4j.AlreadyExistsException;
 import io.netns4j.InetText;
-import io.netns4j.NotSupportedException;
 import io.netns4j.NotFoundException;
 import io.netns4j.InvalidRequestException;
 import io.netns4j.LinkRequest;
@@ -38,8 +37,10 @@ import java.util.function.Consumer;
  * removes exactly the namespaces whose {@code lo} carries the lab's mark; a namespace without
  * the mark is never touched, even when its name starts with {@code <lab>-}.
  *
- * <p>{@code up} and {@code down} of one lab are serialised by an exclusive {@code flock} on
- * {@code /run/netns4j/labs/<lab>.lock}. No state file is written: the marks are the state.
+ * <p>Commands that change one lab are serialised by an exclusive {@code flock} on
+ * {@code /run/netns4j/labs/<lab>.lock} ({@link LabLock}). The marks say what the lab owns;
+ * the file the lab was built from is kept next to the lock ({@link LabState}) only so that the
+ * next {@code up} can update the lab in place.
  */
 public final class Lab {
     /** The alias of {@code lo} in every namespace of lab {@code L}: {@code netns4j-lab:L}. */
@@ -68,6 +69,14 @@ public final class Lab {
 
         public Options withProgress(Consumer<String> value) {
             return new Options(value, lockDirectory, etcNetns, deleteWait);
+        }
+
+        public Options withEtcNetns(Path value) {
+            return new Options(progress, lockDirectory, value, deleteWait);
+        }
+
+        public Options withDeleteWait(Duration value) {
+            return new Options(progress, lockDirectory, etcNetns, value);
         }
     }
 
@@ -107,21 +116,19 @@ public final class Lab {
      *
      * <p>Refused before any change: a namespace of the lab's name that is not marked as the
      * lab's; a running lab with no state (built from a {@code Topology} made in code, or
-     * interrupted before it finished: {@code lab down} it first); what {@link #checkSupported}
-     * refuses. A failure midway removes the namespaces this run created, newest first; the
+     * interrupted before it finished: {@code lab down} it first). A failure midway removes the namespaces this run created, newest first; the
      * {@link LabException} names anything that could not be removed (changes to a running lab
      * other than new namespaces are not undone: run {@code lab up} again, or {@code lab down}).
      */
     public static Started up(Topology topology, NetnsRegistry registry, Options options) throws NetnsException {
         try (LabLock ignored = LabLock.take(options.lockDirectory(), topology.name())) {
             Change change = change(topology, registry, options);
-            checkSupported(change.plan(), options);
             if (change.updated() && topology.source() == null) {
                 throw new AlreadyExistsException("Lab \"" + topology.name() + "\" is running and this topology was"
                         + " made in code, without a file to keep as the lab's state; nothing was changed (\"lab down "
                         + topology.name() + "\" first, or read the topology with TopologyFile)", 17, null);
             }
-            LabBuild build = new LabBuild(topology, registry, options);
+            LabBuild build = new LabBuild(topology, registry, options, change.updated());
             try {
                 build.run(change.plan());
             } catch (NetnsException | RuntimeException e) {
@@ -135,7 +142,13 @@ public final class Lab {
                 build.closeHandles();
             }
             if (topology.source() != null) {
-                LabState.write(options.lockDirectory(), topology);
+                try {
+                    LabState.write(options.lockDirectory(), topology);
+                } catch (NetnsException e) {
+                    throw new LabException("lab \"" + topology.name() + "\" is up, but its state could not be kept ("
+                            + e.getMessage() + "), so it cannot be updated in place: \"lab down " + topology.name()
+                            + "\", then \"lab up\" again to change it", List.of(), e);
+                }
             }
             return new Started(topology.name(), build.created(), build.pids(), change.plan().steps(), change.updated(),
                     build.notes());
@@ -181,16 +194,6 @@ public final class Lab {
                         + "); nothing was changed (delete it, or rename the lab or node \"" + n.name() + "\")", 17, null);
             }
         }
-    }
-
-    /**
-     * Refuses, before any change, what {@link #up} cannot build. Everything a checked file can
-     * say is built today; impairment settings this kernel lacks (netem) are applied as far as
-     * they can be and reported in {@link Started#notes()}, not refused.
-     */
-    public static void checkSupported(Plan plan, Options options) throws NotSupportedException {
-        Objects.requireNonNull(plan);
-        Objects.requireNonNull(options);
     }
 
     /**
@@ -404,7 +407,7 @@ public final class Lab {
      * The topology running lab {@code name} was last built (or updated) from: its kept state.
      * Empty when the lab has no state (not up, or its {@code lab up} was interrupted).
      */
-    public static Optional<Topology> topology(String name, Options options) {
+    public static Optional<Topology> topology(String name, Options options) throws NetnsException {
         return LabState.read(options.lockDirectory(), name);
     }
 

@@ -1,6 +1,7 @@
 package io.netns4j.lab;
 
 import io.netns4j.AddressSpec;
+import io.netns4j.AlreadyExistsException;
 import io.netns4j.LinkRequest;
 import io.netns4j.Netns;
 import io.netns4j.NetnsException;
@@ -35,6 +36,7 @@ final class LabBuild {
     private final Topology topology;
     private final NetnsRegistry registry;
     private final Lab.Options options;
+    private final boolean updating;
     private final Map<String, Netns> open = new LinkedHashMap<>();
     private final List<String> created = new ArrayList<>();
     private final java.util.Set<String> loUp = new java.util.HashSet<>();
@@ -42,7 +44,13 @@ final class LabBuild {
     private final List<Process> processes = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    LabBuild(Topology topology, NetnsRegistry registry, Lab.Options options) {
+    /**
+     * @param updating the lab is running: additions are made idempotent (an address or route
+     *                 is written with replace, a veth or bridge that exists is taken as made), so
+     *                 that an update which failed midway can be finished by running it again
+     */
+    LabBuild(Topology topology, NetnsRegistry registry, Lab.Options options, boolean updating) {
+        this.updating = updating;
         this.topology = topology;
         this.registry = registry;
         this.options = options;
@@ -107,9 +115,10 @@ final class LabBuild {
                 }
             }
             case Step.SetSysctl s -> ns(s.namespace()).sysctls().set(s.key(), s.value());
-            case Step.AddBridge s -> ns(s.namespace()).links().add(LinkRequest.create(s.name(), Bridge.defaults()).up());
-            case Step.AddVeth s -> ns(s.namespace()).links().add(LinkRequest.create(s.name(),
-                    Veth.peer(s.peerName()).inNamespace(ns(s.peerNamespace()))));
+            case Step.AddBridge s -> existingIsDone(() -> ns(s.namespace()).links()
+                    .add(LinkRequest.create(s.name(), Bridge.defaults()).up()));
+            case Step.AddVeth s -> existingIsDone(() -> ns(s.namespace()).links().add(LinkRequest.create(s.name(),
+                    Veth.peer(s.peerName()).inNamespace(ns(s.peerNamespace())))));
             case Step.SetLink s -> {
                 LinkRequest r = LinkRequest.change(s.device());
                 r = s.mtu() == null ? r : r.mtu(s.mtu());
@@ -117,8 +126,21 @@ final class LabBuild {
                 r = s.master() == null ? r : r.master(s.master());
                 ns(s.namespace()).links().set(r.up());
             }
-            case Step.AddAddress s -> ns(s.namespace()).addresses().add(AddressSpec.of(s.device(), s.prefix()));
-            case Step.AddRoute s -> ns(s.namespace()).routes().add(route(s.route()));
+            case Step.AddAddress s -> {
+                AddressSpec spec = AddressSpec.of(s.device(), s.prefix());
+                if (updating) {
+                    ns(s.namespace()).addresses().replace(spec);
+                } else {
+                    ns(s.namespace()).addresses().add(spec);
+                }
+            }
+            case Step.AddRoute s -> {
+                if (updating) {
+                    ns(s.namespace()).routes().replace(route(s.route()));
+                } else {
+                    ns(s.namespace()).routes().add(route(s.route()));
+                }
+            }
             case Step.IptablesLine s -> IptablesCommandLine.parse(s.line(), Family.IP)
                     .apply(Iptables.in(ns(s.namespace()), Family.IP));
             case Step.NftScript s -> ns(s.namespace()).firewall().run(s.script());
@@ -140,6 +162,17 @@ final class LabBuild {
 
     private interface Removal {
         void run() throws NetnsException;
+    }
+
+    /** In an update, a device a failed earlier run already made is taken as made. */
+    private void existingIsDone(Removal r) throws NetnsException {
+        try {
+            r.run();
+        } catch (AlreadyExistsException e) {
+            if (!updating) {
+                throw e;
+            }
+        }
     }
 
     /** Undoing something that is already gone (a route the kernel dropped with its address) is done. */

@@ -28,18 +28,31 @@ final class LabState {
         return directory.resolve(lab + ".yaml");
     }
 
-    /** The topology the lab was last built from, or empty if no readable state (or another lab's). */
-    static Optional<Topology> read(Path directory, String lab) {
+    /**
+     * The topology the lab was last built from; empty when there is no state.
+     *
+     * @throws NetnsException when the state is there but cannot be read or no longer parses
+     *                        (say, written by an older netns4j), or names another lab
+     */
+    static Optional<Topology> read(Path directory, String lab) throws NetnsException {
         Path f = file(directory, lab);
+        String why;
         try {
             Topology t = TopologyFile.parse("state of lab " + lab + " (" + f + ")", Files.readString(f,
                     StandardCharsets.UTF_8));
-            return t.name().equals(lab) ? Optional.of(t) : Optional.empty();
+            if (t.name().equals(lab)) {
+                return Optional.of(t);
+            }
+            why = "it is lab \"" + t.name() + "\"'s";
         } catch (NoSuchFileException e) {
             return Optional.empty();
-        } catch (IOException | TopologyException e) {
-            return Optional.empty();
+        } catch (IOException e) {
+            why = e.toString();
+        } catch (TopologyException e) {
+            why = "it no longer reads as a lab file: " + e.getMessage();
         }
+        throw new NetnsException("The state of lab \"" + lab + "\" (" + f + ") cannot be used: " + why + "; nothing was"
+                + " changed (\"lab down " + lab + "\" removes the lab and its state)");
     }
 
     static void write(Path directory, Topology t) throws NetnsException {

@@ -20,8 +20,11 @@ import java.util.Set;
  *   <li>a node that turns into or out of a bridge, or whose namespace is missing from the
  *       machine, is (re)created with all its links;</li>
  *   <li>a node whose firewall changed gets its tables removed ({@link Step.ResetFirewall}) and
- *       its whole firewall written again; one whose {@code exec} or {@code env} changed gets
- *       its processes stopped and its commands started again;</li>
+ *       its whole firewall written again; one whose {@code exec}, {@code env} or hosts file
+ *       changed gets its processes stopped and its commands started again (a running command
+ *       keeps the hosts file it was started with);</li>
+ *   <li>a router turned host gets forwarding set back to 0; a removed node's hosts file
+ *       goes with it;</li>
  *   <li>a node that lost an address or a link gets all its routes written with
  *       {@code route replace}, since the kernel drops routes through a device whose last
  *       address goes;</li>
@@ -91,6 +94,13 @@ final class Reconcile {
 
         Set<String> firewallChanged = changedGroups(before, after, Reconcile::isFirewall);
         Set<String> execChanged = changedGroups(before, after, s -> s instanceof Step.Exec);
+        // a running command keeps the hosts file it started with (netns exec bind-mounts it):
+        // a node whose hosts file changed has its commands restarted to see the new one
+        for (String ns : changedGroups(before, after, s -> s instanceof Step.WriteHosts)) {
+            if (after.stream().anyMatch(s -> s instanceof Step.Exec && s.namespace().equals(ns))) {
+                execChanged.add(ns);
+            }
+        }
         List<Step> stops = new ArrayList<>();
         for (String ns : execChanged) {
             if (present.contains(ns) && !doomed.contains(ns) && before.stream()
@@ -101,6 +111,11 @@ final class Reconcile {
         List<Step> deletions = new ArrayList<>();
         for (String ns : doomed) {
             deletions.addFirst(new Step.DeleteNamespace(ns));
+            boolean hadHosts = before.stream().anyMatch(s -> s instanceof Step.WriteHosts && s.namespace().equals(ns));
+            boolean getsHosts = after.stream().anyMatch(s -> s instanceof Step.WriteHosts && s.namespace().equals(ns));
+            if (hadHosts && !getsHosts) {
+                deletions.add(new Step.RemoveHosts(ns));
+            }
         }
         for (Step s : before.reversed()) {
             if (has.contains(s) || doomed.contains(s.namespace()) || !present.contains(s.namespace())) {
@@ -112,6 +127,10 @@ final class Reconcile {
                     lostAddresses.add(a.namespace());
                 }
                 case Step.AddRoute r -> undo.add(new Step.DeleteRoute(r.namespace(), r.route()));
+                // forwarding a router got from its kind goes back to a new namespace's 0
+                case Step.SetSysctl c when c.automatic() && after.stream().noneMatch(x -> x instanceof Step.SetSysctl n
+                        && n.namespace().equals(c.namespace()) && n.key().equals(c.key())) ->
+                        undo.add(new Step.SetSysctl(c.namespace(), c.key(), "0", true));
                 case Step.Impair i when !goneDevices.contains(key(i.namespace(), i.device())) && after.stream()
                         .noneMatch(x -> x instanceof Step.Impair j && j.namespace().equals(i.namespace())
                                 && j.device().equals(i.device())) ->

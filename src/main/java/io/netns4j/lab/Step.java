@@ -90,10 +90,13 @@ public sealed interface Step {
         }
     }
 
-    /** {@code tc -n NS qdisc add dev DEV root netem ...}. */
+    /**
+     * {@code tc -n NS qdisc replace dev DEV root netem ...}; on a kernel without netem, a root
+     * tbf for the rate and an nftables drop for the loss ({@link LinkImpairments}).
+     */
     record Impair(String namespace, String device, Impairment impairment) implements Step {
         public String command() {
-            return "tc -n " + namespace + " qdisc add dev " + device + " root netem "
+            return "tc -n " + namespace + " qdisc replace dev " + device + " root netem "
                     + String.join(" ", impairment.tcWords());
         }
     }

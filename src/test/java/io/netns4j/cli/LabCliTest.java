@@ -60,6 +60,10 @@ class LabCliTest {
         assertTrue(badImpair.err().contains("soon") && badImpair.err().contains("nothing was changed"), badImpair.err());
         assertEquals(2, CliRun.of("lab", "impair", "x", "a:eth1").exit());
         assertEquals(2, CliRun.of("lab", "partition", "x").exit());
+        CliRun noColon = CliRun.of("lab", "link", "x", "aeth1", "up");
+        assertEquals(2, noColon.exit());
+        assertTrue(noColon.err().contains("\"aeth1\" is not NODE:INTERFACE"), noColon.err());
+        assertEquals(2, CliRun.of("lab", "impair", "x", "a:", "rate", "1mbit").exit());
         assertEquals(2, CliRun.of("lab", "heal").exit());
         CliRun bad = CliRun.of("lab", "up", "src/test/resources/labs/bad/address-clash.yaml");
         assertEquals(2, bad.exit());

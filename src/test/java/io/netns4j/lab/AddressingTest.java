@@ -105,7 +105,7 @@ class AddressingTest {
                       - {endpoint: "a:e1", impair: {rate: 10mbit, delay: 50ms, jitter: 1500us, loss: 1%, duplicate: 0.1%, reorder: 5%}}
                       - b:e1
                 """);
-        assertEquals("tc -n t-a qdisc add dev e1 root netem delay 50ms 1500us loss 1% duplicate 0.1% reorder 5% rate 10mbit",
+        assertEquals("tc -n t-a qdisc replace dev e1 root netem delay 50ms 1500us loss 1% duplicate 0.1% reorder 5% rate 10mbit",
                 Plan.of(t).steps().getLast().command());
     }
 }

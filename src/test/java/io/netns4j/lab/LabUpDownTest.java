@@ -5,7 +5,6 @@ import io.netns4j.InetPrefix;
 import io.netns4j.LinkRequest;
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
-import io.netns4j.NotSupportedException;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Tcp;
 import io.netns4j.testing.TestNames;

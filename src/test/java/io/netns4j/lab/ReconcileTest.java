@@ -131,4 +131,25 @@ class ReconcileTest {
                 "netns4j netns exec r-a sysctl -w net.ipv4.ip_forward=1",
                 "netns4j netns exec r-a sysctl -w net.ipv6.conf.all.forwarding=1"), c);
     }
+
+    @Test
+    void aRouterTurnedHostStopsForwarding() throws Exception {
+        String router = BASE.replace("  a: {}\n", "  a:\n    kind: router\n");
+        assertEquals(List.of(
+                "netns4j netns exec r-a sysctl -w net.ipv6.conf.all.forwarding=0",
+                "netns4j netns exec r-a sysctl -w net.ipv4.ip_forward=0",
+                "netns4j -n r-a route add default via 10.0.1.1"), changes(router, BASE));
+    }
+
+    @Test
+    void aRemovedNodesHostsFileGoesAndRunningCommandsSeeChangedHosts() throws Exception {
+        String before = BASE.replace("name: r\n", "name: r\ndefaults: {hosts: true}\n")
+                .replace("  a: {}\n", "  a:\n    exec: [\"sleep 100\"]\n");
+        String after = before.replace("  b: {}\n", "");
+        after = after.substring(0, after.indexOf("  - endpoints:\n      - {endpoint: \"b:eth1\""));
+        List<String> c = changes(before, after);
+        assertEquals("kill $(netns4j netns pids r-a)", c.getFirst(), "a's command restarts to see the new hosts file");
+        assertEquals(List.of("netns4j netns delete r-b", "rm /etc/netns/r-b/hosts"), c.subList(1, 3));
+        assertEquals("netns4j netns exec r-a sh -c 'sleep 100' &", c.getLast());
+    }
 }
