@@ -25,6 +25,9 @@ final class AotTraining {
             }
             trainLabs(sink);
         }
+        if (isRoot()) {
+            trainLabBuild(sink);
+        }
     }
 
     /** Reads, checks and plans a small lab (YAML, addressing, routes, plan), as {@code lab up} does before its first system call. */
@@ -45,5 +48,56 @@ final class AotTraining {
             throw new IllegalStateException("the AOT training lab is invalid: " + e.getMessage(), e);
         }
         Main.run(List.of("lab", "check", "no/such/file.yaml"), sink, sink);
+    }
+
+    private static boolean isRoot() {
+        try {
+            return "0".equals(String.valueOf(java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self"),
+                    "unix:uid")));
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * As root only: brings a 4-node lab up and down once, so that the classes and code of
+     * building and removing labs (netlink requests, namespace workers, nftables) are in the
+     * cache too; this is most of {@code lab up}'s own time on a small lab. The lab is named
+     * {@code netns4j-aot-PID}, its lock and hosts files go to a temporary directory, and it is
+     * removed in any case; no address of it reaches outside its namespaces.
+     */
+    private static void trainLabBuild(PrintStream sink) {
+        String name = "netns4j-aot-" + ProcessHandle.current().pid();
+        String yaml = "name: " + name + "\ndefaults:\n  pools: {ipv4: 10.9.0.0/24}\n  hosts: true\nnodes:\n"
+                + "  sw: {kind: bridge}\n  r:\n    kind: router\n    firewall:\n"
+                + "      iptables: ['-A FORWARD -p tcp --dport 80 -j ACCEPT']\n  a: {}\n  b: {}\n"
+                + "links:\n  - endpoints: ['r:eth1', 'sw:p0']\n  - endpoints: ['a:eth0', 'sw:p1']\n"
+                + "  - endpoints: ['b:eth0', 'sw:p2']\n";
+        java.nio.file.Path dir = null;
+        io.netns4j.NetnsRegistry registry = io.netns4j.NetnsRegistry.system();
+        io.netns4j.lab.Lab.Options options = io.netns4j.lab.Lab.Options.defaults();
+        try {
+            dir = java.nio.file.Files.createTempDirectory("netns4j-aot-");
+            options = options.withLockDirectory(dir).withEtcNetns(dir);
+            io.netns4j.lab.Lab.up(io.netns4j.lab.TopologyFile.parse("aot.yaml", yaml), registry, options);
+            io.netns4j.lab.Lab.show(name, registry);
+        } catch (Exception e) {
+            sink.println("AOT lab training skipped: " + e.getMessage());
+        } finally {
+            try {
+                io.netns4j.lab.Lab.down(name, registry, options);
+            } catch (Exception e) {
+                System.err.println("netns4j AOT training: could not remove lab " + name + ": " + e.getMessage());
+            }
+            if (dir != null) {
+                try (var files = java.nio.file.Files.walk(dir)) {
+                    for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        java.nio.file.Files.deleteIfExists(p);
+                    }
+                } catch (java.io.IOException ignored) {
+                    // a temporary directory
+                }
+            }
+        }
     }
 }
