@@ -42,7 +42,8 @@ class LabUpDownTest {
     private Lab.Options options;
     private Snapshot before;
 
-    record Snapshot(Set<String> runNetns, Set<String> etcNetns, Set<String> rootLinks, List<String> mounts) {
+    record Snapshot(Set<String> runNetns, Set<String> etcNetns, Set<String> rootLinks, List<String> mounts,
+                    String rootRuleset) {
         static Snapshot take() throws Exception {
             Set<String> root;
             try (Netns self = Netns.current()) {
@@ -50,7 +51,8 @@ class LabUpDownTest {
             }
             return new Snapshot(listing(Path.of("/run/netns")), listing(Path.of("/etc/netns")), root,
                     Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
-                            .filter(l -> l.contains(TestNames.PREFIX + ProcessHandle.current().pid())).toList());
+                            .filter(l -> l.contains(TestNames.PREFIX + ProcessHandle.current().pid())).toList(),
+                    io.netns4j.testing.Ip.run(java.util.Map.of(), "nft", "-s", "list", "ruleset").out());
         }
 
         private static Set<String> listing(Path dir) throws IOException {
@@ -87,6 +89,7 @@ class LabUpDownTest {
         assertEquals(before.etcNetns(), after.etcNetns(), "directories left in /etc/netns");
         assertTrue(before.rootLinks().containsAll(after.rootLinks()), "links added to the root namespace: " + after);
         assertEquals(before.mounts(), after.mounts(), "mounts left");
+        assertEquals(before.rootRuleset(), after.rootRuleset(), "the root namespace's nftables ruleset changed");
     }
 
     private Topology example(String dir, String tag) throws Exception {
@@ -137,11 +140,18 @@ class LabUpDownTest {
     void leafSpineHostsReachEachOtherAcrossTheFabric() throws Exception {
         Topology t = example("leaf-spine", "fab");
         Lab.up(t, registry, options);
-        String[][] pairs = {{"h11", "10.1.1.2", "h42"}, {"h21", "10.2.1.2", "h32"}, {"h12", "10.1.2.2", "h11"},
-                {"h41", "10.4.1.2", "h22"}};
-        for (String[] p : pairs) {
-            try (Netns server = registry.open(t.namespace(p[0])); Netns client = registry.open(t.namespace(p[2]))) {
-                assertTrue(Tcp.exchange(server, p[1], client, 7000) != null, p[2] + " -> " + p[0]);
+        // every pair of the 8 hosts, both ways: h<leaf><n> has 10.<leaf>.<n>.2
+        List<String> hosts = List.of("h11", "h12", "h21", "h22", "h31", "h32", "h41", "h42");
+        int port = 7000;
+        for (String server : hosts) {
+            for (String client : hosts) {
+                if (server.equals(client)) {
+                    continue;
+                }
+                String address = "10." + server.charAt(1) + "." + server.charAt(2) + ".2";
+                try (Netns s = registry.open(t.namespace(server)); Netns c = registry.open(t.namespace(client))) {
+                    assertTrue(Tcp.exchange(s, address, c, port++) != null, client + " -> " + server);
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ import io.netns4j.NotFoundException;
 import io.netns4j.testing.Ip;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Scratch;
+import io.netns4j.testing.Transfer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,43 +103,8 @@ class LinkImpairmentsTest {
 
     // ---- rate ----
 
-    /** Payload bytes per second of one TCP transfer of {@code bytes} from A to B, timed at the receiver from its first read. */
     private double goodput(long bytes) throws Exception {
-        try (ServerSocket listener = nsB.call(() -> new ServerSocket(5201, 1, InetAddress.getByName("10.9.0.2")))) {
-            listener.setSoTimeout(10_000);
-            CompletableFuture<Double> received = CompletableFuture.supplyAsync(() -> {
-                try (Socket s = listener.accept(); InputStream in = s.getInputStream()) {
-                    s.setSoTimeout(30_000);
-                    byte[] buf = new byte[64 * 1024];
-                    int first = in.read(buf);
-                    long start = System.nanoTime();
-                    long after = 0;
-                    for (int n; (n = in.read(buf)) > 0; ) {
-                        after += n;
-                    }
-                    long end = System.nanoTime();
-                    assertEquals(bytes, first + after, "all bytes arrive");
-                    return after / ((end - start) / 1e9);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            nsA.run(() -> {
-                try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress("10.9.0.2", 5201), 3000);
-                    OutputStream out = s.getOutputStream();
-                    byte[] chunk = new byte[64 * 1024];
-                    for (long left = bytes; left > 0; left -= chunk.length) {
-                        out.write(chunk, 0, (int) Math.min(chunk.length, left));
-                    }
-                    s.shutdownOutput();
-                    s.getInputStream().read(); // until the server closes: everything was read
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            return received.get(60, TimeUnit.SECONDS);
-        }
+        return Transfer.goodput(nsA, nsB, "10.9.0.2", 5201, bytes);
     }
 
     private void assertRate(long bits) throws Exception {

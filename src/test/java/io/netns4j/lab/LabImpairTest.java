@@ -1,0 +1,97 @@
+package io.netns4j.lab;
+
+import io.netns4j.Netns;
+import io.netns4j.NetnsRegistry;
+import io.netns4j.testing.RequiresRoot;
+import io.netns4j.testing.TestNames;
+import io.netns4j.testing.Transfer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The issue's acceptance for rate limits, at the lab level: the rate declared in the file, then
+ * one changed at run time ({@link Lab#impair}) and one changed by editing the file and running
+ * {@code lab up} again, each measured by a TCP transfer across the link and within 20% of the
+ * setting (the one timing check of the suite, as the issue asks).
+ */
+@RequiresRoot
+class LabImpairTest {
+    private static final String FILE = """
+            name: r
+            nodes:
+              a: {}
+              b: {}
+            links:
+              - endpoints:
+                  - {endpoint: "a:eth1", addresses: [10.0.7.1/24], impair: {rate: 20mbit}}
+                  - {endpoint: "b:eth1", addresses: [10.0.7.2/24]}
+            """;
+    private final NetnsRegistry registry = NetnsRegistry.system();
+    private String lab;
+    private Path dir;
+    private Lab.Options options;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        lab = TestNames.unique("imp");
+        dir = Files.createTempDirectory(TestNames.PREFIX + "imp-");
+        options = Lab.Options.defaults().withLockDirectory(dir);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        Lab.down(lab, registry, options);
+        try (var s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.delete(dir);
+    }
+
+    private Topology topology(String text) throws Exception {
+        return TopologyFile.parse("lab.yaml", text.replace("name: r", "name: " + lab));
+    }
+
+    private void assertRate(long bits, String when) throws Exception {
+        try (Netns a = registry.open(lab + "-a"); Netns b = registry.open(lab + "-b")) {
+            double expected = bits / 8.0;
+            double measured = Transfer.goodput(a, b, "10.0.7.2", 5202, (long) (expected * 2.5));
+            System.out.printf("lab rate %s (%s): measured %.0f bit/s, %.1f%% of the setting%n",
+                    Units.formatRate(bits), when, measured * 8, 100 * measured / expected);
+            assertTrue(measured > 0.8 * expected && measured < 1.2 * expected,
+                    when + ": goodput " + measured * 8 + " bit/s for a rate of " + bits + " bit/s");
+        }
+    }
+
+    @Test
+    void theRateOfTheFileAtRunTimeAndAfterAnEditIsWhatATransferMeasures() throws Exception {
+        Lab.Started s = Lab.up(topology(FILE), registry, options);
+        assertEquals(List.of(), s.notes(), "a rate needs no netem");
+        assertRate(20_000_000, "from the file");
+
+        LinkImpairments.Applied now = Lab.impair(lab, "a:eth1", ImpairmentWords.parse(List.of("rate", "5mbit")),
+                registry, options);
+        assertTrue(now.complete(), now.toString());
+        assertRate(5_000_000, "lab impair at run time");
+
+        Lab.Started edited = Lab.up(topology(FILE.replace("rate: 20mbit", "rate: 40mbit")), registry, options);
+        assertEquals(1, edited.steps().size(), edited.steps().toString());
+        assertTrue(edited.steps().getFirst() instanceof Step.Impair);
+        assertRate(40_000_000, "after editing the file");
+
+        Lab.Started cleared = Lab.up(topology(FILE.replace(", impair: {rate: 20mbit}", "")), registry, options);
+        assertEquals(List.of(new Step.ClearImpairment(lab + "-a", "eth1")), cleared.steps());
+        try (Netns a = registry.open(lab + "-a")) {
+            assertTrue(LinkImpairments.current(a, "eth1").isNone(), "no impairment left");
+        }
+    }
+}
