@@ -6,6 +6,7 @@ import io.netns4j.internal.netlink.NetlinkMessage;
 import io.netns4j.internal.netlink.route.NsidMessage;
 import io.netns4j.internal.netlink.route.Rtnl;
 import io.netns4j.internal.rtnl.NetlinkSocket;
+import io.netns4j.internal.sys.Errno;
 import io.netns4j.internal.sys.ErrnoException;
 import io.netns4j.internal.sys.LibC;
 import io.netns4j.internal.sys.NamespaceThreads;
@@ -99,11 +100,46 @@ public final class Netns implements AutoCloseable {
                 throw new NamespaceNotReadyException("Network namespace \"" + what
                         + "\" is not ready: its file exists but no namespace is mounted on it yet; retry shortly");
             }
+            String kind = namespaceKind(nsFd);
+            if (kind != null) {
+                LibC.closeQuietly(nsFd);
+                throw new InvalidRequestException("\"" + what + "\" is a " + kind + " namespace, not a network"
+                        + " namespace (for a process, use /proc/PID/ns/net)", 22, null);
+            }
         } catch (ErrnoException e) {
             LibC.closeQuietly(nsFd);
             throw Failures.of(e, "Cannot inspect network namespace \"" + what + "\"");
         }
         return nsFd;
+    }
+
+    private static final long NS_GET_NSTYPE = 0xb703; // _IO(0xb7, 0x3), Linux 4.11
+
+    /**
+     * Null for a network namespace; otherwise the kind of namespace {@code fd} is (an nsfs
+     * file can be any: /proc/PID/ns/mnt, .../uts...). A kernel without NS_GET_NSTYPE is trusted.
+     */
+    private static String namespaceKind(int fd) throws ErrnoException {
+        int type;
+        try {
+            type = LibC.ioctl(fd, NS_GET_NSTYPE, 0L);
+        } catch (ErrnoException e) {
+            if (e.errno() == Errno.ENOTTY || e.errno() == Errno.EINVAL) {
+                return null;
+            }
+            throw e;
+        }
+        return switch (type) {
+            case 0x40000000 -> null; // CLONE_NEWNET
+            case 0x00020000 -> "mount";
+            case 0x04000000 -> "UTS";
+            case 0x08000000 -> "IPC";
+            case 0x10000000 -> "user";
+            case 0x20000000 -> "PID";
+            case 0x02000000 -> "cgroup";
+            case 0x00000080 -> "time";
+            default -> "non-network (type " + Integer.toHexString(type) + ")";
+        };
     }
 
     /** The name in the run directory, when opened by name. */

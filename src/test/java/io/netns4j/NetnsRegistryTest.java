@@ -159,4 +159,15 @@ class NetnsRegistryTest {
                 .filter(l -> l.split(" ")[4].equals(real))
                 .allMatch(l -> l.contains("shared:")), "the run directory is a shared mount");
     }
+
+    @Test
+    void openPathRefusesANamespaceOfAnotherKind() throws Exception {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> Netns.openPath(Path.of("/proc/self/ns/uts")));
+        assertTrue(e.getMessage().contains("is a UTS namespace, not a network namespace"), e.getMessage());
+        assertThrows(InvalidRequestException.class, () -> Netns.openPath(Path.of("/proc/self/ns/mnt")));
+        try (Netns own = Netns.openPath(Path.of("/proc/self/ns/net")); Netns current = Netns.current()) {
+            assertEquals(current.id(), own.id());
+        }
+    }
 }
