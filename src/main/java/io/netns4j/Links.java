@@ -84,6 +84,7 @@ public final class Links {
             throw new IllegalArgumentException("\"" + r.name() + "\": a new link needs a type (one of "
                     + io.netns4j.link.LinkKind.supported() + ")");
         }
+        List<Netns> held = hold(List.of(r));
         try {
             ns.routeSocket().execute(encodeAdd(r));
         } catch (AlreadyExistsException e) {
@@ -94,6 +95,33 @@ public final class Links {
         } catch (NotSupportedException e) {
             throw new NotSupportedException(e.getMessage() + " (this kernel has no \"" + r.kind().kindName()
                     + "\" links: the module is missing or not loaded)", e.errno(), e.kernelMessage());
+        } finally {
+            held.forEach(Netns::release);
+        }
+    }
+
+    /**
+     * Marks a use of every namespace whose descriptor the requests pass to the kernel
+     * ({@code netns NS}, a veth peer's namespace), so that a concurrent close cannot free the
+     * descriptor number while the request is built and sent; release each when done.
+     */
+    private static List<Netns> hold(List<LinkRequest> requests) throws NetnsException {
+        List<Netns> held = new ArrayList<>();
+        try {
+            for (LinkRequest r : requests) {
+                if (r.namespace() != null) {
+                    r.namespace().acquire();
+                    held.add(r.namespace());
+                }
+                if (r.kind() instanceof io.netns4j.link.Veth v && v.peerNamespace() != null) {
+                    v.peerNamespace().acquire();
+                    held.add(v.peerNamespace());
+                }
+            }
+            return held;
+        } catch (NetnsException | RuntimeException e) {
+            held.forEach(Netns::release);
+            throw e;
         }
     }
 
@@ -104,11 +132,16 @@ public final class Links {
      * @return per request, null on success or its failure
      */
     public List<NetnsException> addAll(List<LinkRequest> requests) throws NetnsException {
-        List<byte[]> encoded = new ArrayList<>(requests.size());
-        for (LinkRequest r : requests) {
-            encoded.add(encodeAdd(r));
+        List<Netns> held = hold(requests);
+        try {
+            List<byte[]> encoded = new ArrayList<>(requests.size());
+            for (LinkRequest r : requests) {
+                encoded.add(encodeAdd(r));
+            }
+            return ns.routeSocket().executeAll(encoded);
+        } finally {
+            held.forEach(Netns::release);
         }
-        return ns.routeSocket().executeAll(encoded);
     }
 
     private byte[] encodeAdd(LinkRequest r) throws NetnsException {
@@ -136,6 +169,15 @@ public final class Links {
         if (r.kind() != null) {
             throw new IllegalArgumentException("\"link set\" cannot change the type of " + r.name());
         }
+        List<Netns> held = hold(List.of(r));
+        try {
+            setHeld(r);
+        } finally {
+            held.forEach(Netns::release);
+        }
+    }
+
+    private void setHeld(LinkRequest r) throws NetnsException {
         if (r.newName() == null) {
             // the kernel finds the link by IFLA_IFNAME: one round trip instead of two
             try {

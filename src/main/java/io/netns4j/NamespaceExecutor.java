@@ -23,10 +23,13 @@ final class NamespaceExecutor extends AbstractExecutorService {
     private final int fd;
 
     NamespaceExecutor(Netns ns, int threads) throws NetnsException {
+        int held = ns.acquire();
         try {
-            this.fd = LibC.open("/proc/self/fd/" + ns.fileDescriptor(), LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
+            this.fd = LibC.open("/proc/self/fd/" + held, LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
         } catch (ErrnoException e) {
             throw Failures.of(e, "Cannot hold " + ns.describe());
+        } finally {
+            ns.release();
         }
         AtomicInteger n = new AtomicInteger();
         String label = ns.name().orElse("netns");

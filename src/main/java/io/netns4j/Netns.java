@@ -44,6 +44,7 @@ public final class Netns implements AutoCloseable {
     private final boolean current;
     private NetlinkSocket route;
     private boolean closed;
+    private int uses; // descriptor uses in progress: close() defers releasing it until they end
 
     Netns(int fd, String name, Path path, boolean current) {
         this.fd = fd;
@@ -154,18 +155,61 @@ public final class Netns implements AutoCloseable {
 
     /** Device and inode of the namespace: equal ids mean the same namespace. */
     public NamespaceId id() throws NetnsException {
-        checkOpen();
+        int f = acquire();
         try {
-            Map<String, Object> st = Files.readAttributes(Path.of("/proc/self/fd/" + fd), "unix:dev,ino");
+            Map<String, Object> st = Files.readAttributes(Path.of("/proc/self/fd/" + f), "unix:dev,ino");
             return new NamespaceId((Long) st.get("dev"), (Long) st.get("ino"));
         } catch (IOException e) {
             throw new NetnsException("Cannot stat network namespace: " + e.getMessage());
+        } finally {
+            release();
         }
     }
 
-    /** The file descriptor open on the namespace, valid until {@link #close()}. */
+    /**
+     * The file descriptor open on the namespace, valid until {@link #close()}. Code that may
+     * race with a {@code close()} from another thread should use {@link #withDescriptor}.
+     */
     public int fileDescriptor() {
         return fd;
+    }
+
+    /** Work with this handle's file descriptor; see {@link #withDescriptor}. */
+    @FunctionalInterface
+    public interface DescriptorTask<T> {
+        T run(int fd) throws Exception;
+    }
+
+    /**
+     * Runs {@code task} with the namespace's file descriptor, which stays open until the task
+     * returns even if another thread closes this handle meanwhile (the close then completes
+     * when the last such use ends). Without this, a close could free the descriptor number for
+     * reuse while a worker is about to {@code setns} into it, and enter something else.
+     *
+     * @throws NetnsException when the handle is already closed
+     */
+    public <T> T withDescriptor(DescriptorTask<T> task) throws Exception {
+        int f = acquire();
+        try {
+            return task.run(f);
+        } finally {
+            release();
+        }
+    }
+
+    /** Starts a use of the descriptor; pair with {@link #release()}. */
+    synchronized int acquire() throws NetnsException {
+        checkOpen();
+        uses++;
+        return fd;
+    }
+
+    /** Ends a use; the last one after a {@link #close()} releases the descriptor and socket. */
+    synchronized void release() {
+        uses--;
+        if (closed && uses == 0) {
+            releaseResources();
+        }
     }
 
     /**
@@ -192,15 +236,17 @@ public final class Netns implements AutoCloseable {
 
     /** Runs a short task on a platform thread inside this namespace. */
     <T> T inside(NamespaceThreads.Task<T> task) throws NetnsException {
-        checkOpen();
+        int f = acquire();
         try {
-            return NamespaceThreads.callIn(fd, task);
+            return NamespaceThreads.callIn(f, task);
         } catch (NetnsException | RuntimeException e) {
             throw e;
         } catch (ErrnoException e) {
             throw Failures.of(e, "Cannot enter network namespace" + (name == null ? "" : " \"" + name + "\""));
         } catch (Exception e) {
             throw new NetnsException("Task in network namespace failed: " + e);
+        } finally {
+            release();
         }
     }
 
@@ -218,11 +264,13 @@ public final class Netns implements AutoCloseable {
      * method is safe to call from virtual threads, because the work never runs on them.
      */
     public <T> T call(Callable<T> task) throws Exception {
-        checkOpen();
+        int f = acquire();
         try {
-            return NamespaceThreads.callIn(fd, task::call);
+            return NamespaceThreads.callIn(f, task::call);
         } catch (ErrnoException e) {
             throw Failures.of(e, "Cannot enter " + describe());
+        } finally {
+            release();
         }
     }
 
@@ -302,10 +350,15 @@ public final class Netns implements AutoCloseable {
      * {@code (id: N)} that {@code ip -n THIS netns list} shows next to the peer.
      */
     public OptionalInt peerId(Netns peer) throws NetnsException {
-        byte[] req = NsidMessage.request().withFd(peer.fileDescriptor()).encode(Rtnl.RTM_GETNSID, 0);
-        NsidMessage reply = NsidMessage.decode(routeSocket().request(req));
-        Integer id = reply.nsid();
-        return id == null || id < 0 ? OptionalInt.empty() : OptionalInt.of(id);
+        int f = peer.acquire();
+        try {
+            byte[] req = NsidMessage.request().withFd(f).encode(Rtnl.RTM_GETNSID, 0);
+            NsidMessage reply = NsidMessage.decode(routeSocket().request(req));
+            Integer id = reply.nsid();
+            return id == null || id < 0 ? OptionalInt.empty() : OptionalInt.of(id);
+        } finally {
+            peer.release();
+        }
     }
 
     /**
@@ -315,9 +368,13 @@ public final class Netns implements AutoCloseable {
      * @return the id the peer has afterwards
      */
     public int assignPeerId(Netns peer, int nsid) throws NetnsException {
-        NsidMessage req = NsidMessage.request().withFd(peer.fileDescriptor())
-                .withNsid(nsid < 0 ? NsidMessage.NOT_ASSIGNED : nsid);
-        routeSocket().execute(req.encode(Rtnl.RTM_NEWNSID, 0));
+        int f = peer.acquire();
+        try {
+            NsidMessage req = NsidMessage.request().withFd(f).withNsid(nsid < 0 ? NsidMessage.NOT_ASSIGNED : nsid);
+            routeSocket().execute(req.encode(Rtnl.RTM_NEWNSID, 0));
+        } finally {
+            peer.release();
+        }
         return peerId(peer).orElseThrow(() -> new NetnsException("The kernel assigned no id to the peer namespace"));
     }
 
@@ -384,11 +441,17 @@ public final class Netns implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            if (route != null) {
-                route.close();
+            if (uses == 0) {
+                releaseResources();
             }
-            LibC.closeQuietly(fd);
         }
+    }
+
+    private void releaseResources() {
+        if (route != null) {
+            route.close();
+        }
+        LibC.closeQuietly(fd);
     }
 
     @Override

@@ -61,9 +61,10 @@ final class ProcessLauncher {
         CompletableFuture<Process> result = new CompletableFuture<>();
         String name = ns.name().orElse(null);
         boolean sysReadOnly = isReadOnly("/sys");
+        int fd = ns.acquire(); // the descriptor stays open until the child has started, even if ns closes
         Thread t = Thread.ofPlatform().name("netns4j-exec").unstarted(() -> {
             try {
-                enter(ns.fileDescriptor(), name, sysReadOnly, warnings);
+                enter(fd, name, sysReadOnly, warnings);
                 result.complete(builder.start());
             } catch (Throwable e) {
                 result.completeExceptionally(e);
@@ -82,6 +83,7 @@ final class ProcessLauncher {
             throw new IOException(e.getCause());
         } finally {
             joinQuietly(t);
+            ns.release();
         }
     }
 

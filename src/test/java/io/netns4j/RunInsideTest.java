@@ -186,4 +186,37 @@ class RunInsideTest {
             inA.shutdown();
         }
     }
+
+    /**
+     * A close from another thread while a task runs inside: the task keeps its namespace (the
+     * descriptor is not freed under it, so its number cannot be reused by an open elsewhere),
+     * the descriptor is released when the task ends, and later calls say the handle is closed.
+     */
+    @Test
+    void closingAHandleWhileATaskRunsInsideWaitsForTheTask() throws Exception {
+        Netns ns = registry.open(a);
+        NamespaceId expected = ns.id();
+        int fd = ns.fileDescriptor();
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch proceed = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<NamespaceId> inside = pool.submit(() -> ns.call(() -> {
+                entered.countDown();
+                proceed.await();
+                return NetnsRegistry.idOf(java.nio.file.Path.of("/proc/thread-self/ns/net")); // still where it entered
+            }));
+            entered.await();
+            ns.close();
+            assertEquals(expected, NetnsRegistry.idOf(java.nio.file.Path.of("/proc/self/fd/" + fd)),
+                    "the descriptor stays open while the task runs");
+            assertThrows(NetnsException.class, () -> ns.call(() -> null), "no new use after close");
+            proceed.countDown();
+            assertEquals(expected, inside.get());
+            assertThrows(java.io.IOException.class, () -> NetnsRegistry.idOf(java.nio.file.Path.of("/proc/self/fd/" + fd)),
+                    "released when the task ended");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
