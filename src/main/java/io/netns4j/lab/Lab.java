@@ -463,17 +463,30 @@ public final class Lab {
             List<LabNode.Interface> ifs = new ArrayList<>();
             try (Netns n = registry.open(ns)) {
                 List<Link> links = n.links().list();
-                List<Address> addresses = n.addresses().list();
+                Map<Integer, String> names = new java.util.HashMap<>();
+                links.forEach(l -> names.put(l.index(), l.name()));
+                Map<Integer, List<String>> addresses = new java.util.HashMap<>();
+                for (Address a : n.addresses().list()) {
+                    addresses.computeIfAbsent(a.index(), k -> new ArrayList<>())
+                            .add(InetText.format(a.local()) + "/" + a.prefixLength());
+                }
+                // read impairments only where there can be one: a root tbf or netem, or a drop chain
+                java.util.Set<Integer> shaped = new java.util.HashSet<>();
+                for (io.netns4j.Qdisc q : n.qdiscs().list()) {
+                    if (q.isRoot() && (q.kind().equals("tbf") || q.kind().equals("netem"))) {
+                        shaped.add(q.ifindex());
+                    }
+                }
+                java.util.Set<String> dropChains = new java.util.HashSet<>(EgressDrop.chains(n));
                 for (Link l : links) {
                     if (l.name().equals("lo")) {
                         continue;
                     }
-                    String master = links.stream().filter(m -> m.index() == l.master() && l.master() != 0)
-                            .map(Link::name).findFirst().orElse(null);
-                    ifs.add(new LabNode.Interface(l.name(), l.kind(), l.isUp(), l.mtu(), master, addresses.stream()
-                            .filter(a -> a.index() == l.index())
-                            .map(a -> InetText.format(a.local()) + "/" + a.prefixLength()).toList(),
-                            "veth".equals(l.kind()) ? LinkImpairments.current(n, l.name()) : Impairment.NONE));
+                    String master = l.master() == 0 ? null : names.get(l.master());
+                    boolean impaired = shaped.contains(l.index()) || dropChains.contains(EgressDrop.chain(l.name()));
+                    ifs.add(new LabNode.Interface(l.name(), l.kind(), l.isUp(), l.mtu(), master,
+                            addresses.getOrDefault(l.index(), List.of()),
+                            impaired ? LinkImpairments.current(n, l.name()) : Impairment.NONE));
                 }
             }
             String node = ns.startsWith(name + "-") ? ns.substring(name.length() + 1) : ns;
