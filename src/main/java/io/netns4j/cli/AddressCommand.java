@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * {@code netns4j address ...}: {@code ip address} add, change, replace, del, show and flush,
  * with ip's keywords, abbreviations, text and {@code -j} JSON. Each verb is one call on
- * {@link Addresses}; the link header lines are {@link LinkView}'s.
+ * {@link Addresses}; the link header lines are {@link LinkView}'s. The words are all checked
+ * before it, and before {@code -n}'s namespace is opened ({@link #parse}).
  */
 final class AddressCommand implements ObjectCommand {
     static final String MODIFY_FORM = "address {add|change|replace|del} PREFIX [peer PREFIX] [broadcast ADDR|+]"
@@ -35,10 +36,32 @@ final class AddressCommand implements ObjectCommand {
             + "\nFLAG := { permanent | dynamic | secondary | primary | [-]tentative | [-]deprecated | [-]dadfailed"
             + " | temporary | nodad | noprefixroute | ... }";
 
-    @Override
-    public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
+    /** The command line checked, opening nothing: what {@link #run} will do. */
+    sealed interface Request permits Modify, Select, Help {
+    }
+
+    /**
+     * {@code address add|change|replace|delete}: the verb, the address, and a warning to print
+     * before the call (null: none).
+     */
+    record Modify(String verb, AddressSpec spec, String warning) implements Request {
+    }
+
+    /** {@code address show|flush}: the filter; {@code up} keeps links that are up. */
+    record Select(boolean flush, AddressFilter filter, boolean up) implements Request {
+    }
+
+    /** {@code address help}. */
+    record Help() implements Request {
+    }
+
+    /**
+     * Checks every word and says what to do, touching no namespace: bad input fails here with
+     * a {@link UsageException} (exit 2).
+     */
+    static Request parse(GlobalOptions options, List<String> args) throws UsageException {
         if (args.isEmpty()) {
-            return show(ctx, new Words(List.of(), SHOW_FORM), false);
+            return select(options, new Words(List.of(), SHOW_FORM), false);
         }
         String verb = Keywords.resolve(args.getFirst(), "add", "change", "chg", "replace", "delete", "list", "show",
                 "lst", "flush", "save", "showdump", "restore", "help");
@@ -47,23 +70,44 @@ final class AddressCommand implements ObjectCommand {
         }
         boolean selecting = List.of("list", "show", "lst", "flush").contains(verb);
         Words rest = new Words(args.subList(1, args.size()), selecting ? SHOW_FORM : MODIFY_FORM);
-        Addresses addresses = Addresses.in(ctx.namespace());
-        switch (verb) {
-            case "add" -> addresses.add(spec(ctx, rest, false));
-            case "change", "chg" -> addresses.change(spec(ctx, rest, false));
-            case "replace" -> addresses.replace(spec(ctx, rest, false));
-            case "delete" -> addresses.delete(spec(ctx, rest, true));
-            case "list", "show", "lst", "flush" -> {
-                return show(ctx, rest, verb.equals("flush"));
-            }
-            case "help" -> ctx.out.println(USAGE);
+        return switch (verb) {
+            case "add", "replace", "delete" -> modify(verb, rest);
+            case "change", "chg" -> modify("change", rest);
+            case "list", "show", "lst", "flush" -> select(options, rest, verb.equals("flush"));
+            case "help" -> new Help();
             default -> throw new UsageException("\"address " + verb + "\" is not supported by netns4j yet.");
+        };
+    }
+
+    @Override
+    public void check(GlobalOptions options, List<String> args) throws UsageException {
+        parse(options, args);
+    }
+
+    @Override
+    public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
+        switch (parse(ctx.options, args)) {
+            case Modify m -> {
+                if (m.warning() != null) {
+                    ctx.err.println(m.warning());
+                }
+                Addresses addresses = Addresses.in(ctx.namespace());
+                switch (m.verb()) {
+                    case "add" -> addresses.add(m.spec());
+                    case "change" -> addresses.change(m.spec());
+                    case "replace" -> addresses.replace(m.spec());
+                    default -> addresses.delete(m.spec());
+                }
+            }
+            case Select s -> show(ctx, s);
+            case Help h -> ctx.out.println(USAGE);
         }
         return 0;
     }
 
     /** The words of add/change/replace/del, checked in ip's order of keywords. */
-    private static AddressSpec spec(Context ctx, Words w, boolean deleting) throws UsageException {
+    private static Modify modify(String verb, Words w) throws UsageException {
+        boolean deleting = verb.equals("delete");
         String dev = null, local = null, label = null, scope = null, brd = null, any = null, peer = null;
         String metric = null, valid = null, preferred = null;
         List<AddressFlag> flags = new ArrayList<>();
@@ -108,10 +152,11 @@ final class AddressCommand implements ObjectCommand {
         }
         try {
             AddressSpec s;
+            String warning = null;
             InetPrefix prefix = prefix(local, "address");
             if (deleting && peer == null && local.indexOf('/') < 0 && prefix.address() instanceof Inet4Address) {
-                ctx.err.println("Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
-                        + "         Explicitly specify the prefix length (" + local + "/32) to avoid this warning.");
+                warning = "Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
+                        + "         Explicitly specify the prefix length (" + local + "/32) to avoid this warning.";
                 s = AddressSpec.anyPrefixLength(dev, prefix.address());
             } else {
                 s = AddressSpec.of(dev, prefix);
@@ -147,7 +192,7 @@ final class AddressCommand implements ObjectCommand {
             for (AddressFlag f : flags) {
                 s.flag(f);
             }
-            return s;
+            return new Modify(verb, s, warning);
         } catch (IllegalArgumentException e) {
             throw new UsageException("Error: " + e.getMessage() + ".");
         }
@@ -196,13 +241,13 @@ final class AddressCommand implements ObjectCommand {
         return text.equals("forever") ? Address.FOREVER : number(text, keyword);
     }
 
-    /** {@code address show} and {@code address flush}: the selectors, then the call. */
-    private int show(Context ctx, Words w, boolean flush) throws UsageException, NetnsException {
+    /** The selectors of {@code address show} and {@code address flush}. */
+    private static Select select(GlobalOptions options, Words w, boolean flush) throws UsageException {
         if (flush && !w.more()) {
             throw new UsageException("Flush requires arguments: e.g. \"netns4j address flush dev eth0\".");
         }
         AddressFilter filter = AddressFilter.all();
-        String family = ctx.options.family();
+        String family = options.family();
         if ("inet".equals(family) || "inet6".equals(family)) {
             filter.family(family.equals("inet") ? InetFamily.IPV4 : InetFamily.IPV6);
         } else if ("link".equals(family) && flush) {
@@ -238,13 +283,17 @@ final class AddressCommand implements ObjectCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("Error: " + e.getMessage() + ".");
         }
+        return new Select(flush, filter, up);
+    }
+
+    /** {@code address show} and {@code address flush}: the call. */
+    private static void show(Context ctx, Select s) throws NetnsException {
         Addresses addresses = Addresses.in(ctx.namespace());
-        if (flush) {
-            addresses.flush(filter);
-            return 0;
+        if (s.flush()) {
+            addresses.flush(s.filter());
+        } else {
+            print(ctx, s.filter(), s.up(), "link".equals(ctx.options.family()), addresses);
         }
-        print(ctx, filter, up, "link".equals(family), addresses);
-        return 0;
     }
 
     /**

@@ -6,14 +6,17 @@ import io.netns4j.Links;
 import io.netns4j.MacAddress;
 import io.netns4j.Netns;
 import io.netns4j.NetnsException;
+import io.netns4j.TunTapRequest;
 import io.netns4j.link.LinkKind;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code netns4j link ...}: {@code ip link} add, set, delete and show, with ip's keywords and
- * abbreviations. Each verb is one call on {@link Links}.
+ * abbreviations. Each verb is one call on {@link Links}. The words are all checked before
+ * anything is opened, {@code netns NS} targets included ({@link #parse}).
  */
 final class LinkCommand implements ObjectCommand {
     static final String ADD_FORM = "link add [link DEV] [name] NAME [up] [mtu N] [address LLADDR] [txqueuelen N]"
@@ -25,10 +28,37 @@ final class LinkCommand implements ObjectCommand {
             + SET_FORM + "\n\tnetns4j " + SHOW_FORM + "\nTYPE := { " + LinkKind.supported().replace(", ", " | ")
             + " | tun | tap }";
 
-    @Override
-    public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
+    /** The command line checked, with namespaces named but not opened: what {@link #run} will do. */
+    sealed interface Request permits Add, Update, Delete, Show, Help {
+    }
+
+    /** {@code link add}; {@code tunTap} is the device to make for {@code type tun|tap}, else null. */
+    record Add(LinkArgs args, TunTapRequest tunTap) implements Request {
+    }
+
+    /** {@code link set}. */
+    record Update(LinkArgs args) implements Request {
+    }
+
+    /** {@code link delete}. */
+    record Delete(String device) implements Request {
+    }
+
+    /** {@code link show}: a device, or the links that pass the other selectors (null: any). */
+    record Show(String device, String type, String master, boolean upOnly) implements Request {
+    }
+
+    /** {@code link help}. */
+    record Help() implements Request {
+    }
+
+    /**
+     * Checks every word and says what to do, opening nothing (no {@code netns NS} either):
+     * bad input fails here with a {@link UsageException} or {@link IllegalArgumentException}.
+     */
+    static Request parse(List<String> args) throws UsageException {
         if (args.isEmpty()) {
-            return show(ctx, new Words(List.of(), SHOW_FORM));
+            return show(new Words(List.of(), SHOW_FORM));
         }
         String verb = Keywords.resolve(args.getFirst(), "add", "delete", "set", "show", "list", "lst", "help");
         if (verb == null) {
@@ -36,71 +66,63 @@ final class LinkCommand implements ObjectCommand {
         }
         List<String> rest = args.subList(1, args.size());
         return switch (verb) {
-            case "add" -> add(ctx, new Words(rest, ADD_FORM));
-            case "delete" -> delete(ctx, rest);
-            case "set" -> set(ctx, new Words(rest, SET_FORM));
-            case "help" -> {
-                ctx.out.println(USAGE);
-                yield 0;
-            }
-            default -> show(ctx, new Words(rest, SHOW_FORM));
+            case "add" -> add(new Words(rest, ADD_FORM));
+            case "delete" -> delete(rest);
+            case "set" -> update(new Words(rest, SET_FORM));
+            case "help" -> new Help();
+            default -> show(new Words(rest, SHOW_FORM));
         };
     }
 
-    private int add(Context ctx, Words w) throws UsageException, NetnsException {
-        try (NamespaceArgs namespaces = new NamespaceArgs(ctx)) {
-            Parsed p = parseCommon(w, namespaces, true);
-            if (p.tunMode != null) {
-                return addTunTap(ctx, p);
-            }
-            if (p.kind == null) {
-                throw new UsageException("\"link add\" needs \"type TYPE\" (one of " + LinkKind.supported() + ").");
-            }
+    @Override
+    public void check(GlobalOptions options, List<String> args) throws UsageException {
+        parse(args);
+    }
+
+    @Override
+    public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
+        switch (parse(args)) {
+            case Add a -> add(ctx, a);
+            case Update u -> update(ctx, u.args());
+            case Delete d -> ctx.namespace().links().delete(d.device());
+            case Show s -> show(ctx, s);
+            case Help h -> ctx.out.println(USAGE);
+        }
+        return 0;
+    }
+
+    private static Add add(Words w) throws UsageException {
+        LinkArgs p = parseCommon(w, true);
+        if (p.tunMode != null) {
             if (p.name == null) {
                 throw new UsageException("\"link add\" needs a name: the form is \"netns4j " + ADD_FORM + "\".");
             }
-            LinkRequest r = p.apply(LinkRequest.create(p.name, p.kind));
-            ctx.namespace().links().add(r);
+            List<String> words = new ArrayList<>(List.of("dev", p.name, "mode", p.tunMode));
+            words.addAll(p.tunWords);
+            TunTapRequest tunTap = TuntapCommand.parse(words, "add");
+            p.request(LinkRequest.change(p.name), null);
+            return new Add(p, tunTap);
         }
-        return 0;
-    }
-
-    /**
-     * {@code link add NAME [options] type tun|tap [user U] [group G] [pi] [vnet_hdr]
-     * [multi_queue]}: an extension (ip refuses it); the device is made as {@code tuntap add}
-     * makes it, then the other options are applied, and it is removed again if they fail.
-     */
-    private static int addTunTap(Context ctx, Parsed p) throws UsageException, NetnsException {
+        if (p.kind == null) {
+            throw new UsageException("\"link add\" needs \"type TYPE\" (one of " + LinkKind.supported() + ").");
+        }
         if (p.name == null) {
             throw new UsageException("\"link add\" needs a name: the form is \"netns4j " + ADD_FORM + "\".");
         }
-        List<String> words = new java.util.ArrayList<>(List.of("dev", p.name, "mode", p.tunMode));
-        words.addAll(p.tunWords);
-        Links links = ctx.namespace().links();
-        links.addTunTap(TuntapCommand.parse(words, "add"));
-        if (p.changesAnything()) {
-            try {
-                links.set(p.apply(LinkRequest.change(p.name)));
-            } catch (NetnsException | RuntimeException e) {
-                links.delete(p.name);
-                throw e;
-            }
-        }
-        return 0;
+        p.request(LinkRequest.create(p.name, p.kind.kind()), null);
+        return new Add(p, null);
     }
 
-    private int set(Context ctx, Words w) throws UsageException, NetnsException {
-        try (NamespaceArgs namespaces = new NamespaceArgs(ctx)) {
-            Parsed p = parseCommon(w, namespaces, false);
-            if (p.name == null) {
-                throw new UsageException("\"link set\" needs a device: the form is \"netns4j " + SET_FORM + "\".");
-            }
-            ctx.namespace().links().set(p.apply(LinkRequest.change(p.name)));
+    private static Update update(Words w) throws UsageException {
+        LinkArgs p = parseCommon(w, false);
+        if (p.name == null) {
+            throw new UsageException("\"link set\" needs a device: the form is \"netns4j " + SET_FORM + "\".");
         }
-        return 0;
+        p.request(LinkRequest.change(p.name), null);
+        return new Update(p);
     }
 
-    private int delete(Context ctx, List<String> args) throws UsageException, NetnsException {
+    private static Delete delete(List<String> args) throws UsageException {
         List<String> rest = !args.isEmpty() && args.getFirst().equals("dev") ? args.subList(1, args.size()) : args;
         if (rest.isEmpty()) {
             throw new UsageException("\"link delete\" needs a device: the form is \"netns4j link delete [dev] NAME\".");
@@ -108,14 +130,52 @@ final class LinkCommand implements ObjectCommand {
         if (rest.size() > 1) {
             throw new UsageException("Extra argument \"" + rest.get(1) + "\": the form is \"netns4j link delete [dev] NAME\".");
         }
-        ctx.namespace().links().delete(LinkKindArgs.ifname(rest.getFirst()));
-        return 0;
+        return new Delete(LinkKindArgs.ifname(rest.getFirst()));
     }
 
-    /** What add and set share: the words before {@code type}. */
-    private static final class Parsed {
+    private static void add(Context ctx, Add a) throws UsageException, NetnsException {
+        LinkArgs p = a.args();
+        try (NamespaceArgs namespaces = new NamespaceArgs(ctx)) {
+            Netns target = p.netns == null ? null : namespaces.open(p.netns);
+            if (a.tunTap() != null) {
+                addTunTap(ctx, p, a.tunTap(), target);
+            } else {
+                LinkKind kind = p.kind.resolve(namespaces);
+                ctx.namespace().links().add(p.request(LinkRequest.create(p.name, kind), target));
+            }
+        }
+    }
+
+    /**
+     * {@code link add NAME [options] type tun|tap [user U] [group G] [pi] [vnet_hdr]
+     * [multi_queue]}: an extension (ip refuses it); the device is made as {@code tuntap add}
+     * makes it, then the other options are applied, and it is removed again if they fail.
+     */
+    private static void addTunTap(Context ctx, LinkArgs p, TunTapRequest tunTap, Netns target)
+            throws NetnsException {
+        Links links = ctx.namespace().links();
+        links.addTunTap(tunTap);
+        if (p.changesAnything()) {
+            try {
+                links.set(p.request(LinkRequest.change(p.name), target));
+            } catch (NetnsException | RuntimeException e) {
+                links.delete(p.name);
+                throw e;
+            }
+        }
+    }
+
+    private static void update(Context ctx, LinkArgs p) throws NetnsException {
+        try (NamespaceArgs namespaces = new NamespaceArgs(ctx)) {
+            Netns target = p.netns == null ? null : namespaces.open(p.netns);
+            ctx.namespace().links().set(p.request(LinkRequest.change(p.name), target));
+        }
+    }
+
+    /** What add and set share: the words before {@code type}, checked; namespaces as words. */
+    static final class LinkArgs {
         String name;
-        LinkKind kind;
+        LinkKindArgs.Parsed kind;
         Boolean up;
         Integer mtu;
         Integer txqlen;
@@ -124,7 +184,8 @@ final class LinkCommand implements ObjectCommand {
         String alias;
         String newName;
         Boolean promisc;
-        Netns netns;
+        /** {@code netns NS}: a name or path, opened when the command runs. */
+        String netns;
         Long netnsPid;
         /** {@code type tun|tap}: made through /dev/net/tun, with these tuntap words. */
         String tunMode;
@@ -135,7 +196,11 @@ final class LinkCommand implements ObjectCommand {
                     || promisc != null || netns != null || netnsPid != null;
         }
 
-        LinkRequest apply(LinkRequest r) {
+        /**
+         * {@code r} with these words applied; {@code target} is the opened {@code netns NS}
+         * (null while checking: the request is built then only to check it).
+         */
+        LinkRequest request(LinkRequest r, Netns target) {
             if (up != null) {
                 r = up ? r.up() : r.down();
             }
@@ -154,8 +219,8 @@ final class LinkCommand implements ObjectCommand {
             if (alias != null) {
                 r = r.alias(alias);
             }
-            if (netns != null) {
-                r = r.namespace(netns);
+            if (target != null) {
+                r = r.namespace(target);
             }
             if (netnsPid != null) {
                 r = r.namespacePid(netnsPid);
@@ -170,9 +235,8 @@ final class LinkCommand implements ObjectCommand {
         }
     }
 
-    private static Parsed parseCommon(Words w, NamespaceArgs namespaces, boolean adding)
-            throws UsageException, NetnsException {
-        Parsed p = new Parsed();
+    private static LinkArgs parseCommon(Words w, boolean adding) throws UsageException {
+        LinkArgs p = new LinkArgs();
         String lower = null;
         while (w.more()) {
             String a = w.next();
@@ -189,7 +253,7 @@ final class LinkCommand implements ObjectCommand {
                 case "netns" -> {
                     String target = w.value(a, "a namespace name, path or pid");
                     p.netnsPid = NamespaceArgs.pid(target);
-                    p.netns = namespaces.open(target);
+                    p.netns = p.netnsPid != null ? null : NamespaceArgs.check(target);
                 }
                 case "link" -> {
                     if (!adding) {
@@ -206,7 +270,7 @@ final class LinkCommand implements ObjectCommand {
                         p.tunMode = type;
                         p.tunWords = w.rest();
                     } else {
-                        p.kind = LinkKindArgs.parse(type, w, lower, namespaces);
+                        p.kind = LinkKindArgs.parse(type, w, lower);
                     }
                 }
                 case "name" -> {
@@ -253,7 +317,7 @@ final class LinkCommand implements ObjectCommand {
         };
     }
 
-    private int show(Context ctx, Words w) throws UsageException, NetnsException {
+    private static Show show(Words w) throws UsageException {
         String dev = null;
         String type = null;
         String master = null;
@@ -273,15 +337,19 @@ final class LinkCommand implements ObjectCommand {
                 }
             }
         }
+        return new Show(dev, type, master, upOnly);
+    }
+
+    private static void show(Context ctx, Show s) throws NetnsException {
         Links links = ctx.namespace().links();
         List<Link> all = links.list();
         List<Link> shown;
-        if (dev != null) {
-            shown = List.of(links.get(dev));
+        if (s.device() != null) {
+            shown = List.of(links.get(s.device()));
         } else {
-            int masterIndex = master == null ? -1 : links.get(master).index();
-            String kind = type;
-            boolean up = upOnly;
+            int masterIndex = s.master() == null ? -1 : links.get(s.master()).index();
+            String kind = s.type();
+            boolean up = s.upOnly();
             shown = all.stream().filter(l -> (!up || l.isUp()) && (kind == null || kind.equals(l.kind()))
                     && (masterIndex < 0 || l.master() == masterIndex)).toList();
         }
@@ -291,7 +359,6 @@ final class LinkCommand implements ObjectCommand {
         } else {
             shown.forEach(l -> ctx.out.print(view.text(l)));
         }
-        return 0;
     }
 
     /** Names of the namespaces links point into, by the ids this namespace has for them. */

@@ -2,7 +2,6 @@ package io.netns4j.cli;
 
 import io.netns4j.InetPrefix;
 import io.netns4j.InterfaceNames;
-import io.netns4j.Netns;
 import io.netns4j.NetnsException;
 import io.netns4j.link.Bridge;
 import io.netns4j.link.Dummy;
@@ -17,18 +16,36 @@ import io.netns4j.link.Vxlan;
 
 import java.util.Locale;
 
-/** Parses {@code type KIND [ARGS]} of {@code link add} into a {@link LinkKind}, with ip's keywords. */
+/**
+ * Parses {@code type KIND [ARGS]} of {@code link add} into a {@link LinkKind}, with ip's
+ * keywords. Parsing opens nothing: a veth peer's {@code netns NS} is kept as a word and
+ * opened by {@link Parsed#resolve} when the command runs.
+ */
 final class LinkKindArgs {
     private LinkKindArgs() {
     }
 
     /**
+     * A checked link type.
+     *
+     * @param kind          the kind; a veth's peer namespace is not in it yet
+     * @param peerNamespace a veth peer's {@code netns} word (a name or path), or null
+     */
+    record Parsed(LinkKind kind, String peerNamespace) {
+        /** The kind with its peer namespace opened through {@code namespaces} (which closes it). */
+        LinkKind resolve(NamespaceArgs namespaces) throws NetnsException {
+            return peerNamespace == null ? kind : ((Veth) kind).inNamespace(namespaces.open(peerNamespace));
+        }
+    }
+
+    /**
      * @param lower the {@code link DEV} given before {@code type}, or null
      */
-    static LinkKind parse(String kind, Words w, String lower, NamespaceArgs namespaces)
-            throws UsageException, NetnsException {
-        return switch (kind) {
-            case "veth" -> veth(w, namespaces);
+    static Parsed parse(String kind, Words w, String lower) throws UsageException {
+        if (kind.equals("veth")) {
+            return veth(w);
+        }
+        return new Parsed(switch (kind) {
             case "bridge" -> bridge(w);
             case "macvlan" -> new Macvlan(needLower(lower, kind), macvlanMode(w));
             case "vxlan" -> vxlan(w);
@@ -39,7 +56,7 @@ final class LinkKindArgs {
             case "geneve" -> geneve(w);
             default -> throw new UsageException("Unknown link type \"" + kind + "\": netns4j supports "
                     + LinkKind.supported() + ".");
-        };
+        }, null);
     }
 
     private static String needLower(String lower, String kind) throws UsageException {
@@ -57,26 +74,26 @@ final class LinkKindArgs {
         return k;
     }
 
-    private static Veth veth(Words w, NamespaceArgs namespaces) throws UsageException, NetnsException {
+    private static Parsed veth(Words w) throws UsageException {
         if (!w.more()) {
-            return new Veth(null, null);
+            return new Parsed(new Veth(null, null), null);
         }
         String word = w.next();
         if (!word.equals("peer")) {
             throw w.unknown(word);
         }
         String name = null;
-        Netns ns = null;
+        String ns = null;
         while (w.more()) {
             String a = w.next();
             switch (a) {
                 case "name" -> name = ifname(w.value("name", "the peer's name"));
                 case "netns" -> {
                     String target = w.value("netns", "a namespace name, path or pid");
-                    ns = namespaces.open(target);
-                    if (ns == null) {
+                    if (NamespaceArgs.pid(target) != null) {
                         throw new UsageException("\"peer ... netns\" takes a namespace name or path here, not a pid.");
                     }
+                    ns = NamespaceArgs.check(target);
                 }
                 case "up" -> throw new UsageException("The kernel cannot bring a veth peer up as it is created"
                         + " (it answers \"Transport endpoint is not connected\"): set it up afterwards, e.g."
@@ -89,7 +106,7 @@ final class LinkKindArgs {
                 }
             }
         }
-        return new Veth(name, ns);
+        return new Parsed(new Veth(name, null), ns);
     }
 
     private static Bridge bridge(Words w) throws UsageException {

@@ -2,6 +2,7 @@ package io.netns4j.cli;
 
 import io.netns4j.Netns;
 import io.netns4j.NetnsException;
+import io.netns4j.NetnsNames;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * Resolves {@code netns NS} arguments the way {@code ip link ... netns} does: a name in the
- * run directory, a path to an nsfs file, or a process id; and closes what it opened.
+ * run directory, a path to an nsfs file, or a process id; and closes what it opened. Parsers
+ * only {@link #check} the words; commands open them when they run.
  */
 final class NamespaceArgs implements AutoCloseable {
     private final Context ctx;
@@ -17,6 +19,24 @@ final class NamespaceArgs implements AutoCloseable {
 
     NamespaceArgs(Context ctx) {
         this.ctx = ctx;
+    }
+
+    /**
+     * Checks a {@code netns NS} word without opening anything: a pid is taken as it is, a word
+     * with a slash must be a path, anything else a namespace name ({@link NetnsNames}).
+     *
+     * @return {@code word}
+     * @throws IllegalArgumentException naming what is wrong with it (a usage error)
+     */
+    static String check(String word) {
+        if (pid(word) == null) {
+            if (word.contains("/")) {
+                Path.of(word);
+            } else {
+                NetnsNames.check(word);
+            }
+        }
+        return word;
     }
 
     /** A handle on {@code word}'s namespace, or null when it is a pid (see {@link #pid}). */

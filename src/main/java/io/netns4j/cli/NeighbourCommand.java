@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * {@code netns4j neighbour ...}: {@code ip neigh} add, change, replace, del, show and flush,
  * with ip's keywords, abbreviations, text and {@code -j} JSON. Each verb is one call on
- * {@link Neighbours}.
+ * {@link Neighbours}; the words are all checked before it, and before {@code -n}'s namespace
+ * is opened ({@link #parse}).
  */
 final class NeighbourCommand implements ObjectCommand {
     static final String MODIFY_FORM = "neighbour {add|change|replace|del} {ADDR [lladdr LLADDR] [nud STATE] |"
@@ -30,10 +31,29 @@ final class NeighbourCommand implements ObjectCommand {
     static final String USAGE = "Usage:\tnetns4j " + MODIFY_FORM + "\n\tnetns4j " + SHOW_FORM
             + "\nSTATE := { delay | failed | incomplete | noarp | none | permanent | probe | reachable | stale }";
 
-    @Override
-    public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
+    /** The command line checked, opening nothing: what {@link #run} will do. */
+    sealed interface Request permits Modify, Select, Help {
+    }
+
+    /** {@code neighbour add|change|replace|delete}. */
+    record Modify(String verb, NeighbourSpec spec) implements Request {
+    }
+
+    /** {@code neighbour show|flush}. */
+    record Select(boolean flush, NeighbourFilter filter) implements Request {
+    }
+
+    /** {@code neighbour help}. */
+    record Help() implements Request {
+    }
+
+    /**
+     * Checks every word and says what to do, touching no namespace: bad input fails here with
+     * a {@link UsageException} (exit 2).
+     */
+    static Request parse(GlobalOptions options, List<String> args) throws UsageException {
         if (args.isEmpty()) {
-            return show(ctx, new Words(List.of(), SHOW_FORM), false);
+            return select(options, new Words(List.of(), SHOW_FORM), false);
         }
         String verb = Keywords.resolve(args.getFirst(), "add", "change", "chg", "replace", "delete", "get", "show",
                 "lst", "list", "flush", "help");
@@ -41,21 +61,36 @@ final class NeighbourCommand implements ObjectCommand {
             throw new UsageException("Command \"" + args.getFirst() + "\" is unknown, try \"netns4j neighbour help\".");
         }
         List<String> rest = args.subList(1, args.size());
-        Neighbours neighbours = Neighbours.in(ctx.namespace());
-        switch (verb) {
-            case "add" -> neighbours.add(spec(new Words(rest, MODIFY_FORM)));
-            case "change", "chg" -> neighbours.change(spec(new Words(rest, MODIFY_FORM)));
-            case "replace" -> neighbours.replace(spec(new Words(rest, MODIFY_FORM)));
-            case "delete" -> neighbours.delete(spec(new Words(rest, MODIFY_FORM)));
-            case "show", "lst", "list" -> {
-                return show(ctx, new Words(rest, SHOW_FORM), false);
-            }
-            case "flush" -> {
-                return show(ctx, new Words(rest, SHOW_FORM), true);
-            }
-            case "help" -> ctx.out.println(USAGE);
+        return switch (verb) {
+            case "add", "replace", "delete" -> new Modify(verb, spec(new Words(rest, MODIFY_FORM)));
+            case "change", "chg" -> new Modify("change", spec(new Words(rest, MODIFY_FORM)));
+            case "show", "lst", "list" -> select(options, new Words(rest, SHOW_FORM), false);
+            case "flush" -> select(options, new Words(rest, SHOW_FORM), true);
+            case "help" -> new Help();
             default -> throw new UsageException("\"neighbour " + verb + "\" is not supported by netns4j yet; use"
                     + " \"neighbour show ADDR dev NAME\".");
+        };
+    }
+
+    @Override
+    public void check(GlobalOptions options, List<String> args) throws UsageException {
+        parse(options, args);
+    }
+
+    @Override
+    public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
+        switch (parse(ctx.options, args)) {
+            case Modify m -> {
+                Neighbours neighbours = Neighbours.in(ctx.namespace());
+                switch (m.verb()) {
+                    case "add" -> neighbours.add(m.spec());
+                    case "change" -> neighbours.change(m.spec());
+                    case "replace" -> neighbours.replace(m.spec());
+                    default -> neighbours.delete(m.spec());
+                }
+            }
+            case Select s -> show(ctx, s);
+            case Help h -> ctx.out.println(USAGE);
         }
         return 0;
     }
@@ -133,13 +168,13 @@ final class NeighbourCommand implements ObjectCommand {
                 + " reachable, stale, none, incomplete, delay, probe or failed.");
     }
 
-    /** {@code neighbour show} and {@code neighbour flush}: the selectors, then the call. */
-    private static int show(Context ctx, Words w, boolean flush) throws UsageException, NetnsException {
+    /** The selectors of {@code neighbour show} and {@code neighbour flush}. */
+    private static Select select(GlobalOptions options, Words w, boolean flush) throws UsageException {
         if (flush && !w.more()) {
             throw new UsageException("Flush requires arguments: e.g. \"netns4j neighbour flush dev eth0\".");
         }
         NeighbourFilter filter = NeighbourFilter.all();
-        String family = ctx.options.family();
+        String family = options.family();
         if ("inet".equals(family) || "inet6".equals(family)) {
             filter.family(family.equals("inet") ? InetFamily.IPV4 : InetFamily.IPV6);
         }
@@ -172,10 +207,16 @@ final class NeighbourCommand implements ObjectCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("Error: \"to\" value is invalid: " + e.getMessage() + ".");
         }
+        return new Select(flush, filter);
+    }
+
+    /** {@code neighbour show} and {@code neighbour flush}: the call. */
+    private static void show(Context ctx, Select s) throws NetnsException {
+        NeighbourFilter filter = s.filter();
         Neighbours neighbours = Neighbours.in(ctx.namespace());
-        if (flush) {
+        if (s.flush()) {
             neighbours.flush(filter);
-            return 0;
+            return;
         }
         List<Neighbour> list = neighbours.list(filter);
         boolean showDev = filter.device() == null;
@@ -184,7 +225,6 @@ final class NeighbourCommand implements ObjectCommand {
         } else {
             list.forEach(n -> ctx.out.print(text(n, showDev)));
         }
-        return 0;
     }
 
     /** The words ip prints after the address and device, in its order. */

@@ -22,24 +22,13 @@ final class NetnsExec {
     private NetnsExec() {
     }
 
-    static int run(Context ctx, List<String> args) throws UsageException, NetnsException {
-        if (ctx.options.all()) {
+    /** Checks {@code [-all] netns exec [NAME] CMD...}'s words, opening nothing. */
+    static NetnsCommand.Exec parse(GlobalOptions options, List<String> args) throws UsageException {
+        if (options.all()) {
             if (args.isEmpty()) {
                 throw new UsageException("No command specified: the form is \"netns4j -all netns exec CMD [ARGS]\".");
             }
-            int status = 0;
-            for (String name : ctx.registry.names()) {
-                ctx.out.println();
-                ctx.out.println("netns: " + name);
-                ctx.out.flush();
-                try {
-                    status = Math.max(status, Math.min(1, runIn(ctx, name, args)));
-                } catch (NetnsException e) {
-                    ctx.err.println(e.getMessage());
-                    status = 1;
-                }
-            }
-            return status;
+            return new NetnsCommand.Exec(null, List.copyOf(args));
         }
         if (args.isEmpty()) {
             throw new UsageException("No netns name specified: the form is \"netns4j netns exec NAME CMD [ARGS]\".");
@@ -48,7 +37,26 @@ final class NetnsExec {
         if (args.size() < 2) {
             throw new UsageException("No command specified: the form is \"netns4j netns exec " + name + " CMD [ARGS]\".");
         }
-        return runIn(ctx, name, args.subList(1, args.size()));
+        return new NetnsCommand.Exec(name, List.copyOf(args.subList(1, args.size())));
+    }
+
+    static int run(Context ctx, NetnsCommand.Exec request) throws UsageException, NetnsException {
+        if (request.name() != null) {
+            return runIn(ctx, request.name(), request.command());
+        }
+        int status = 0;
+        for (String name : ctx.registry.names()) {
+            ctx.out.println();
+            ctx.out.println("netns: " + name);
+            ctx.out.flush();
+            try {
+                status = Math.max(status, Math.min(1, runIn(ctx, name, request.command())));
+            } catch (NetnsException e) {
+                ctx.err.println(e.getMessage());
+                status = 1;
+            }
+        }
+        return status;
     }
 
     static int runIn(Context ctx, String name, List<String> command) throws UsageException, NetnsException {
