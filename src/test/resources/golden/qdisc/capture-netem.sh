@@ -16,20 +16,7 @@ ip -n $NS link add v0 type veth peer name v1   # v0 is ifindex 3 in a fresh name
 capture() {
   local file=$1; shift
   { strace -f -xx -s 65535 -e trace=sendmsg -X raw tc -n $NS qdisc "$@" 2>&1 >/dev/null || true; } \
-    | python3 -c '
-import re, struct, sys
-last = None
-for line in sys.stdin:
-    m = re.search(r"nlmsg_len=(\d+), nlmsg_type=(0x[0-9a-f]+), nlmsg_flags=(0x[0-9a-f]+), nlmsg_seq=(\d+), nlmsg_pid=(\d+)\}, \"((?:\\x[0-9a-f]{2})*)\"", line)
-    if m and int(m.group(2), 16) == 0x24:
-        last = m
-body = bytes(int(h, 16) for h in re.findall(r"\\x([0-9a-f]{2})", last.group(6)))
-data = struct.pack("<IHHII", int(last.group(1)), int(last.group(2), 16), int(last.group(3), 16), 0, 0) + body
-print("# tc qdisc " + " ".join(sys.argv[1:]))
-print("# psched: " + open("/proc/net/psched").read().strip() + "; captured by capture-netem.sh, seq and pid zeroed")
-for i in range(0, len(data), 16):
-    print(" ".join("%02x" % b for b in data[i:i+16]))
-' "$@" > "$OUT/$file"
+    | python3 "$OUT/strace-to-hex.py" "tc qdisc $*" capture-netem.sh > "$OUT/$file"
 }
 capture netem-delay.hex replace dev v0 root netem delay 50ms
 capture netem-delay-jitter-loss.hex replace dev v0 root netem delay 50ms 10ms loss 1%

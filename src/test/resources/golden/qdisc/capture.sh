@@ -14,20 +14,7 @@ ip -n $NS link add v0 type veth peer name v1   # v0 is ifindex 3 in a fresh name
 capture() {
   local file=$1; shift
   { strace -f -xx -s 65535 -e trace=sendmsg -X raw tc -n $NS qdisc replace dev v0 root tbf "$@" 2>&1 >/dev/null || true; } \
-    | python3 -c '
-import re, struct, sys
-last = None
-for line in sys.stdin:
-    m = re.search(r"nlmsg_len=(\d+), nlmsg_type=(0x[0-9a-f]+), nlmsg_flags=(0x[0-9a-f]+), nlmsg_seq=(\d+), nlmsg_pid=(\d+)\}, \"((?:\\x[0-9a-f]{2})*)\"", line)
-    if m and int(m.group(2), 16) == 0x24:
-        last = m
-body = bytes(int(h, 16) for h in re.findall(r"\\x([0-9a-f]{2})", last.group(6)))
-data = struct.pack("<IHHII", int(last.group(1)), int(last.group(2), 16), int(last.group(3), 16), 0, 0) + body
-print("# tc qdisc replace dev v0 root tbf " + " ".join(sys.argv[1:]))
-print("# psched: " + open("/proc/net/psched").read().strip() + "; captured by capture.sh, seq and pid zeroed")
-for i in range(0, len(data), 16):
-    print(" ".join("%02x" % b for b in data[i:i+16]))
-' "$@" > "$OUT/$file"
+    | python3 "$OUT/strace-to-hex.py" "tc qdisc replace dev v0 root tbf $*" capture.sh > "$OUT/$file"
 }
 capture tbf-latency.hex rate 1mbit burst 32kbit latency 400ms
 capture tbf-limit.hex rate 10mbit burst 10kb limit 30000
