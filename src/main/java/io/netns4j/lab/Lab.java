@@ -282,7 +282,9 @@ public final class Lab {
                 }
             }
             try {
-                LabState.delete(options.lockDirectory(), name);
+                if (LabState.delete(options.lockDirectory(), name)) {
+                    files.add(LabState.file(options.lockDirectory(), name));
+                }
             } catch (NetnsException e) {
                 left.add(e.getMessage());
             }

@@ -71,10 +71,11 @@ final class LabState {
         }
     }
 
-    static void delete(Path directory, String lab) throws NetnsException {
+    /** Removes the state (and a temporary file a killed write left); whether there was one. */
+    static boolean delete(Path directory, String lab) throws NetnsException {
         try {
-            Files.deleteIfExists(file(directory, lab));
-            Files.deleteIfExists(directory.resolve("." + lab + ".yaml.tmp"));
+            boolean had = Files.deleteIfExists(file(directory, lab));
+            return Files.deleteIfExists(directory.resolve("." + lab + ".yaml.tmp")) | had;
         } catch (IOException e) {
             throw new NetnsException("Cannot remove the lab's state " + file(directory, lab) + ": " + e);
         }
