@@ -144,6 +144,7 @@ final class LabBuild {
             case Step.IptablesLine s -> IptablesCommandLine.parse(s.line(), Family.IP)
                     .apply(Iptables.in(ns(s.namespace()), Family.IP));
             case Step.NftScript s -> ns(s.namespace()).firewall().run(s.script());
+            case Step.FirewallTable s -> ns(s.namespace()).firewall().replace(s.table());
             case Step.Impair s -> impair(s);
             case Step.WriteHosts s -> writeHosts(s);
             case Step.Exec s -> exec(s);

@@ -71,6 +71,9 @@ public record Plan(List<Step> steps) {
             if (n.firewall().nft() != null) {
                 s.add(new Step.NftScript(ns, n.firewall().nft()));
             }
+            if (n.firewall().table() != null) {
+                s.add(new Step.FirewallTable(ns, n.firewall().table()));
+            }
         }
         for (Link l : t.links()) {
             for (Endpoint e : List.of(l.a(), l.b())) {

@@ -170,6 +170,7 @@ final class Reconcile {
                         : had.contains(r) ? null : r;
                 case Step.IptablesLine l -> isFresh || firewallChanged.contains(ns) ? l : null;
                 case Step.NftScript n -> isFresh || firewallChanged.contains(ns) ? n : null;
+                case Step.FirewallTable f -> isFresh || firewallChanged.contains(ns) ? f : null;
                 case Step.Exec e -> isFresh || execChanged.contains(ns) ? e : null;
                 default -> isFresh || !had.contains(s) ? s : null;
             };
@@ -181,7 +182,7 @@ final class Reconcile {
     }
 
     private static boolean isFirewall(Step s) {
-        return s instanceof Step.IptablesLine || s instanceof Step.NftScript;
+        return s instanceof Step.IptablesLine || s instanceof Step.NftScript || s instanceof Step.FirewallTable;
     }
 
     /** Namespaces whose steps of one group (firewall, exec) are not the same list in both plans. */

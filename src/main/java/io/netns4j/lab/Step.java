@@ -3,6 +3,7 @@ package io.netns4j.lab;
 import io.netns4j.InetPrefix;
 import io.netns4j.InetText;
 import io.netns4j.MacAddress;
+import io.netns4j.firewall.Table;
 
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,17 @@ public sealed interface Step {
     record NftScript(String namespace, String script) implements Step {
         public String command() {
             return "netns4j netns exec " + namespace + " nft -f - <<'EOF'\n" + script.stripTrailing() + "\nEOF";
+        }
+    }
+
+    /**
+     * One typed nftables table (the file's {@code firewall.rules}), written in one transaction
+     * after the node's iptables lines and nft script: {@code nft -f -} with the table's text in
+     * the namespace (through libnftables, replacing a table of that name if one exists).
+     */
+    record FirewallTable(String namespace, Table table) implements Step {
+        public String command() {
+            return "netns4j netns exec " + namespace + " nft -f - <<'EOF'\n" + table.toNft().stripTrailing() + "\nEOF";
         }
     }
 

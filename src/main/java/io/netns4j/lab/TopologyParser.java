@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import io.netns4j.firewall.Family;
 import io.netns4j.firewall.IptablesCommandLine;
 import io.netns4j.firewall.IptablesSyntaxException;
+import io.netns4j.firewall.Table;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 import java.util.List;
@@ -24,7 +25,7 @@ final class TopologyParser {
     static final Set<String> DEFAULTS_KEYS = Set.of("kind", "mtu", "pools", "default-routes", "hosts");
     static final Set<String> POOL_KEYS = Set.of("ipv4", "ipv6", "ipv4-link-length", "ipv4-lan-length");
     static final Set<String> NODE_KEYS = Set.of("kind", "sysctls", "routes", "firewall", "exec", "env", "hosts");
-    static final Set<String> FIREWALL_KEYS = Set.of("iptables", "nft");
+    static final Set<String> FIREWALL_KEYS = Set.of("iptables", "nft", "rules");
     private static final String CONTAINERS = "lab nodes are network namespaces, not containers; run programs with \"exec\"";
     static final Map<String, String> TOP_UNSUPPORTED = Map.of(
             "topology", "containerlab nests nodes and links under \"topology\"; netns4j puts them at the top level",
@@ -268,8 +269,7 @@ final class TopologyParser {
     }
 
     private FirewallSpec firewall(Node n, String node, NodeKind kind) {
-        Map<String, Node> m = yaml.mapping(n, "\"firewall\"", FIREWALL_KEYS, Map.of(
-                "rules", "the typed form is not supported yet; write iptables lines or an nft script"));
+        Map<String, Node> m = yaml.mapping(n, "\"firewall\"", FIREWALL_KEYS, Map.of());
         if (m == null) {
             return FirewallSpec.NONE;
         }
@@ -297,7 +297,8 @@ final class TopologyParser {
             }
         }
         String nft = m.containsKey("nft") ? yaml.scalar(m.get("nft"), "\"nft\"") : null;
-        return new FirewallSpec(iptables, nft);
+        Table table = m.containsKey("rules") ? new TypedFirewallParser(problems, yaml).parse(m.get("rules"), nft) : null;
+        return new FirewallSpec(iptables, nft, table);
     }
 
     private HostsEntry hostsEntry(Node item) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link Reconcile#changes}: the steps a second {@code lab up} runs, as command lines. No system call. */
 class ReconcileTest {
@@ -96,6 +97,37 @@ class ReconcileTest {
                 "netns4j -n r-b iptables -P INPUT DROP",
                 "netns4j -n r-b iptables -A INPUT -p tcp --dport 80 -j ACCEPT",
                 "netns4j netns exec r-b sh -c 'sleep 200' &"), changes(before, after));
+    }
+
+    static String typed(String iptables, String dport) {
+        return BASE.replace("    kind: router\n", "    kind: router\n    firewall:\n" + iptables
+                + "      rules:\n        chains:\n          forward:\n            policy: drop\n"
+                + "            rules:\n              - {proto: tcp, dport: " + dport + ", action: accept}\n");
+    }
+
+    @Test
+    void aChangedTypedRuleResetsTheFirewallAndWritesTheNewTable() throws Exception {
+        assertEquals(List.of(), changes(typed("", "80"), typed("", "80")));
+        assertEquals(List.of(
+                "netns4j -n r-gw nft delete table ...   # every table but netns4j_*",
+                """
+                netns4j netns exec r-gw nft -f - <<'EOF'
+                table inet lab {
+                \tchain forward {
+                \t\ttype filter hook forward priority 0; policy drop;
+                \t\ttcp dport 443 accept
+                \t}
+                }
+                EOF"""), changes(typed("", "80"), typed("", "443")));
+    }
+
+    @Test
+    void anUnchangedTypedTableIsWrittenAgainWhenTheRestOfTheFirewallChanged() throws Exception {
+        List<String> steps = changes(typed("", "80"), typed("      iptables: [\"-P INPUT DROP\"]\n", "80"));
+        assertEquals(3, steps.size(), steps.toString());
+        assertEquals("netns4j -n r-gw nft delete table ...   # every table but netns4j_*", steps.get(0));
+        assertEquals("netns4j -n r-gw iptables -P INPUT DROP", steps.get(1));
+        assertTrue(steps.get(2).contains("tcp dport 80 accept"), steps.get(2));
     }
 
     @Test
