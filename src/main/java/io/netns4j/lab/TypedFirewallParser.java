@@ -52,25 +52,6 @@ final class TypedFirewallParser {
     private static final List<String> OTHER_HOOKS = List.of("prerouting", "postrouting", "ingress", "egress");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private static final Pattern PORT = Pattern.compile("(\\d{1,6})(?:-(\\d{1,6}))?");
-    /**
-     * Words nft 1.0 reads as keywords where a chain or table name is expected (each one found
-     * refused by {@code nft -c} in {@code table inet t { chain WORD {} ... jump WORD }}); not
-     * every keyword of nft, so libnftables may still refuse a rarer one at {@code lab up}.
-     */
-    private static final Set<String> NFT_KEYWORDS = Set.of(
-            "accept", "drop", "reject", "return", "jump", "goto", "continue", "queue", "counter", "log", "limit",
-            "quota", "table", "chain", "rule", "set", "map", "policy", "type", "hook", "priority", "ip", "ip6",
-            "inet", "arp", "bridge", "netdev", "tcp", "udp", "udplite", "sctp", "dccp", "icmp", "icmpv6", "igmp",
-            "esp", "ah", "comp", "ct", "meta", "comment", "mark", "fib", "rt", "socket", "osf", "flow", "flowtable",
-            "dup", "fwd", "notrack", "ether", "vlan", "snat", "dnat", "masquerade", "redirect", "tproxy", "synproxy",
-            "secmark", "element", "elements", "add", "delete", "insert", "replace", "create", "flush", "list",
-            "reset", "rename", "describe", "monitor", "export", "import", "define", "include", "handle", "position",
-            "index", "device", "devices", "ruleset", "iif", "oif", "iifname", "oifname", "iiftype", "oiftype",
-            "skuid", "skgid", "cpu", "cgroup", "pkttype", "nftrace", "day", "hour", "time", "jhash", "symhash",
-            "numgen", "random", "size", "timeout", "expires", "gc-interval", "flags", "constant", "interval",
-            "dynamic", "auto-merge", "vmap", "exthdr", "hbh", "rt0", "frag", "dst", "mh", "srh", "ipsec", "ecn",
-            "all");
-
     private final Problems problems;
     private final Yaml yaml;
     private int reported;
@@ -504,7 +485,7 @@ final class TypedFirewallParser {
                     "use letters, digits, '_' and '-', starting with a letter or '_', at most 255 characters");
             return false;
         }
-        if (NFT_KEYWORDS.contains(s)) {
+        if (NftKeywords.WORDS.contains(s)) {
             report(at, what + " name \"" + s + "\" is an nft keyword", "choose another name");
             return false;
         }
