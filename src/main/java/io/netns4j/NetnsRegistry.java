@@ -412,11 +412,7 @@ public final class NetnsRegistry {
                 }
             }
             for (var e : waiting.entrySet()) {
-                List<Long> pids = pidsIn(ids.get(e.getKey()));
-                failed.put(e.getValue(), new BusyException("Network namespace \"" + e.getValue() + "\" was deleted, but"
-                        + " the kernel has not freed it after " + timeout.toMillis() + " ms: " + (pids.isEmpty()
-                        ? "something still holds it (an open file descriptor, a socket, or a mount elsewhere)"
-                        : "process(es) " + pids + " still run inside it"), Errno.EBUSY, null));
+                failed.put(e.getValue(), TeardownWatch.notFreed(e.getValue(), ids.get(e.getKey()), timeout));
             }
         }
         return failed;

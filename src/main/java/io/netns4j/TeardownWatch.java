@@ -123,7 +123,7 @@ final class TeardownWatch implements AutoCloseable {
         boolean unhashed = false;
         while (!unhashed) {
             if (System.nanoTime() > deadline) {
-                throw stillAlive(name, timeout);
+                throw notFreed(name, id, timeout);
             }
             try {
                 for (NetlinkMessage m : events.receiveNotifications()) {
@@ -163,7 +163,8 @@ final class TeardownWatch implements AutoCloseable {
         }
     }
 
-    private NetnsException stillAlive(String name, Duration timeout) throws NetnsException {
+    /** Namespace {@code name} (id {@code id}) deleted but not freed in time: who still holds it. */
+    static BusyException notFreed(String name, NamespaceId id, Duration timeout) throws NetnsException {
         List<Long> pids = NetnsRegistry.pidsIn(id);
         String holder = pids.isEmpty()
                 ? "something still holds it (an open file descriptor, a socket, or a mount in another mount namespace)"

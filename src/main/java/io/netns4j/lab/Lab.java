@@ -206,13 +206,9 @@ public final class Lab {
      */
     public static LinkImpairments.Applied impair(String lab, String endpoint, Impairment impairment,
                                                  NetnsRegistry registry, Options options) throws NetnsException {
-        int colon = endpoint.indexOf(':');
-        if (colon <= 0 || colon == endpoint.length() - 1) {
-            throw new InvalidRequestException("\"" + endpoint + "\" is not NODE:INTERFACE; write e.g. \"a:eth1\"", 22, null);
-        }
-        String device = endpoint.substring(colon + 1);
+        String device = device(endpoint);
         try (LabLock ignored = LabLock.take(options.lockDirectory(), lab);
-             Netns n = registry.open(namespace(lab, endpoint.substring(0, colon), registry))) {
+             Netns n = openNode(lab, endpoint, registry)) {
             n.links().get(device); // names a missing device before anything changes
             if (impairment.isNone()) {
                 LinkImpairments.clear(n, device);
@@ -390,12 +386,8 @@ public final class Lab {
      * routes (the kernel keeps addresses, and routes through the device come back).
      */
     public static void setLink(String lab, String endpoint, boolean up, NetnsRegistry registry) throws NetnsException {
-        int colon = endpoint.indexOf(':');
-        if (colon <= 0 || colon == endpoint.length() - 1) {
-            throw new InvalidRequestException("\"" + endpoint + "\" is not NODE:INTERFACE; write e.g. \"a:eth1\"", 22, null);
-        }
-        String device = endpoint.substring(colon + 1);
-        try (Netns n = registry.open(namespace(lab, endpoint.substring(0, colon), registry))) {
+        String device = device(endpoint);
+        try (Netns n = openNode(lab, endpoint, registry)) {
             Link link = n.links().get(device);
             if (link.name().equals("lo")) {
                 throw new InvalidRequestException("\"" + endpoint + "\" is the loopback device; name one of the node's"
@@ -403,6 +395,21 @@ public final class Lab {
             }
             n.links().set(up ? LinkRequest.change(device).up() : LinkRequest.change(device).down());
         }
+    }
+
+    /** The interface of {@code NODE:INTERFACE}. */
+    private static String device(String endpoint) throws InvalidRequestException {
+        int colon = endpoint.indexOf(':');
+        if (colon <= 0 || colon == endpoint.length() - 1) {
+            throw new InvalidRequestException("\"" + endpoint + "\" is not NODE:INTERFACE; write e.g. \"a:eth1\"", 22, null);
+        }
+        return endpoint.substring(colon + 1);
+    }
+
+    /** The namespace of {@code NODE:INTERFACE}'s node, checked to be the lab's, opened. */
+    private static Netns openNode(String lab, String endpoint, NetnsRegistry registry) throws NetnsException {
+        device(endpoint);
+        return registry.open(namespace(lab, endpoint.substring(0, endpoint.indexOf(':')), registry));
     }
 
     /**

@@ -161,12 +161,12 @@ final class LabBuild {
         }
     }
 
-    private interface Removal {
+    private interface KernelCall {
         void run() throws NetnsException;
     }
 
     /** In an update, a device a failed earlier run already made is taken as made. */
-    private void existingIsDone(Removal r) throws NetnsException {
+    private void existingIsDone(KernelCall r) throws NetnsException {
         try {
             r.run();
         } catch (AlreadyExistsException e) {
@@ -177,7 +177,7 @@ final class LabBuild {
     }
 
     /** Undoing something that is already gone (a route the kernel dropped with its address) is done. */
-    private static void absentIsDone(Removal r) throws NetnsException {
+    private static void absentIsDone(KernelCall r) throws NetnsException {
         try {
             r.run();
         } catch (NotFoundException e) {

@@ -3,14 +3,11 @@ package io.netns4j.lab;
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
 import io.netns4j.testing.RequiresRoot;
-import io.netns4j.testing.TestNames;
 import io.netns4j.testing.Transfer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,35 +31,28 @@ class LabImpairTest {
                   - {endpoint: "a:eth1", addresses: [10.0.7.1/24], impair: {rate: 20mbit}}
                   - {endpoint: "b:eth1", addresses: [10.0.7.2/24]}
             """;
-    private final NetnsRegistry registry = NetnsRegistry.system();
-    private String lab;
-    private Path dir;
+    private TestLab lab;
+    private NetnsRegistry registry;
     private Lab.Options options;
 
     @BeforeEach
     void setUp() throws Exception {
-        lab = TestNames.unique("imp");
-        dir = Files.createTempDirectory(TestNames.PREFIX + "imp-");
-        options = Lab.Options.defaults().withLockDirectory(dir);
+        lab = new TestLab("imp");
+        registry = lab.registry;
+        options = lab.options;
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        Lab.down(lab, registry, options);
-        try (var s = Files.list(dir)) {
-            for (Path p : s.toList()) {
-                Files.delete(p);
-            }
-        }
-        Files.delete(dir);
+        lab.close();
     }
 
     private Topology topology(String text) throws Exception {
-        return TopologyFile.parse("lab.yaml", text.replace("name: r", "name: " + lab));
+        return lab.topology(text);
     }
 
     private void assertRate(long bits, String when) throws Exception {
-        try (Netns a = registry.open(lab + "-a"); Netns b = registry.open(lab + "-b")) {
+        try (Netns a = registry.open(lab.namespace("a")); Netns b = registry.open(lab.namespace("b"))) {
             double expected = bits / 8.0;
             double measured = Transfer.goodput(a, b, "10.0.7.2", 5202, (long) (expected * 2.5));
             System.out.printf("lab rate %s (%s): measured %.0f bit/s, %.1f%% of the setting%n",
@@ -78,7 +68,7 @@ class LabImpairTest {
         assertEquals(List.of(), s.notes(), "a rate needs no netem");
         assertRate(20_000_000, "from the file");
 
-        LinkImpairments.Applied now = Lab.impair(lab, "a:eth1", ImpairmentWords.parse(List.of("rate", "5mbit")),
+        LinkImpairments.Applied now = Lab.impair(lab.name, "a:eth1", ImpairmentWords.parse(List.of("rate", "5mbit")),
                 registry, options);
         assertTrue(now.complete(), now.toString());
         assertRate(5_000_000, "lab impair at run time");
@@ -89,8 +79,8 @@ class LabImpairTest {
         assertRate(40_000_000, "after editing the file");
 
         Lab.Started cleared = Lab.up(topology(FILE.replace(", impair: {rate: 20mbit}", "")), registry, options);
-        assertEquals(List.of(new Step.ClearImpairment(lab + "-a", "eth1")), cleared.steps());
-        try (Netns a = registry.open(lab + "-a")) {
+        assertEquals(List.of(new Step.ClearImpairment(lab.namespace("a"), "eth1")), cleared.steps());
+        try (Netns a = registry.open(lab.namespace("a"))) {
             assertTrue(LinkImpairments.current(a, "eth1").isNone(), "no impairment left");
         }
     }

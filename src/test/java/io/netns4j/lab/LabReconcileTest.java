@@ -6,7 +6,6 @@ import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Tcp;
-import io.netns4j.testing.TestNames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,33 +27,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @RequiresRoot
 class LabReconcileTest {
-    private final NetnsRegistry registry = NetnsRegistry.system();
+    private TestLab fixture;
+    private NetnsRegistry registry;
     private String lab;
     private Path lockDir;
     private Lab.Options options;
 
     @BeforeEach
     void setUp() throws Exception {
-        lab = TestNames.unique("rec");
-        lockDir = Files.createTempDirectory(TestNames.PREFIX + "locks-");
-        options = Lab.Options.defaults().withLockDirectory(lockDir);
+        fixture = new TestLab("rec");
+        registry = fixture.registry;
+        lab = fixture.name;
+        lockDir = fixture.lockDirectory;
+        options = fixture.options;
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        Lab.down(lab, registry, options);
-        assertTrue(registry.names().stream().noneMatch(n -> n.startsWith(lab + "-")), "namespaces left");
-        assertFalse(Files.exists(LabState.file(lockDir, lab)), "state file left");
-        try (Stream<Path> s = Files.list(lockDir)) {
-            for (Path p : s.toList()) {
-                Files.delete(p);
-            }
-        }
-        Files.delete(lockDir);
+        fixture.close(); // checks that down left no namespace, state or lock file
     }
 
     private Topology topology(String text) throws Exception {
-        return TopologyFile.parse("lab.yaml", text.replace("name: r", "name: " + lab));
+        return fixture.topology(text);
     }
 
     private List<String> addresses(String node, String device) throws Exception {

@@ -6,14 +6,10 @@ import io.netns4j.firewall.Family;
 import io.netns4j.firewall.Table;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Tcp;
-import io.netns4j.testing.TestNames;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,9 +26,9 @@ class LabTypedFirewallTest {
 
     @Test
     void aTypedForwardChainLetsOnlyTcp80FromClientToServer() throws Exception {
-        String name = TestNames.unique("typed");
-        Topology t = TopologyFile.parse("typed.yaml", """
-                name: %s
+        try (TestLab lab = new TestLab("typed")) {
+            upAndCheck(lab, lab.topology("""
+                name: r
                 nodes:
                   client: {}
                   server: {}
@@ -57,36 +53,27 @@ class LabTypedFirewallTest {
                   - endpoints:
                       - {endpoint: "server:eth0", addresses: [10.20.2.2/24]}
                       - {endpoint: "router:eth2", addresses: [10.20.2.1/24]}
-                """.formatted(name));
-        Path locks = Files.createTempDirectory(TestNames.PREFIX + "locks-");
-        Lab.Options options = Lab.Options.defaults().withLockDirectory(locks);
-        try {
-            Lab.up(t, registry, options);
-            try (Netns client = registry.open(t.namespace("client"));
-                 Netns server = registry.open(t.namespace("server"));
-                 Netns router = registry.open(t.namespace("router"))) {
-                Table written = t.node("router").orElseThrow().firewall().table();
-                assertEquals(written, router.firewall().read(Family.INET, "lab").orElseThrow(),
-                        "the kernel holds the table the file describes");
-                assertEquals(InetAddress.getByName("10.20.1.2"), Tcp.exchange(server, "10.20.2.2", client, 80),
-                        "client -> server:80 is forwarded");
-                try (ServerSocket s22 = server.call(() -> new ServerSocket(22, 4, InetAddress.getByName("10.20.2.2")));
-                     ServerSocket c80 = client.call(() -> new ServerSocket(80, 4, InetAddress.getByName("10.20.1.2")))) {
-                    assertFalse(Tcp.connects(client, "10.20.2.2", 22, 500), "client -> server:22 is rejected");
-                    assertFalse(Tcp.connects(server, "10.20.1.2", 80, 500), "server -> client:80 is dropped");
-                    assertTrue(Tcp.connects(server, "10.20.2.2", 22, 500),
-                            "port 22 listens: the client is stopped by the router, not by the server");
-                }
-            }
-        } finally {
-            Lab.down(name, registry, options);
-            try (Stream<Path> s = Files.list(locks)) {
-                for (Path p : s.toList()) {
-                    Files.delete(p);
-                }
-            }
-            Files.delete(locks);
+                """));
         }
-        assertTrue(registry.names().stream().noneMatch(n -> n.startsWith(name + "-")), "the lab's namespaces are gone");
+    }
+
+    private void upAndCheck(TestLab lab, Topology t) throws Exception {
+        Lab.up(t, registry, lab.options);
+        try (Netns client = registry.open(t.namespace("client"));
+             Netns server = registry.open(t.namespace("server"));
+             Netns router = registry.open(t.namespace("router"))) {
+            Table written = t.node("router").orElseThrow().firewall().table();
+            assertEquals(written, router.firewall().read(Family.INET, "lab").orElseThrow(),
+                    "the kernel holds the table the file describes");
+            assertEquals(InetAddress.getByName("10.20.1.2"), Tcp.exchange(server, "10.20.2.2", client, 80),
+                    "client -> server:80 is forwarded");
+            try (ServerSocket s22 = server.call(() -> new ServerSocket(22, 4, InetAddress.getByName("10.20.2.2")));
+                 ServerSocket c80 = client.call(() -> new ServerSocket(80, 4, InetAddress.getByName("10.20.1.2")))) {
+                assertFalse(Tcp.connects(client, "10.20.2.2", 22, 500), "client -> server:22 is rejected");
+                assertFalse(Tcp.connects(server, "10.20.1.2", 80, 500), "server -> client:80 is dropped");
+                assertTrue(Tcp.connects(server, "10.20.2.2", 22, 500),
+                        "port 22 listens: the client is stopped by the router, not by the server");
+            }
+        }
     }
 }
