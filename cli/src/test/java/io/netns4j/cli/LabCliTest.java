@@ -47,7 +47,7 @@ class LabCliTest {
 
     @Test
     void aBadFileListsEveryProblemWithItsPositionAndExitsTwo() {
-        CliRun r = CliRun.of("lab", "check", "src/test/resources/labs/bad/address-clash.yaml");
+        CliRun r = CliRun.of("lab", "check", "lab/src/test/resources/labs/bad/address-clash.yaml");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("address-clash.yaml:13:42: address 10.0.0.2 of \"c:eth1\" is already used"), r.err());
         assertTrue(r.err().contains("nothing was changed"), r.err());
@@ -65,7 +65,7 @@ class LabCliTest {
         assertTrue(noColon.err().contains("\"aeth1\" is not NODE:INTERFACE"), noColon.err());
         assertEquals(2, CliRun.of("lab", "impair", "x", "a:", "rate", "1mbit").exit());
         assertEquals(2, CliRun.of("lab", "heal").exit());
-        CliRun bad = CliRun.of("lab", "up", "src/test/resources/labs/bad/address-clash.yaml");
+        CliRun bad = CliRun.of("lab", "up", "lab/src/test/resources/labs/bad/address-clash.yaml");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("nothing was changed"), bad.err());
         assertEquals(2, CliRun.of("lab", "show").exit());

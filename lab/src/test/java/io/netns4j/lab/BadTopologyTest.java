@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reading it must fail with a problem at that position whose message contains the fragment.
  */
 class BadTopologyTest {
-    private static final Path DIR = Path.of("src/test/resources/labs/bad");
+    private static final Path DIR = Path.of("lab/src/test/resources/labs/bad");
     private static final Pattern EXPECT = Pattern.compile("# expect: (\\d+):(\\d+): (.+)");
 
     static Stream<Path> files() throws IOException {

@@ -1,9 +1,11 @@
-package io.netns4j.lab;
+package io.netns4j.cli;
 
 import io.netns4j.Netns;
 import io.netns4j.NetnsException;
 import io.netns4j.NetnsRegistry;
-import io.netns4j.cli.Main;
+import io.netns4j.lab.Lab;
+import io.netns4j.lab.Topology;
+import io.netns4j.lab.TopologyFile;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Tcp;
 import io.netns4j.testing.TestNames;
