@@ -1,7 +1,8 @@
 package io.netns4j;
 
-import io.netns4j.internal.Failures;
+import io.netns4j.error.NetnsException;
 import io.netns4j.internal.sys.ErrnoException;
+import io.netns4j.internal.sys.Failures;
 import io.netns4j.internal.sys.LibC;
 
 import java.util.List;

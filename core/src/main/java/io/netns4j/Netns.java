@@ -1,15 +1,27 @@
 package io.netns4j;
 
-import io.netns4j.internal.Failures;
+import io.netns4j.address.Addresses;
+import io.netns4j.error.InvalidRequestException;
+import io.netns4j.error.NamespaceNotReadyException;
+import io.netns4j.error.NetnsException;
+import io.netns4j.error.NotFoundException;
 import io.netns4j.internal.netlink.Netlink;
 import io.netns4j.internal.netlink.NetlinkMessage;
 import io.netns4j.internal.netlink.route.NsidMessage;
 import io.netns4j.internal.netlink.route.Rtnl;
+import io.netns4j.internal.rtnl.NamespaceSession;
 import io.netns4j.internal.rtnl.NetlinkSocket;
 import io.netns4j.internal.sys.Errno;
 import io.netns4j.internal.sys.ErrnoException;
+import io.netns4j.internal.sys.Failures;
 import io.netns4j.internal.sys.LibC;
 import io.netns4j.internal.sys.NamespaceThreads;
+import io.netns4j.link.Links;
+import io.netns4j.neighbour.Neighbours;
+import io.netns4j.qdisc.Qdiscs;
+import io.netns4j.route.Routes;
+import io.netns4j.rule.Rules;
+import io.netns4j.types.NamespaceRef;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +47,25 @@ import java.util.concurrent.ExecutorService;
  * <p>The calling thread never changes namespace: work that must happen inside runs on a
  * short-lived hop to a platform thread that enters the namespace and comes back.
  */
-public final class Netns implements AutoCloseable {
+public final class Netns implements NamespaceRef, AutoCloseable {
+    /** What the per-object verbs see of this handle (they never see the class itself). */
+    private final NamespaceSession session = new NamespaceSession() {
+        @Override
+        public NetlinkSocket routeSocket() throws NetnsException {
+            return Netns.this.routeSocket();
+        }
+
+        @Override
+        public <T> T inside(NamespaceThreads.Task<T> task) throws NetnsException {
+            return Netns.this.inside(task);
+        }
+
+        @Override
+        public NamespaceRef handle() {
+            return Netns.this;
+        }
+    };
+
     private static final int REPLY_TIMEOUT_MILLIS = 10_000;
 
     private final int fd;
@@ -170,14 +200,9 @@ public final class Netns implements AutoCloseable {
      * The file descriptor open on the namespace, valid until {@link #close()}. Code that may
      * race with a {@code close()} from another thread should use {@link #withDescriptor}.
      */
+    @Override
     public int fileDescriptor() {
         return fd;
-    }
-
-    /** Work with this handle's file descriptor; see {@link #withDescriptor}. */
-    @FunctionalInterface
-    public interface DescriptorTask<T> {
-        T run(int fd) throws Exception;
     }
 
     /**
@@ -188,6 +213,7 @@ public final class Netns implements AutoCloseable {
      *
      * @throws NetnsException when the handle is already closed
      */
+    @Override
     public <T> T withDescriptor(DescriptorTask<T> task) throws Exception {
         int f = acquire();
         try {
@@ -305,32 +331,32 @@ public final class Netns implements AutoCloseable {
 
     /** The links of this namespace: {@code ip -n THIS link ...}. */
     public Links links() {
-        return Links.in(this);
+        return Links.of(session);
     }
 
     /** The addresses of this namespace: {@code ip -n THIS address ...}. */
     public Addresses addresses() {
-        return Addresses.in(this);
+        return Addresses.of(session);
     }
 
     /** The neighbour (ARP/NDP) entries of this namespace: {@code ip -n THIS neigh ...}. */
     public Neighbours neighbours() {
-        return Neighbours.in(this);
+        return Neighbours.of(session);
     }
 
     /** The routes of this namespace: {@code ip -n THIS route ...}. */
     public Routes routes() {
-        return Routes.in(this);
+        return Routes.of(session);
     }
 
     /** The policy-routing rules of this namespace: {@code ip -n THIS rule ...}. */
     public Rules rules() {
-        return Rules.in(this);
+        return Rules.of(session);
     }
 
     /** The queueing disciplines of this namespace: {@code tc -n THIS qdisc ...}. */
     public Qdiscs qdiscs() {
-        return Qdiscs.in(this);
+        return Qdiscs.of(session);
     }
 
     /** The network sysctls ({@code net.*}) of this namespace. */
@@ -423,7 +449,8 @@ public final class Netns implements AutoCloseable {
     }
 
     /** How messages name this namespace: {@code network namespace "NAME"} or a path. */
-    String describe() {
+    @Override
+    public String describe() {
         if (name != null) {
             return "network namespace \"" + name + "\"";
         }

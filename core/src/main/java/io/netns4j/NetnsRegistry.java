@@ -1,6 +1,9 @@
 package io.netns4j;
 
-import io.netns4j.internal.Failures;
+import io.netns4j.error.BusyException;
+import io.netns4j.error.NamespaceNotReadyException;
+import io.netns4j.error.NetnsException;
+import io.netns4j.error.NotFoundException;
 import io.netns4j.internal.netlink.Netlink;
 import io.netns4j.internal.netlink.NetlinkMessage;
 import io.netns4j.internal.netlink.route.NsidMessage;
@@ -8,8 +11,10 @@ import io.netns4j.internal.netlink.route.Rtnl;
 import io.netns4j.internal.rtnl.NetlinkSocket;
 import io.netns4j.internal.sys.Errno;
 import io.netns4j.internal.sys.ErrnoException;
+import io.netns4j.internal.sys.Failures;
 import io.netns4j.internal.sys.LibC;
 import io.netns4j.internal.sys.NamespaceThreads;
+import io.netns4j.types.NetnsNames;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -1,5 +1,8 @@
 package io.netns4j;
 
+import io.netns4j.error.NetnsException;
+import io.netns4j.error.NotFoundException;
+import io.netns4j.error.PermissionDeniedException;
 import io.netns4j.internal.sys.Errno;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.netns4j;
 
+import io.netns4j.error.BusyException;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Scratch;
 import org.junit.jupiter.api.AfterEach;

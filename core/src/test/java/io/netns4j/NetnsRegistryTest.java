@@ -1,5 +1,9 @@
 package io.netns4j;
 
+import io.netns4j.error.AlreadyExistsException;
+import io.netns4j.error.InvalidRequestException;
+import io.netns4j.error.NamespaceNotReadyException;
+import io.netns4j.error.NotFoundException;
 import io.netns4j.internal.sys.LibC;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Scratch;

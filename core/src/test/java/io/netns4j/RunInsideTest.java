@@ -1,6 +1,7 @@
 package io.netns4j;
 
 import com.sun.net.httpserver.HttpServer;
+import io.netns4j.error.NetnsException;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Scratch;
 import org.junit.jupiter.api.AfterEach;

@@ -1,16 +1,16 @@
 package io.netns4j.cli;
 
-import io.netns4j.Address;
-import io.netns4j.AddressFilter;
-import io.netns4j.AddressFlag;
-import io.netns4j.AddressSpec;
-import io.netns4j.Addresses;
-import io.netns4j.InetFamily;
-import io.netns4j.InetPrefix;
-import io.netns4j.InetText;
-import io.netns4j.Link;
-import io.netns4j.NetnsException;
-import io.netns4j.RouteScopes;
+import io.netns4j.address.Address;
+import io.netns4j.address.AddressFilter;
+import io.netns4j.address.AddressFlag;
+import io.netns4j.address.AddressSpec;
+import io.netns4j.address.Addresses;
+import io.netns4j.error.NetnsException;
+import io.netns4j.link.Link;
+import io.netns4j.route.RouteScopes;
+import io.netns4j.types.InetFamily;
+import io.netns4j.types.InetPrefix;
+import io.netns4j.types.InetText;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -91,7 +91,7 @@ final class AddressCommand implements ObjectCommand {
                 if (m.warning() != null) {
                     ctx.err.println(m.warning());
                 }
-                Addresses addresses = Addresses.in(ctx.namespace());
+                Addresses addresses = ctx.namespace().addresses();
                 switch (m.verb()) {
                     case "add" -> addresses.add(m.spec());
                     case "change" -> addresses.change(m.spec());
@@ -288,7 +288,7 @@ final class AddressCommand implements ObjectCommand {
 
     /** {@code address show} and {@code address flush}: the call. */
     private static void show(Context ctx, Select s) throws NetnsException {
-        Addresses addresses = Addresses.in(ctx.namespace());
+        Addresses addresses = ctx.namespace().addresses();
         if (s.flush()) {
             addresses.flush(s.filter());
         } else {

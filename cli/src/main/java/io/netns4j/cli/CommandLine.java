@@ -1,6 +1,7 @@
 package io.netns4j.cli;
 
-import io.netns4j.internal.ShellWords;
+
+import io.netns4j.internal.text.ShellWords;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.netns4j.cli;
 
 import io.netns4j.Netns;
-import io.netns4j.NetnsException;
 import io.netns4j.NetnsRegistry;
+import io.netns4j.error.NetnsException;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

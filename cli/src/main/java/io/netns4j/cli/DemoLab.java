@@ -1,7 +1,7 @@
 package io.netns4j.cli;
 
 import io.netns4j.Netns;
-import io.netns4j.NetnsException;
+import io.netns4j.error.NetnsException;
 import io.netns4j.lab.Lab;
 import io.netns4j.lab.LabNode;
 

@@ -1,6 +1,7 @@
 package io.netns4j.cli;
 
-import io.netns4j.InetFamily;
+
+import io.netns4j.types.InetFamily;
 
 import java.util.List;
 

@@ -1,14 +1,14 @@
 package io.netns4j.cli;
 
-import io.netns4j.NetnsException;
-import io.netns4j.NotFoundException;
+import io.netns4j.error.NetnsException;
+import io.netns4j.error.NotFoundException;
 import io.netns4j.firewall.Chain;
 import io.netns4j.firewall.Family;
-import io.netns4j.firewall.Iptables;
-import io.netns4j.firewall.IptablesCommandLine;
-import io.netns4j.firewall.IptablesSyntaxException;
-import io.netns4j.firewall.IptablesText;
 import io.netns4j.firewall.Table;
+import io.netns4j.firewall.iptables.Iptables;
+import io.netns4j.firewall.iptables.IptablesCommandLine;
+import io.netns4j.firewall.iptables.IptablesSyntaxException;
+import io.netns4j.firewall.iptables.IptablesText;
 
 import java.util.List;
 

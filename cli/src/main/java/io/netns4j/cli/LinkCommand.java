@@ -1,13 +1,13 @@
 package io.netns4j.cli;
 
-import io.netns4j.Link;
-import io.netns4j.LinkRequest;
-import io.netns4j.Links;
-import io.netns4j.MacAddress;
 import io.netns4j.Netns;
-import io.netns4j.NetnsException;
-import io.netns4j.TunTapRequest;
+import io.netns4j.error.NetnsException;
+import io.netns4j.link.Link;
 import io.netns4j.link.LinkKind;
+import io.netns4j.link.LinkRequest;
+import io.netns4j.link.Links;
+import io.netns4j.link.TunTapRequest;
+import io.netns4j.types.MacAddress;
 
 import java.util.ArrayList;
 import java.util.List;

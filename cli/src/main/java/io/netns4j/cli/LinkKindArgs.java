@@ -1,8 +1,6 @@
 package io.netns4j.cli;
 
-import io.netns4j.InetPrefix;
-import io.netns4j.InterfaceNames;
-import io.netns4j.NetnsException;
+import io.netns4j.error.NetnsException;
 import io.netns4j.link.Bridge;
 import io.netns4j.link.Dummy;
 import io.netns4j.link.Geneve;
@@ -13,6 +11,8 @@ import io.netns4j.link.Veth;
 import io.netns4j.link.Vlan;
 import io.netns4j.link.Vrf;
 import io.netns4j.link.Vxlan;
+import io.netns4j.types.InetPrefix;
+import io.netns4j.types.InterfaceNames;
 
 import java.util.Locale;
 

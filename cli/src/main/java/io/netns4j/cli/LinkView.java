@@ -1,7 +1,7 @@
 package io.netns4j.cli;
 
-import io.netns4j.Link;
-import io.netns4j.LinkStats;
+import io.netns4j.link.Link;
+import io.netns4j.link.LinkStats;
 
 import java.util.ArrayList;
 import java.util.HashMap;

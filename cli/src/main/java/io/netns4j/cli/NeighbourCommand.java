@@ -1,15 +1,15 @@
 package io.netns4j.cli;
 
-import io.netns4j.InetFamily;
-import io.netns4j.InetPrefix;
-import io.netns4j.InetText;
-import io.netns4j.MacAddress;
-import io.netns4j.Neighbour;
-import io.netns4j.NeighbourFilter;
-import io.netns4j.NeighbourSpec;
-import io.netns4j.NeighbourState;
-import io.netns4j.Neighbours;
-import io.netns4j.NetnsException;
+import io.netns4j.error.NetnsException;
+import io.netns4j.neighbour.Neighbour;
+import io.netns4j.neighbour.NeighbourFilter;
+import io.netns4j.neighbour.NeighbourSpec;
+import io.netns4j.neighbour.NeighbourState;
+import io.netns4j.neighbour.Neighbours;
+import io.netns4j.types.InetFamily;
+import io.netns4j.types.InetPrefix;
+import io.netns4j.types.InetText;
+import io.netns4j.types.MacAddress;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -81,7 +81,7 @@ final class NeighbourCommand implements ObjectCommand {
     public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
         switch (parse(ctx.options, args)) {
             case Modify m -> {
-                Neighbours neighbours = Neighbours.in(ctx.namespace());
+                Neighbours neighbours = ctx.namespace().neighbours();
                 switch (m.verb()) {
                     case "add" -> neighbours.add(m.spec());
                     case "change" -> neighbours.change(m.spec());
@@ -213,7 +213,7 @@ final class NeighbourCommand implements ObjectCommand {
     /** {@code neighbour show} and {@code neighbour flush}: the call. */
     private static void show(Context ctx, Select s) throws NetnsException {
         NeighbourFilter filter = s.filter();
-        Neighbours neighbours = Neighbours.in(ctx.namespace());
+        Neighbours neighbours = ctx.namespace().neighbours();
         if (s.flush()) {
             neighbours.flush(filter);
             return;

@@ -2,9 +2,9 @@ package io.netns4j.cli;
 
 import io.netns4j.Netns;
 import io.netns4j.NetnsEvent;
-import io.netns4j.NetnsException;
 import io.netns4j.NetnsMonitor;
 import io.netns4j.PeerId;
+import io.netns4j.error.NetnsException;
 import io.netns4j.internal.json.JsonWriter;
 
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.netns4j.cli;
 
 import io.netns4j.Netns;
-import io.netns4j.NetnsException;
-import io.netns4j.NotFoundException;
+import io.netns4j.error.NetnsException;
+import io.netns4j.error.NotFoundException;
 import sun.misc.Signal;
 
 import java.io.File;

@@ -1,6 +1,6 @@
 package io.netns4j.cli;
 
-import io.netns4j.NetnsException;
+import io.netns4j.error.NetnsException;
 import io.netns4j.firewall.Firewall;
 import io.netns4j.firewall.NftOption;
 import io.netns4j.firewall.NftResult;

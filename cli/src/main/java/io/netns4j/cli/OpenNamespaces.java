@@ -2,8 +2,8 @@ package io.netns4j.cli;
 
 import io.netns4j.NamespaceId;
 import io.netns4j.Netns;
-import io.netns4j.NetnsException;
 import io.netns4j.NetnsRegistry;
+import io.netns4j.error.NetnsException;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package io.netns4j.cli;
 
-import io.netns4j.InetFamily;
-import io.netns4j.NetnsException;
-import io.netns4j.Route;
-import io.netns4j.RouteFilter;
-import io.netns4j.RouteLookup;
-import io.netns4j.Routes;
+import io.netns4j.error.NetnsException;
+import io.netns4j.route.Route;
+import io.netns4j.route.RouteFilter;
+import io.netns4j.route.RouteLookup;
+import io.netns4j.route.Routes;
+import io.netns4j.types.InetFamily;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +93,7 @@ final class RouteCommand implements ObjectCommand {
             ctx.out.println(USAGE);
             return 0;
         }
-        Routes routes = Routes.in(ctx.namespace());
+        Routes routes = ctx.namespace().routes();
         switch (p.request()) {
             case RouteFilter f when p.verb().equals("flush") -> routes.flush(f);
             case RouteFilter f -> print(ctx, routes.list(f), RouteOutput.Omit.of(f));

@@ -1,16 +1,16 @@
 package io.netns4j.cli;
 
-import io.netns4j.InetFamily;
-import io.netns4j.InetPrefix;
-import io.netns4j.Nexthop;
-import io.netns4j.Route;
-import io.netns4j.RouteFilter;
-import io.netns4j.RouteLookup;
-import io.netns4j.RouteMetric;
-import io.netns4j.RouteProtocols;
-import io.netns4j.RouteScopes;
-import io.netns4j.RouteTables;
-import io.netns4j.RouteType;
+import io.netns4j.route.Nexthop;
+import io.netns4j.route.Route;
+import io.netns4j.route.RouteFilter;
+import io.netns4j.route.RouteLookup;
+import io.netns4j.route.RouteMetric;
+import io.netns4j.route.RouteProtocols;
+import io.netns4j.route.RouteScopes;
+import io.netns4j.route.RouteTables;
+import io.netns4j.route.RouteType;
+import io.netns4j.types.InetFamily;
+import io.netns4j.types.InetPrefix;
 
 import java.net.InetAddress;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package io.netns4j.cli;
 
-import io.netns4j.InetFamily;
-import io.netns4j.InetPrefix;
-import io.netns4j.InetText;
-import io.netns4j.NetnsException;
-import io.netns4j.RouteProtocols;
-import io.netns4j.RouteTables;
-import io.netns4j.Rule;
-import io.netns4j.RuleAction;
-import io.netns4j.Rules;
+import io.netns4j.error.NetnsException;
+import io.netns4j.route.RouteProtocols;
+import io.netns4j.route.RouteTables;
+import io.netns4j.rule.Rule;
+import io.netns4j.rule.RuleAction;
+import io.netns4j.rule.Rules;
+import io.netns4j.types.InetFamily;
+import io.netns4j.types.InetPrefix;
+import io.netns4j.types.InetText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,7 +84,7 @@ final class RuleCommand implements ObjectCommand {
             ctx.out.println(USAGE);
             return 0;
         }
-        Rules rules = Rules.in(ctx.namespace());
+        Rules rules = ctx.namespace().rules();
         switch (p.verb()) {
             case "add" -> rules.add(p.rule());
             case "delete" -> rules.delete(p.rule());

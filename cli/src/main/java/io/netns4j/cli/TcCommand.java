@@ -1,10 +1,10 @@
 package io.netns4j.cli;
 
-import io.netns4j.NetnsException;
-import io.netns4j.Qdisc;
-import io.netns4j.NetemSpec;
-import io.netns4j.Qdiscs;
-import io.netns4j.TbfSpec;
+import io.netns4j.error.NetnsException;
+import io.netns4j.qdisc.NetemSpec;
+import io.netns4j.qdisc.Qdisc;
+import io.netns4j.qdisc.Qdiscs;
+import io.netns4j.qdisc.TbfSpec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

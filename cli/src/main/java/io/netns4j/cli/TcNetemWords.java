@@ -1,6 +1,7 @@
 package io.netns4j.cli;
 
-import io.netns4j.NetemSpec;
+
+import io.netns4j.qdisc.NetemSpec;
 
 import java.util.List;
 

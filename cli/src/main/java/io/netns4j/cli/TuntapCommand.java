@@ -1,8 +1,9 @@
 package io.netns4j.cli;
 
-import io.netns4j.NetnsException;
-import io.netns4j.TunTapDevice;
-import io.netns4j.TunTapRequest;
+
+import io.netns4j.error.NetnsException;
+import io.netns4j.link.TunTapDevice;
+import io.netns4j.link.TunTapRequest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ final class TuntapCommand implements ObjectCommand {
                 boolean found = ctx.namespace().links().tunTaps().stream()
                         .anyMatch(d -> d.name().equals(r.name()) && d.mode() == r.mode());
                 if (!found) {
-                    throw new io.netns4j.NotFoundException("No " + r.mode().name().toLowerCase() + " device \""
+                    throw new io.netns4j.error.NotFoundException("No " + r.mode().name().toLowerCase() + " device \""
                             + r.name() + "\" in the namespace.", io.netns4j.internal.sys.Errno.ENODEV, null);
                 }
                 ctx.namespace().links().delete(r.name());

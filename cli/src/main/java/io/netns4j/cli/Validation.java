@@ -7,7 +7,7 @@ final class Validation {
 
     static String name(String name) throws UsageException {
         try {
-            io.netns4j.NetnsNames.check(name);
+            io.netns4j.types.NetnsNames.check(name);
             return name;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -1,5 +1,6 @@
 package io.netns4j.cli;
 
+
 import io.netns4j.NetnsRegistry;
 
 import java.io.ByteArrayOutputStream;

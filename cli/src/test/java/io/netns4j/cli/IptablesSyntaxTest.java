@@ -1,8 +1,8 @@
 package io.netns4j.cli;
 
 import io.netns4j.firewall.Family;
-import io.netns4j.firewall.IptablesCommandLine;
-import io.netns4j.firewall.IptablesSyntaxException;
+import io.netns4j.firewall.iptables.IptablesCommandLine;
+import io.netns4j.firewall.iptables.IptablesSyntaxException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code netns4j iptables} words that never reach a namespace: usage errors (exit 2) come
  * before the namespace is opened and print the library's message unchanged. The parser
- * itself is tested in {@code io.netns4j.firewall.IptablesSyntaxTest}; no root needed.
+ * itself is tested in {@code io.netns4j.firewall.iptables.IptablesSyntaxTest}; no root needed.
  */
 class IptablesSyntaxTest {
     /** Splits like a shell for the simple quoting used here: "..." groups words. */

@@ -1,8 +1,8 @@
 package io.netns4j.cli;
 
 import io.netns4j.Netns;
-import io.netns4j.NetnsException;
 import io.netns4j.NetnsRegistry;
+import io.netns4j.error.NetnsException;
 import io.netns4j.lab.Lab;
 import io.netns4j.lab.Topology;
 import io.netns4j.lab.TopologyFile;
@@ -311,7 +311,7 @@ class LabCrashTest {
 
     private static Set<String> rootLinks() throws NetnsException {
         try (Netns self = Netns.current()) {
-            return new TreeSet<>(self.links().list().stream().map(io.netns4j.Link::name).toList());
+            return new TreeSet<>(self.links().list().stream().map(io.netns4j.link.Link::name).toList());
         }
     }
 

@@ -89,7 +89,7 @@ class TcCliTest {
 
     @Test
     void netemIsRefusedByAKernelWithoutIt() throws Exception {
-        boolean available = io.netns4j.Qdiscs.in(io.netns4j.Netns.open(ns)).netemAvailable();
+        boolean available = io.netns4j.Netns.open(ns).qdiscs().netemAvailable();
         String before = tc("-n", ns, "qdisc", "show").out();
         CliRun r = CliRun.of("-n", ns, "tc", "qdisc", "add", "dev", "v0", "root", "netem", "delay", "50ms", "10ms", "loss",
                 "1%", "duplicate", "0.1%", "reorder", "5%", "rate", "10mbit", "limit", "1000");

@@ -1,6 +1,6 @@
 package io.netns4j.cli;
 
-import io.netns4j.NetemSpec;
+import io.netns4j.qdisc.NetemSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.netns4j.firewall;
 
-import io.netns4j.Netns;
-import io.netns4j.NetnsException;
-import io.netns4j.NotSupportedException;
-import io.netns4j.internal.Failures;
+import io.netns4j.error.NetnsException;
+import io.netns4j.error.NotSupportedException;
 import io.netns4j.internal.sys.ErrnoException;
+import io.netns4j.internal.sys.Failures;
 import io.netns4j.internal.sys.LibNftables;
 import io.netns4j.internal.sys.NamespaceThreads;
+import io.netns4j.types.NamespaceRef;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,19 +36,19 @@ public final class Firewall {
     /** How error messages name a multi-line script: {@code <script>:LINE:COLUMNS: Error: ...}. */
     static final String SCRIPT_LABEL = "<script>";
 
-    private final Netns ns;
+    private final NamespaceRef ns;
 
-    private Firewall(Netns ns) {
+    private Firewall(NamespaceRef ns) {
         this.ns = ns;
     }
 
     /** The firewall of {@code ns}; the handle must stay open while this is used. */
-    public static Firewall in(Netns ns) {
+    public static Firewall in(NamespaceRef ns) {
         return new Firewall(ns);
     }
 
     /** The namespace this firewall belongs to. */
-    public Netns namespace() {
+    public NamespaceRef namespace() {
         return ns;
     }
 
@@ -110,14 +110,11 @@ public final class Firewall {
         return call(file.toAbsolutePath().toString(), true, flags(options), dryRun(options));
     }
 
-    // ---- for Iptables and tests in this package ----
-
-    RulesetJson.Listing listing(String listCommand) throws NetnsException {
-        NftResult r = execute(listCommand, LibNftables.OUTPUT_JSON, false);
-        return RulesetJson.parse(r.output());
-    }
-
-    Optional<RulesetJson.Listing> listTable(Family family, String table) throws NetnsException {
+    /**
+     * One table with its rule handles, or empty when it does not exist. Equivalent to:
+     * {@code nft -a -j list table FAMILY NAME}. The iptables translator reads tables this way.
+     */
+    public Optional<RulesetJson.Listing> listTable(Family family, String table) throws NetnsException {
         try {
             return Optional.of(listing("list table " + family.keyword() + " " + NftSyntax.identifier(table, "table")));
         } catch (NftablesException e) {
@@ -126,6 +123,13 @@ public final class Firewall {
             }
             throw e;
         }
+    }
+
+    // ---- for tests in this package ----
+
+    RulesetJson.Listing listing(String listCommand) throws NetnsException {
+        NftResult r = execute(listCommand, LibNftables.OUTPUT_JSON, false);
+        return RulesetJson.parse(r.output());
     }
 
     /**
@@ -181,7 +185,7 @@ public final class Firewall {
     }
 
     private String describe() {
-        return ns.name().map(n -> "network namespace \"" + n + "\"").orElse("network namespace " + ns.path());
+        return ns.describe();
     }
 
     private static int flags(NftOption... options) {

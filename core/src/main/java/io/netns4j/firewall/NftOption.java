@@ -2,6 +2,8 @@ package io.netns4j.firewall;
 
 import io.netns4j.internal.sys.LibNftables;
 
+
+
 /** Options of an nft run, named after the {@code nft} flags they equal. */
 public enum NftOption {
     /** {@code nft -j}: JSON output (and JSON input is accepted). */

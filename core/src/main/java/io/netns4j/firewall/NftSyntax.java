@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** How values are written in the nft language, and the checks that keep them writable. */
-final class NftSyntax {
+public final class NftSyntax {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_.][A-Za-z0-9/\\-_.]*");
     private static final Pattern PROTOCOL = Pattern.compile("[a-z0-9][a-z0-9.+\\-]*");
     private static final Map<String, String> PROTOCOL_NAMES = Map.ofEntries(
@@ -19,7 +19,7 @@ final class NftSyntax {
     }
 
     /** A table or chain name nft accepts unquoted (nft 1.0 has no quoted names). */
-    static String identifier(String name, String what) {
+    public static String identifier(String name, String what) {
         if (name == null || name.isEmpty() || name.length() > 255 || !IDENTIFIER.matcher(name).matches()) {
             throw new IllegalArgumentException("Invalid " + what + " name \"" + name + "\": use letters, digits and"
                     + " _ - . / (not starting with a digit, -, or /), at most 255 characters");

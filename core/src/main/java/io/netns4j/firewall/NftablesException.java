@@ -1,6 +1,6 @@
 package io.netns4j.firewall;
 
-import io.netns4j.NetnsException;
+import io.netns4j.error.NetnsException;
 import io.netns4j.internal.sys.Errno;
 
 /**

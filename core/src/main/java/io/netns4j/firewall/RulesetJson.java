@@ -1,8 +1,9 @@
 package io.netns4j.firewall;
 
-import io.netns4j.InetPrefix;
+
 import io.netns4j.internal.json.JsonReader;
 import io.netns4j.internal.json.JsonWriter;
+import io.netns4j.types.InetPrefix;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -17,7 +18,7 @@ import java.util.Set;
  * become {@link Match.Raw} nft text when they are plain comparisons, else
  * {@link Match.Unsupported}.
  */
-final class RulesetJson {
+public final class RulesetJson {
     private static final Set<String> PORT_PROTOCOLS = Set.of("tcp", "udp", "sctp", "dccp", "udplite");
     private static final Set<String> VERDICTS =
             Set.of("accept", "drop", "return", "jump", "goto", "reject", "log", "masquerade", "snat", "dnat");
@@ -26,12 +27,14 @@ final class RulesetJson {
     }
 
     /** Identifies a chain across tables. */
-    record ChainKey(Family family, String table, String chain) {
+    /** A chain by family, table and name. */
+    public record ChainKey(Family family, String table, String chain) {
     }
 
     /** A parsed listing: the model and the kernel's handle of every rule, in order. */
-    record Listing(Ruleset ruleset, Map<ChainKey, List<Long>> handles) {
-        List<Long> handles(Family family, String table, String chain) {
+    public record Listing(Ruleset ruleset, Map<ChainKey, List<Long>> handles) {
+        /** The handles of the rules of one chain, in order. */
+        public List<Long> handles(Family family, String table, String chain) {
             return handles.getOrDefault(new ChainKey(family, table, chain), List.of());
         }
     }

@@ -160,7 +160,7 @@ public sealed interface Verdict {
             StringBuilder canonical = new StringBuilder();
             for (String part : address.split("-")) {
                 canonical.append(canonical.isEmpty() ? "" : "-")
-                        .append(NftSyntax.address(io.netns4j.InetPrefix.parseAddress(part)));
+                        .append(NftSyntax.address(io.netns4j.types.InetPrefix.parseAddress(part)));
             }
             address = canonical.toString();
         }

@@ -1,7 +1,9 @@
 package io.netns4j.link;
 
-import io.netns4j.InterfaceNames;
-import io.netns4j.Netns;
+import io.netns4j.types.InterfaceNames;
+import io.netns4j.types.NamespaceRef;
+
+
 
 /**
  * A veth pair. The peer may be created straight inside another namespace, in the same
@@ -13,7 +15,7 @@ import io.netns4j.Netns;
  * @param peerName       the peer's name, or null for the kernel's choice (vethN)
  * @param peerNamespace  the namespace to create the peer in, or null for the same one as the link
  */
-public record Veth(String peerName, Netns peerNamespace) implements LinkKind {
+public record Veth(String peerName, NamespaceRef peerNamespace) implements LinkKind {
     public Veth {
         if (peerName != null) {
             InterfaceNames.check(peerName);
@@ -26,7 +28,7 @@ public record Veth(String peerName, Netns peerNamespace) implements LinkKind {
     }
 
     /** The same pair with its peer created inside {@code ns}. */
-    public Veth inNamespace(Netns ns) {
+    public Veth inNamespace(NamespaceRef ns) {
         return new Veth(peerName, ns);
     }
 

@@ -1,7 +1,8 @@
 package io.netns4j.bench;
 
-import io.netns4j.NetnsException;
+
 import io.netns4j.NetnsRegistry;
+import io.netns4j.error.NetnsException;
 
 import java.io.IOException;
 import java.io.OutputStream;

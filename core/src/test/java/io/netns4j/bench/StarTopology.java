@@ -1,10 +1,10 @@
 package io.netns4j.bench;
 
-import io.netns4j.AddressSpec;
-import io.netns4j.LinkRequest;
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
+import io.netns4j.address.AddressSpec;
 import io.netns4j.link.Bridge;
+import io.netns4j.link.LinkRequest;
 import io.netns4j.link.Veth;
 
 import java.util.ArrayList;

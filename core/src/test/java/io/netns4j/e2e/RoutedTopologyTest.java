@@ -1,14 +1,14 @@
 package io.netns4j.e2e;
 
-import io.netns4j.AddressSpec;
-import io.netns4j.LinkRequest;
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
-import io.netns4j.Route;
+import io.netns4j.address.AddressSpec;
+import io.netns4j.link.LinkRequest;
 import io.netns4j.link.Veth;
+import io.netns4j.route.Route;
 import io.netns4j.testing.RequiresRoot;
-import io.netns4j.testing.Tcp;
 import io.netns4j.testing.Scratch;
+import io.netns4j.testing.Tcp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.netns4j.firewall;
 
-import io.netns4j.InetPrefix;
+import io.netns4j.types.InetPrefix;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;

@@ -1,6 +1,8 @@
 package io.netns4j.lab;
 
-import io.netns4j.InetPrefix;
+import io.netns4j.types.InetPrefix;
+
+
 
 /**
  * Where automatic addresses come from. Each segment (a point-to-point link, or a bridge with

@@ -1,6 +1,7 @@
 package io.netns4j.lab;
 
-import io.netns4j.InetPrefix;
+
+import io.netns4j.types.InetPrefix;
 
 import java.math.BigInteger;
 import java.net.InetAddress;

@@ -1,8 +1,8 @@
 package io.netns4j.lab;
 
 import io.netns4j.Netns;
-import io.netns4j.NetnsException;
-import io.netns4j.NotSupportedException;
+import io.netns4j.error.NetnsException;
+import io.netns4j.error.NotSupportedException;
 import io.netns4j.firewall.Chain;
 import io.netns4j.firewall.Family;
 import io.netns4j.firewall.Match;

@@ -1,7 +1,8 @@
 package io.netns4j.lab;
 
-import io.netns4j.InetPrefix;
-import io.netns4j.MacAddress;
+
+import io.netns4j.types.InetPrefix;
+import io.netns4j.types.MacAddress;
 
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package io.netns4j.lab;
 
-import io.netns4j.InetText;
+
+import io.netns4j.types.InetText;
 
 import java.net.InetAddress;
 import java.util.List;

@@ -1,15 +1,15 @@
 package io.netns4j.lab;
 
-import io.netns4j.Address;
-import io.netns4j.Link;
 import io.netns4j.Netns;
-import io.netns4j.NetnsException;
 import io.netns4j.NetnsRegistry;
-import io.netns4j.AlreadyExistsException;
-import io.netns4j.InetText;
-import io.netns4j.NotFoundException;
-import io.netns4j.InvalidRequestException;
-import io.netns4j.LinkRequest;
+import io.netns4j.address.Address;
+import io.netns4j.error.AlreadyExistsException;
+import io.netns4j.error.InvalidRequestException;
+import io.netns4j.error.NetnsException;
+import io.netns4j.error.NotFoundException;
+import io.netns4j.link.Link;
+import io.netns4j.link.LinkRequest;
+import io.netns4j.types.InetText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -481,7 +481,7 @@ public final class Lab {
                 }
                 // read impairments only where there can be one: a root tbf or netem, or a drop chain
                 java.util.Set<Integer> shaped = new java.util.HashSet<>();
-                for (io.netns4j.Qdisc q : n.qdiscs().list()) {
+                for (io.netns4j.qdisc.Qdisc q : n.qdiscs().list()) {
                     if (q.isRoot() && (q.kind().equals("tbf") || q.kind().equals("netem"))) {
                         shaped.add(q.ifindex());
                     }

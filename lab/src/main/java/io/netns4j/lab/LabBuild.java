@@ -1,21 +1,21 @@
 package io.netns4j.lab;
 
-import io.netns4j.AddressSpec;
-import io.netns4j.AlreadyExistsException;
-import io.netns4j.LinkRequest;
 import io.netns4j.Netns;
-import io.netns4j.NetnsException;
 import io.netns4j.NetnsRegistry;
-import io.netns4j.NotFoundException;
+import io.netns4j.address.AddressSpec;
+import io.netns4j.error.AlreadyExistsException;
+import io.netns4j.error.NetnsException;
+import io.netns4j.error.NotFoundException;
 import io.netns4j.firewall.Family;
 import io.netns4j.firewall.Firewall;
-import io.netns4j.firewall.Iptables;
-import io.netns4j.firewall.IptablesCommandLine;
 import io.netns4j.firewall.Table;
-import io.netns4j.Nexthop;
-import io.netns4j.Route;
+import io.netns4j.firewall.iptables.Iptables;
+import io.netns4j.firewall.iptables.IptablesCommandLine;
 import io.netns4j.link.Bridge;
+import io.netns4j.link.LinkRequest;
 import io.netns4j.link.Veth;
+import io.netns4j.route.Nexthop;
+import io.netns4j.route.Route;
 
 import java.io.IOException;
 import java.net.InetAddress;

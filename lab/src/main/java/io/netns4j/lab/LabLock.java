@@ -1,6 +1,7 @@
 package io.netns4j.lab;
 
-import io.netns4j.NetnsException;
+
+import io.netns4j.error.NetnsException;
 import io.netns4j.internal.sys.ErrnoException;
 import io.netns4j.internal.sys.LibC;
 

@@ -1,7 +1,8 @@
 package io.netns4j.lab;
 
-import io.netns4j.InetPrefix;
-import io.netns4j.InetText;
+
+import io.netns4j.types.InetPrefix;
+import io.netns4j.types.InetText;
 
 import java.net.InetAddress;
 import java.util.HashMap;

@@ -1,13 +1,13 @@
 package io.netns4j.lab;
 
-import io.netns4j.Link;
-import io.netns4j.NetemSpec;
 import io.netns4j.Netns;
-import io.netns4j.NetnsException;
-import io.netns4j.NotSupportedException;
-import io.netns4j.Qdisc;
-import io.netns4j.Qdiscs;
-import io.netns4j.TbfSpec;
+import io.netns4j.error.NetnsException;
+import io.netns4j.error.NotSupportedException;
+import io.netns4j.link.Link;
+import io.netns4j.qdisc.NetemSpec;
+import io.netns4j.qdisc.Qdisc;
+import io.netns4j.qdisc.Qdiscs;
+import io.netns4j.qdisc.TbfSpec;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,7 +136,7 @@ public final class LinkImpairments {
      *
      * @throws IllegalArgumentException for settings no mechanism can take (reorder without delay, a
      *                                  rate below 8 bit/s or too low for a full frame), before any change
-     * @throws io.netns4j.NotFoundException when the device does not exist
+     * @throws io.netns4j.error.NotFoundException when the device does not exist
      */
     public static Applied apply(Netns ns, String device, Impairment imp) throws NetnsException {
         Objects.requireNonNull(imp, "impairment");
@@ -167,7 +167,7 @@ public final class LinkImpairments {
      * del dev DEV root}), and its chain in table {@code netdev netns4j_impair}, with the table when
      * no other device has one. Nothing happens when there is nothing to remove.
      *
-     * @throws io.netns4j.NotFoundException when the device does not exist
+     * @throws io.netns4j.error.NotFoundException when the device does not exist
      */
     public static void clear(Netns ns, String device) throws NetnsException {
         Link link = ns.links().get(device);

@@ -1,8 +1,8 @@
 package io.netns4j.lab;
 
-import io.netns4j.InetPrefix;
-import io.netns4j.InterfaceNames;
-import io.netns4j.MacAddress;
+import io.netns4j.types.InetPrefix;
+import io.netns4j.types.InterfaceNames;
+import io.netns4j.types.MacAddress;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.time.Duration;

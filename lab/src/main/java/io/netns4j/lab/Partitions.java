@@ -1,11 +1,10 @@
 package io.netns4j.lab;
 
-import io.netns4j.InetPrefix;
-import io.netns4j.InvalidRequestException;
 import io.netns4j.Netns;
-import io.netns4j.NetnsException;
 import io.netns4j.NetnsRegistry;
-import io.netns4j.NotFoundException;
+import io.netns4j.error.InvalidRequestException;
+import io.netns4j.error.NetnsException;
+import io.netns4j.error.NotFoundException;
 import io.netns4j.firewall.Chain;
 import io.netns4j.firewall.Family;
 import io.netns4j.firewall.Firewall;
@@ -15,6 +14,7 @@ import io.netns4j.firewall.Policy;
 import io.netns4j.firewall.Rule;
 import io.netns4j.firewall.Table;
 import io.netns4j.firewall.Verdict;
+import io.netns4j.types.InetPrefix;
 
 import java.net.InetAddress;
 import java.util.ArrayList;

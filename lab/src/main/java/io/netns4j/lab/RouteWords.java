@@ -1,7 +1,8 @@
 package io.netns4j.lab;
 
-import io.netns4j.InetPrefix;
-import io.netns4j.InterfaceNames;
+
+import io.netns4j.types.InetPrefix;
+import io.netns4j.types.InterfaceNames;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

@@ -1,9 +1,9 @@
 package io.netns4j.lab;
 
-import io.netns4j.InetPrefix;
-import io.netns4j.InetText;
-import io.netns4j.MacAddress;
 import io.netns4j.firewall.Table;
+import io.netns4j.types.InetPrefix;
+import io.netns4j.types.InetText;
+import io.netns4j.types.MacAddress;
 
 import java.util.List;
 import java.util.Map;

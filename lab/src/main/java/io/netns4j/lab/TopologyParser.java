@@ -1,20 +1,19 @@
 package io.netns4j.lab;
 
-import io.netns4j.InetPrefix;
-import io.netns4j.NetnsNames;
+import io.netns4j.firewall.Family;
+import io.netns4j.firewall.Table;
+import io.netns4j.firewall.iptables.IptablesCommandLine;
+import io.netns4j.firewall.iptables.IptablesSyntaxException;
+import io.netns4j.types.InetPrefix;
+import io.netns4j.types.NetnsNames;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import io.netns4j.firewall.Family;
-import io.netns4j.firewall.IptablesCommandLine;
-import io.netns4j.firewall.IptablesSyntaxException;
-import io.netns4j.firewall.Table;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

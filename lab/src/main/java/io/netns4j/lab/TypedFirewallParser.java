@@ -1,6 +1,5 @@
 package io.netns4j.lab;
 
-import io.netns4j.InetPrefix;
 import io.netns4j.firewall.Chain;
 import io.netns4j.firewall.ConnState;
 import io.netns4j.firewall.Family;
@@ -11,6 +10,7 @@ import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
 import io.netns4j.firewall.Table;
 import io.netns4j.firewall.Verdict;
+import io.netns4j.types.InetPrefix;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;

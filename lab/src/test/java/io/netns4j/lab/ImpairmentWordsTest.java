@@ -1,7 +1,7 @@
 package io.netns4j.lab;
 
-import io.netns4j.TbfSpec;
 import io.netns4j.firewall.Match;
+import io.netns4j.qdisc.TbfSpec;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.netns4j.lab;
 
-import io.netns4j.InetPrefix;
+import io.netns4j.types.InetPrefix;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

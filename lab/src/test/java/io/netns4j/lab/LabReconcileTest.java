@@ -1,11 +1,11 @@
 package io.netns4j.lab;
 
-import io.netns4j.AlreadyExistsException;
-import io.netns4j.InetText;
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
+import io.netns4j.error.AlreadyExistsException;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Tcp;
+import io.netns4j.types.InetText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

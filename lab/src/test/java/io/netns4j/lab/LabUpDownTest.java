@@ -1,13 +1,13 @@
 package io.netns4j.lab;
 
-import io.netns4j.AlreadyExistsException;
-import io.netns4j.InetPrefix;
-import io.netns4j.LinkRequest;
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
+import io.netns4j.error.AlreadyExistsException;
+import io.netns4j.link.LinkRequest;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Tcp;
 import io.netns4j.testing.TestNames;
+import io.netns4j.types.InetPrefix;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class LabUpDownTest {
         static Snapshot take() throws Exception {
             Set<String> root;
             try (Netns self = Netns.current()) {
-                root = new TreeSet<>(self.links().list().stream().map(io.netns4j.Link::name).toList());
+                root = new TreeSet<>(self.links().list().stream().map(io.netns4j.link.Link::name).toList());
             }
             return new Snapshot(listing(Path.of("/run/netns")), listing(Path.of("/etc/netns")), root,
                     Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()

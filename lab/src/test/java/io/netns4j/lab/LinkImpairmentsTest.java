@@ -2,7 +2,7 @@ package io.netns4j.lab;
 
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
-import io.netns4j.NotFoundException;
+import io.netns4j.error.NotFoundException;
 import io.netns4j.testing.Ip;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Scratch;

@@ -1,11 +1,11 @@
 package io.netns4j.lab;
 
-import io.netns4j.InetPrefix;
 import io.netns4j.firewall.Chain;
 import io.netns4j.firewall.Match;
 import io.netns4j.firewall.Rule;
 import io.netns4j.firewall.Table;
 import io.netns4j.firewall.Verdict;
+import io.netns4j.types.InetPrefix;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;

@@ -1,14 +1,14 @@
 package io.netns4j.lab;
 
-import io.netns4j.InetText;
-import io.netns4j.InvalidRequestException;
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
-import io.netns4j.NotFoundException;
+import io.netns4j.error.InvalidRequestException;
+import io.netns4j.error.NotFoundException;
 import io.netns4j.testing.Ip;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Tcp;
 import io.netns4j.testing.TestNames;
+import io.netns4j.types.InetText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

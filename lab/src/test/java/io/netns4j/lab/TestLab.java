@@ -1,5 +1,6 @@
 package io.netns4j.lab;
 
+
 import io.netns4j.NetnsRegistry;
 import io.netns4j.testing.TestNames;
 

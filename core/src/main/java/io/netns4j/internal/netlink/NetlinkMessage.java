@@ -1,6 +1,7 @@
 package io.netns4j.internal.netlink;
 
-import io.netns4j.MalformedMessageException;
+
+import io.netns4j.error.MalformedMessageException;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

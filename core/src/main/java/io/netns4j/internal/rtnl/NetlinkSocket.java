@@ -1,14 +1,14 @@
 package io.netns4j.internal.rtnl;
 
-import io.netns4j.BusyException;
-import io.netns4j.MalformedMessageException;
-import io.netns4j.NetnsException;
-import io.netns4j.internal.Failures;
+import io.netns4j.error.BusyException;
+import io.netns4j.error.MalformedMessageException;
+import io.netns4j.error.NetnsException;
 import io.netns4j.internal.netlink.Netlink;
 import io.netns4j.internal.netlink.NetlinkError;
 import io.netns4j.internal.netlink.NetlinkMessage;
 import io.netns4j.internal.sys.Errno;
 import io.netns4j.internal.sys.ErrnoException;
+import io.netns4j.internal.sys.Failures;
 import io.netns4j.internal.sys.LibC;
 
 import java.lang.foreign.Arena;

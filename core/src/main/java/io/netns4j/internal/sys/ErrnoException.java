@@ -2,8 +2,8 @@ package io.netns4j.internal.sys;
 
 /**
  * A failed system call: the errno it left and the call's name. Internal only; the public
- * layer turns it into a {@link io.netns4j.NetnsException} subclass in one place,
- * {@link io.netns4j.internal.Failures}.
+ * layer turns it into a {@link io.netns4j.error.NetnsException} subclass in one place,
+ * {@link io.netns4j.internal.sys.Failures}.
  */
 public final class ErrnoException extends Exception {
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,6 @@
 package io.netns4j.internal.netlink;
 
-import io.netns4j.MalformedMessageException;
+import io.netns4j.error.MalformedMessageException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

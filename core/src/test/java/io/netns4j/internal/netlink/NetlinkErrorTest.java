@@ -1,6 +1,6 @@
 package io.netns4j.internal.netlink;
 
-import io.netns4j.MalformedMessageException;
+import io.netns4j.error.MalformedMessageException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

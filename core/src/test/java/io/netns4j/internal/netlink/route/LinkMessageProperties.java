@@ -1,10 +1,9 @@
 package io.netns4j.internal.netlink.route;
 
-import io.netns4j.MalformedMessageException;
+import io.netns4j.error.MalformedMessageException;
 import io.netns4j.internal.netlink.Attribute;
 import io.netns4j.internal.netlink.Attributes;
 import io.netns4j.internal.netlink.Decoding;
-import io.netns4j.internal.netlink.Golden;
 import io.netns4j.internal.netlink.NetlinkMessage;
 import io.netns4j.internal.netlink.Noise;
 import net.jqwik.api.Arbitraries;

@@ -1,6 +1,6 @@
 package io.netns4j.internal.netlink.route;
 
-import io.netns4j.MalformedMessageException;
+import io.netns4j.error.MalformedMessageException;
 import io.netns4j.internal.netlink.Attribute;
 import io.netns4j.internal.netlink.Golden;
 import io.netns4j.internal.netlink.NetlinkMessage;

@@ -1,0 +1,157 @@
+package io.netns4j.address;
+
+import io.netns4j.types.InetFamily;
+import io.netns4j.types.InetPrefix;
+import io.netns4j.types.InetText;
+import io.netns4j.types.InterfaceNames;
+
+import java.util.regex.Pattern;
+
+/**
+ * Which addresses {@link Addresses#list} and {@link Addresses#flush} select: the selectors of
+ * {@code ip addr show|flush [dev NAME] [scope SCOPE] [to PREFIX] [label PATTERN] [FLAG...]},
+ * plus {@code -4}/{@code -6}. A builder: each method returns this. An empty filter selects
+ * every address.
+ */
+public final class AddressFilter {
+    private String device;
+    private InetFamily family;
+    private Integer scope;
+    private InetPrefix to;
+    private String label;
+    private Pattern labelPattern;
+    private int flags;
+    private int flagMask;
+
+    private AddressFilter() {
+    }
+
+    /** A filter that selects every address. */
+    public static AddressFilter all() {
+        return new AddressFilter();
+    }
+
+    /** Only addresses on interface {@code name}. Equivalent to {@code dev NAME}. */
+    public AddressFilter device(String name) {
+        this.device = InterfaceNames.check(name);
+        return this;
+    }
+
+    /** Only addresses of {@code family}. Equivalent to {@code ip -4 addr} or {@code ip -6 addr}. */
+    public AddressFilter family(InetFamily family) {
+        if (to != null && InetFamily.of(to.address()) != family) {
+            throw new IllegalArgumentException("\"to " + InetText.format(to) + "\" is not an " + family.ipName()
+                    + " prefix");
+        }
+        this.family = family;
+        return this;
+    }
+
+    /** Only addresses of this scope (0 to 255, see {@link RouteScopes}). Equivalent to {@code scope SCOPE}. */
+    public AddressFilter scope(int scope) {
+        if (scope < 0 || scope > 255) {
+            throw new IllegalArgumentException("scope " + scope + " is out of range (0 to 255)");
+        }
+        this.scope = scope;
+        return this;
+    }
+
+    /** Only addresses inside {@code prefix}; also selects its family. Equivalent to {@code to PREFIX}. */
+    public AddressFilter to(InetPrefix prefix) {
+        if (family != null && InetFamily.of(prefix.address()) != family) {
+            throw new IllegalArgumentException("\"to " + InetText.format(prefix) + "\" is not an " + family.ipName()
+                    + " prefix");
+        }
+        this.to = prefix;
+        this.family = InetFamily.of(prefix.address());
+        return this;
+    }
+
+    /**
+     * Only addresses whose label (the interface name when they have none) matches the shell
+     * pattern {@code pattern} ({@code *}, {@code ?}, {@code [...]}). Equivalent to {@code label PATTERN}.
+     */
+    public AddressFilter label(String pattern) {
+        this.labelPattern = Pattern.compile(globToRegex(pattern));
+        this.label = pattern;
+        return this;
+    }
+
+    /** Only addresses with {@code flag} set ({@code ip addr show secondary}). */
+    public AddressFilter withFlag(AddressFlag flag) {
+        flags |= flag.bit();
+        flagMask |= flag.bit();
+        return this;
+    }
+
+    /**
+     * Only addresses without {@code flag} ({@code -tentative}; {@code primary} is without
+     * secondary, {@code dynamic} without permanent).
+     */
+    public AddressFilter withoutFlag(AddressFlag flag) {
+        flags &= ~flag.bit();
+        flagMask |= flag.bit();
+        return this;
+    }
+
+    /** The interface name given, or null. */
+    public String device() {
+        return device;
+    }
+
+    /** The family given (directly or by {@link #to}), or null for both. */
+    public InetFamily family() {
+        return family;
+    }
+
+    /** The label pattern given, or null. */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * Whether {@code a}, on the interface named {@code deviceName}, passes every selector but
+     * the device (which {@link Addresses#list} applies when it asks the kernel).
+     */
+    public boolean matches(Address a, String deviceName) {
+        if (family != null && a.family() != family) {
+            return false;
+        }
+        if (scope != null && a.scope() != scope) {
+            return false;
+        }
+        if (((flags ^ a.flags()) & flagMask) != 0) {
+            return false;
+        }
+        if (labelPattern != null) {
+            String l = a.label() != null ? a.label() : deviceName;
+            if (l == null || !labelPattern.matcher(l).matches()) {
+                return false;
+            }
+        }
+        return to == null || to.contains(a.local());
+    }
+
+    /** A shell pattern (fnmatch without flags) as a regular expression. */
+    static String globToRegex(String glob) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            int close = c == '[' ? glob.indexOf(']', i + 2) : -1;
+            if (c == '*') {
+                re.append(".*");
+            } else if (c == '?') {
+                re.append('.');
+            } else if (close > 0) {
+                String set = glob.substring(i + 1, close);
+                boolean negate = set.startsWith("!") || set.startsWith("^");
+                re.append('[').append(negate ? "^" : "")
+                        .append(set.substring(negate ? 1 : 0).replace("\\", "\\\\").replace("[", "\\[")).append(']');
+                i = close;
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return re.toString();
+    }
+}

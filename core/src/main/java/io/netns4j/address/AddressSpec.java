@@ -1,0 +1,269 @@
+package io.netns4j.address;
+
+import io.netns4j.types.InetPrefix;
+import io.netns4j.types.InetText;
+import io.netns4j.types.InterfaceNames;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * An address to add, replace, change or delete: the words of {@code ip addr add PREFIX dev
+ * NAME ...}. A builder: each setter checks its value at once (throwing
+ * {@link IllegalArgumentException} with what to do) and returns this.
+ *
+ * <pre>{@code
+ * AddressSpec.of("veth0", "10.0.0.1/24").broadcastAuto().label("veth0:web")
+ * AddressSpec.of("veth0", "2001:db8::1/64").flag(AddressFlag.NODAD).validLifetime(3600)
+ * }</pre>
+ */
+public final class AddressSpec {
+    private static final int MAX_LABEL_BYTES = 15;
+
+    private final String device;
+    private final InetPrefix local;
+    private final boolean anyPrefixLength;
+    private InetPrefix peer;
+    private InetAddress broadcast;
+    private boolean broadcastAuto;
+    private InetAddress anycast;
+    private Integer scope;
+    private String label;
+    private Long metric;
+    private Long validLifetime;
+    private Long preferredLifetime;
+    private final EnumSet<AddressFlag> flags = EnumSet.noneOf(AddressFlag.class);
+
+    private AddressSpec(String device, InetPrefix local, boolean anyPrefixLength) {
+        this.device = InterfaceNames.check(device);
+        if (local == null) {
+            throw new IllegalArgumentException("an address is required (e.g. 10.0.0.1/24)");
+        }
+        this.local = local;
+        this.anyPrefixLength = anyPrefixLength;
+    }
+
+    /** {@code local} on interface {@code device}. */
+    public static AddressSpec of(String device, InetPrefix local) {
+        return new AddressSpec(device, local, false);
+    }
+
+    /** {@code prefix} ({@code 10.0.0.1/24}; a bare address is /32 or /128) on interface {@code device}. */
+    public static AddressSpec of(String device, String prefix) {
+        return of(device, InetPrefix.parse(prefix));
+    }
+
+    /**
+     * For deleting only: an IPv4 address with whatever prefix length it has, as
+     * {@code ip addr del 10.0.0.1 dev eth0} (no /LEN) does.
+     */
+    public static AddressSpec anyPrefixLength(String device, InetAddress local) {
+        if (!(local instanceof Inet4Address)) {
+            throw new IllegalArgumentException(InetText.format(local)
+                    + ": only IPv4 addresses may be deleted without a prefix length; add /LEN");
+        }
+        return new AddressSpec(device, new InetPrefix(local, 32), true);
+    }
+
+    /** The other end of a point-to-point link, whose prefix length is used. Equivalent to {@code peer PREFIX}. */
+    public AddressSpec peer(InetPrefix peer) {
+        sameFamily(peer.address(), "peer");
+        this.peer = peer;
+        return this;
+    }
+
+    /** An explicit IPv4 broadcast address. Equivalent to {@code broadcast ADDR}. */
+    public AddressSpec broadcast(InetAddress broadcast) {
+        ipv4Only("broadcast");
+        sameFamily(broadcast, "broadcast");
+        this.broadcast = broadcast;
+        this.broadcastAuto = false;
+        return this;
+    }
+
+    /** The broadcast address computed from the prefix (host bits set). Equivalent to {@code broadcast +}. */
+    public AddressSpec broadcastAuto() {
+        ipv4Only("broadcast");
+        this.broadcast = null;
+        this.broadcastAuto = true;
+        return this;
+    }
+
+    /** Equivalent to {@code anycast ADDR}. */
+    public AddressSpec anycast(InetAddress anycast) {
+        sameFamily(anycast, "anycast");
+        this.anycast = anycast;
+        return this;
+    }
+
+    /**
+     * The scope, 0 to 255 ({@link RouteScopes#GLOBAL}, {@link RouteScopes#LINK}, {@link RouteScopes#HOST}, ...).
+     * Equivalent to {@code scope SCOPE}; without it, 127.0.0.0/8 is host scope and the rest global.
+     */
+    public AddressSpec scope(int scope) {
+        if (scope < 0 || scope > 255) {
+            throw new IllegalArgumentException("scope " + scope + " is out of range (0 to 255)");
+        }
+        this.scope = scope;
+        return this;
+    }
+
+    /** An IPv4 label ({@code eth0:web}), at most 15 bytes. Equivalent to {@code label NAME}. */
+    public AddressSpec label(String label) {
+        int bytes = label.getBytes(StandardCharsets.UTF_8).length;
+        if (label.isEmpty() || bytes > MAX_LABEL_BYTES) {
+            throw new IllegalArgumentException("label \"" + label + "\" is " + bytes + " bytes long: a label has 1 to "
+                    + MAX_LABEL_BYTES + " bytes, like an interface name (e.g. " + device + ":1)");
+        }
+        this.label = label;
+        return this;
+    }
+
+    /** The metric of the prefix route the kernel adds. Equivalent to {@code metric N}. */
+    public AddressSpec metric(long metric) {
+        if (metric < 0 || metric > 0xffff_ffffL) {
+            throw new IllegalArgumentException("metric " + metric + " is out of range (0 to 4294967295)");
+        }
+        this.metric = metric;
+        return this;
+    }
+
+    /** Seconds until the address is removed, or {@link Address#FOREVER}. Equivalent to {@code valid_lft}. */
+    public AddressSpec validLifetime(long seconds) {
+        if (seconds == 0) {
+            throw new IllegalArgumentException("valid_lft is zero: give a number of seconds above 0, or forever");
+        }
+        this.validLifetime = lifetime(seconds, "valid_lft");
+        return this;
+    }
+
+    /** Seconds until the address is deprecated, or {@link Address#FOREVER}. Equivalent to {@code preferred_lft}. */
+    public AddressSpec preferredLifetime(long seconds) {
+        this.preferredLifetime = lifetime(seconds, "preferred_lft");
+        return this;
+    }
+
+    /** Sets a flag a request may set ({@link AddressFlag#settable()}), e.g. {@code nodad} or {@code noprefixroute}. */
+    public AddressSpec flag(AddressFlag flag) {
+        if (!flag.settable()) {
+            throw new IllegalArgumentException("\"" + flag.ipName() + "\" is set by the kernel, not by a request");
+        }
+        if (flag.ipv6Only() && !local.isIpv6()) {
+            throw new IllegalArgumentException("\"" + flag.ipName() + "\" can be set only for IPv6 addresses, not "
+                    + InetText.format(local.address()));
+        }
+        if (flag == AddressFlag.AUTOJOIN && !local.address().isMulticastAddress()) {
+            throw new IllegalArgumentException("\"autojoin\" needs a multicast address, not "
+                    + InetText.format(local.address()));
+        }
+        flags.add(flag);
+        return this;
+    }
+
+    /** Equivalent to {@code noprefixroute}. */
+    public AddressSpec noPrefixRoute() {
+        return flag(AddressFlag.NOPREFIXROUTE);
+    }
+
+    /** Equivalent to {@code nodad} (IPv6 only). */
+    public AddressSpec noDad() {
+        return flag(AddressFlag.NODAD);
+    }
+
+    /** Checks what only the whole request can tell; called before any system call. */
+    void validate() {
+        long valid = validLifetime == null ? Address.FOREVER : validLifetime;
+        long preferred = preferredLifetime == null ? Address.FOREVER : preferredLifetime;
+        if (valid < preferred) {
+            throw new IllegalArgumentException("preferred_lft (" + preferred + ") is greater than valid_lft (" + valid
+                    + "): an address cannot stay preferred after it expires");
+        }
+    }
+
+    private static long lifetime(long seconds, String what) {
+        if (seconds < 0 || seconds > Address.FOREVER) {
+            throw new IllegalArgumentException(what + " " + seconds + " is out of range: give 0 to 4294967294 seconds"
+                    + " or forever");
+        }
+        return seconds;
+    }
+
+    private void ipv4Only(String what) {
+        if (local.isIpv6()) {
+            throw new IllegalArgumentException(what + " can be set only for IPv4 addresses, not "
+                    + InetText.format(local.address()));
+        }
+    }
+
+    private void sameFamily(InetAddress other, String what) {
+        if ((other instanceof Inet4Address) == local.isIpv6()) {
+            throw new IllegalArgumentException(what + " " + InetText.format(other) + " is not of the same family as "
+                    + InetText.format(local));
+        }
+    }
+
+    public String device() {
+        return device;
+    }
+
+    public InetPrefix local() {
+        return local;
+    }
+
+    /** True for {@link #anyPrefixLength}: the prefix length is not part of the match. */
+    public boolean matchesAnyPrefixLength() {
+        return anyPrefixLength;
+    }
+
+    public InetPrefix peer() {
+        return peer;
+    }
+
+    public InetAddress broadcast() {
+        return broadcast;
+    }
+
+    public boolean isBroadcastAuto() {
+        return broadcastAuto;
+    }
+
+    public InetAddress anycast() {
+        return anycast;
+    }
+
+    /** The scope given, or null for the default. */
+    public Integer scope() {
+        return scope;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Long metric() {
+        return metric;
+    }
+
+    /** The valid lifetime given, or null (forever). */
+    public Long validLifetime() {
+        return validLifetime;
+    }
+
+    /** The preferred lifetime given, or null (forever). */
+    public Long preferredLifetime() {
+        return preferredLifetime;
+    }
+
+    public Set<AddressFlag> flags() {
+        return flags.clone();
+    }
+
+    @Override
+    public String toString() {
+        return InetText.format(local) + (peer == null ? "" : " peer " + InetText.format(peer)) + " dev "
+                + device;
+    }
+}

@@ -1,0 +1,405 @@
+package io.netns4j.firewall.iptables;
+
+import io.netns4j.firewall.ConnState;
+import io.netns4j.firewall.Family;
+import io.netns4j.firewall.Match;
+import io.netns4j.firewall.PortRange;
+import io.netns4j.firewall.Rule;
+import io.netns4j.firewall.Verdict;
+import io.netns4j.types.InetPrefix;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rule part of an iptables command line ({@code -i veth1 -p tcp --dport 80 -j ACCEPT}),
+ * turned into a {@link Rule} laid out as iptables-nft lays it out: interfaces, addresses,
+ * protocol, then the matches in command-line order, a {@code counter}, the verdict, and
+ * the comment. Options outside netns4j's subset are refused by name.
+ */
+final class IptablesRuleSpec {
+    static final String SUPPORTED = "-p -s -d -i -o, -m tcp|udp|multiport|conntrack|state|comment|limit with"
+            + " --sport --dport --sports --dports --ctstate --state --comment --limit --limit-burst, -j ACCEPT|DROP|"
+            + "RETURN|REJECT [--reject-with]|LOG [--log-prefix --log-level]|MASQUERADE|SNAT --to-source|"
+            + "DNAT --to-destination|CHAIN, -g CHAIN";
+    private static final Set<String> PORT_PROTOCOLS = Set.of("tcp", "udp", "sctp", "dccp", "udplite");
+    private static final Set<String> MATCHES = Set.of("tcp", "udp", "sctp", "dccp", "udplite", "multiport",
+            "conntrack", "state", "comment", "limit");
+
+    private final Family family;
+    private final String program;
+    private Match.Iface in;
+    private Match.Iface out;
+    private Match.Address source;
+    private Match.Address destination;
+    private Match.Protocol protocol;
+    private final Set<String> loaded = new LinkedHashSet<>();
+    /** Matches in command-line order; a port match is a slot filled by --sport/--dport. */
+    private final List<Object> slots = new ArrayList<>();
+    private String comment;
+    private String target;
+    private boolean gotoTarget;
+    private final List<String> targetOptions = new ArrayList<>();
+    private String firstOption;
+    private boolean multiportGiven;
+
+    /** A protocol match ({@code -m tcp}): its source and destination ports. */
+    private static final class PortSlot {
+        final String protocol;
+        Match.Port sport;
+        Match.Port dport;
+
+        PortSlot(String protocol) {
+            this.protocol = protocol;
+        }
+    }
+
+    /** {@code -m limit} before its options are seen: iptables' default 3/hour, burst 5. */
+    private static final class LimitSlot {
+        long rate = 3;
+        String per = "hour";
+        int burst = 5;
+    }
+
+    IptablesRuleSpec(Family family, String program) {
+        this.family = family;
+        this.program = program;
+    }
+
+    /** A refusal: {@code PROGRAM: TEXT}. */
+    private IptablesSyntaxException syntax(String text) {
+        return new IptablesSyntaxException(program + ": " + text);
+    }
+
+    /** The first rule option seen, for "not with this command" errors; null when none. */
+    String firstOption() {
+        return firstOption;
+    }
+
+    /**
+     * Takes the option {@code opt} (already past a leading {@code !} when {@code negated})
+     * and its values from {@code t}.
+     *
+     * @return false when {@code opt} is not a rule option
+     */
+    boolean option(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
+        if (firstOption == null && isRuleOption(opt)) {
+            firstOption = opt;
+        }
+        switch (opt) {
+            case "-p", "--protocol" -> protocol(t.value(opt, "a protocol"), negated);
+            case "-s", "--source", "--src" -> source = new Match.Address(false, address(t.value(opt, "an address")), negated);
+            case "-d", "--destination", "--dst" ->
+                    destination = new Match.Address(true, address(t.value(opt, "an address")), negated);
+            case "-i", "--in-interface" -> in = iface(false, t.value(opt, "an interface name"), negated);
+            case "-o", "--out-interface" -> out = iface(true, t.value(opt, "an interface name"), negated);
+            case "-m", "--match" -> load(t.value(opt, "a match name"), negated);
+            case "--sport", "--source-port", "--dport", "--destination-port" -> port(opt, negated, t);
+            case "--sports", "--source-ports", "--dports", "--destination-ports" -> multiport(opt, negated, t);
+            case "--ctstate", "--state" -> ctState(opt, negated, t);
+            case "--comment" -> {
+                requireLoaded(opt, "comment", negated);
+                comment = t.value(opt, "a text");
+                if (comment.length() > 128) {
+                    throw syntax("--comment is too long: nftables keeps at most 128 characters");
+                }
+            }
+            case "--limit", "--limit-burst" -> limit(opt, negated, t);
+            case "-j", "--jump", "-g", "--goto" -> {
+                noNegation(opt, negated);
+                if (target != null) {
+                    throw syntax("only one target (-j or -g) per rule, \"" + opt + "\" is a second");
+                }
+                target = t.value(opt, opt.startsWith("-g") || opt.equals("--goto") ? "a chain" : "a target");
+                gotoTarget = opt.equals("-g") || opt.equals("--goto");
+            }
+            case "--reject-with", "--log-prefix", "--log-level", "--to-source", "--to-destination" -> {
+                noNegation(opt, negated);
+                targetOptions.add(opt);
+                targetOptions.add(t.value(opt, "a value"));
+            }
+            default -> {
+                if (isRuleOption(opt)) {
+                    throw syntax("option \"" + opt + "\" is not supported by netns4j's"
+                            + " iptables; supported: " + SUPPORTED);
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Options that belong to a rule even though netns4j does not offer them. */
+    private static boolean isRuleOption(String opt) {
+        return !opt.matches("-[ACDIRLSFZNXPEhVtnvxw46]|--(append|check|delete|insert|replace|list|list-rules|flush"
+                + "|zero|new-chain|new|delete-chain|policy|rename-chain|help|version|table|numeric|verbose|exact"
+                + "|line-numbers|wait|wait-interval|ipv4|ipv6)");
+    }
+
+    private void protocol(String value, boolean negated) throws IptablesSyntaxException {
+        String p = value.toLowerCase(java.util.Locale.ROOT);
+        if (p.equals("all") || p.equals("0")) {
+            if (negated) {
+                throw syntax("\"! -p all\" would match nothing");
+            }
+            protocol = null;
+            return;
+        }
+        try {
+            protocol = new Match.Protocol(p, negated);
+        } catch (IllegalArgumentException e) {
+            throw syntax("unknown protocol \"" + value + "\" specified");
+        }
+    }
+
+    private InetPrefix address(String value) throws IptablesSyntaxException {
+        if (value.indexOf(',') >= 0) {
+            throw syntax("\"" + value + "\": several addresses in one rule are not supported"
+                    + " by netns4j; write one rule per address");
+        }
+        try {
+            int slash = value.indexOf('/');
+            InetPrefix p;
+            if (slash > 0 && value.indexOf('.', slash) > 0) { // a dotted netmask: 10.0.0.0/255.0.0.0
+                p = new InetPrefix(InetPrefix.parseAddress(value.substring(0, slash)), maskLength(value.substring(slash + 1)));
+            } else {
+                p = InetPrefix.parse(value);
+            }
+            if (p.isIpv6() != (family == Family.IP6)) {
+                throw syntax("\"" + value + "\" is not an " + (family == Family.IP6 ? "IPv6"
+                        : "IPv4") + " address" + (family == Family.IP6 ? "" : " (use ip6tables for IPv6)"));
+            }
+            return p;
+        } catch (IllegalArgumentException e) {
+            throw syntax("host/network \"" + value + "\" not found: " + e.getMessage()
+                    + " (netns4j takes addresses, never host names)");
+        }
+    }
+
+    private static int maskLength(String mask) {
+        byte[] b = InetPrefix.parseAddress(mask).getAddress();
+        int bits = 0;
+        boolean zero = false;
+        for (byte x : b) {
+            for (int i = 7; i >= 0; i--) {
+                boolean one = (x >> i & 1) == 1;
+                if (one && zero) {
+                    throw new IllegalArgumentException("\"" + mask + "\" is not a contiguous netmask");
+                }
+                zero |= !one;
+                bits += one ? 1 : 0;
+            }
+        }
+        return bits;
+    }
+
+    private Match.Iface iface(boolean output, String name, boolean negated) throws IptablesSyntaxException {
+        if (name.equals("+") && !negated) {
+            return null; // any interface
+        }
+        String nft = name.endsWith("+") ? name.substring(0, name.length() - 1) + "*" : name;
+        if (name.length() > 15 || name.contains("/") || name.contains(" ")) {
+            throw syntax("interface name \"" + name + "\" is not valid (at most 15 characters)");
+        }
+        try {
+            return new Match.Iface(output, nft, negated);
+        } catch (IllegalArgumentException e) {
+            throw syntax(e.getMessage());
+        }
+    }
+
+    private void load(String name, boolean negated) throws IptablesSyntaxException {
+        if (negated) {
+            throw syntax("unexpected ! flag before --match");
+        }
+        if (!MATCHES.contains(name)) {
+            throw syntax("Couldn't load match \"" + name + "\": netns4j's iptables supports"
+                    + " -m " + String.join(", ", List.of("tcp", "udp", "multiport", "conntrack", "state", "comment",
+                    "limit")));
+        }
+        if (PORT_PROTOCOLS.contains(name)) {
+            if (protocol == null || !protocol.name().equals(name) || protocol.negated()) {
+                throw syntax("-m " + name + " needs \"-p " + name + "\" before it");
+            }
+            slots.add(new PortSlot(name));
+        } else if (name.equals("limit")) {
+            slots.add(new LimitSlot());
+        } else if (name.equals("conntrack") || name.equals("state")) {
+            slots.add(name);
+        }
+        loaded.add(name);
+    }
+
+    private void requireLoaded(String opt, String match, boolean negated) throws IptablesSyntaxException {
+        if (!loaded.contains(match)) {
+            throw syntax("unknown option \"" + opt + "\" (it needs \"-m " + match
+                    + "\" before it)");
+        }
+        if (negated && (match.equals("comment") || match.equals("limit"))) {
+            throw syntax("unexpected ! flag before " + opt);
+        }
+    }
+
+    private void noNegation(String opt, boolean negated) throws IptablesSyntaxException {
+        if (negated) {
+            throw syntax("unexpected ! flag before " + opt);
+        }
+    }
+
+    private void port(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
+        String proto = protocol == null ? null : protocol.name();
+        if (proto == null || !PORT_PROTOCOLS.contains(proto) || protocol.negated()) {
+            throw syntax("unknown option \"" + opt + "\" (ports need \"-p tcp\" or \"-p udp\""
+                    + " before them)");
+        }
+        PortSlot slot = null;
+        for (Object s : slots) {
+            if (s instanceof PortSlot p && p.protocol.equals(proto)) {
+                slot = p;
+            }
+        }
+        if (slot == null) {
+            slot = new PortSlot(proto);
+            slots.add(slot);
+            loaded.add(proto);
+        }
+        boolean dest = opt.startsWith("--d");
+        PortRange range = IptablesNames.portRange(t.value(opt, "a port or FIRST:LAST"), proto, program);
+        Match.Port m = new Match.Port(proto, dest, List.of(range), false, negated);
+        if ((dest ? slot.dport : slot.sport) != null) {
+            throw syntax("\"" + opt + "\" given twice");
+        }
+        if (dest) {
+            slot.dport = m;
+        } else {
+            slot.sport = m;
+        }
+    }
+
+    private void multiport(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
+        requireLoaded(opt, "multiport", false);
+        String proto = protocol == null ? null : protocol.name();
+        if (proto == null || !PORT_PROTOCOLS.contains(proto) || protocol.negated()) {
+            throw syntax("multiport needs \"-p tcp\" or \"-p udp\" before it");
+        }
+        String value = t.value(opt, "a list of ports");
+        List<PortRange> ports = new ArrayList<>();
+        int count = 0;
+        for (String part : value.split(",", -1)) {
+            PortRange r = IptablesNames.portRange(part, proto, program);
+            count += r.single() ? 1 : 2;
+            ports.add(r);
+        }
+        if (count > 15) {
+            throw syntax("too many ports specified in \"" + value + "\" (multiport takes 15)");
+        }
+        slots.add(new Match.Port(proto, opt.startsWith("--d"), ports, true, negated));
+        multiportGiven = true;
+    }
+
+    private void ctState(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
+        String match = opt.equals("--state") ? "state" : "conntrack";
+        requireLoaded(opt, match, false);
+        Set<ConnState> states = EnumSet.noneOf(ConnState.class);
+        String value = t.value(opt, "a list of states");
+        for (String s : value.split(",", -1)) {
+            try {
+                states.add(ConnState.of(s));
+            } catch (IllegalArgumentException e) {
+                throw syntax("bad ctstate \"" + s + "\": use INVALID, NEW, ESTABLISHED, RELATED"
+                        + " or UNTRACKED (SNAT and DNAT are not supported)");
+            }
+        }
+        int at = slots.lastIndexOf(match);
+        if (at < 0) {
+            throw syntax("\"" + opt + "\" given twice");
+        }
+        slots.set(at, new Match.CtState(states, negated));
+    }
+
+    private void limit(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
+        requireLoaded(opt, "limit", negated);
+        LimitSlot slot = null;
+        for (Object s : slots) {
+            if (s instanceof LimitSlot l) {
+                slot = l;
+            }
+        }
+        String value = t.value(opt, opt.equals("--limit") ? "a rate such as 5/min" : "a number");
+        if (slot == null) {
+            throw syntax("\"" + opt + "\" needs \"-m limit\" before it");
+        }
+        if (opt.equals("--limit-burst")) {
+            try {
+                slot.burst = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                slot.burst = -1;
+            }
+            if (slot.burst < 1 || slot.burst > 10000) {
+                throw syntax("bad --limit-burst \"" + value + "\": 1 to 10000");
+            }
+            return;
+        }
+        String[] parts = value.split("/", 2);
+        String unit = parts.length == 2 ? parts[1].toLowerCase(java.util.Locale.ROOT) : "second";
+        String per = null;
+        for (String u : List.of("second", "minute", "hour", "day")) {
+            if (!unit.isEmpty() && u.startsWith(unit)) {
+                per = u;
+            }
+        }
+        try {
+            slot.rate = Long.parseLong(parts[0]);
+        } catch (NumberFormatException e) {
+            slot.rate = 0;
+        }
+        if (per == null || slot.rate < 1) {
+            throw syntax("bad rate \"" + value + "\": a number and /second, /minute, /hour"
+                    + " or /day, e.g. 5/min");
+        }
+        slot.per = per;
+    }
+
+    /** The rule, with a {@code counter} as iptables-nft writes one in every rule. */
+    Rule build() throws IptablesSyntaxException {
+        List<Match> matches = new ArrayList<>();
+        for (Match m : new Match[] {in, out, source, destination, protocol}) {
+            if (m != null) {
+                matches.add(m);
+            }
+        }
+        for (Object slot : slots) {
+            switch (slot) {
+                case PortSlot p -> {
+                    if (p.sport != null) {
+                        matches.add(p.sport);
+                    }
+                    if (p.dport != null) {
+                        matches.add(p.dport);
+                    }
+                }
+                case LimitSlot l -> matches.add(new Match.Limit(l.rate, l.per, l.burst));
+                case Match m -> matches.add(m);
+                default -> throw syntax("-m " + slot + " needs --"
+                        + (slot.equals("state") ? "state" : "ctstate") + " STATES");
+            }
+        }
+        if (loaded.contains("multiport") && !multiportGiven) {
+            throw syntax("-m multiport needs --sports or --dports");
+        }
+        if (loaded.contains("comment") && comment == null) {
+            throw syntax("-m comment needs --comment TEXT");
+        }
+        matches.add(Match.counter());
+        Verdict verdict = IptablesTargets.verdict(target, gotoTarget, targetOptions, family,
+                protocol == null ? null : protocol.name(), program);
+        try {
+            return new Rule(matches, verdict, comment);
+        } catch (IllegalArgumentException e) {
+            throw syntax(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.netns4j.firewall.iptables;
+
+
+import io.netns4j.firewall.Match;
+import io.netns4j.firewall.Rule;
+import io.netns4j.firewall.Verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link Rule} seen as iptables sees it: the fixed fields (interfaces, addresses,
+ * protocol), then the matches in order ({@code -m tcp}, {@code -m multiport}, ...), the
+ * comment, the counter and the target. What iptables cannot say is kept as nft text.
+ */
+record IptablesView(Match.Iface in, Match.Iface out, Match.Address source, Match.Address destination,
+                    String protocol, boolean protocolNegated, List<Part> parts, String comment, Match.Counter counter,
+                    Verdict verdict) {
+
+    /** One iptables match, in rule order. */
+    sealed interface Part {
+    }
+
+    /** {@code -m tcp --sport A --dport B} (or udp, ...): the single ports of one protocol. */
+    record Ports(String protocol, Match.Port sport, Match.Port dport) implements Part {
+    }
+
+    /** {@code -m multiport --dports A,B}. */
+    record Multiport(Match.Port ports) implements Part {
+    }
+
+    /** {@code -m conntrack --ctstate A,B}. */
+    record State(Match.CtState state) implements Part {
+    }
+
+    /** {@code -m limit --limit R/UNIT --limit-burst B}. */
+    record Limit(Match.Limit limit) implements Part {
+    }
+
+    /** Something iptables has no words for, as nft text. */
+    record Foreign(String nft) implements Part {
+    }
+
+    static IptablesView of(Rule rule) {
+        Match.Iface in = null;
+        Match.Iface out = null;
+        Match.Address source = null;
+        Match.Address destination = null;
+        String protocol = null;
+        boolean protocolNegated = false;
+        Match.Counter counter = null;
+        List<Part> parts = new ArrayList<>();
+        for (Match m : rule.matches()) {
+            if (m instanceof Match.Iface i && !i.output() && in == null) {
+                in = i;
+            } else if (m instanceof Match.Iface i && i.output() && out == null) {
+                out = i;
+            } else if (m instanceof Match.Address a && !a.destination() && source == null) {
+                source = a;
+            } else if (m instanceof Match.Address a && a.destination() && destination == null) {
+                destination = a;
+            } else if (m instanceof Match.Protocol p && protocol == null) {
+                protocol = p.name();
+                protocolNegated = p.negated();
+            } else if (m instanceof Match.Port p
+                    && (protocol == null || (p.protocol().equals(protocol) && !protocolNegated))) {
+                protocol = p.protocol();
+                if (p.set()) {
+                    parts.add(new Multiport(p));
+                } else {
+                    addPort(parts, p);
+                }
+            } else if (m instanceof Match.CtState st) {
+                parts.add(new State(st));
+            } else if (m instanceof Match.Limit l) {
+                parts.add(new Limit(l));
+            } else if (m instanceof Match.Counter c && counter == null) {
+                counter = c;
+            } else {
+                parts.add(new Foreign(m.toNft()));
+            }
+        }
+        return new IptablesView(in, out, source, destination, protocol, protocolNegated, List.copyOf(parts),
+                rule.comment(), counter, rule.verdict());
+    }
+
+    private static void addPort(List<Part> parts, Match.Port p) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) instanceof Ports existing && existing.protocol().equals(p.protocol())
+                    && (p.destination() ? existing.dport() : existing.sport()) == null) {
+                parts.set(i, p.destination() ? new Ports(p.protocol(), existing.sport(), p)
+                        : new Ports(p.protocol(), p, existing.dport()));
+                return;
+            }
+        }
+        parts.add(p.destination() ? new Ports(p.protocol(), null, p) : new Ports(p.protocol(), p, null));
+    }
+}

@@ -1,0 +1,273 @@
+package io.netns4j.link;
+
+import io.netns4j.error.AlreadyExistsException;
+import io.netns4j.error.NetnsException;
+import io.netns4j.error.NotFoundException;
+import io.netns4j.error.NotSupportedException;
+import io.netns4j.internal.netlink.MessageBuilder;
+import io.netns4j.internal.netlink.Netlink;
+import io.netns4j.internal.netlink.NetlinkMessage;
+import io.netns4j.internal.netlink.route.Ifla;
+import io.netns4j.internal.netlink.route.LinkMessage;
+import io.netns4j.internal.netlink.route.Rtnl;
+import io.netns4j.internal.rtnl.Interfaces;
+import io.netns4j.internal.rtnl.NamespaceSession;
+import io.netns4j.internal.sys.Errno;
+import io.netns4j.types.NamespaceRef;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The links of one namespace: {@code ip -n NS link ...}. Obtain with {@link io.netns4j.Netns#links()}.
+ * Each verb is one netlink request on the namespace's socket (no thread switching).
+ */
+public final class Links {
+    private final NamespaceSession ns;
+
+    private Links(NamespaceSession ns) {
+        this.ns = ns;
+    }
+
+    public static Links of(NamespaceSession ns) {
+        return new Links(ns);
+    }
+
+    /** All links. Equivalent to: {@code ip link show}. */
+    public List<Link> list() throws NetnsException {
+        List<Link> out = new ArrayList<>();
+        for (LinkMessage m : dumpMessages()) {
+            out.add(Link.from(m));
+        }
+        return out;
+    }
+
+    /** The raw link messages of a dump, for readers of kind-specific data. */
+    List<LinkMessage> dumpMessages() throws NetnsException {
+        byte[] dump = new MessageBuilder(Rtnl.RTM_GETLINK, 0).u8(0).u8(0).u16(0).u32(0).u32(0).u32(0)
+                .attrU32(Ifla.IFLA_EXT_MASK, Ifla.RTEXT_FILTER_VF).build();
+        List<LinkMessage> out = new ArrayList<>();
+        for (NetlinkMessage m : ns.routeSocket().dump(dump)) {
+            if (m.type() == Rtnl.RTM_NEWLINK) {
+                out.add(LinkMessage.decode(m));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Creates a persistent tun or tap device. Equivalent to: {@code ip tuntap add dev NAME
+     * mode tun|tap [user U] [group G] [pi] [vnet_hdr] [multi_queue]}. Delete it with
+     * {@link #delete(String)}.
+     */
+    public void addTunTap(TunTapRequest r) throws NetnsException {
+        TunTaps.create(ns, r);
+    }
+
+    /** The tun and tap devices. Equivalent to: {@code ip tuntap show}. */
+    public List<TunTapDevice> tunTaps() throws NetnsException {
+        return TunTaps.list(ns);
+    }
+
+    /** One link by name. Equivalent to: {@code ip link show dev NAME}. */
+    public Link get(String name) throws NetnsException {
+        return get(Interfaces.index(ns, name));
+    }
+
+    /** One link by index. */
+    public Link get(int index) throws NetnsException {
+        return Link.from(Interfaces.byIndex(ns, index));
+    }
+
+    /**
+     * Creates a link. Equivalent to: {@code ip link add NAME [up] [mtu N] [address A]
+     * [master BR] [netns NS] type KIND ...}. One request: a veth is created with its peer
+     * already in place, so it is never left half-made.
+     */
+    public void add(LinkRequest r) throws NetnsException {
+        if (r.kind() == null) {
+            throw new IllegalArgumentException("\"" + r.name() + "\": a new link needs a type (one of "
+                    + LinkKind.supported() + ")");
+        }
+        try {
+            holding(List.of(r), () -> {
+                ns.routeSocket().execute(encodeAdd(r));
+                return null;
+            });
+        } catch (AlreadyExistsException e) {
+            throw new AlreadyExistsException(e.getMessage() + " (a device named \"" + r.name() + "\""
+                    + (r.kind() instanceof Veth v && v.peerName() != null
+                    ? " or \"" + v.peerName() + "\"" : "") + " exists already in " + ns.describe() + ")",
+                    e.errno(), e.kernelMessage());
+        } catch (NotSupportedException e) {
+            throw new NotSupportedException(e.getMessage() + " (this kernel has no \"" + r.kind().kindName()
+                    + "\" links: the module is missing or not loaded)", e.errno(), e.kernelMessage());
+        }
+    }
+
+    /** A request body run while the namespaces it names are held open. */
+    @FunctionalInterface
+    private interface Held<T> {
+        T run() throws NetnsException;
+    }
+
+    /**
+     * Runs {@code body} while every namespace whose descriptor the requests pass to the kernel
+     * ({@code netns NS}, a veth peer's namespace) is held open, so that a concurrent close
+     * cannot free the descriptor number while the request is built and sent.
+     */
+    private static <T> T holding(List<LinkRequest> requests, Held<T> body) throws NetnsException {
+        List<NamespaceRef> refs = new ArrayList<>();
+        for (LinkRequest r : requests) {
+            if (r.namespace() != null) {
+                refs.add(r.namespace());
+            }
+            if (r.kind() instanceof Veth v && v.peerNamespace() != null) {
+                refs.add(v.peerNamespace());
+            }
+        }
+        return holdFrom(refs, 0, body);
+    }
+
+    private static <T> T holdFrom(List<NamespaceRef> refs, int i, Held<T> body) throws NetnsException {
+        if (i == refs.size()) {
+            return body.run();
+        }
+        try {
+            return refs.get(i).withDescriptor(fd -> holdFrom(refs, i + 1, body));
+        } catch (NetnsException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new NetnsException("Cannot hold " + refs.get(i).describe() + ": " + e);
+        }
+    }
+
+    /**
+     * Creates many links with as few system calls as possible (several requests per
+     * datagram). Each is still its own atomic request.
+     *
+     * @return per request, null on success or its failure
+     */
+    public List<NetnsException> addAll(List<LinkRequest> requests) throws NetnsException {
+        return holding(requests, () -> {
+            List<byte[]> encoded = new ArrayList<>(requests.size());
+            for (LinkRequest r : requests) {
+                encoded.add(encodeAdd(r));
+            }
+            return ns.routeSocket().executeAll(encoded);
+        });
+    }
+
+    private byte[] encodeAdd(LinkRequest r) throws NetnsException {
+        return encodeAdd(r, name -> Interfaces.index(ns, name));
+    }
+
+    /** The RTM_NEWLINK request for {@code r}, byte for byte as {@code ip link add} writes it. */
+    static byte[] encodeAdd(LinkRequest r, LinkResolver resolver) throws NetnsException {
+        MessageBuilder b = header(Rtnl.RTM_NEWLINK, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL, 0, r);
+        commonAttributes(b, r, resolver);
+        String lower = LinkInfoEncoder.lowerDevice(r.kind());
+        if (lower != null) {
+            b.attrU32(Ifla.IFLA_LINK, resolver.indexOf(lower));
+        }
+        b.attrString(Ifla.IFLA_IFNAME, r.name());
+        LinkInfoEncoder.write(b, r.kind(), resolver);
+        return b.build();
+    }
+
+    /**
+     * Changes a link. Equivalent to: {@code ip link set dev NAME [up|down] [mtu N] [address A]
+     * [name NEW] [alias TEXT] [master BR|nomaster] [netns NS|PID] [txqueuelen N] [promisc on|off]}.
+     */
+    public void set(LinkRequest r) throws NetnsException {
+        if (r.kind() != null) {
+            throw new IllegalArgumentException("\"link set\" cannot change the type of " + r.name());
+        }
+        holding(List.of(r), () -> {
+            setHeld(r);
+            return null;
+        });
+    }
+
+    private void setHeld(LinkRequest r) throws NetnsException {
+        if (r.newName() == null) {
+            // the kernel finds the link by IFLA_IFNAME: one round trip instead of two
+            try {
+                ns.routeSocket().execute(encodeSetByName(r, name -> Interfaces.index(ns, name)));
+            } catch (NotFoundException e) {
+                throw new NotFoundException("Device \"" + r.name() + "\" does not exist in " + ns.describe() + ".",
+                        Errno.ENODEV, e.kernelMessage());
+            }
+            return;
+        }
+        ns.routeSocket().execute(encodeSet(r, name -> Interfaces.index(ns, name)));
+    }
+
+    /** The RTM_NEWLINK request that changes {@code r.name()}, as {@code ip link set} writes it. */
+    static byte[] encodeSet(LinkRequest r, LinkResolver resolver) throws NetnsException {
+        MessageBuilder b = header(Rtnl.RTM_NEWLINK, 0, resolver.indexOf(r.name()), r);
+        commonAttributes(b, r, resolver);
+        if (r.newName() != null) {
+            b.attrString(Ifla.IFLA_IFNAME, r.newName());
+        }
+        return b.build();
+    }
+
+    /** The same change addressed by name (index 0, IFLA_IFNAME): the kernel looks the link up. */
+    static byte[] encodeSetByName(LinkRequest r, LinkResolver resolver) throws NetnsException {
+        MessageBuilder b = header(Rtnl.RTM_NEWLINK, 0, 0, r);
+        commonAttributes(b, r, resolver);
+        b.attrString(Ifla.IFLA_IFNAME, r.name());
+        return b.build();
+    }
+
+    /** Deletes a link (a veth takes its peer along). Equivalent to: {@code ip link del NAME}. */
+    public void delete(String name) throws NetnsException {
+        int index = Interfaces.index(ns, name);
+        try {
+            ns.routeSocket().execute(LinkMessage.request(index, List.of()).encode(Rtnl.RTM_DELLINK, 0));
+        } catch (NotFoundException e) {
+            throw new NotFoundException("Device \"" + name + "\" does not exist in " + ns.describe() + ".",
+                    Errno.ENODEV, e.kernelMessage());
+        }
+    }
+
+    private static MessageBuilder header(int type, int flags, int index, LinkRequest r) {
+        int ifFlags = 0;
+        int change = 0;
+        if (r.adminUp() != null) {
+            change |= Link.IFF_UP;
+            ifFlags |= r.adminUp() ? Link.IFF_UP : 0;
+        }
+        if (r.promisc() != null) {
+            change |= Link.IFF_PROMISC;
+            ifFlags |= r.promisc() ? Link.IFF_PROMISC : 0;
+        }
+        return new MessageBuilder(type, flags).u8(Rtnl.AF_UNSPEC).u8(0).u16(0).u32(index).u32(ifFlags).u32(change);
+    }
+
+    /** The attributes add and set share, in the order {@code ip} writes them. */
+    private static void commonAttributes(MessageBuilder b, LinkRequest r, LinkResolver resolver)
+            throws NetnsException {
+        if (r.mtu() != null) {
+            b.attrU32(Ifla.IFLA_MTU, r.mtu());
+        }
+        if (r.address() != null) {
+            b.attr(Ifla.IFLA_ADDRESS, r.address().bytes());
+        }
+        if (r.txQueueLength() != null) {
+            b.attrU32(Ifla.IFLA_TXQLEN, r.txQueueLength());
+        }
+        if (r.master() != null) {
+            b.attrU32(Ifla.IFLA_MASTER, r.master().isEmpty() ? 0 : resolver.indexOf(r.master()));
+        }
+        if (r.alias() != null) {
+            b.attrBytesOf(Ifla.IFLA_IFALIAS, r.alias());
+        }
+        if (r.namespace() != null) {
+            b.attrU32(Ifla.IFLA_NET_NS_FD, r.namespace().fileDescriptor());
+        } else if (r.namespacePid() != null) {
+            b.attrU32(Ifla.IFLA_NET_NS_PID, (int) (long) r.namespacePid());
+        }
+    }
+}

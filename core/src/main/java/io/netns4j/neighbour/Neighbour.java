@@ -1,0 +1,69 @@
+package io.netns4j.neighbour;
+
+import io.netns4j.error.MalformedMessageException;
+import io.netns4j.internal.netlink.route.Nda;
+import io.netns4j.internal.netlink.route.NeighbourMessage;
+import io.netns4j.types.InetText;
+import io.netns4j.types.MacAddress;
+
+import java.net.InetAddress;
+import java.util.Set;
+
+/**
+ * A neighbour (ARP or NDP) entry, or a proxy entry, as the kernel reports it
+ * ({@code ip neigh show}). Values the kernel did not send are null.
+ *
+ * @param index       the interface's index (0 for a proxy entry on no interface)
+ * @param device      the interface's name, or null
+ * @param destination the neighbour's IP address
+ * @param lladdr      its link-layer address, or null (incomplete and proxy entries)
+ * @param state       its {@code NUD_*} state bits; see {@link #states()}
+ * @param flags       its {@code NTF_*} flags; see {@link #isProxy()}, {@link #isRouter()}
+ * @param probes      NDA_PROBES: how many probes were sent, or null
+ */
+public record Neighbour(int index, String device, InetAddress destination, MacAddress lladdr, int state, int flags,
+                        Long probes) {
+
+    /** The states set; empty for none. */
+    public Set<NeighbourState> states() {
+        return NeighbourState.of(state);
+    }
+
+    /** A proxy entry ({@code ip neigh add proxy ADDR}): this host answers for {@code destination}. */
+    public boolean isProxy() {
+        return (flags & Nda.NTF_PROXY) != 0;
+    }
+
+    /** The neighbour is an IPv6 router ({@code router}). */
+    public boolean isRouter() {
+        return (flags & Nda.NTF_ROUTER) != 0;
+    }
+
+    /** Learned from outside the kernel, e.g. by a switch driver ({@code extern_learn}). */
+    public boolean isExternLearned() {
+        return (flags & Nda.NTF_EXT_LEARNED) != 0;
+    }
+
+    /** Offloaded to hardware ({@code offload}). */
+    public boolean isOffloaded() {
+        return (flags & Nda.NTF_OFFLOADED) != 0;
+    }
+
+    /** Null when the message is not an IPv4 or IPv6 entry. */
+    static Neighbour from(NeighbourMessage m, String device) throws MalformedMessageException {
+        InetAddress dst = m.destination();
+        if (dst == null) {
+            return null;
+        }
+        byte[] ll = m.linkLayerAddress();
+        long probes = m.probes();
+        return new Neighbour(m.index(), device, dst, ll == null ? null : new MacAddress(ll), m.state(), m.flags(),
+                probes < 0 ? null : probes);
+    }
+
+    @Override
+    public String toString() {
+        return InetText.format(destination) + " dev " + device + (lladdr == null ? "" : " lladdr " + lladdr)
+                + " " + states() + (isProxy() ? " proxy" : "");
+    }
+}

@@ -1,0 +1,98 @@
+package io.netns4j.neighbour;
+
+import io.netns4j.types.InetText;
+import io.netns4j.types.InterfaceNames;
+import io.netns4j.types.MacAddress;
+
+import java.net.InetAddress;
+
+/**
+ * A neighbour entry to add, replace, change or delete: the words of {@code ip neigh add ADDR
+ * lladdr LLADDR dev NAME nud STATE}. A builder: each setter checks its value and returns this.
+ * Without {@link #state}, the state is {@code permanent}, as with {@code ip}.
+ *
+ * <pre>{@code
+ * NeighbourSpec.of("veth0", InetPrefix.parseAddress("10.0.0.2")).lladdr(MacAddress.parse("02:00:00:00:00:02"))
+ * NeighbourSpec.proxy("veth0", InetPrefix.parseAddress("10.0.0.9"))
+ * }</pre>
+ */
+public final class NeighbourSpec {
+    private final String device;
+    private final InetAddress destination;
+    private final boolean proxy;
+    private MacAddress lladdr;
+    private NeighbourState state = NeighbourState.PERMANENT;
+    private boolean router;
+
+    private NeighbourSpec(String device, InetAddress destination, boolean proxy) {
+        if (destination == null) {
+            throw new IllegalArgumentException("a neighbour needs a destination address (e.g. 10.0.0.2)");
+        }
+        this.device = InterfaceNames.check(device);
+        this.destination = destination;
+        this.proxy = proxy;
+    }
+
+    /** The neighbour {@code destination} on interface {@code device}. */
+    public static NeighbourSpec of(String device, InetAddress destination) {
+        return new NeighbourSpec(device, destination, false);
+    }
+
+    /** A proxy entry: answer ARP/NDP for {@code destination} on {@code device}. Equivalent to {@code proxy ADDR}. */
+    public static NeighbourSpec proxy(String device, InetAddress destination) {
+        return new NeighbourSpec(device, destination, true);
+    }
+
+    /** Equivalent to {@code lladdr LLADDR}. */
+    public NeighbourSpec lladdr(MacAddress lladdr) {
+        if (lladdr.bytes().length == 0 || lladdr.bytes().length > 32) {
+            throw new IllegalArgumentException("link-layer address " + lladdr + " has " + lladdr.bytes().length
+                    + " bytes; give 1 to 32 (e.g. 02:00:00:00:00:01)");
+        }
+        this.lladdr = lladdr;
+        return this;
+    }
+
+    /** Equivalent to {@code nud STATE}. */
+    public NeighbourSpec state(NeighbourState state) {
+        this.state = state;
+        return this;
+    }
+
+    /** Marks the neighbour as an IPv6 router. Equivalent to {@code router}. */
+    public NeighbourSpec router() {
+        this.router = true;
+        return this;
+    }
+
+    public String device() {
+        return device;
+    }
+
+    public InetAddress destination() {
+        return destination;
+    }
+
+    public boolean isProxy() {
+        return proxy;
+    }
+
+    /** The link-layer address, or null. */
+    public MacAddress lladdr() {
+        return lladdr;
+    }
+
+    public NeighbourState state() {
+        return state;
+    }
+
+    public boolean isRouter() {
+        return router;
+    }
+
+    @Override
+    public String toString() {
+        return (proxy ? "proxy " : "") + InetText.format(destination) + " dev " + device
+                + (lladdr == null ? "" : " lladdr " + lladdr) + " nud " + state.ipName();
+    }
+}

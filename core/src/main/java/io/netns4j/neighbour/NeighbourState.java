@@ -1,0 +1,71 @@
+package io.netns4j.neighbour;
+
+import io.netns4j.internal.netlink.route.Nda;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The state of a neighbour entry ({@code NUD_*}), in the order {@code ip neigh show} prints
+ * them. {@link #NONE} is the absence of any state.
+ */
+public enum NeighbourState {
+    INCOMPLETE(Nda.NUD_INCOMPLETE, "incomplete"),
+    REACHABLE(Nda.NUD_REACHABLE, "reachable"),
+    STALE(Nda.NUD_STALE, "stale"),
+    DELAY(Nda.NUD_DELAY, "delay"),
+    PROBE(Nda.NUD_PROBE, "probe"),
+    FAILED(Nda.NUD_FAILED, "failed"),
+    /** Valid without resolution, e.g. multicast mappings. */
+    NOARP(Nda.NUD_NOARP, "noarp"),
+    /** Added by hand; never expires. */
+    PERMANENT(Nda.NUD_PERMANENT, "permanent"),
+    NONE(Nda.NUD_NONE, "none");
+
+    /** In filters: the bit that selects entries without any state ({@code nud none}). */
+    static final int NONE_FILTER_BIT = 0x100;
+
+    private final int value;
+    private final String ipName;
+
+    NeighbourState(int value, String ipName) {
+        this.value = value;
+        this.ipName = ipName;
+    }
+
+    /** The kernel's value ({@code ndm_state}). */
+    public int value() {
+        return value;
+    }
+
+    /** The word {@code ip neigh ... nud STATE} takes; {@code ip} prints it in capitals. */
+    public String ipName() {
+        return ipName;
+    }
+
+    /** The state {@code ip} calls {@code name} ({@code permanent}, {@code stale}, ...). */
+    public static NeighbourState parse(String name) {
+        for (NeighbourState s : values()) {
+            if (s.ipName.equals(name)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("\"" + name + "\" is not a neighbour state: use permanent, noarp,"
+                + " reachable, stale, none, incomplete, delay, probe or failed");
+    }
+
+    /** The states set in {@code value}; empty for none. */
+    public static Set<NeighbourState> of(int value) {
+        Set<NeighbourState> s = EnumSet.noneOf(NeighbourState.class);
+        for (NeighbourState n : values()) {
+            if ((value & n.value) != 0) {
+                s.add(n);
+            }
+        }
+        return s;
+    }
+
+    int filterBit() {
+        return this == NONE ? NONE_FILTER_BIT : value;
+    }
+}

@@ -1,0 +1,159 @@
+package io.netns4j.neighbour;
+
+import io.netns4j.address.Addresses;
+import io.netns4j.error.BusyException;
+import io.netns4j.error.NetnsException;
+import io.netns4j.internal.netlink.Netlink;
+import io.netns4j.internal.netlink.NetlinkMessage;
+import io.netns4j.internal.netlink.route.Nda;
+import io.netns4j.internal.netlink.route.NeighbourMessage;
+import io.netns4j.internal.rtnl.Interfaces;
+import io.netns4j.internal.rtnl.NamespaceSession;
+import io.netns4j.internal.sys.Errno;
+import io.netns4j.types.InetFamily;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The neighbour (ARP and NDP) tables of one namespace: {@code ip -n NS neigh ...}. Each verb
+ * checks its input, then sends one netlink request (or one dump) on the namespace's socket.
+ *
+ * <pre>{@code
+ * Neighbours.of(ns).add(NeighbourSpec.of("veth0", InetPrefix.parseAddress("10.0.0.2"))
+ *         .lladdr(MacAddress.parse("02:00:00:00:00:02")));
+ * }</pre>
+ */
+public final class Neighbours {
+    private static final int MAX_FLUSH_ROUNDS = 10;
+
+    private final NamespaceSession ns;
+
+    private Neighbours(NamespaceSession ns) {
+        this.ns = ns;
+    }
+
+    public static Neighbours of(NamespaceSession ns) {
+        return new Neighbours(ns);
+    }
+
+    /**
+     * Adds an entry; fails with {@link AlreadyExistsException} when there is one.
+     * Equivalent to: {@code ip neigh add 10.0.0.2 lladdr 02:00:00:00:00:02 dev eth0 nud permanent}.
+     */
+    public void add(NeighbourSpec spec) throws NetnsException {
+        modify(spec, Nda.RTM_NEWNEIGH, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL);
+    }
+
+    /**
+     * Adds an entry or overwrites the one there.
+     * Equivalent to: {@code ip neigh replace 10.0.0.2 lladdr 02:00:00:00:00:02 dev eth0 nud reachable}.
+     */
+    public void replace(NeighbourSpec spec) throws NetnsException {
+        modify(spec, Nda.RTM_NEWNEIGH, Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE);
+    }
+
+    /**
+     * Changes an existing entry; fails with {@link NotFoundException} when there is none.
+     * Equivalent to: {@code ip neigh change 10.0.0.2 lladdr 02:00:00:00:00:03 dev eth0}.
+     */
+    public void change(NeighbourSpec spec) throws NetnsException {
+        modify(spec, Nda.RTM_NEWNEIGH, Netlink.NLM_F_REPLACE);
+    }
+
+    /** Removes an entry. Equivalent to: {@code ip neigh del 10.0.0.2 dev eth0}. */
+    public void delete(NeighbourSpec spec) throws NetnsException {
+        modify(spec, Nda.RTM_DELNEIGH, 0);
+    }
+
+    /**
+     * The entries {@code filter} selects, with their interface names.
+     * Equivalent to: {@code ip neigh show [proxy] [dev eth0] [nud STATE] [to PREFIX]}.
+     */
+    public List<Neighbour> list(NeighbourFilter filter) throws NetnsException {
+        List<Neighbour> out = new ArrayList<>();
+        for (Selected s : select(filter, filter.listMask())) {
+            out.add(s.neighbour);
+        }
+        return out;
+    }
+
+    /** Every entry {@code ip neigh show} lists. Equivalent to: {@code ip neigh show}. */
+    public List<Neighbour> list() throws NetnsException {
+        return list(NeighbourFilter.all());
+    }
+
+    /**
+     * Removes the entries {@code filter} selects (by default all but permanent and noarp ones),
+     * repeating until none is left; returns how many were removed. Equivalent to:
+     * {@code ip neigh flush dev eth0 [nud STATE] [to PREFIX]}.
+     */
+    public int flush(NeighbourFilter filter) throws NetnsException {
+        int mask = filter.flushMask();
+        int flushed = 0;
+        for (int round = 0; round < MAX_FLUSH_ROUNDS; round++) {
+            List<byte[]> deletes = new ArrayList<>();
+            for (Selected s : select(filter, mask)) {
+                deletes.add(s.message.encode(Nda.RTM_DELNEIGH, 0));
+            }
+            if (deletes.isEmpty()) {
+                return flushed;
+            }
+            for (NetnsException e : ns.routeSocket().executeAll(deletes)) {
+                if (e != null && e.errno() != Errno.ENOENT) {
+                    throw e;
+                }
+            }
+            flushed += deletes.size();
+            // as ip does: a failed entry still referenced is not deleted; do not retry it for ever
+            mask &= ~Nda.NUD_FAILED;
+        }
+        throw new BusyException("Flush not complete after " + MAX_FLUSH_ROUNDS
+                + " rounds: entries keep appearing; try again", Errno.EBUSY, null);
+    }
+
+    private record Selected(Neighbour neighbour, NeighbourMessage message) {
+    }
+
+    private List<Selected> select(NeighbourFilter filter, int stateMask) throws NetnsException {
+        int index = filter.device() == null ? 0 : Interfaces.index(ns, filter.device());
+        int family = filter.family() == null ? 0 : filter.family().number();
+        byte[] request = NeighbourMessage.dumpRequest(family, filter.isProxy() ? Nda.NTF_PROXY : 0, index)
+                .encode(Nda.RTM_GETNEIGH, 0);
+        List<NetlinkMessage> dumped = ns.routeSocket().dump(request);
+        Map<Integer, String> names = Addresses.interfaceNames(ns);
+        List<Selected> out = new ArrayList<>();
+        for (NetlinkMessage m : dumped) {
+            if (m.type() != Nda.RTM_NEWNEIGH) {
+                continue;
+            }
+            NeighbourMessage nm = NeighbourMessage.decode(m);
+            if (InetFamily.ofNumber(nm.family()) == null || (index != 0 && nm.index() != index)) {
+                continue;
+            }
+            Neighbour n = Neighbour.from(nm, names.get(nm.index()));
+            if (n != null && filter.matches(n, stateMask)) {
+                out.add(new Selected(n, nm));
+            }
+        }
+        return out;
+    }
+
+    private void modify(NeighbourSpec spec, int type, int flags) throws NetnsException {
+        int index = Interfaces.index(ns, spec.device());
+        ns.routeSocket().execute(encode(spec, index, type, flags));
+    }
+
+    /** The request, as {@code ip} writes it. */
+    static byte[] encode(NeighbourSpec spec, int index, int type, int msgFlags) {
+        int family = InetFamily.of(spec.destination()).number();
+        int flags = (spec.isProxy() ? Nda.NTF_PROXY : 0) | (spec.isRouter() ? Nda.NTF_ROUTER : 0);
+        NeighbourMessage m = NeighbourMessage.request(family, index, spec.state().value(), flags)
+                .withDestination(spec.destination());
+        if (spec.lladdr() != null) {
+            m = m.withLinkLayerAddress(spec.lladdr().bytes());
+        }
+        return m.encode(type, msgFlags);
+    }
+}

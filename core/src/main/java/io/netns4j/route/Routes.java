@@ -1,0 +1,179 @@
+package io.netns4j.route;
+
+import io.netns4j.error.BusyException;
+import io.netns4j.error.MalformedMessageException;
+import io.netns4j.error.NetnsException;
+import io.netns4j.error.NotFoundException;
+import io.netns4j.internal.netlink.Netlink;
+import io.netns4j.internal.netlink.NetlinkMessage;
+import io.netns4j.internal.netlink.route.RouteMessage;
+import io.netns4j.internal.netlink.route.Rta;
+import io.netns4j.internal.rtnl.Interfaces;
+import io.netns4j.internal.rtnl.NamespaceSession;
+import io.netns4j.internal.sys.Errno;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The routes of one namespace: {@code ip -n NS route ...}. Obtain with {@link io.netns4j.Netns#routes()}.
+ * Each verb is one netlink exchange on the namespace's socket (no thread switching).
+ * Requests are checked when they are built ({@link Route.Builder#build()}), before any
+ * system call; the kernel's refusals come back with its own words
+ * ({@code Error: Nexthop has invalid gateway.}).
+ */
+public final class Routes {
+    private static final int MAX_FLUSH_ROUNDS = 10;
+    private final NamespaceSession ns;
+
+    private Routes(NamespaceSession ns) {
+        this.ns = ns;
+    }
+
+    public static Routes of(NamespaceSession ns) {
+        return new Routes(ns);
+    }
+
+    /** Adds a route; fails if it exists. Equivalent to: {@code ip route add default via 10.0.0.1}. */
+    public void add(Route r) throws NetnsException {
+        modify(r, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL);
+    }
+
+    /** Adds a route or replaces the one with the same key. Equivalent to: {@code ip route replace ROUTE}. */
+    public void replace(Route r) throws NetnsException {
+        modify(r, Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE);
+    }
+
+    /** Changes an existing route; fails if there is none. Equivalent to: {@code ip route change ROUTE}. */
+    public void change(Route r) throws NetnsException {
+        modify(r, Netlink.NLM_F_REPLACE);
+    }
+
+    /** Adds a route after existing ones with the same key. Equivalent to: {@code ip route append ROUTE}. */
+    public void append(Route r) throws NetnsException {
+        modify(r, Netlink.NLM_F_CREATE | Netlink.NLM_F_APPEND);
+    }
+
+    /** Adds a route before existing ones with the same key. Equivalent to: {@code ip route prepend ROUTE}. */
+    public void prepend(Route r) throws NetnsException {
+        modify(r, Netlink.NLM_F_CREATE);
+    }
+
+    /**
+     * Deletes the first route that matches; what {@code r} leaves unset matches anything.
+     * Equivalent to: {@code ip route del 10.0.0.0/24 via 10.0.0.1}.
+     */
+    public void delete(Route r) throws NetnsException {
+        ns.routeSocket().execute(RouteCodec.request(r, true, name -> Interfaces.index(ns, name)).encode(Rta.RTM_DELROUTE, 0));
+    }
+
+    private void modify(Route r, int flags) throws NetnsException {
+        ns.routeSocket().execute(RouteCodec.request(r, false, name -> Interfaces.index(ns, name)).encode(Rta.RTM_NEWROUTE, flags));
+    }
+
+    /** IPv4 routes of table main. Equivalent to: {@code ip route show}. */
+    public List<Route> list() throws NetnsException {
+        return list(RouteFilter.main());
+    }
+
+    /**
+     * The routes {@code filter} selects, in the kernel's order. Equivalent to:
+     * {@code ip route show table 100 dev veth0} (and {@code ip -6 route show ...}).
+     */
+    public List<Route> list(RouteFilter filter) throws NetnsException {
+        List<Route> out = new ArrayList<>();
+        for (Entry e : entries(filter)) {
+            out.add(e.route);
+        }
+        return out;
+    }
+
+    /**
+     * Deletes every route {@code filter} selects, again until none is left (deleting one can
+     * expose another). Equivalent to: {@code ip route flush dev veth0}.
+     *
+     * @return how many routes were deleted
+     */
+    public int flush(RouteFilter filter) throws NetnsException {
+        int deleted = 0;
+        for (int round = 0; round < MAX_FLUSH_ROUNDS; round++) {
+            List<byte[]> requests = new ArrayList<>();
+            for (Entry e : entries(filter)) {
+                if (!isIpv6NullRoute(e.message)) {
+                    requests.add(e.message.encode(Rta.RTM_DELROUTE, 0));
+                }
+            }
+            if (requests.isEmpty()) {
+                return deleted;
+            }
+            for (NetnsException failure : ns.routeSocket().executeAll(requests)) {
+                if (failure == null) {
+                    deleted++;
+                } else if (failure.errno() != Errno.ESRCH && failure.errno() != Errno.ENOENT) {
+                    throw failure; // ESRCH/ENOENT: gone already, with the address or link it hung on
+                }
+            }
+        }
+        throw new BusyException("Routes kept reappearing: flush not complete after " + MAX_FLUSH_ROUNDS + " rounds",
+                Errno.EBUSY, null);
+    }
+
+    /** The kernel's IPv6 "unreachable default" with metric 2^32-1, which ip never flushes. */
+    private static boolean isIpv6NullRoute(RouteMessage m) throws NetnsException {
+        Long metric = m.priority();
+        return m.family() == Rta.AF_INET6 && m.dstLen() == 0 && m.type() == Rta.RTN_UNREACHABLE && metric != null
+                && metric == 0xFFFF_FFFFL;
+    }
+
+    /** The route a packet to {@code destination} would take. Equivalent to: {@code ip route get 10.0.0.7}. */
+    public Route get(InetAddress destination) throws NetnsException {
+        return get(RouteLookup.to(destination));
+    }
+
+    /**
+     * The route a packet would take, as the kernel resolves it (rules included). Equivalent
+     * to: {@code ip route get 10.50.1.1 from 10.0.0.5 iif veth0}.
+     */
+    public Route get(RouteLookup q) throws NetnsException {
+        RouteMessage req = RouteCodec.lookupRequest(q, name -> Interfaces.index(ns, name));
+        RouteMessage reply = RouteMessage.decode(ns.routeSocket().request(req.encode(Rta.RTM_GETROUTE, 0)));
+        Route r = RouteCodec.decode(reply, RouteCodec.names(ns));
+        if (r == null) {
+            throw new MalformedMessageException("route lookup answered with address family " + reply.family());
+        }
+        return r;
+    }
+
+    private record Entry(RouteMessage message, Route route) {
+    }
+
+    private List<Entry> entries(RouteFilter f) throws NetnsException {
+        RouteMessage req = RouteCodec.dumpRequest(f, name -> Interfaces.index(ns, name));
+        List<NetlinkMessage> dump;
+        try {
+            dump = ns.routeSocket().dump(req.encode(Rta.RTM_GETROUTE, 0));
+        } catch (NotFoundException e) {
+            if (f.table() != null && f.table() == RouteTables.MAIN) {
+                return List.of(); // no main table yet (ip says nothing either)
+            }
+            throw e;
+        }
+        RouteCodec.Names names = RouteCodec.names(ns);
+        List<Entry> out = new ArrayList<>();
+        for (NetlinkMessage m : dump) {
+            if (m.type() != Rta.RTM_NEWROUTE) {
+                continue;
+            }
+            RouteMessage rm = RouteMessage.decode(m);
+            if ((rm.flags() & Rta.RTM_F_CLONED) != 0) {
+                continue;
+            }
+            Route r = RouteCodec.decode(rm, names);
+            if (r != null && f.matches(r)) {
+                out.add(new Entry(rm, r));
+            }
+        }
+        return out;
+    }
+}

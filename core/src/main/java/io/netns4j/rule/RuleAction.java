@@ -1,0 +1,59 @@
+package io.netns4j.rule;
+
+import io.netns4j.route.RouteType;
+import io.netns4j.types.KernelNumbered;
+
+
+
+/** What a policy routing rule does when it matches ({@code ip rule}'s ACTION); names are {@code ip}'s. */
+public enum RuleAction implements KernelNumbered {
+    /** Look the packet up in the rule's table ({@code lookup TABLE}). The default. */
+    TO_TABLE(1, "lookup"),
+    /** Jump to the rule with priority {@code goto} ({@code goto PRIORITY}). */
+    GOTO(2, "goto"),
+    /** Do nothing ({@code nop}). */
+    NOP(3, "nop"),
+    BLACKHOLE(6, "blackhole"),
+    UNREACHABLE(7, "unreachable"),
+    PROHIBIT(8, "prohibit");
+
+    private final int number;
+    private final String ipName;
+
+    RuleAction(int number, String ipName) {
+        this.number = number;
+        this.ipName = ipName;
+    }
+
+    /** The kernel's FR_ACT_* number. */
+    @Override
+    public int number() {
+        return number;
+    }
+
+    public String ipName() {
+        return ipName;
+    }
+
+    /** The action with FR_ACT_* number {@code n}, or null for one the kernel may add later. */
+    public static RuleAction ofNumber(int n) {
+        return KernelNumbered.byNumber(values(), n, null);
+    }
+
+    /** The action a word of {@code ip rule add} names ({@code blackhole}, {@code unreachable}, {@code prohibit}, {@code nop}); null if none. */
+    public static RuleAction parse(String word) {
+        if (!word.isEmpty() && "nop".startsWith(word)) {
+            return NOP;
+        }
+        RouteType t = RouteType.parse(word);
+        if (t == null) {
+            return null;
+        }
+        return switch (t) {
+            case BLACKHOLE -> BLACKHOLE;
+            case UNREACHABLE -> UNREACHABLE;
+            case PROHIBIT -> PROHIBIT;
+            default -> null;
+        };
+    }
+}

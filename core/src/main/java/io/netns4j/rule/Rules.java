@@ -1,0 +1,211 @@
+package io.netns4j.rule;
+
+import io.netns4j.error.MalformedMessageException;
+import io.netns4j.error.NetnsException;
+import io.netns4j.internal.netlink.Attribute;
+import io.netns4j.internal.netlink.Attributes;
+import io.netns4j.internal.netlink.Netlink;
+import io.netns4j.internal.netlink.NetlinkMessage;
+import io.netns4j.internal.netlink.route.Fra;
+import io.netns4j.internal.netlink.route.RouteMessage;
+import io.netns4j.internal.netlink.route.RuleMessage;
+import io.netns4j.internal.rtnl.NamespaceSession;
+import io.netns4j.internal.sys.Errno;
+import io.netns4j.route.RouteTables;
+import io.netns4j.types.InetFamily;
+import io.netns4j.types.InetPrefix;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.netns4j.internal.netlink.route.RouteMessage.attrU32;
+
+/**
+ * The policy routing rules of one namespace: {@code ip -n NS rule ...}. Obtain with
+ * {@link io.netns4j.Netns#rules()}. Each verb is one netlink exchange on the namespace's socket.
+ */
+public final class Rules {
+    private final NamespaceSession ns;
+
+    private Rules(NamespaceSession ns) {
+        this.ns = ns;
+    }
+
+    public static Rules of(NamespaceSession ns) {
+        return new Rules(ns);
+    }
+
+    /** Adds a rule. Equivalent to: {@code ip rule add from 10.0.0.5 table 100 pref 1000}. */
+    public void add(Rule r) throws NetnsException {
+        ns.routeSocket().execute(request(r, false).encode(Fra.RTM_NEWRULE, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL));
+    }
+
+    /**
+     * Deletes the first rule that matches; what {@code r} leaves unset matches anything.
+     * Equivalent to: {@code ip rule del pref 1000} or {@code ip rule del from 10.0.0.5 table 100}.
+     */
+    public void delete(Rule r) throws NetnsException {
+        ns.routeSocket().execute(request(r, true).encode(Fra.RTM_DELRULE, 0));
+    }
+
+    /** Every rule of {@code family}, by priority. Equivalent to: {@code ip rule show} ({@code ip -6 rule show}). */
+    public List<Rule> list(InetFamily family) throws NetnsException {
+        return list(Rule.builder().family(family).build());
+    }
+
+    /**
+     * The rules of {@code selector.family()} that match every part {@code selector} sets (a
+     * prefix selects the rules whose prefix lies inside it; {@code not} selects inverted
+     * rules only). Equivalent to: {@code ip rule show from 10.0.0.0/8 table 100}.
+     */
+    public List<Rule> list(Rule selector) throws NetnsException {
+        List<Rule> out = new ArrayList<>();
+        for (Entry e : entries(selector)) {
+            out.add(e.rule);
+        }
+        return out;
+    }
+
+    /**
+     * Deletes every rule {@code selector} matches except those of priority 0 (which the
+     * kernel reports without one, as {@code ip} relies on). Equivalent to: {@code ip rule flush}.
+     *
+     * @return how many rules were deleted
+     */
+    public int flush(Rule selector) throws NetnsException {
+        List<byte[]> requests = new ArrayList<>();
+        for (Entry e : entries(selector)) {
+            if (e.message.attributes().has(Fra.FRA_PRIORITY)) {
+                requests.add(e.message.encode(Fra.RTM_DELRULE, 0));
+            }
+        }
+        int deleted = 0;
+        for (NetnsException failure : ns.routeSocket().executeAll(requests)) {
+            if (failure == null) {
+                deleted++;
+            } else if (failure.errno() != Errno.ENOENT) {
+                throw failure;
+            }
+        }
+        return deleted;
+    }
+
+    private record Entry(RuleMessage message, Rule rule) {
+    }
+
+    private List<Entry> entries(Rule selector) throws NetnsException {
+        byte[] req = new RuleMessage(selector.family().number(), 0, 0, 0, 0, 0, 0, Attributes.empty())
+                .encode(Fra.RTM_GETRULE, 0);
+        List<Entry> out = new ArrayList<>();
+        for (NetlinkMessage m : ns.routeSocket().dump(req)) {
+            if (m.type() == Fra.RTM_NEWRULE) {
+                RuleMessage rm = RuleMessage.decode(m);
+                Rule r = decode(rm);
+                if (r != null && matches(r, selector)) {
+                    out.add(new Entry(rm, r));
+                }
+            }
+        }
+        return out;
+    }
+
+    static boolean matches(Rule r, Rule s) {
+        return (s.priority() == null || s.priority().equals(r.priority()))
+                && (!s.not() || r.not())
+                && inside(r.source(), s.source(), r.family())
+                && inside(r.destination(), s.destination(), r.family())
+                && (s.tos() == 0 || s.tos() == r.tos())
+                && (s.fwmark() == null || s.fwmark() == 0 || s.fwmark().equals(orZero(r.fwmark())))
+                && (s.fwmask() == null || s.fwmask() == 0 || s.fwmask().equals(orZero(r.fwmask())))
+                && (s.inputDevice() == null || s.inputDevice().equals(r.inputDevice()))
+                && (s.outputDevice() == null || s.outputDevice().equals(r.outputDevice()))
+                && (s.table() == null || s.table() == 0 || s.table().equals(r.table()))
+                && (s.protocol() == null || s.protocol().equals(r.protocol()));
+    }
+
+    private static Long orZero(Long v) {
+        return v == null ? 0L : v;
+    }
+
+    private static boolean inside(InetPrefix ruleValue, InetPrefix selector, InetFamily f) {
+        if (selector == null) {
+            return true;
+        }
+        InetPrefix v = ruleValue != null ? ruleValue : new InetPrefix(f.any(), 0);
+        return v.length() >= selector.length() && selector.contains(v.address());
+    }
+
+    /** The request for {@code r}, with {@code ip rule}'s defaults for what it leaves out. */
+    static RuleMessage request(Rule r, boolean delete) {
+        RuleAction action = r.action() != null ? r.action() : r.gotoTarget() != null ? RuleAction.GOTO : null;
+        long table = r.table() != null ? r.table() : action == null && !delete ? RouteTables.MAIN : 0;
+        int actionNumber = action != null ? action.number() : delete ? Fra.FR_ACT_UNSPEC : Fra.FR_ACT_TO_TBL;
+        List<Attribute> a = new ArrayList<>();
+        if (r.source() != null) {
+            a.add(new Attribute(Fra.FRA_SRC, r.source().address().getAddress()));
+        }
+        if (r.destination() != null) {
+            a.add(new Attribute(Fra.FRA_DST, r.destination().address().getAddress()));
+        }
+        if (r.priority() != null) {
+            a.add(attrU32(Fra.FRA_PRIORITY, r.priority()));
+        }
+        if (r.fwmark() != null) {
+            a.add(attrU32(Fra.FRA_FWMARK, r.fwmark()));
+        }
+        if (r.fwmask() != null) {
+            a.add(attrU32(Fra.FRA_FWMASK, r.fwmask()));
+        }
+        if (r.inputDevice() != null) {
+            a.add(RouteMessage.attrString(Fra.FRA_IIFNAME, r.inputDevice()));
+        }
+        if (r.outputDevice() != null) {
+            a.add(RouteMessage.attrString(Fra.FRA_OIFNAME, r.outputDevice()));
+        }
+        if (table >= 256) {
+            a.add(attrU32(Fra.FRA_TABLE, table));
+        }
+        if (r.suppressPrefixLength() != null) {
+            a.add(attrU32(Fra.FRA_SUPPRESS_PREFIXLEN, r.suppressPrefixLength()));
+        }
+        if (r.gotoTarget() != null) {
+            a.add(attrU32(Fra.FRA_GOTO, r.gotoTarget()));
+        }
+        if (r.protocol() != null) {
+            a.add(RouteMessage.attrU8(Fra.FRA_PROTOCOL, r.protocol()));
+        }
+        return new RuleMessage(r.family().number(), r.destination() == null ? 0 : r.destination().length(),
+                r.source() == null ? 0 : r.source().length(), r.tos(), table < 256 ? (int) table : 0, actionNumber,
+                r.not() ? Fra.FIB_RULE_INVERT : 0, Attributes.of(a));
+    }
+
+    /** A rule the kernel reported; null when it is not IPv4 or IPv6. */
+    static Rule decode(RuleMessage m) throws NetnsException {
+        InetFamily f = InetFamily.ofNumber(m.family());
+        if (f == null) {
+            return null;
+        }
+        Attributes a = m.attributes();
+        try {
+            InetPrefix src = prefix(f, a.bytes(Fra.FRA_SRC), m.srcLen());
+            InetPrefix dst = prefix(f, a.bytes(Fra.FRA_DST), m.dstLen());
+            Long suppress = m.u32(Fra.FRA_SUPPRESS_PREFIXLEN);
+            return new Rule(f, m.priority(), m.inverted(), src, dst, m.tos(), m.u32(Fra.FRA_FWMARK),
+                    m.u32(Fra.FRA_FWMASK), a.string(Fra.FRA_IIFNAME), a.string(Fra.FRA_OIFNAME), m.tableId(),
+                    RuleAction.ofNumber(m.action()), m.u32(Fra.FRA_GOTO),
+                    suppress == null || suppress == 0xFFFF_FFFFL ? null : suppress.intValue(),
+                    a.has(Fra.FRA_PROTOCOL) ? a.u8(Fra.FRA_PROTOCOL, 0) : null,
+                    (m.flags() & Fra.FIB_RULE_IIF_DETACHED) != 0, (m.flags() & Fra.FIB_RULE_OIF_DETACHED) != 0,
+                    (m.flags() & Fra.FIB_RULE_UNRESOLVED) != 0);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("rule message: " + e.getMessage());
+        }
+    }
+
+    private static InetPrefix prefix(InetFamily f, byte[] addr, int length) {
+        if (addr == null && length == 0) {
+            return null;
+        }
+        return new InetPrefix(addr == null ? f.any() : f.address(addr), length);
+    }
+}

@@ -1,0 +1,67 @@
+package io.netns4j.types;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/** The two IP families a route or rule belongs to: {@code ip -4} and {@code ip -6}. */
+public enum InetFamily {
+    IPV4(2, 32, "inet"),
+    IPV6(10, 128, "inet6");
+
+    private final int number;
+    private final int bits;
+    private final String ipName;
+
+    InetFamily(int number, int bits, String ipName) {
+        this.number = number;
+        this.bits = bits;
+        this.ipName = ipName;
+    }
+
+    /** The kernel's address family number: AF_INET (2) or AF_INET6 (10). */
+    public int number() {
+        return number;
+    }
+
+    /** Address length in bits: 32 or 128. */
+    public int bits() {
+        return bits;
+    }
+
+    /** The name {@code ip} uses: {@code inet} or {@code inet6}. */
+    public String ipName() {
+        return ipName;
+    }
+
+    public static InetFamily of(InetAddress a) {
+        return a instanceof Inet4Address ? IPV4 : IPV6;
+    }
+
+    /** The family with kernel number {@code n}, or null for any other family (MPLS, multicast routing, ...). */
+    public static InetFamily ofNumber(int n) {
+        return n == 2 ? IPV4 : n == 10 ? IPV6 : null;
+    }
+
+    /** The all-zero address: {@code 0.0.0.0} or {@code ::}. */
+    public InetAddress any() {
+        return address(new byte[bits / 8]);
+    }
+
+    /**
+     * The address in {@code raw} (4 or 16 bytes as the kernel sends them). An IPv4-mapped
+     * IPv6 address stays IPv6, unlike {@link InetAddress#getByAddress(byte[])} would have it.
+     */
+    public InetAddress address(byte[] raw) {
+        if (raw == null || raw.length != bits / 8) {
+            throw new IllegalArgumentException("an " + ipName + " address has " + bits / 8 + " bytes, not "
+                    + (raw == null ? 0 : raw.length));
+        }
+        try {
+            return this == IPV4 ? InetAddress.getByAddress(raw) : Inet6Address.getByAddress(null, raw, -1);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

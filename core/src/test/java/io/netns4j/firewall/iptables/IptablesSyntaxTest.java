@@ -1,0 +1,234 @@
+package io.netns4j.firewall.iptables;
+
+import io.netns4j.firewall.Chain;
+import io.netns4j.firewall.Family;
+import io.netns4j.firewall.Hook;
+import io.netns4j.firewall.Match;
+import io.netns4j.firewall.Policy;
+import io.netns4j.firewall.Rule;
+import io.netns4j.firewall.Table;
+import io.netns4j.firewall.Verdict;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * iptables arguments to the model to nft text, and the model back to iptables' {@code -S}
+ * and {@code -L} lines ({@link IptablesText}). Parsing only: nothing here touches a namespace,
+ * so no root needed. The lines are split by {@link IptablesCommandLine#parse(String, Family)}.
+ */
+class IptablesSyntaxTest {
+    private static IptablesCommandLine parse(Family family, String line) throws IptablesSyntaxException {
+        return IptablesCommandLine.parse(line, family);
+    }
+
+    private static Rule rule(Family family, String line) throws IptablesSyntaxException {
+        return parse(family, line).rule().orElseThrow();
+    }
+
+    /** iptables args, the nft text, the -S line (chain, then the rule as iptables saves it). */
+    private static final String[][] CASES = {
+            {"-A INPUT -i veth1 -p tcp --dport 80 -j ACCEPT",
+                    "iifname \"veth1\" tcp dport 80 counter accept",
+                    "-A INPUT -i veth1 -p tcp -m tcp --dport 80 -j ACCEPT"},
+            {"-A INPUT -s 10.0.0.0/8 ! -d 1.2.3.4 -j DROP",
+                    "ip saddr 10.0.0.0/8 ip daddr != 1.2.3.4 counter drop",
+                    "-A INPUT -s 10.0.0.0/8 ! -d 1.2.3.4/32 -j DROP"},
+            {"-A INPUT -s 10.9.8.7/255.255.0.0 -j DROP",
+                    "ip saddr 10.9.0.0/16 counter drop",
+                    "-A INPUT -s 10.9.0.0/16 -j DROP"},
+            {"-A INPUT -p udp -m multiport --dports 53,1000:2000 -j ACCEPT",
+                    "udp dport { 53, 1000-2000 } counter accept",
+                    "-A INPUT -p udp -m multiport --dports 53,1000:2000 -j ACCEPT"},
+            {"-A INPUT -p tcp -m multiport ! --sports 443,80 -j ACCEPT",
+                    "tcp sport != { 80, 443 } counter accept",
+                    "-A INPUT -p tcp -m multiport ! --sports 80,443 -j ACCEPT"},
+            {"-A INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT",
+                    "ct state established,related counter accept",
+                    "-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT"},
+            {"-A INPUT -m conntrack ! --ctstate NEW,INVALID -j DROP",
+                    "ct state != { invalid, new } counter drop",
+                    "-A INPUT -m conntrack ! --ctstate INVALID,NEW -j DROP"},
+            {"-A INPUT -m state --state NEW -p tcp --dport 22 -j ACCEPT",
+                    "ct state new tcp dport 22 counter accept",
+                    "-A INPUT -p tcp -m conntrack --ctstate NEW -m tcp --dport 22 -j ACCEPT"},
+            {"-A INPUT -p tcp -m tcp --sport 1024: --dport ssh -j ACCEPT",
+                    "tcp sport 1024-65535 tcp dport 22 counter accept",
+                    "-A INPUT -p tcp -m tcp --sport 1024:65535 --dport 22 -j ACCEPT"},
+            {"-A INPUT -i eth+ ! -o lo -p udp --dport 53 ! --sport :1023 -j RETURN",
+                    "iifname \"eth*\" oifname != \"lo\" udp sport != 0-1023 udp dport 53 counter return",
+                    "-A INPUT -i eth+ ! -o lo -p udp -m udp ! --sport 0:1023 --dport 53 -j RETURN"},
+            {"-A INPUT -m comment --comment \"web in\" -p tcp --dport 80 -j ACCEPT",
+                    "tcp dport 80 counter accept comment \"web in\"",
+                    "-A INPUT -p tcp -m tcp --dport 80 -m comment --comment \"web in\" -j ACCEPT"},
+            {"-A INPUT -m comment --comment plain -j ACCEPT",
+                    "counter accept comment \"plain\"",
+                    "-A INPUT -m comment --comment plain -j ACCEPT"},
+            {"-A INPUT -m limit --limit 5/min --limit-burst 10 -j LOG --log-prefix \"x: \" --log-level 6",
+                    "limit rate 5/minute burst 10 packets counter log prefix \"x: \" level info",
+                    "-A INPUT -m limit --limit 5/min --limit-burst 10 -j LOG --log-prefix \"x: \" --log-level 6"},
+            {"-A INPUT -m limit --limit 60/minute -j LOG",
+                    "limit rate 60/minute burst 5 packets counter log",
+                    "-A INPUT -m limit --limit 1/sec -j LOG"},
+            {"-A INPUT -p icmp -j REJECT --reject-with icmp-host-unreachable",
+                    "meta l4proto icmp counter reject with icmp type host-unreachable",
+                    "-A INPUT -p icmp -j REJECT --reject-with icmp-host-unreachable"},
+            {"-A INPUT -p tcp -j REJECT --reject-with tcp-reset",
+                    "meta l4proto tcp counter reject with tcp reset",
+                    "-A INPUT -p tcp -j REJECT --reject-with tcp-reset"},
+            {"-A INPUT -j REJECT",
+                    "counter reject",
+                    "-A INPUT -j REJECT --reject-with icmp-port-unreachable"},
+            {"-A INPUT -j mychain", "counter jump mychain", "-A INPUT -j mychain"},
+            {"-A INPUT -g other", "counter goto other", "-A INPUT -g other"},
+            {"-A INPUT -p all -s 1.2.3.4", "ip saddr 1.2.3.4 counter", "-A INPUT -s 1.2.3.4/32"},
+            {"-t nat -A POSTROUTING -s 10.1.0.0/24 -o veth2 -j MASQUERADE",
+                    "oifname \"veth2\" ip saddr 10.1.0.0/24 counter masquerade",
+                    "-A POSTROUTING -s 10.1.0.0/24 -o veth2 -j MASQUERADE"},
+            {"-t nat -A POSTROUTING -j SNAT --to-source 1.2.3.4",
+                    "counter snat to 1.2.3.4",
+                    "-A POSTROUTING -j SNAT --to-source 1.2.3.4"},
+            {"-t nat -A PREROUTING -p tcp --dport 80 -j DNAT --to-destination 10.0.0.1:8080",
+                    "tcp dport 80 counter dnat to 10.0.0.1:8080",
+                    "-A PREROUTING -p tcp -m tcp --dport 80 -j DNAT --to-destination 10.0.0.1:8080"},
+    };
+
+    @Test
+    void argumentsBecomeTheRulesIptablesNftWrites() throws IptablesSyntaxException {
+        for (String[] c : CASES) {
+            assertEquals(c[1], rule(Family.IP, c[0]).toNft(), c[0]);
+        }
+    }
+
+    @Test
+    void rulesAreSavedAsIptablesPrintsThemAndParseBackToTheSameRule() throws IptablesSyntaxException {
+        IptablesText text = new IptablesText(Family.IP);
+        for (String[] c : CASES) {
+            IptablesCommandLine p = parse(Family.IP, c[0]);
+            String saved = text.saveRule(p.chain().orElseThrow(), p.rule().orElseThrow(), false);
+            assertEquals(c[2], saved, c[0]);
+            String again = (p.table().equals("nat") ? "-t nat " : "") + saved;
+            if (!c[0].contains("60/minute")) { // iptables keeps a limit as a period: 60/minute comes back as 1/sec
+                assertEquals(p.rule(), parse(Family.IP, again).rule(), "round trip of " + saved);
+            }
+        }
+    }
+
+    @Test
+    void ip6tables() throws IptablesSyntaxException {
+        Rule r = rule(Family.IP6, "-A INPUT -s 2001:db8:0::1/64 -p icmpv6 -j REJECT");
+        assertEquals("ip6 saddr 2001:db8::/64 meta l4proto ipv6-icmp counter reject", r.toNft());
+        assertEquals("-A INPUT -s 2001:db8::/64 -p ipv6-icmp -j REJECT --reject-with icmp6-port-unreachable",
+                new IptablesText(Family.IP6).saveRule("INPUT", r, false));
+        assertEquals("reject with icmpv6 type admin-prohibited",
+                rule(Family.IP6, "-A INPUT -j REJECT --reject-with icmp6-adm-prohibited").verdict().toNft());
+        assertEquals("ip6 daddr ::1", rule(Family.IP6, "-A OUTPUT -d ::1").matches().getFirst().toNft());
+    }
+
+    @Test
+    void commandsAndTheirArguments() throws IptablesSyntaxException {
+        IptablesCommandLine p = parse(Family.IP, "-I INPUT 3 -j DROP");
+        assertEquals("-I", p.command().option());
+        assertEquals(3, p.number().getAsInt());
+        assertEquals(1, parse(Family.IP, "-I INPUT -j DROP").number().getAsInt(), "-I inserts first by default");
+        p = parse(Family.IP, "-D INPUT 2");
+        assertEquals(2, p.number().getAsInt());
+        assertTrue(p.rule().isEmpty());
+        p = parse(Family.IP, "-nvL INPUT --line-numbers -x");
+        assertEquals("-L", p.command().option());
+        assertEquals("INPUT", p.chain().orElseThrow());
+        assertEquals(new IptablesText.Format(true, true, true, true), p.listFormat());
+        p = parse(Family.IP, "-t nat -S");
+        assertEquals("nat", p.table());
+        assertTrue(p.chain().isEmpty());
+        p = parse(Family.IP, "--policy FORWARD DROP");
+        assertEquals("FORWARD", p.chain().orElseThrow());
+        assertEquals(Policy.DROP, p.policy().orElseThrow());
+        IptablesTokens t = new IptablesTokens(List.of("--dport=80", "-nvL"), "iptables");
+        assertEquals(List.of("--dport", "80", "-n", "-v", "-L"), List.of(t.next(), t.next(), t.next(), t.next(), t.next()));
+        assertEquals("ACCEPT", rule(Family.IP, "-A INPUT --jump=ACCEPT -w 5").verdict().toNft().toUpperCase());
+    }
+
+    @Test
+    void optionsOutsideTheSubsetAreRefusedByName() {
+        String[][] bad = {
+                {"-A INPUT --foo 1 -j ACCEPT", "\"--foo\""},
+                {"-A INPUT -p tcp --syn -j ACCEPT", "\"--syn\""},
+                {"-A INPUT -m recent --set", "\"recent\""},
+                {"-A INPUT --dport 80 -j ACCEPT", "\"--dport\""},
+                {"-A INPUT -p icmp --dport 80", "\"--dport\""},
+                {"-A INPUT --ctstate NEW", "-m conntrack"},
+                {"-A INPUT -j QUEUE", "\"QUEUE\""},
+                {"-A INPUT -p tcp --dport 99999", "\"99999\""},
+                {"-A INPUT -s db.example.org", "host names"},
+                {"-A INPUT -s 10.0.0.1,10.0.0.2", "one rule per address"},
+                {"-A INPUT -s 2001:db8::1", "IPv4"},
+                {"-A", "\"-A\" requires an argument"},
+                {"-A INPUT ! -m tcp", "!"},
+                {"-L -s 1.2.3.4", "Illegal option \"-s\""},
+                {"-P INPUT REJECT", "Bad policy name"},
+                {"-t mangle -A PREROUTING -j ACCEPT", "mangle"},
+                {"-A INPUT -D INPUT 1", "only one command"},
+                {"-A INPUT -m conntrack --ctstate BOGUS", "\"BOGUS\""},
+                {"-A INPUT -m conntrack -j ACCEPT", "--ctstate"},
+                {"-A INPUT -j LOG --reject-with tcp-reset", "\"--reject-with\""},
+                {"-A INPUT -j LOG --log-prefix 123456789012345678901234567890", "too long"},
+                {"-t nat -A PREROUTING -j DNAT --to-destination 10.0.0.1:80", "Need TCP"},
+                {"-t nat -A POSTROUTING -j SNAT", "--to-source"},
+                {"-A INPUT -m limit --limit 5/fortnight", "bad rate"},
+                {"-E old new", "-E"},
+                {"-A INPUT -j ACCEPT -j DROP", "only one target"},
+                {"-R INPUT -j DROP", "rule number"},
+                {"-A INPUT bogus", "Bad argument \"bogus\""},
+        };
+        for (String[] b : bad) {
+            IptablesSyntaxException e = assertThrows(IptablesSyntaxException.class, () -> parse(Family.IP, b[0]), b[0]);
+            assertTrue(e.getMessage().contains(b[1]), b[0] + " -> " + e.getMessage());
+            assertTrue(e.getMessage().startsWith("iptables: "), e.getMessage());
+        }
+        IptablesSyntaxException quote = assertThrows(IptablesSyntaxException.class, () -> IptablesCommandLine.parse(
+                List.of("-A", "INPUT", "-m", "comment", "--comment", "say \"hi\""), Family.IP));
+        assertTrue(quote.getMessage().contains("double quote"), quote.getMessage());
+    }
+
+    @Test
+    void listingLinesAreIptables189s() throws IptablesSyntaxException {
+        IptablesText text = new IptablesText(Family.IP);
+        Rule seed = rule(Family.IP, "-A INPUT -i veth1 -p tcp --dport 80 -j ACCEPT");
+        Rule nat = rule(Family.IP, "-t nat -A POSTROUTING -s 10.1.0.0/24 -j MASQUERADE");
+        Table t = new Table(Family.IP, "filter", List.of(
+                Chain.base("INPUT", Hook.filter("input", Policy.DROP)).append(seed),
+                Chain.regular("mychain")));
+        IptablesText.Format nv = new IptablesText.Format(true, true, false, false);
+        assertEquals("Chain INPUT (policy DROP 0 packets, 0 bytes)\n"
+                + " pkts bytes target     prot opt in     out     source               destination         ",
+                text.header(t.chains().getFirst(), t, nv));
+        assertEquals("    0     0 ACCEPT     6    --  veth1  *       0.0.0.0/0            0.0.0.0/0            tcp dpt:80",
+                text.listRule(1, seed, nv));
+        assertEquals("MASQUERADE  0    --  10.1.0.0/24          0.0.0.0/0           ",
+                text.listRule(1, nat, new IptablesText.Format(true, false, false, false)));
+        assertEquals("Chain mychain (0 references)\ntarget     prot opt source               destination         ",
+                text.header(t.chains().get(1), t, new IptablesText.Format(false, false, false, false)));
+        assertEquals("1    ACCEPT     tcp  --  anywhere             anywhere             tcp dpt:http",
+                text.listRule(1, seed, new IptablesText.Format(false, false, false, true)));
+        assertEquals(" 123K  100M LOG        0    --  *      *       0.0.0.0/0            0.0.0.0/0            "
+                        + "limit: avg 5/min burst 5 LOG flags 0 level 4 prefix \"x\"",
+                text.listRule(1, new Rule(List.of(new Match.Limit(5, "minute", 5), new Match.Counter(123_456, 99_999_999)),
+                        new Verdict.Log("x", null), null), nv));
+        assertEquals("-P INPUT DROP", text.saveChain(t.chains().getFirst(), false));
+        assertEquals("-N mychain", text.saveChain(t.chains().get(1), false));
+        assertEquals("-A INPUT -i veth1 -p tcp -m tcp --dport 80 -c 0 0 -j ACCEPT", text.saveRule("INPUT", seed, true));
+    }
+
+    @Test
+    void saveStringQuotesLikeXtables() {
+        assertEquals(" plain-word_1", IptablesText.saveString("plain-word_1"));
+        assertEquals(" \"two words\"", IptablesText.saveString("two words"));
+        assertEquals(" \"it\\'s\"", IptablesText.saveString("it's"));
+        assertEquals(" \"\"", IptablesText.saveString(""));
+    }
+}

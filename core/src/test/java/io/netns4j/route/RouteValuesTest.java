@@ -1,0 +1,130 @@
+package io.netns4j.route;
+
+import io.netns4j.rule.Rule;
+import io.netns4j.types.InetFamily;
+import io.netns4j.types.InetPrefix;
+import io.netns4j.types.InetText;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The values routes and rules are made of, checked without root: text forms, names, builders. */
+class RouteValuesTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "2001:db8:0:0:0:0:0:1, 2001:db8::1",
+            "0:0:0:0:0:0:0:0, ::",
+            "0:0:0:0:0:0:0:1, ::1",
+            "fe80:0:0:0:8c0:1bff:fe5e:211e, fe80::8c0:1bff:fe5e:211e",
+            "2001:db8:0:1:0:0:0:1, 2001:db8:0:1::1",
+            "2001:0:0:1:0:0:0:1, 2001:0:0:1::1",
+            "1:0:0:0:0:0:0:0, 1::",
+            "2001:db8:1:2:3:4:5:6, 2001:db8:1:2:3:4:5:6",
+            "1:0:1:0:1:0:1:0, 1:0:1:0:1:0:1:0",
+            "0:0:0:0:0:0:a00:1, ::10.0.0.1",
+    })
+    void writesIpv6AsInetNtopDoes(String full, String expected) {
+        assertEquals(expected, InetText.format(InetPrefix.parseAddress(full)));
+    }
+
+    @Test
+    void keepsIpv4MappedAddressesIpv6() {
+        byte[] b = new byte[16];
+        b[10] = (byte) 0xff;
+        b[11] = (byte) 0xff;
+        b[12] = 10;
+        b[15] = 1;
+        assertEquals("::ffff:10.0.0.1", InetText.format(InetFamily.IPV6.address(b)));
+        assertEquals(InetFamily.IPV6, InetFamily.of(InetFamily.IPV6.address(b)));
+    }
+
+    @Test
+    void readsNameFilesAsIpDoes(@TempDir Path dir) throws Exception {
+        Path etc = Files.createDirectories(dir.resolve("etc"));
+        Path usr = Files.createDirectories(dir.resolve("usr"));
+        Files.writeString(usr.resolve("rt_tables"), "100 ignored\n");
+        Files.writeString(etc.resolve("rt_tables"), "# reserved\n255\tlocal\n  0x64 isp1 # hex\n200 isp2\n");
+        Files.createDirectories(usr.resolve("rt_tables.d"));
+        Files.createDirectories(etc.resolve("rt_tables.d"));
+        Files.writeString(usr.resolve("rt_tables.d/vendor.conf"), "300 vendor\n");
+        Files.writeString(usr.resolve("rt_tables.d/mine.conf"), "301 hidden\n");
+        Files.writeString(etc.resolve("rt_tables.d/mine.conf"), "301 mine\n");
+        Files.writeString(etc.resolve("rt_tables.d/notes.txt"), "302 not-read\n");
+        NameTable t = new NameTable(Map.of(254L, "main"), "rt_tables", true, 0xFFFF_FFFFL, etc, usr);
+        assertEquals("isp1", t.name(100), "/etc wins over /usr/share; hex ids");
+        assertEquals("main", t.name(254));
+        assertEquals("vendor", t.name(300));
+        assertEquals("mine", t.name(301), "an /etc .d file hides the /usr/share one of the same name");
+        assertEquals("302", t.name(302), "only *.conf");
+        assertEquals(200L, t.id("isp2"));
+        assertEquals(4000L, t.id("4000"));
+        assertEquals(16L, t.id("0x10"));
+        assertNull(t.id("nosuch"));
+        NameTable usrOnly = new NameTable(Map.of(), "rt_tables", true, 0xFFFF_FFFFL, dir.resolve("none"), usr);
+        assertEquals("ignored", usrOnly.name(100), "/usr/share when /etc has no file");
+    }
+
+    @Test
+    void systemNamesAreIps() {
+        assertEquals("main", RouteTables.name(254));
+        assertEquals(255L, RouteTables.parse("local"));
+        assertEquals(1000L, RouteTables.parse("1000"));
+        assertThrows(IllegalArgumentException.class, () -> RouteTables.parse("no-such-table"));
+        assertEquals("kernel", RouteProtocols.name(2));
+        assertEquals(RouteProtocols.STATIC, RouteProtocols.parse("static"));
+        assertEquals("link", RouteScopes.name(253));
+        assertEquals(RouteScopes.HOST, RouteScopes.parse("host"));
+        assertEquals(RouteType.UNREACHABLE, RouteType.parse("unr"));
+        assertEquals(RouteType.BROADCAST, RouteType.parse("brd"));
+        assertNull(RouteType.parse("default"));
+    }
+
+    @Test
+    void anInterfaceNameAfterViaGetsTheDevHint() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Route.to("default").via("veth1"));
+        assertEquals("'veth1' is not an address; to send through an interface use 'dev veth1'", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Route.to("default").via("10.0.0.300"));
+        assertTrue(e.getMessage().contains("is not a gateway address"), e.getMessage());
+    }
+
+    @Test
+    void buildersRefuseWhatTheKernelWouldAndMore() {
+        assertThrows(IllegalArgumentException.class, () -> Route.to("10.0.0.1/24").build(), "host bits set");
+        assertThrows(IllegalArgumentException.class, () -> Route.to("10.0.0.0/33"));
+        assertThrows(IllegalArgumentException.class, () -> Route.to("10.0.0.0/24").src("2001:db8::1").build());
+        assertThrows(IllegalArgumentException.class, () -> Route.to("default").via("10.0.0.1").via("10.0.0.2"));
+        assertThrows(IllegalArgumentException.class,
+                () -> Route.to("default").via("10.0.0.1").nexthop(Nexthop.via("10.0.0.2")).build());
+        assertThrows(IllegalArgumentException.class, () -> Nexthop.via("10.0.0.2").withWeight(257));
+        assertThrows(IllegalArgumentException.class, () -> Route.to("default").dev("a/b"));
+        assertThrows(IllegalArgumentException.class, () -> Rule.builder().family(InetFamily.IPV4).from("2001:db8::/32")
+                .build());
+        assertEquals(InetFamily.IPV6, Route.to("default").family(InetFamily.IPV6).build().family());
+        assertEquals(InetFamily.IPV6, Rule.builder().from("2001:db8::/32").build().family());
+    }
+
+    @Test
+    void filtersSelectAsIpDoes() {
+        Route wide = Route.to("10.0.0.0/8").build();
+        Route narrow = Route.to("10.1.0.0/16").build();
+        Route dflt = Route.to("default").build();
+        RouteFilter root = RouteFilter.all().destination(InetPrefix.parse("10.0.0.0/8"), RouteFilter.Match.ROOT);
+        assertTrue(root.matches(wide) && root.matches(narrow) && !root.matches(dflt));
+        RouteFilter match = RouteFilter.all().destination(InetPrefix.parse("10.1.2.3/32"), RouteFilter.Match.MATCH);
+        assertTrue(match.matches(wide) && match.matches(narrow) && match.matches(dflt));
+        RouteFilter exact = RouteFilter.all().destination(InetPrefix.parse("10.0.0.0/8"), RouteFilter.Match.EXACT);
+        assertTrue(exact.matches(wide) && !exact.matches(narrow));
+    }
+}

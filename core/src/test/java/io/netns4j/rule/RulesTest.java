@@ -1,0 +1,133 @@
+package io.netns4j.rule;
+
+import io.netns4j.Netns;
+import io.netns4j.NetnsRegistry;
+import io.netns4j.error.NetnsException;
+import io.netns4j.error.NotFoundException;
+import io.netns4j.route.Route;
+import io.netns4j.route.RouteLookup;
+import io.netns4j.route.RouteProtocols;
+import io.netns4j.route.RouteTables;
+import io.netns4j.route.Routes;
+import io.netns4j.testing.RequiresRoot;
+import io.netns4j.testing.RouteLab;
+import io.netns4j.testing.Scratch;
+import io.netns4j.types.InetFamily;
+import io.netns4j.types.InetPrefix;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.netns4j.testing.Ip.ip;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@link Rules} against the kernel, in a namespace of the test's own ({@link RouteLab}), {@code ip} as the oracle. */
+@RequiresRoot
+class RulesTest {
+    private final Scratch scratch = new Scratch();
+    private String name;
+    private Netns ns;
+    private Rules rules;
+
+    @BeforeEach
+    void lab() throws Exception {
+        name = RouteLab.create(scratch, "rules");
+        ns = NetnsRegistry.system().open(name);
+        rules = ns.rules();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (ns != null) {
+            ns.close();
+        }
+        scratch.close();
+    }
+
+    private String ipRules(String... family) {
+        return family.length == 0 ? ip("-n", name, "rule").ok().out() : ip("-n", name, family[0], "rule").ok().out();
+    }
+
+    @Test
+    void aFreshNamespaceHasTheThreeStandardRules() throws Exception {
+        List<Rule> all = rules.list(InetFamily.IPV4);
+        assertEquals(List.of(0L, 32766L, 32767L), all.stream().map(Rule::priority).toList());
+        assertEquals(List.of(RouteTables.LOCAL, RouteTables.MAIN, RouteTables.DEFAULT),
+                all.stream().map(Rule::table).toList());
+        assertNull(all.getFirst().source(), "from all");
+        assertEquals(RuleAction.TO_TABLE, all.getFirst().action());
+        assertEquals(List.of(0L, 32766L), rules.list(InetFamily.IPV6).stream().map(Rule::priority).toList());
+    }
+
+    @Test
+    void policyRoutingSendsOneSourceToAnotherTable() throws Exception {
+        Routes routes = ns.routes();
+        routes.add(Route.to("10.50.0.0/16").via("10.0.0.2").table(100).build());
+        rules.add(Rule.builder().from("10.0.0.5").table(100).priority(1000).build());
+        assertTrue(ipRules().contains("1000:\tfrom 10.0.0.5 lookup 100\n"), ipRules());
+        Route viaRule = routes.get(RouteLookup.to("10.50.1.1").from("10.0.0.5"));
+        assertEquals(InetPrefix.parseAddress("10.0.0.2"), viaRule.gateway());
+        assertEquals(100L, viaRule.table());
+        NetnsException noRule = assertThrows(NetnsException.class, () -> routes.get(InetPrefix.parseAddress("10.50.1.1")),
+                "from another source the main table has no route");
+        assertTrue(noRule.getMessage().contains("Network is unreachable"), noRule.getMessage());
+        rules.delete(Rule.builder().priority(1000).build());
+        assertThrows(NetnsException.class, () -> routes.get(RouteLookup.to("10.50.1.1").from("10.0.0.5")));
+    }
+
+    @Test
+    void everySelectorAndActionComesBackAsAdded() throws Exception {
+        Rule rich = Rule.builder().not().to("10.1.0.0/16").fwmark(0x10, 0xff).iif("veth0").oif("lo").table("main")
+                .suppressPrefixLength(0).priority(1001).build();
+        rules.add(rich);
+        rules.add(Rule.builder().fwmark(7).table(101).protocol(RouteProtocols.STATIC).priority(1002).build());
+        rules.add(Rule.builder().from("10.3.0.0/16").table(5000).priority(1003).build());
+        rules.add(Rule.builder().action(RuleAction.BLACKHOLE).from("10.0.0.9").priority(1004).build());
+        rules.add(Rule.builder().action(RuleAction.NOP).priority(1005).build());
+        rules.add(Rule.builder().gotoRule(32766).priority(1006).build());
+        assertTrue(ipRules().contains("""
+                1001:\tnot from all to 10.1.0.0/16 fwmark 0x10/0xff iif veth0 oif lo lookup main suppress_prefixlength 0
+                1002:\tfrom all fwmark 0x7 lookup 101 proto static
+                1003:\tfrom 10.3.0.0/16 lookup 5000
+                1004:\tfrom 10.0.0.9 blackhole
+                1005:\tfrom all nop
+                1006:\tfrom all goto 32766
+                """), ipRules());
+        Rule back = rules.list(Rule.builder().priority(1001).build()).getFirst();
+        assertTrue(back.not());
+        assertEquals(InetPrefix.parse("10.1.0.0/16"), back.destination());
+        assertEquals(0x10L, back.fwmark());
+        assertEquals(0xffL, back.fwmask());
+        assertEquals("veth0", back.inputDevice());
+        assertEquals("lo", back.outputDevice());
+        assertEquals(RouteTables.MAIN, back.table());
+        assertEquals(0, back.suppressPrefixLength());
+        assertEquals(RuleAction.GOTO, rules.list(Rule.builder().priority(1006).build()).getFirst().action());
+        assertEquals(5000L, rules.list(Rule.builder().from("10.0.0.0/8").build()).getFirst().table(),
+                "a prefix selects the rules inside it");
+    }
+
+    @Test
+    void ipv6RulesAndFlush() throws Exception {
+        rules.add(Rule.builder().from("2001:db8::/64").table(200).priority(500).build());
+        assertTrue(ipRules("-6").contains("500:\tfrom 2001:db8::/64 lookup 200\n"), ipRules("-6"));
+        rules.add(Rule.builder().from("10.0.0.5").table(100).build());
+        rules.add(Rule.builder().from("10.0.0.6").table(100).build());
+        assertEquals(2, rules.flush(Rule.builder().table(100).build()), "the selector picks table 100 only");
+        assertFalse(ipRules().contains("lookup 100"));
+        assertTrue(ipRules().contains("32766:\tfrom all lookup main"));
+        assertEquals(2, rules.flush(Rule.builder().family(InetFamily.IPV6).build()));
+        assertEquals("0:\tfrom all lookup local\n", ipRules("-6"), "like ip rule flush: all but priority 0");
+    }
+
+    @Test
+    void deletingARuleThatIsNotThereFails() {
+        assertThrows(NotFoundException.class, () -> rules.delete(Rule.builder().priority(4242).build()));
+    }
+}
