@@ -3,7 +3,7 @@ package io.netns4j.cli;
 import io.netns4j.address.Address;
 import io.netns4j.address.AddressFilter;
 import io.netns4j.address.AddressFlag;
-import io.netns4j.address.AddressSpec;
+import io.netns4j.address.AddressRequest;
 import io.netns4j.address.Addresses;
 import io.netns4j.error.NetnsException;
 import io.netns4j.link.Link;
@@ -44,7 +44,7 @@ final class AddressCommand implements ObjectCommand {
      * {@code address add|change|replace|delete}: the verb, the address, and a warning to print
      * before the call (null: none).
      */
-    record Modify(String verb, AddressSpec spec, String warning) implements Request {
+    record Modify(String verb, AddressRequest spec, String warning) implements Request {
     }
 
     /** {@code address show|flush}: the filter; {@code up} keeps links that are up. */
@@ -151,15 +151,15 @@ final class AddressCommand implements ObjectCommand {
                     + MODIFY_FORM + "\".");
         }
         try {
-            AddressSpec s;
+            AddressRequest s;
             String warning = null;
             InetPrefix prefix = prefix(local, "address");
             if (deleting && peer == null && local.indexOf('/') < 0 && prefix.address() instanceof Inet4Address) {
                 warning = "Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
                         + "         Explicitly specify the prefix length (" + local + "/32) to avoid this warning.";
-                s = AddressSpec.anyPrefixLength(dev, prefix.address());
+                s = AddressRequest.anyPrefixLength(dev, prefix.address());
             } else {
-                s = AddressSpec.of(dev, prefix);
+                s = AddressRequest.of(dev, prefix);
             }
             if (peer != null) {
                 s.peer(prefix(peer, "peer"));

@@ -3,7 +3,7 @@ package io.netns4j.cli;
 import io.netns4j.error.NetnsException;
 import io.netns4j.neighbour.Neighbour;
 import io.netns4j.neighbour.NeighbourFilter;
-import io.netns4j.neighbour.NeighbourSpec;
+import io.netns4j.neighbour.NeighbourRequest;
 import io.netns4j.neighbour.NeighbourState;
 import io.netns4j.neighbour.Neighbours;
 import io.netns4j.types.InetFamily;
@@ -36,7 +36,7 @@ final class NeighbourCommand implements ObjectCommand {
     }
 
     /** {@code neighbour add|change|replace|delete}. */
-    record Modify(String verb, NeighbourSpec spec) implements Request {
+    record Modify(String verb, NeighbourRequest spec) implements Request {
     }
 
     /** {@code neighbour show|flush}. */
@@ -96,7 +96,7 @@ final class NeighbourCommand implements ObjectCommand {
     }
 
     /** The words of add/change/replace/del, checked in ip's order of keywords. */
-    private static NeighbourSpec spec(Words w) throws UsageException {
+    private static NeighbourRequest spec(Words w) throws UsageException {
         String dev = null;
         String dst = null;
         String lladdr = null;
@@ -134,7 +134,7 @@ final class NeighbourCommand implements ObjectCommand {
         }
         try {
             InetAddress address = address(dst);
-            NeighbourSpec s = proxy ? NeighbourSpec.proxy(dev, address) : NeighbourSpec.of(dev, address);
+            NeighbourRequest s = proxy ? NeighbourRequest.proxy(dev, address) : NeighbourRequest.of(dev, address);
             if (lladdr != null && !lladdr.equals("null")) {
                 s.lladdr(MacAddress.parse(lladdr));
             }

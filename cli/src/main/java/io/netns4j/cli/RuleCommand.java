@@ -3,7 +3,7 @@ package io.netns4j.cli;
 import io.netns4j.error.NetnsException;
 import io.netns4j.route.RouteProtocols;
 import io.netns4j.route.RouteTables;
-import io.netns4j.rule.Rule;
+import io.netns4j.rule.RoutingRule;
 import io.netns4j.rule.RuleAction;
 import io.netns4j.rule.Rules;
 import io.netns4j.types.InetFamily;
@@ -43,7 +43,7 @@ final class RuleCommand implements ObjectCommand {
             "uidrange", "nat", "map-to", "ipproto", "sport", "dport");
 
     /** The command line checked: the verb and its rule (a selector for list and flush); null for help. */
-    record Parsed(String verb, Rule rule) {
+    record Parsed(String verb, RoutingRule rule) {
     }
 
     /** Checks every word and builds the rule, touching no namespace (bad input: exit 2). */
@@ -90,7 +90,7 @@ final class RuleCommand implements ObjectCommand {
             case "delete" -> rules.delete(p.rule());
             case "flush" -> rules.flush(p.rule());
             default -> {
-                List<Rule> list = rules.list(p.rule());
+                List<RoutingRule> list = rules.list(p.rule());
                 if (ctx.json()) {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     list.forEach(r -> rows.add(json(r)));
@@ -103,9 +103,9 @@ final class RuleCommand implements ObjectCommand {
         return 0;
     }
 
-    private static Rule modifyArgs(List<String> args, InetFamily family) throws UsageException {
+    private static RoutingRule modifyArgs(List<String> args, InetFamily family) throws UsageException {
         RouteSyntax.Words w = new RouteSyntax.Words(args, "rule");
-        Rule.Builder b = Rule.builder().family(family);
+        RoutingRule.Builder b = RoutingRule.builder().family(family);
         while (w.more()) {
             String word = w.next();
             String k = RouteSyntax.keyword(word, MODIFY_WORDS, UNSUPPORTED, "rule");
@@ -128,9 +128,9 @@ final class RuleCommand implements ObjectCommand {
         return b.build();
     }
 
-    private static Rule selector(List<String> args, InetFamily family) throws UsageException {
+    private static RoutingRule selector(List<String> args, InetFamily family) throws UsageException {
         RouteSyntax.Words w = new RouteSyntax.Words(args, "rule");
-        Rule.Builder b = Rule.builder().family(family);
+        RoutingRule.Builder b = RoutingRule.builder().family(family);
         while (w.more()) {
             String word = w.next();
             String k = RouteSyntax.keyword(word, LIST_WORDS, UNSUPPORTED, "rule show");
@@ -144,7 +144,7 @@ final class RuleCommand implements ObjectCommand {
     }
 
     /** A keyword both {@code rule add} and {@code rule show} take. */
-    private static void common(Rule.Builder b, String k, RouteSyntax.Words w) throws UsageException {
+    private static void common(RoutingRule.Builder b, String k, RouteSyntax.Words w) throws UsageException {
         switch (k) {
             case "not" -> b.not();
             case "from" -> b.from(w.value(k));
@@ -181,7 +181,7 @@ final class RuleCommand implements ObjectCommand {
     }
 
     /** One rule as {@code ip rule show} prints it. */
-    static String text(Rule r) {
+    static String text(RoutingRule r) {
         StringBuilder sb = new StringBuilder().append(r.priority()).append(":\t");
         if (r.not()) {
             sb.append("not ");
@@ -234,7 +234,7 @@ final class RuleCommand implements ObjectCommand {
     }
 
     /** One rule as an object of {@code ip -j rule show}. */
-    static Map<String, Object> json(Rule r) {
+    static Map<String, Object> json(RoutingRule r) {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("priority", r.priority());
         if (r.not()) {

@@ -28,7 +28,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * Addresses addresses = Addresses.of(ns);
- * addresses.add(AddressSpec.of("veth0", "10.0.0.1/24").broadcastAuto());
+ * addresses.add(AddressRequest.of("veth0", "10.0.0.1/24").broadcastAuto());
  * List<Address> mine = addresses.list(AddressFilter.all().device("veth0"));
  * }</pre>
  */
@@ -49,20 +49,20 @@ public final class Addresses {
      * Adds an address; fails with {@link AlreadyExistsException} when it is there already.
      * Equivalent to: {@code ip addr add 10.0.0.1/24 dev eth0}.
      */
-    public void add(AddressSpec spec) throws NetnsException {
+    public void add(AddressRequest spec) throws NetnsException {
         modify(spec, Ifa.RTM_NEWADDR, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL);
     }
 
     /** Adds {@code prefix} to {@code device}. Equivalent to: {@code ip addr add PREFIX dev DEVICE}. */
     public void add(String device, String prefix) throws NetnsException {
-        add(AddressSpec.of(device, prefix));
+        add(AddressRequest.of(device, prefix));
     }
 
     /**
      * Adds an address, or updates it (lifetimes, flags, ...) when it exists.
      * Equivalent to: {@code ip addr replace 10.0.0.1/24 dev eth0}.
      */
-    public void replace(AddressSpec spec) throws NetnsException {
+    public void replace(AddressRequest spec) throws NetnsException {
         modify(spec, Ifa.RTM_NEWADDR, Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE);
     }
 
@@ -71,12 +71,12 @@ public final class Addresses {
      * address when it is missing all the same, for IPv4 and IPv6.)
      * Equivalent to: {@code ip addr change 10.0.0.1/24 dev eth0 preferred_lft 0}.
      */
-    public void change(AddressSpec spec) throws NetnsException {
+    public void change(AddressRequest spec) throws NetnsException {
         modify(spec, Ifa.RTM_NEWADDR, Netlink.NLM_F_REPLACE);
     }
 
     /** Removes an address. Equivalent to: {@code ip addr del 10.0.0.1/24 dev eth0}. */
-    public void delete(AddressSpec spec) throws NetnsException {
+    public void delete(AddressRequest spec) throws NetnsException {
         modify(spec, Ifa.RTM_DELADDR, 0);
     }
 
@@ -155,14 +155,14 @@ public final class Addresses {
         return names;
     }
 
-    private void modify(AddressSpec spec, int type, int flags) throws NetnsException {
+    private void modify(AddressRequest spec, int type, int flags) throws NetnsException {
         spec.validate();
         int index = Interfaces.index(ns, spec.device());
         ns.routeSocket().execute(encode(spec, index, type, flags));
     }
 
     /** The request, attributes in the order {@code ip} writes them. */
-    static byte[] encode(AddressSpec spec, int index, int type, int msgFlags) {
+    static byte[] encode(AddressRequest spec, int index, int type, int msgFlags) {
         InetPrefix local = spec.local();
         boolean adding = type != Ifa.RTM_DELADDR;
         int flagBits = 0;

@@ -21,7 +21,7 @@ import java.util.Map;
  * checks its input, then sends one netlink request (or one dump) on the namespace's socket.
  *
  * <pre>{@code
- * Neighbours.of(ns).add(NeighbourSpec.of("veth0", InetPrefix.parseAddress("10.0.0.2"))
+ * Neighbours.of(ns).add(NeighbourRequest.of("veth0", InetPrefix.parseAddress("10.0.0.2"))
  *         .lladdr(MacAddress.parse("02:00:00:00:00:02")));
  * }</pre>
  */
@@ -42,7 +42,7 @@ public final class Neighbours {
      * Adds an entry; fails with {@link AlreadyExistsException} when there is one.
      * Equivalent to: {@code ip neigh add 10.0.0.2 lladdr 02:00:00:00:00:02 dev eth0 nud permanent}.
      */
-    public void add(NeighbourSpec spec) throws NetnsException {
+    public void add(NeighbourRequest spec) throws NetnsException {
         modify(spec, Nda.RTM_NEWNEIGH, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL);
     }
 
@@ -50,7 +50,7 @@ public final class Neighbours {
      * Adds an entry or overwrites the one there.
      * Equivalent to: {@code ip neigh replace 10.0.0.2 lladdr 02:00:00:00:00:02 dev eth0 nud reachable}.
      */
-    public void replace(NeighbourSpec spec) throws NetnsException {
+    public void replace(NeighbourRequest spec) throws NetnsException {
         modify(spec, Nda.RTM_NEWNEIGH, Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE);
     }
 
@@ -58,12 +58,12 @@ public final class Neighbours {
      * Changes an existing entry; fails with {@link NotFoundException} when there is none.
      * Equivalent to: {@code ip neigh change 10.0.0.2 lladdr 02:00:00:00:00:03 dev eth0}.
      */
-    public void change(NeighbourSpec spec) throws NetnsException {
+    public void change(NeighbourRequest spec) throws NetnsException {
         modify(spec, Nda.RTM_NEWNEIGH, Netlink.NLM_F_REPLACE);
     }
 
     /** Removes an entry. Equivalent to: {@code ip neigh del 10.0.0.2 dev eth0}. */
-    public void delete(NeighbourSpec spec) throws NetnsException {
+    public void delete(NeighbourRequest spec) throws NetnsException {
         modify(spec, Nda.RTM_DELNEIGH, 0);
     }
 
@@ -140,13 +140,13 @@ public final class Neighbours {
         return out;
     }
 
-    private void modify(NeighbourSpec spec, int type, int flags) throws NetnsException {
+    private void modify(NeighbourRequest spec, int type, int flags) throws NetnsException {
         int index = Interfaces.index(ns, spec.device());
         ns.routeSocket().execute(encode(spec, index, type, flags));
     }
 
     /** The request, as {@code ip} writes it. */
-    static byte[] encode(NeighbourSpec spec, int index, int type, int msgFlags) {
+    static byte[] encode(NeighbourRequest spec, int index, int type, int msgFlags) {
         int family = InetFamily.of(spec.destination()).number();
         int flags = (spec.isProxy() ? Nda.NTF_PROXY : 0) | (spec.isRouter() ? Nda.NTF_ROUTER : 0);
         NeighbourMessage m = NeighbourMessage.request(family, index, spec.state().value(), flags)

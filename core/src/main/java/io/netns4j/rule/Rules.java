@@ -36,7 +36,7 @@ public final class Rules {
     }
 
     /** Adds a rule. Equivalent to: {@code ip rule add from 10.0.0.5 table 100 pref 1000}. */
-    public void add(Rule r) throws NetnsException {
+    public void add(RoutingRule r) throws NetnsException {
         ns.routeSocket().execute(request(r, false).encode(Fra.RTM_NEWRULE, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL));
     }
 
@@ -44,13 +44,13 @@ public final class Rules {
      * Deletes the first rule that matches; what {@code r} leaves unset matches anything.
      * Equivalent to: {@code ip rule del pref 1000} or {@code ip rule del from 10.0.0.5 table 100}.
      */
-    public void delete(Rule r) throws NetnsException {
+    public void delete(RoutingRule r) throws NetnsException {
         ns.routeSocket().execute(request(r, true).encode(Fra.RTM_DELRULE, 0));
     }
 
     /** Every rule of {@code family}, by priority. Equivalent to: {@code ip rule show} ({@code ip -6 rule show}). */
-    public List<Rule> list(InetFamily family) throws NetnsException {
-        return list(Rule.builder().family(family).build());
+    public List<RoutingRule> list(InetFamily family) throws NetnsException {
+        return list(RoutingRule.builder().family(family).build());
     }
 
     /**
@@ -58,8 +58,8 @@ public final class Rules {
      * prefix selects the rules whose prefix lies inside it; {@code not} selects inverted
      * rules only). Equivalent to: {@code ip rule show from 10.0.0.0/8 table 100}.
      */
-    public List<Rule> list(Rule selector) throws NetnsException {
-        List<Rule> out = new ArrayList<>();
+    public List<RoutingRule> list(RoutingRule selector) throws NetnsException {
+        List<RoutingRule> out = new ArrayList<>();
         for (Entry e : entries(selector)) {
             out.add(e.rule);
         }
@@ -72,7 +72,7 @@ public final class Rules {
      *
      * @return how many rules were deleted
      */
-    public int flush(Rule selector) throws NetnsException {
+    public int flush(RoutingRule selector) throws NetnsException {
         List<byte[]> requests = new ArrayList<>();
         for (Entry e : entries(selector)) {
             if (e.message.attributes().has(Fra.FRA_PRIORITY)) {
@@ -90,17 +90,17 @@ public final class Rules {
         return deleted;
     }
 
-    private record Entry(RuleMessage message, Rule rule) {
+    private record Entry(RuleMessage message, RoutingRule rule) {
     }
 
-    private List<Entry> entries(Rule selector) throws NetnsException {
+    private List<Entry> entries(RoutingRule selector) throws NetnsException {
         byte[] req = new RuleMessage(selector.family().number(), 0, 0, 0, 0, 0, 0, Attributes.empty())
                 .encode(Fra.RTM_GETRULE, 0);
         List<Entry> out = new ArrayList<>();
         for (NetlinkMessage m : ns.routeSocket().dump(req)) {
             if (m.type() == Fra.RTM_NEWRULE) {
                 RuleMessage rm = RuleMessage.decode(m);
-                Rule r = decode(rm);
+                RoutingRule r = decode(rm);
                 if (r != null && matches(r, selector)) {
                     out.add(new Entry(rm, r));
                 }
@@ -109,7 +109,7 @@ public final class Rules {
         return out;
     }
 
-    static boolean matches(Rule r, Rule s) {
+    static boolean matches(RoutingRule r, RoutingRule s) {
         return (s.priority() == null || s.priority().equals(r.priority()))
                 && (!s.not() || r.not())
                 && inside(r.source(), s.source(), r.family())
@@ -136,7 +136,7 @@ public final class Rules {
     }
 
     /** The request for {@code r}, with {@code ip rule}'s defaults for what it leaves out. */
-    static RuleMessage request(Rule r, boolean delete) {
+    static RuleMessage request(RoutingRule r, boolean delete) {
         RuleAction action = r.action() != null ? r.action() : r.gotoTarget() != null ? RuleAction.GOTO : null;
         long table = r.table() != null ? r.table() : action == null && !delete ? RouteTables.MAIN : 0;
         int actionNumber = action != null ? action.number() : delete ? Fra.FR_ACT_UNSPEC : Fra.FR_ACT_TO_TBL;
@@ -180,7 +180,7 @@ public final class Rules {
     }
 
     /** A rule the kernel reported; null when it is not IPv4 or IPv6. */
-    static Rule decode(RuleMessage m) throws NetnsException {
+    static RoutingRule decode(RuleMessage m) throws NetnsException {
         InetFamily f = InetFamily.ofNumber(m.family());
         if (f == null) {
             return null;
@@ -190,7 +190,7 @@ public final class Rules {
             InetPrefix src = prefix(f, a.bytes(Fra.FRA_SRC), m.srcLen());
             InetPrefix dst = prefix(f, a.bytes(Fra.FRA_DST), m.dstLen());
             Long suppress = m.u32(Fra.FRA_SUPPRESS_PREFIXLEN);
-            return new Rule(f, m.priority(), m.inverted(), src, dst, m.tos(), m.u32(Fra.FRA_FWMARK),
+            return new RoutingRule(f, m.priority(), m.inverted(), src, dst, m.tos(), m.u32(Fra.FRA_FWMARK),
                     m.u32(Fra.FRA_FWMASK), a.string(Fra.FRA_IIFNAME), a.string(Fra.FRA_OIFNAME), m.tableId(),
                     RuleAction.ofNumber(m.action()), m.u32(Fra.FRA_GOTO),
                     suppress == null || suppress == 0xFFFF_FFFFL ? null : suppress.intValue(),

@@ -78,32 +78,32 @@ class AddressesTest {
     void requestsAreTheBytesIpSends() {
         Golden.assumeLittleEndian();
         assertArrayEquals(AddressMessageTest.asEncoded(AddressMessageTest.ADD_IPV4),
-                Addresses.encode(AddressSpec.of("veth0", "10.0.0.1/24"), 3, Ifa.RTM_NEWADDR, CREATE));
+                Addresses.encode(AddressRequest.of("veth0", "10.0.0.1/24"), 3, Ifa.RTM_NEWADDR, CREATE));
         assertArrayEquals(AddressMessageTest.asEncoded(AddressMessageTest.ADD_IPV4_FULL), Addresses.encode(
-                AddressSpec.of("veth0", "10.0.0.5/24").label("veth0:x").noPrefixRoute().broadcastAuto()
+                AddressRequest.of("veth0", "10.0.0.5/24").label("veth0:x").noPrefixRoute().broadcastAuto()
                         .validLifetime(100).preferredLifetime(50), 3, Ifa.RTM_NEWADDR, CREATE));
         assertArrayEquals(AddressMessageTest.asEncoded(AddressMessageTest.ADD_IPV6_NODAD),
-                Addresses.encode(AddressSpec.of("veth0", "2001:db8::1/64").noDad(), 3, Ifa.RTM_NEWADDR, CREATE));
+                Addresses.encode(AddressRequest.of("veth0", "2001:db8::1/64").noDad(), 3, Ifa.RTM_NEWADDR, CREATE));
         assertArrayEquals(AddressMessageTest.asEncoded(AddressMessageTest.ADD_PEER), Addresses.encode(
-                AddressSpec.of("veth1", "10.1.0.1").peer(InetPrefix.parse("10.1.0.2/32")).scope(RouteScopes.LINK), 2,
+                AddressRequest.of("veth1", "10.1.0.1").peer(InetPrefix.parse("10.1.0.2/32")).scope(RouteScopes.LINK), 2,
                 Ifa.RTM_NEWADDR, CREATE));
         assertArrayEquals(AddressMessageTest.asEncoded(AddressMessageTest.DELETE_IPV4),
-                Addresses.encode(AddressSpec.of("veth0", "10.0.0.5/24"), 3, Ifa.RTM_DELADDR, 0));
+                Addresses.encode(AddressRequest.of("veth0", "10.0.0.5/24"), 3, Ifa.RTM_DELADDR, 0));
     }
 
     @Test
     void badSpecsAreRefusedWhenBuilt() {
-        assertThrows(IllegalArgumentException.class, () -> AddressSpec.of("veth0", "10.0.0.1/33"));
-        assertThrows(IllegalArgumentException.class, () -> AddressSpec.of("bad/name", "10.0.0.1/24"));
-        assertThrows(IllegalArgumentException.class, () -> AddressSpec.of("veth0", "10.0.0.1/24").noDad());
-        assertThrows(IllegalArgumentException.class, () -> AddressSpec.of("veth0", "2001:db8::1/64").broadcastAuto());
+        assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("veth0", "10.0.0.1/33"));
+        assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("bad/name", "10.0.0.1/24"));
+        assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("veth0", "10.0.0.1/24").noDad());
+        assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("veth0", "2001:db8::1/64").broadcastAuto());
         assertThrows(IllegalArgumentException.class,
-                () -> AddressSpec.of("veth0", "10.0.0.1/24").peer(InetPrefix.parse("2001:db8::2/64")));
-        assertThrows(IllegalArgumentException.class, () -> AddressSpec.of("veth0", "10.0.0.1/24").label("x".repeat(16)));
-        assertThrows(IllegalArgumentException.class, () -> AddressSpec.of("veth0", "10.0.0.1/24").validLifetime(0));
-        assertThrows(IllegalArgumentException.class, () -> AddressSpec.of("veth0", "10.0.0.1/24").flag(AddressFlag.TENTATIVE));
+                () -> AddressRequest.of("veth0", "10.0.0.1/24").peer(InetPrefix.parse("2001:db8::2/64")));
+        assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("veth0", "10.0.0.1/24").label("x".repeat(16)));
+        assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("veth0", "10.0.0.1/24").validLifetime(0));
+        assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("veth0", "10.0.0.1/24").flag(AddressFlag.TENTATIVE));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AddressSpec.of("veth0", "10.0.0.1/24").flag(AddressFlag.AUTOJOIN));
+                () -> AddressRequest.of("veth0", "10.0.0.1/24").flag(AddressFlag.AUTOJOIN));
         assertTrue(e.getMessage().contains("multicast"), e.getMessage());
     }
 
@@ -111,7 +111,7 @@ class AddressesTest {
     @RequiresRoot
     void addListAndDeleteAnIpv4AddressAsIpSeesIt() throws Exception {
         Addresses a = fresh();
-        a.add(AddressSpec.of("veth0", "10.0.0.1/24").broadcastAuto().label("veth0:web"));
+        a.add(AddressRequest.of("veth0", "10.0.0.1/24").broadcastAuto().label("veth0:web"));
         Address got = find(on(a, "veth0"), "10.0.0.1");
         assertEquals(24, got.prefixLength());
         assertEquals(inet("10.0.0.255"), got.broadcast());
@@ -126,7 +126,7 @@ class AddressesTest {
         assertEquals("veth0:web", oracle.get("label").asText());
         assertEquals(24, oracle.get("prefixlen").asInt());
 
-        a.delete(AddressSpec.of("veth0", "10.0.0.1/24"));
+        a.delete(AddressRequest.of("veth0", "10.0.0.1/24"));
         assertNull(find(on(a, "veth0"), "10.0.0.1"));
         assertFalse(ip("-n", name, "addr", "show", "dev", "veth0").ok().out().contains("10.0.0.1"));
     }
@@ -138,7 +138,7 @@ class AddressesTest {
         a.add("veth0", "10.0.0.1/24");
         AlreadyExistsException e = assertThrows(AlreadyExistsException.class, () -> a.add("veth0", "10.0.0.1/24"));
         assertEquals("Error: ipv4: Address already assigned.", e.getMessage());
-        a.replace(AddressSpec.of("veth0", "10.0.0.1/24").validLifetime(500).preferredLifetime(400));
+        a.replace(AddressRequest.of("veth0", "10.0.0.1/24").validLifetime(500).preferredLifetime(400));
         Address replaced = find(on(a, "veth0"), "10.0.0.1");
         assertTrue(replaced.validLifetime() <= 500 && replaced.validLifetime() > 490, replaced.toString());
         assertFalse(replaced.has(AddressFlag.PERMANENT), "finite lifetime: ip shows it as dynamic");
@@ -148,13 +148,13 @@ class AddressesTest {
     @RequiresRoot
     void ipv6WithNodadIsUsableAtOnceAndPeerLifetimesAndFlagsArrive() throws Exception {
         Addresses a = fresh();
-        a.add(AddressSpec.of("veth0", "2001:db8::1/64").noDad());
+        a.add(AddressRequest.of("veth0", "2001:db8::1/64").noDad());
         Address v6 = find(a.list(AddressFilter.all().device("veth0").family(InetFamily.IPV6)), "2001:db8::1");
         assertTrue(v6.has(AddressFlag.NODAD));
         assertFalse(v6.has(AddressFlag.TENTATIVE), "nodad skips duplicate address detection");
         assertTrue(addrInfo("veth0", "2001:db8::1").get("nodad").asBoolean());
 
-        a.add(AddressSpec.of("veth1", "10.1.0.1").peer(InetPrefix.parse("10.1.0.2/32")).validLifetime(100)
+        a.add(AddressRequest.of("veth1", "10.1.0.1").peer(InetPrefix.parse("10.1.0.2/32")).validLifetime(100)
                 .preferredLifetime(50).noPrefixRoute().metric(77));
         Address p = find(on(a, "veth1"), "10.1.0.1");
         assertEquals(inet("10.1.0.2"), p.peer());
@@ -178,9 +178,9 @@ class AddressesTest {
     void filtersSelectAsIpDoes() throws Exception {
         Addresses a = fresh();
         a.add("veth0", "10.0.0.1/24");
-        a.add(AddressSpec.of("veth0", "10.0.0.2/24").label("veth0:two"));
-        a.add(AddressSpec.of("veth0", "10.5.0.1/16").scope(RouteScopes.LINK));
-        a.add(AddressSpec.of("veth0", "2001:db8::1/64").noDad());
+        a.add(AddressRequest.of("veth0", "10.0.0.2/24").label("veth0:two"));
+        a.add(AddressRequest.of("veth0", "10.5.0.1/16").scope(RouteScopes.LINK));
+        a.add(AddressRequest.of("veth0", "2001:db8::1/64").noDad());
         assertEquals(Set.of("10.0.0.2"), locals(a.list(AddressFilter.all().withFlag(AddressFlag.SECONDARY))));
         assertEquals(Set.of("10.5.0.1"), locals(a.list(AddressFilter.all().family(InetFamily.IPV4)
                 .scope(RouteScopes.LINK))));
@@ -198,7 +198,7 @@ class AddressesTest {
         a.add("veth0", "10.0.0.2/24");
         a.add("veth0", "10.0.0.3/24");
         a.add("veth1", "10.9.0.1/24");
-        a.add(AddressSpec.of("veth0", "2001:db8::1/64").noDad());
+        a.add(AddressRequest.of("veth0", "2001:db8::1/64").noDad());
         assertTrue(a.flush(AddressFilter.all().device("veth0").family(InetFamily.IPV4)) >= 1);
         assertTrue(a.list(AddressFilter.all().device("veth0").family(InetFamily.IPV4)).isEmpty());
         assertEquals(Set.of("10.9.0.1"), locals(a.list(AddressFilter.all().family(InetFamily.IPV4))));
@@ -211,7 +211,7 @@ class AddressesTest {
     void deleteWithoutPrefixLengthMatchesAnyLength() throws Exception {
         Addresses a = fresh();
         a.add("veth0", "10.0.0.7/24");
-        a.delete(AddressSpec.anyPrefixLength("veth0", inet("10.0.0.7")));
+        a.delete(AddressRequest.anyPrefixLength("veth0", inet("10.0.0.7")));
         assertNull(find(on(a, "veth0"), "10.0.0.7"));
     }
 

@@ -2,7 +2,7 @@ package io.netns4j.bench;
 
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
-import io.netns4j.address.AddressSpec;
+import io.netns4j.address.AddressRequest;
 import io.netns4j.link.Bridge;
 import io.netns4j.link.LinkRequest;
 import io.netns4j.link.Veth;
@@ -53,7 +53,7 @@ public final class StarTopology {
             forEachNode(n, threads, i -> {
                 try (Netns node = registry.add(prefix + "h" + i)) {
                     hub.links().add(LinkRequest.create("v" + i, Veth.peer("eth0").inNamespace(node)).up().master("br0"));
-                    node.addresses().add(AddressSpec.of("eth0", "10.77." + (i / 250) + "." + (i % 250 + 1) + "/16"));
+                    node.addresses().add(AddressRequest.of("eth0", "10.77." + (i / 250) + "." + (i % 250 + 1) + "/16"));
                     node.links().set(LinkRequest.change("eth0").up());
                     node.links().set(LinkRequest.change("lo").up());
                 }

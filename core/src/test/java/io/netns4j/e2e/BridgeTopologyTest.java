@@ -2,7 +2,7 @@ package io.netns4j.e2e;
 
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
-import io.netns4j.address.AddressSpec;
+import io.netns4j.address.AddressRequest;
 import io.netns4j.link.Bridge;
 import io.netns4j.link.LinkRequest;
 import io.netns4j.link.Veth;
@@ -47,7 +47,7 @@ class BridgeTopologyTest {
             hosts.add(h);
             sw.links().add(LinkRequest.create("port" + i, Veth.peer("eth0").inNamespace(h)).up().master("br0"));
             h.links().set(LinkRequest.change("eth0").up());
-            h.addresses().add(AddressSpec.of("eth0", "10.82.0." + i + "/24"));
+            h.addresses().add(AddressRequest.of("eth0", "10.82.0." + i + "/24"));
         }
         for (int a = 0; a < HOSTS; a++) {
             for (int b = 0; b < HOSTS; b++) {

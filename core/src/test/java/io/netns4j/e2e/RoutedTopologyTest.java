@@ -2,7 +2,7 @@ package io.netns4j.e2e;
 
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
-import io.netns4j.address.AddressSpec;
+import io.netns4j.address.AddressRequest;
 import io.netns4j.link.LinkRequest;
 import io.netns4j.link.Veth;
 import io.netns4j.route.Route;
@@ -54,8 +54,8 @@ class RoutedTopologyTest {
     }
 
     private static void address(Netns ns, String dev, String v4, String v6) throws Exception {
-        ns.addresses().add(AddressSpec.of(dev, v4));
-        ns.addresses().add(AddressSpec.of(dev, v6).noDad()); // usable at once, no duplicate detection wait
+        ns.addresses().add(AddressRequest.of(dev, v4));
+        ns.addresses().add(AddressRequest.of(dev, v6).noDad()); // usable at once, no duplicate detection wait
     }
 
     @AfterEach

@@ -1,6 +1,6 @@
 package io.netns4j.route;
 
-import io.netns4j.rule.Rule;
+import io.netns4j.rule.RoutingRule;
 import io.netns4j.types.InetFamily;
 import io.netns4j.types.InetPrefix;
 import io.netns4j.types.InetText;
@@ -109,10 +109,10 @@ class RouteValuesTest {
                 () -> Route.to("default").via("10.0.0.1").nexthop(Nexthop.via("10.0.0.2")).build());
         assertThrows(IllegalArgumentException.class, () -> Nexthop.via("10.0.0.2").withWeight(257));
         assertThrows(IllegalArgumentException.class, () -> Route.to("default").dev("a/b"));
-        assertThrows(IllegalArgumentException.class, () -> Rule.builder().family(InetFamily.IPV4).from("2001:db8::/32")
+        assertThrows(IllegalArgumentException.class, () -> RoutingRule.builder().family(InetFamily.IPV4).from("2001:db8::/32")
                 .build());
         assertEquals(InetFamily.IPV6, Route.to("default").family(InetFamily.IPV6).build().family());
-        assertEquals(InetFamily.IPV6, Rule.builder().from("2001:db8::/32").build().family());
+        assertEquals(InetFamily.IPV6, RoutingRule.builder().from("2001:db8::/32").build().family());
     }
 
     @Test

@@ -44,11 +44,11 @@ class RuleCodecTest {
 
     @Test
     void rulesAreIpsRequests() {
-        Rule add = Rule.builder().from("10.0.0.5").to("10.1.0.0/16").priority(1000).fwmark(0x10, 0xff).iif("veth0")
+        RoutingRule add = RoutingRule.builder().from("10.0.0.5").to("10.1.0.0/16").priority(1000).fwmark(0x10, 0xff).iif("veth0")
                 .oif("lo").table(5000).suppressPrefixLength(0).protocol(RouteProtocols.STATIC).build();
         assertSent(RULE_ADD, Rules.request(add, false), Fra.RTM_NEWRULE, CREATE);
-        assertSent(RULE_DELETE, Rules.request(Rule.builder().priority(1000).build(), true), Fra.RTM_DELRULE, 0);
-        Rule blackhole = Rule.builder().not().from("10.0.0.9").action(RuleAction.BLACKHOLE).priority(50).build();
+        assertSent(RULE_DELETE, Rules.request(RoutingRule.builder().priority(1000).build(), true), Fra.RTM_DELRULE, 0);
+        RoutingRule blackhole = RoutingRule.builder().not().from("10.0.0.9").action(RuleAction.BLACKHOLE).priority(50).build();
         assertSent(RULE_ADD_BLACKHOLE, Rules.request(blackhole, false), Fra.RTM_NEWRULE, CREATE);
         RuleMessage dump = new RuleMessage(Rta.AF_INET, 0, 0, 0, 0, 0, 0, Attributes.empty());
         assertSent(RULE_DUMP_REQUEST, dump, Fra.RTM_GETRULE, Netlink.NLM_F_DUMP);
@@ -57,15 +57,15 @@ class RuleCodecTest {
     @Test
     void readsRulesAsIpShowsThem() throws Exception {
         byte[] d = hex(RULE_DUMP);
-        List<Rule> rules = new ArrayList<>();
+        List<RoutingRule> rules = new ArrayList<>();
         for (NetlinkMessage m : NetlinkMessage.parseAll(d, d.length)) {
             if (m.type() == Fra.RTM_NEWRULE) {
                 rules.add(Rules.decode(RuleMessage.decode(m)));
             }
         }
-        assertEquals(List.of(0L, 50L, 32766L, 32767L), rules.stream().map(Rule::priority).toList());
-        assertEquals(List.of(255L, 0L, 254L, 253L), rules.stream().map(Rule::table).toList());
-        Rule bh = rules.get(1);
+        assertEquals(List.of(0L, 50L, 32766L, 32767L), rules.stream().map(RoutingRule::priority).toList());
+        assertEquals(List.of(255L, 0L, 254L, 253L), rules.stream().map(RoutingRule::table).toList());
+        RoutingRule bh = rules.get(1);
         assertTrue(bh.not());
         assertEquals(RuleAction.BLACKHOLE, bh.action());
         assertEquals(InetPrefix.parse("10.0.0.9/32"), bh.source());

@@ -56,20 +56,20 @@ class RulesTest {
 
     @Test
     void aFreshNamespaceHasTheThreeStandardRules() throws Exception {
-        List<Rule> all = rules.list(InetFamily.IPV4);
-        assertEquals(List.of(0L, 32766L, 32767L), all.stream().map(Rule::priority).toList());
+        List<RoutingRule> all = rules.list(InetFamily.IPV4);
+        assertEquals(List.of(0L, 32766L, 32767L), all.stream().map(RoutingRule::priority).toList());
         assertEquals(List.of(RouteTables.LOCAL, RouteTables.MAIN, RouteTables.DEFAULT),
-                all.stream().map(Rule::table).toList());
+                all.stream().map(RoutingRule::table).toList());
         assertNull(all.getFirst().source(), "from all");
         assertEquals(RuleAction.TO_TABLE, all.getFirst().action());
-        assertEquals(List.of(0L, 32766L), rules.list(InetFamily.IPV6).stream().map(Rule::priority).toList());
+        assertEquals(List.of(0L, 32766L), rules.list(InetFamily.IPV6).stream().map(RoutingRule::priority).toList());
     }
 
     @Test
     void policyRoutingSendsOneSourceToAnotherTable() throws Exception {
         Routes routes = ns.routes();
         routes.add(Route.to("10.50.0.0/16").via("10.0.0.2").table(100).build());
-        rules.add(Rule.builder().from("10.0.0.5").table(100).priority(1000).build());
+        rules.add(RoutingRule.builder().from("10.0.0.5").table(100).priority(1000).build());
         assertTrue(ipRules().contains("1000:\tfrom 10.0.0.5 lookup 100\n"), ipRules());
         Route viaRule = routes.get(RouteLookup.to("10.50.1.1").from("10.0.0.5"));
         assertEquals(InetPrefix.parseAddress("10.0.0.2"), viaRule.gateway());
@@ -77,20 +77,20 @@ class RulesTest {
         NetnsException noRule = assertThrows(NetnsException.class, () -> routes.get(InetPrefix.parseAddress("10.50.1.1")),
                 "from another source the main table has no route");
         assertTrue(noRule.getMessage().contains("Network is unreachable"), noRule.getMessage());
-        rules.delete(Rule.builder().priority(1000).build());
+        rules.delete(RoutingRule.builder().priority(1000).build());
         assertThrows(NetnsException.class, () -> routes.get(RouteLookup.to("10.50.1.1").from("10.0.0.5")));
     }
 
     @Test
     void everySelectorAndActionComesBackAsAdded() throws Exception {
-        Rule rich = Rule.builder().not().to("10.1.0.0/16").fwmark(0x10, 0xff).iif("veth0").oif("lo").table("main")
+        RoutingRule rich = RoutingRule.builder().not().to("10.1.0.0/16").fwmark(0x10, 0xff).iif("veth0").oif("lo").table("main")
                 .suppressPrefixLength(0).priority(1001).build();
         rules.add(rich);
-        rules.add(Rule.builder().fwmark(7).table(101).protocol(RouteProtocols.STATIC).priority(1002).build());
-        rules.add(Rule.builder().from("10.3.0.0/16").table(5000).priority(1003).build());
-        rules.add(Rule.builder().action(RuleAction.BLACKHOLE).from("10.0.0.9").priority(1004).build());
-        rules.add(Rule.builder().action(RuleAction.NOP).priority(1005).build());
-        rules.add(Rule.builder().gotoRule(32766).priority(1006).build());
+        rules.add(RoutingRule.builder().fwmark(7).table(101).protocol(RouteProtocols.STATIC).priority(1002).build());
+        rules.add(RoutingRule.builder().from("10.3.0.0/16").table(5000).priority(1003).build());
+        rules.add(RoutingRule.builder().action(RuleAction.BLACKHOLE).from("10.0.0.9").priority(1004).build());
+        rules.add(RoutingRule.builder().action(RuleAction.NOP).priority(1005).build());
+        rules.add(RoutingRule.builder().gotoRule(32766).priority(1006).build());
         assertTrue(ipRules().contains("""
                 1001:\tnot from all to 10.1.0.0/16 fwmark 0x10/0xff iif veth0 oif lo lookup main suppress_prefixlength 0
                 1002:\tfrom all fwmark 0x7 lookup 101 proto static
@@ -99,7 +99,7 @@ class RulesTest {
                 1005:\tfrom all nop
                 1006:\tfrom all goto 32766
                 """), ipRules());
-        Rule back = rules.list(Rule.builder().priority(1001).build()).getFirst();
+        RoutingRule back = rules.list(RoutingRule.builder().priority(1001).build()).getFirst();
         assertTrue(back.not());
         assertEquals(InetPrefix.parse("10.1.0.0/16"), back.destination());
         assertEquals(0x10L, back.fwmark());
@@ -108,26 +108,26 @@ class RulesTest {
         assertEquals("lo", back.outputDevice());
         assertEquals(RouteTables.MAIN, back.table());
         assertEquals(0, back.suppressPrefixLength());
-        assertEquals(RuleAction.GOTO, rules.list(Rule.builder().priority(1006).build()).getFirst().action());
-        assertEquals(5000L, rules.list(Rule.builder().from("10.0.0.0/8").build()).getFirst().table(),
+        assertEquals(RuleAction.GOTO, rules.list(RoutingRule.builder().priority(1006).build()).getFirst().action());
+        assertEquals(5000L, rules.list(RoutingRule.builder().from("10.0.0.0/8").build()).getFirst().table(),
                 "a prefix selects the rules inside it");
     }
 
     @Test
     void ipv6RulesAndFlush() throws Exception {
-        rules.add(Rule.builder().from("2001:db8::/64").table(200).priority(500).build());
+        rules.add(RoutingRule.builder().from("2001:db8::/64").table(200).priority(500).build());
         assertTrue(ipRules("-6").contains("500:\tfrom 2001:db8::/64 lookup 200\n"), ipRules("-6"));
-        rules.add(Rule.builder().from("10.0.0.5").table(100).build());
-        rules.add(Rule.builder().from("10.0.0.6").table(100).build());
-        assertEquals(2, rules.flush(Rule.builder().table(100).build()), "the selector picks table 100 only");
+        rules.add(RoutingRule.builder().from("10.0.0.5").table(100).build());
+        rules.add(RoutingRule.builder().from("10.0.0.6").table(100).build());
+        assertEquals(2, rules.flush(RoutingRule.builder().table(100).build()), "the selector picks table 100 only");
         assertFalse(ipRules().contains("lookup 100"));
         assertTrue(ipRules().contains("32766:\tfrom all lookup main"));
-        assertEquals(2, rules.flush(Rule.builder().family(InetFamily.IPV6).build()));
+        assertEquals(2, rules.flush(RoutingRule.builder().family(InetFamily.IPV6).build()));
         assertEquals("0:\tfrom all lookup local\n", ipRules("-6"), "like ip rule flush: all but priority 0");
     }
 
     @Test
     void deletingARuleThatIsNotThereFails() {
-        assertThrows(NotFoundException.class, () -> rules.delete(Rule.builder().priority(4242).build()));
+        assertThrows(NotFoundException.class, () -> rules.delete(RoutingRule.builder().priority(4242).build()));
     }
 }

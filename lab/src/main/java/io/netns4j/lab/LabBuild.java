@@ -2,7 +2,7 @@ package io.netns4j.lab;
 
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
-import io.netns4j.address.AddressSpec;
+import io.netns4j.address.AddressRequest;
 import io.netns4j.error.AlreadyExistsException;
 import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotFoundException;
@@ -127,7 +127,7 @@ final class LabBuild {
                 ns(s.namespace()).links().set(r.up());
             }
             case Step.AddAddress s -> {
-                AddressSpec spec = AddressSpec.of(s.device(), s.prefix());
+                AddressRequest spec = AddressRequest.of(s.device(), s.prefix());
                 if (updating) {
                     ns(s.namespace()).addresses().replace(spec);
                 } else {
@@ -151,7 +151,7 @@ final class LabBuild {
             case Step.DeleteNamespace s -> deleteNamespace(s.namespace());
             case Step.DeleteLink s -> absentIsDone(() -> ns(s.namespace()).links().delete(s.device()));
             case Step.DeleteAddress s -> absentIsDone(() -> ns(s.namespace()).addresses()
-                    .delete(AddressSpec.of(s.device(), s.prefix())));
+                    .delete(AddressRequest.of(s.device(), s.prefix())));
             case Step.DeleteRoute s -> absentIsDone(() -> ns(s.namespace()).routes().delete(route(s.route())));
             case Step.ReplaceRoute s -> ns(s.namespace()).routes().replace(route(s.route()));
             case Step.ResetFirewall s -> resetFirewall(ns(s.namespace()));

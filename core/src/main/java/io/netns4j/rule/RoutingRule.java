@@ -10,13 +10,13 @@ import io.netns4j.types.InterfaceNames;
 
 /**
  * A policy routing rule, as {@code ip rule} shows it and as {@link Rules} adds it:
- * {@code Rule.builder().from("10.0.0.5").table(100).priority(1000).build()} is
+ * {@code RoutingRule.builder().from("10.0.0.5").table(100).priority(1000).build()} is
  * {@code ip rule add from 10.0.0.5 table 100 pref 1000}.
  *
  * <p>In a request, null means what {@code ip} means by leaving a word out: no
  * {@code priority} lets the kernel pick one; no {@code action} means {@code lookup} (or
  * {@code goto} when {@code gotoTarget} is set), no {@code table} means main when adding. For
- * delete and for selectors ({@link Rules#list(Rule)}), unset parts match anything.
+ * delete and for selectors ({@link Rules#list(RoutingRule)}), unset parts match anything.
  *
  * @param priority the rule's place, lower first ({@code pref}); null when unset
  * @param not the selector is inverted ({@code not})
@@ -34,11 +34,11 @@ import io.netns4j.types.InterfaceNames;
  * @param outputDetached the same for {@code oif}
  * @param unresolved the kernel's note that a {@code goto} has no target rule
  */
-public record Rule(InetFamily family, Long priority, boolean not, InetPrefix source, InetPrefix destination, int tos,
+public record RoutingRule(InetFamily family, Long priority, boolean not, InetPrefix source, InetPrefix destination, int tos,
                    Long fwmark, Long fwmask, String inputDevice, String outputDevice, Long table, RuleAction action,
                    Long gotoTarget, Integer suppressPrefixLength, Integer protocol, boolean inputDetached,
                    boolean outputDetached, boolean unresolved) {
-    public Rule {
+    public RoutingRule {
         if (family == null) {
             throw new IllegalArgumentException("a rule needs a family (IPv4 or IPv6)");
         }
@@ -54,7 +54,7 @@ public record Rule(InetFamily family, Long priority, boolean not, InetPrefix sou
         return new Builder();
     }
 
-    /** Fills in a {@link Rule}; values are checked as they are set. */
+    /** Fills in a {@link RoutingRule}; values are checked as they are set. */
     public static final class Builder {
         private InetFamily family;
         private Long priority;
@@ -182,8 +182,8 @@ public record Rule(InetFamily family, Long priority, boolean not, InetPrefix sou
             return v;
         }
 
-        public Rule build() {
-            return new Rule(family == null ? InetFamily.IPV4 : family, priority, not, source, destination, tos, fwmark,
+        public RoutingRule build() {
+            return new RoutingRule(family == null ? InetFamily.IPV4 : family, priority, not, source, destination, tos, fwmark,
                     fwmask, inputDevice, outputDevice, table, action, gotoTarget, suppressPrefixLength, protocol,
                     false, false, false);
         }

@@ -12,11 +12,11 @@ import java.net.InetAddress;
  * Without {@link #state}, the state is {@code permanent}, as with {@code ip}.
  *
  * <pre>{@code
- * NeighbourSpec.of("veth0", InetPrefix.parseAddress("10.0.0.2")).lladdr(MacAddress.parse("02:00:00:00:00:02"))
- * NeighbourSpec.proxy("veth0", InetPrefix.parseAddress("10.0.0.9"))
+ * NeighbourRequest.of("veth0", InetPrefix.parseAddress("10.0.0.2")).lladdr(MacAddress.parse("02:00:00:00:00:02"))
+ * NeighbourRequest.proxy("veth0", InetPrefix.parseAddress("10.0.0.9"))
  * }</pre>
  */
-public final class NeighbourSpec {
+public final class NeighbourRequest {
     private final String device;
     private final InetAddress destination;
     private final boolean proxy;
@@ -24,7 +24,7 @@ public final class NeighbourSpec {
     private NeighbourState state = NeighbourState.PERMANENT;
     private boolean router;
 
-    private NeighbourSpec(String device, InetAddress destination, boolean proxy) {
+    private NeighbourRequest(String device, InetAddress destination, boolean proxy) {
         if (destination == null) {
             throw new IllegalArgumentException("a neighbour needs a destination address (e.g. 10.0.0.2)");
         }
@@ -34,17 +34,17 @@ public final class NeighbourSpec {
     }
 
     /** The neighbour {@code destination} on interface {@code device}. */
-    public static NeighbourSpec of(String device, InetAddress destination) {
-        return new NeighbourSpec(device, destination, false);
+    public static NeighbourRequest of(String device, InetAddress destination) {
+        return new NeighbourRequest(device, destination, false);
     }
 
     /** A proxy entry: answer ARP/NDP for {@code destination} on {@code device}. Equivalent to {@code proxy ADDR}. */
-    public static NeighbourSpec proxy(String device, InetAddress destination) {
-        return new NeighbourSpec(device, destination, true);
+    public static NeighbourRequest proxy(String device, InetAddress destination) {
+        return new NeighbourRequest(device, destination, true);
     }
 
     /** Equivalent to {@code lladdr LLADDR}. */
-    public NeighbourSpec lladdr(MacAddress lladdr) {
+    public NeighbourRequest lladdr(MacAddress lladdr) {
         if (lladdr.bytes().length == 0 || lladdr.bytes().length > 32) {
             throw new IllegalArgumentException("link-layer address " + lladdr + " has " + lladdr.bytes().length
                     + " bytes; give 1 to 32 (e.g. 02:00:00:00:00:01)");
@@ -54,13 +54,13 @@ public final class NeighbourSpec {
     }
 
     /** Equivalent to {@code nud STATE}. */
-    public NeighbourSpec state(NeighbourState state) {
+    public NeighbourRequest state(NeighbourState state) {
         this.state = state;
         return this;
     }
 
     /** Marks the neighbour as an IPv6 router. Equivalent to {@code router}. */
-    public NeighbourSpec router() {
+    public NeighbourRequest router() {
         this.router = true;
         return this;
     }

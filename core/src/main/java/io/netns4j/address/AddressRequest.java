@@ -16,11 +16,11 @@ import java.util.Set;
  * {@link IllegalArgumentException} with what to do) and returns this.
  *
  * <pre>{@code
- * AddressSpec.of("veth0", "10.0.0.1/24").broadcastAuto().label("veth0:web")
- * AddressSpec.of("veth0", "2001:db8::1/64").flag(AddressFlag.NODAD).validLifetime(3600)
+ * AddressRequest.of("veth0", "10.0.0.1/24").broadcastAuto().label("veth0:web")
+ * AddressRequest.of("veth0", "2001:db8::1/64").flag(AddressFlag.NODAD).validLifetime(3600)
  * }</pre>
  */
-public final class AddressSpec {
+public final class AddressRequest {
     private static final int MAX_LABEL_BYTES = 15;
 
     private final String device;
@@ -37,7 +37,7 @@ public final class AddressSpec {
     private Long preferredLifetime;
     private final EnumSet<AddressFlag> flags = EnumSet.noneOf(AddressFlag.class);
 
-    private AddressSpec(String device, InetPrefix local, boolean anyPrefixLength) {
+    private AddressRequest(String device, InetPrefix local, boolean anyPrefixLength) {
         this.device = InterfaceNames.check(device);
         if (local == null) {
             throw new IllegalArgumentException("an address is required (e.g. 10.0.0.1/24)");
@@ -47,12 +47,12 @@ public final class AddressSpec {
     }
 
     /** {@code local} on interface {@code device}. */
-    public static AddressSpec of(String device, InetPrefix local) {
-        return new AddressSpec(device, local, false);
+    public static AddressRequest of(String device, InetPrefix local) {
+        return new AddressRequest(device, local, false);
     }
 
     /** {@code prefix} ({@code 10.0.0.1/24}; a bare address is /32 or /128) on interface {@code device}. */
-    public static AddressSpec of(String device, String prefix) {
+    public static AddressRequest of(String device, String prefix) {
         return of(device, InetPrefix.parse(prefix));
     }
 
@@ -60,23 +60,23 @@ public final class AddressSpec {
      * For deleting only: an IPv4 address with whatever prefix length it has, as
      * {@code ip addr del 10.0.0.1 dev eth0} (no /LEN) does.
      */
-    public static AddressSpec anyPrefixLength(String device, InetAddress local) {
+    public static AddressRequest anyPrefixLength(String device, InetAddress local) {
         if (!(local instanceof Inet4Address)) {
             throw new IllegalArgumentException(InetText.format(local)
                     + ": only IPv4 addresses may be deleted without a prefix length; add /LEN");
         }
-        return new AddressSpec(device, new InetPrefix(local, 32), true);
+        return new AddressRequest(device, new InetPrefix(local, 32), true);
     }
 
     /** The other end of a point-to-point link, whose prefix length is used. Equivalent to {@code peer PREFIX}. */
-    public AddressSpec peer(InetPrefix peer) {
+    public AddressRequest peer(InetPrefix peer) {
         sameFamily(peer.address(), "peer");
         this.peer = peer;
         return this;
     }
 
     /** An explicit IPv4 broadcast address. Equivalent to {@code broadcast ADDR}. */
-    public AddressSpec broadcast(InetAddress broadcast) {
+    public AddressRequest broadcast(InetAddress broadcast) {
         ipv4Only("broadcast");
         sameFamily(broadcast, "broadcast");
         this.broadcast = broadcast;
@@ -85,7 +85,7 @@ public final class AddressSpec {
     }
 
     /** The broadcast address computed from the prefix (host bits set). Equivalent to {@code broadcast +}. */
-    public AddressSpec broadcastAuto() {
+    public AddressRequest broadcastAuto() {
         ipv4Only("broadcast");
         this.broadcast = null;
         this.broadcastAuto = true;
@@ -93,7 +93,7 @@ public final class AddressSpec {
     }
 
     /** Equivalent to {@code anycast ADDR}. */
-    public AddressSpec anycast(InetAddress anycast) {
+    public AddressRequest anycast(InetAddress anycast) {
         sameFamily(anycast, "anycast");
         this.anycast = anycast;
         return this;
@@ -103,7 +103,7 @@ public final class AddressSpec {
      * The scope, 0 to 255 ({@link RouteScopes#GLOBAL}, {@link RouteScopes#LINK}, {@link RouteScopes#HOST}, ...).
      * Equivalent to {@code scope SCOPE}; without it, 127.0.0.0/8 is host scope and the rest global.
      */
-    public AddressSpec scope(int scope) {
+    public AddressRequest scope(int scope) {
         if (scope < 0 || scope > 255) {
             throw new IllegalArgumentException("scope " + scope + " is out of range (0 to 255)");
         }
@@ -112,7 +112,7 @@ public final class AddressSpec {
     }
 
     /** An IPv4 label ({@code eth0:web}), at most 15 bytes. Equivalent to {@code label NAME}. */
-    public AddressSpec label(String label) {
+    public AddressRequest label(String label) {
         int bytes = label.getBytes(StandardCharsets.UTF_8).length;
         if (label.isEmpty() || bytes > MAX_LABEL_BYTES) {
             throw new IllegalArgumentException("label \"" + label + "\" is " + bytes + " bytes long: a label has 1 to "
@@ -123,7 +123,7 @@ public final class AddressSpec {
     }
 
     /** The metric of the prefix route the kernel adds. Equivalent to {@code metric N}. */
-    public AddressSpec metric(long metric) {
+    public AddressRequest metric(long metric) {
         if (metric < 0 || metric > 0xffff_ffffL) {
             throw new IllegalArgumentException("metric " + metric + " is out of range (0 to 4294967295)");
         }
@@ -132,7 +132,7 @@ public final class AddressSpec {
     }
 
     /** Seconds until the address is removed, or {@link Address#FOREVER}. Equivalent to {@code valid_lft}. */
-    public AddressSpec validLifetime(long seconds) {
+    public AddressRequest validLifetime(long seconds) {
         if (seconds == 0) {
             throw new IllegalArgumentException("valid_lft is zero: give a number of seconds above 0, or forever");
         }
@@ -141,13 +141,13 @@ public final class AddressSpec {
     }
 
     /** Seconds until the address is deprecated, or {@link Address#FOREVER}. Equivalent to {@code preferred_lft}. */
-    public AddressSpec preferredLifetime(long seconds) {
+    public AddressRequest preferredLifetime(long seconds) {
         this.preferredLifetime = lifetime(seconds, "preferred_lft");
         return this;
     }
 
     /** Sets a flag a request may set ({@link AddressFlag#settable()}), e.g. {@code nodad} or {@code noprefixroute}. */
-    public AddressSpec flag(AddressFlag flag) {
+    public AddressRequest flag(AddressFlag flag) {
         if (!flag.settable()) {
             throw new IllegalArgumentException("\"" + flag.ipName() + "\" is set by the kernel, not by a request");
         }
@@ -164,12 +164,12 @@ public final class AddressSpec {
     }
 
     /** Equivalent to {@code noprefixroute}. */
-    public AddressSpec noPrefixRoute() {
+    public AddressRequest noPrefixRoute() {
         return flag(AddressFlag.NOPREFIXROUTE);
     }
 
     /** Equivalent to {@code nodad} (IPv6 only). */
-    public AddressSpec noDad() {
+    public AddressRequest noDad() {
         return flag(AddressFlag.NODAD);
     }
 
