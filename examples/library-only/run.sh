@@ -57,7 +57,11 @@ if [ -n "$other" ] || ! "$JAVA_HOME/bin/jar" tf "$core" | grep -qx 'io/netns4j/N
 fi
 
 echo "library-only: building the example against the installed netns4j-core"
-(cd "$HERE" && mvn -B -ntp -q "${extra[@]}" package)
+if ! (cd "$HERE" && mvn -B -ntp "${extra[@]}" package) > "$HERE/target/package.log" 2>&1; then
+  tail -50 "$HERE/target/package.log" >&2
+  echo "library-only: building the example failed" >&2
+  exit 1
+fi
 deps=$(ls "$HERE/target/lib")
 if [ "$deps" != "netns4j-core-$version.jar" ]; then
   echo "library-only: the example's class path should be netns4j-core alone, it is: $deps" >&2
