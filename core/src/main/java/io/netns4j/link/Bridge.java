@@ -38,6 +38,40 @@ public record Bridge(Integer stpState, Integer vlanFiltering, Integer ageingTime
         return new Bridge(stpState, vlanFiltering, ageingTime, forwardDelay, helloTime, maxAge, v);
     }
 
+    private static final int IFLA_BR_FORWARD_DELAY = 1;
+    private static final int IFLA_BR_HELLO_TIME = 2;
+    private static final int IFLA_BR_MAX_AGE = 3;
+    private static final int IFLA_BR_AGEING_TIME = 4;
+    private static final int IFLA_BR_STP_STATE = 5;
+    private static final int IFLA_BR_PRIORITY = 6;
+    private static final int IFLA_BR_VLAN_FILTERING = 7;
+
+    /** IFLA_BR_* options, in the order ip writes them when given in that order. */
+    @Override
+    public void writeData(LinkKindData data) {
+        if (forwardDelay != null) {
+            data.u32(IFLA_BR_FORWARD_DELAY, forwardDelay);
+        }
+        if (helloTime != null) {
+            data.u32(IFLA_BR_HELLO_TIME, helloTime);
+        }
+        if (maxAge != null) {
+            data.u32(IFLA_BR_MAX_AGE, maxAge);
+        }
+        if (ageingTime != null) {
+            data.u32(IFLA_BR_AGEING_TIME, ageingTime);
+        }
+        if (stpState != null) {
+            data.u32(IFLA_BR_STP_STATE, stpState);
+        }
+        if (priority != null) {
+            data.u16(IFLA_BR_PRIORITY, priority);
+        }
+        if (vlanFiltering != null) {
+            data.u8(IFLA_BR_VLAN_FILTERING, vlanFiltering);
+        }
+    }
+
     @Override
     public String kindName() {
         return "bridge";

@@ -1,5 +1,6 @@
 package io.netns4j.link;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 
 /** A Geneve tunnel: {@code ip link add gn0 type geneve id 5 remote 10.0.0.2 dstport 6081 ttl 64}. */
@@ -7,6 +8,31 @@ public record Geneve(int id, InetAddress remote, Integer dstPort, Integer ttl) i
     public Geneve {
         if (id < 0 || id > 0xffffff) {
             throw new IllegalArgumentException("geneve id " + id + " is out of range (0 to 16777215)");
+        }
+    }
+
+    private static final int IFLA_GENEVE_ID = 1;
+    private static final int IFLA_GENEVE_REMOTE = 2;
+    private static final int IFLA_GENEVE_TTL = 3;
+    private static final int IFLA_GENEVE_TOS = 4;
+    private static final int IFLA_GENEVE_PORT = 5;
+    private static final int IFLA_GENEVE_REMOTE6 = 7;
+    private static final int IFLA_GENEVE_LABEL = 11;
+
+    /** IFLA_GENEVE_ID, REMOTE or REMOTE6, LABEL, TTL, TOS, PORT (network byte order), in ip's order. */
+    @Override
+    public void writeData(LinkKindData data) {
+        data.u32(IFLA_GENEVE_ID, id);
+        if (remote != null) {
+            data.bytes(remote instanceof Inet6Address ? IFLA_GENEVE_REMOTE6 : IFLA_GENEVE_REMOTE, remote.getAddress());
+        }
+        data.u32(IFLA_GENEVE_LABEL, 0); // ip always sends the flow label and TOS
+        if (ttl != null) {
+            data.u8(IFLA_GENEVE_TTL, ttl);
+        }
+        data.u8(IFLA_GENEVE_TOS, 0);
+        if (dstPort != null) {
+            data.bytes(IFLA_GENEVE_PORT, new byte[] {(byte) (dstPort >> 8), (byte) (int) dstPort});
         }
     }
 

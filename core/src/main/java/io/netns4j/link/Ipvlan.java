@@ -14,6 +14,25 @@ public record Ipvlan(String lower, Mode mode, Flag flag) implements LinkKind {
         }
     }
 
+    private static final int IFLA_IPVLAN_MODE = 1;
+    private static final int IFLA_IPVLAN_FLAGS = 2;
+
+    /** IFLA_IPVLAN_MODE (l2 0, l3 1, l3s 2) and IFLA_IPVLAN_FLAGS. */
+    @Override
+    public void writeData(LinkKindData data) {
+        if (mode != null) {
+            data.u16(IFLA_IPVLAN_MODE, mode.ordinal());
+        }
+        if (flag != null) {
+            data.u16(IFLA_IPVLAN_FLAGS, flag.value);
+        }
+    }
+
+    @Override
+    public String lowerDevice() {
+        return lower;
+    }
+
     @Override
     public String kindName() {
         return "ipvlan";

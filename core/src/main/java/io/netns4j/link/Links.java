@@ -5,7 +5,6 @@ import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotFoundException;
 import io.netns4j.error.NotSupportedException;
 import io.netns4j.internal.netlink.MessageBuilder;
-import io.netns4j.internal.netlink.Netlink;
 import io.netns4j.internal.netlink.NetlinkMessage;
 import io.netns4j.internal.netlink.route.Ifla;
 import io.netns4j.internal.netlink.route.LinkMessage;
@@ -159,20 +158,7 @@ public final class Links {
     }
 
     private byte[] encodeAdd(LinkRequest r) throws NetnsException {
-        return encodeAdd(r, name -> Interfaces.index(ns, name));
-    }
-
-    /** The RTM_NEWLINK request for {@code r}, byte for byte as {@code ip link add} writes it. */
-    static byte[] encodeAdd(LinkRequest r, LinkResolver resolver) throws NetnsException {
-        MessageBuilder b = header(Rtnl.RTM_NEWLINK, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL, 0, r);
-        commonAttributes(b, r, resolver);
-        String lower = LinkInfoEncoder.lowerDevice(r.kind());
-        if (lower != null) {
-            b.attrU32(Ifla.IFLA_LINK, resolver.indexOf(lower));
-        }
-        b.attrString(Ifla.IFLA_IFNAME, r.name());
-        LinkInfoEncoder.write(b, r.kind(), resolver);
-        return b.build();
+        return LinkCodec.encodeAdd(r, name -> Interfaces.index(ns, name));
     }
 
     /**
@@ -193,32 +179,14 @@ public final class Links {
         if (r.newName() == null) {
             // the kernel finds the link by IFLA_IFNAME: one round trip instead of two
             try {
-                ns.routeSocket().execute(encodeSetByName(r, name -> Interfaces.index(ns, name)));
+                ns.routeSocket().execute(LinkCodec.encodeSetByName(r, name -> Interfaces.index(ns, name)));
             } catch (NotFoundException e) {
                 throw new NotFoundException("Device \"" + r.name() + "\" does not exist in " + ns.describe() + ".",
                         Errno.ENODEV, e.kernelMessage());
             }
             return;
         }
-        ns.routeSocket().execute(encodeSet(r, name -> Interfaces.index(ns, name)));
-    }
-
-    /** The RTM_NEWLINK request that changes {@code r.name()}, as {@code ip link set} writes it. */
-    static byte[] encodeSet(LinkRequest r, LinkResolver resolver) throws NetnsException {
-        MessageBuilder b = header(Rtnl.RTM_NEWLINK, 0, resolver.indexOf(r.name()), r);
-        commonAttributes(b, r, resolver);
-        if (r.newName() != null) {
-            b.attrString(Ifla.IFLA_IFNAME, r.newName());
-        }
-        return b.build();
-    }
-
-    /** The same change addressed by name (index 0, IFLA_IFNAME): the kernel looks the link up. */
-    static byte[] encodeSetByName(LinkRequest r, LinkResolver resolver) throws NetnsException {
-        MessageBuilder b = header(Rtnl.RTM_NEWLINK, 0, 0, r);
-        commonAttributes(b, r, resolver);
-        b.attrString(Ifla.IFLA_IFNAME, r.name());
-        return b.build();
+        ns.routeSocket().execute(LinkCodec.encodeSet(r, name -> Interfaces.index(ns, name)));
     }
 
     /** Deletes a link (a veth takes its peer along). Equivalent to: {@code ip link del NAME}. */
@@ -229,45 +197,6 @@ public final class Links {
         } catch (NotFoundException e) {
             throw new NotFoundException("Device \"" + name + "\" does not exist in " + ns.describe() + ".",
                     Errno.ENODEV, e.kernelMessage());
-        }
-    }
-
-    private static MessageBuilder header(int type, int flags, int index, LinkRequest r) {
-        int ifFlags = 0;
-        int change = 0;
-        if (r.adminUp() != null) {
-            change |= Link.IFF_UP;
-            ifFlags |= r.adminUp() ? Link.IFF_UP : 0;
-        }
-        if (r.promisc() != null) {
-            change |= Link.IFF_PROMISC;
-            ifFlags |= r.promisc() ? Link.IFF_PROMISC : 0;
-        }
-        return new MessageBuilder(type, flags).u8(Rtnl.AF_UNSPEC).u8(0).u16(0).u32(index).u32(ifFlags).u32(change);
-    }
-
-    /** The attributes add and set share, in the order {@code ip} writes them. */
-    private static void commonAttributes(MessageBuilder b, LinkRequest r, LinkResolver resolver)
-            throws NetnsException {
-        if (r.mtu() != null) {
-            b.attrU32(Ifla.IFLA_MTU, r.mtu());
-        }
-        if (r.address() != null) {
-            b.attr(Ifla.IFLA_ADDRESS, r.address().bytes());
-        }
-        if (r.txQueueLength() != null) {
-            b.attrU32(Ifla.IFLA_TXQLEN, r.txQueueLength());
-        }
-        if (r.master() != null) {
-            b.attrU32(Ifla.IFLA_MASTER, r.master().isEmpty() ? 0 : resolver.indexOf(r.master()));
-        }
-        if (r.alias() != null) {
-            b.attrBytesOf(Ifla.IFLA_IFALIAS, r.alias());
-        }
-        if (r.namespace() != null) {
-            b.attrU32(Ifla.IFLA_NET_NS_FD, r.namespace().fileDescriptor());
-        } else if (r.namespacePid() != null) {
-            b.attrU32(Ifla.IFLA_NET_NS_PID, (int) (long) r.namespacePid());
         }
     }
 }

@@ -13,6 +13,21 @@ public record Macvlan(String lower, Mode mode) implements LinkKind {
         }
     }
 
+    private static final int IFLA_MACVLAN_MODE = 1;
+
+    /** IFLA_MACVLAN_MODE. */
+    @Override
+    public void writeData(LinkKindData data) {
+        if (mode != null) {
+            data.u32(IFLA_MACVLAN_MODE, mode.value);
+        }
+    }
+
+    @Override
+    public String lowerDevice() {
+        return lower;
+    }
+
     @Override
     public String kindName() {
         return "macvlan";

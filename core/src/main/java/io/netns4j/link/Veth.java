@@ -1,5 +1,7 @@
 package io.netns4j.link;
 
+import io.netns4j.error.NetnsException;
+import io.netns4j.internal.netlink.route.Ifla;
 import io.netns4j.types.InterfaceNames;
 import io.netns4j.types.NamespaceRef;
 
@@ -32,6 +34,26 @@ public record Veth(String peerName, NamespaceRef peerNamespace) implements LinkK
         return new Veth(peerName, ns);
     }
 
+
+    /** VETH_INFO_PEER: a whole {@code struct ifinfomsg} and the peer's own IFLA attributes. */
+    private static final int VETH_INFO_PEER = 1;
+    private static final int IFINFOMSG_SIZE = 16;
+
+    @Override
+    public void writeData(LinkKindData data) throws NetnsException {
+        if (peerName == null && peerNamespace == null) {
+            return;
+        }
+        data.nest(VETH_INFO_PEER, peer -> {
+            peer.zeros(IFINFOMSG_SIZE);
+            if (peerNamespace != null) {
+                peer.u32(Ifla.IFLA_NET_NS_FD, peerNamespace.fileDescriptor());
+            }
+            if (peerName != null) {
+                peer.string(Ifla.IFLA_IFNAME, peerName);
+            }
+        });
+    }
 
     @Override
     public String kindName() {

@@ -18,6 +18,24 @@ public record Vlan(String lower, int id, Protocol protocol) implements LinkKind 
         }
     }
 
+    private static final int IFLA_VLAN_ID = 1;
+    private static final int IFLA_VLAN_PROTOCOL = 5;
+
+    /** IFLA_VLAN_PROTOCOL (network byte order), then IFLA_VLAN_ID. */
+    @Override
+    public void writeData(LinkKindData data) {
+        if (protocol != null) {
+            int t = protocol.ethertype;
+            data.bytes(IFLA_VLAN_PROTOCOL, new byte[] {(byte) (t >> 8), (byte) t});
+        }
+        data.u16(IFLA_VLAN_ID, id);
+    }
+
+    @Override
+    public String lowerDevice() {
+        return lower;
+    }
+
     @Override
     public String kindName() {
         return "vlan";

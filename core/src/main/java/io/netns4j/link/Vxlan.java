@@ -1,5 +1,8 @@
 package io.netns4j.link;
 
+import io.netns4j.error.NetnsException;
+
+import java.net.Inet6Address;
 import java.net.InetAddress;
 
 /**
@@ -19,6 +22,41 @@ public record Vxlan(int id, InetAddress remote, InetAddress group, InetAddress l
 
     public static Vxlan id(int id) {
         return new Vxlan(id, null, null, null, null, null, null, null);
+    }
+
+    private static final int IFLA_VXLAN_ID = 1;
+    private static final int IFLA_VXLAN_GROUP = 2;
+    private static final int IFLA_VXLAN_LINK = 3;
+    private static final int IFLA_VXLAN_LOCAL = 4;
+    private static final int IFLA_VXLAN_TTL = 5;
+    private static final int IFLA_VXLAN_LEARNING = 7;
+    private static final int IFLA_VXLAN_PORT = 15;
+    private static final int IFLA_VXLAN_GROUP6 = 16;
+    private static final int IFLA_VXLAN_LOCAL6 = 17;
+
+    /** IFLA_VXLAN_* in ip's fixed order: link, ttl, id, local, remote/group, learning, port (network byte order). */
+    @Override
+    public void writeData(LinkKindData data) throws NetnsException {
+        if (device != null) {
+            data.u32(IFLA_VXLAN_LINK, data.indexOf(device));
+        }
+        if (ttl != null) {
+            data.u8(IFLA_VXLAN_TTL, ttl);
+        }
+        data.u32(IFLA_VXLAN_ID, id);
+        if (local != null) {
+            data.bytes(local instanceof Inet6Address ? IFLA_VXLAN_LOCAL6 : IFLA_VXLAN_LOCAL, local.getAddress());
+        }
+        InetAddress peer = remote != null ? remote : group;
+        if (peer != null) {
+            data.bytes(peer instanceof Inet6Address ? IFLA_VXLAN_GROUP6 : IFLA_VXLAN_GROUP, peer.getAddress());
+        }
+        if (learning != null) {
+            data.u8(IFLA_VXLAN_LEARNING, learning ? 1 : 0);
+        }
+        if (dstPort != null) {
+            data.bytes(IFLA_VXLAN_PORT, new byte[] {(byte) (dstPort >> 8), (byte) (int) dstPort});
+        }
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.nio.ByteOrder;
  * Percentages come back rounded to 6 significant digits, as {@code tc qdisc show} prints them,
  * so that 1% reads back as 1 and not 1.0000000007.
  */
-public final class NetemDecoder {
+final class NetemDecoder {
     static final int QOPT_LENGTH = 24;
     static final int TCA_NETEM_LATENCY64 = 10;
     static final int TCA_NETEM_JITTER64 = 11;

@@ -16,7 +16,7 @@ import java.nio.ByteOrder;
  * reads the ticks), and TCA_NETEM_CORR only with correlations, which netns4j does not set.
  * Percentages are scaled to 32 bits as tc scales them: {@code rint(p / 100 * UINT32_MAX)}.
  */
-public final class NetemEncoder {
+final class NetemEncoder {
     static final int TCA_NETEM_REORDER = 3;
     static final int TCA_NETEM_RATE = 6;
     static final int TCA_NETEM_RATE64 = 8;

@@ -5,7 +5,7 @@ package io.netns4j.qdisc;
  * conversions between microseconds and scheduler ticks (tc_core.c's tick_in_usec). The
  * kernel's rate tables and token-bucket sizes are in ticks, so encodings depend on it.
  */
-public record PschedClock(double tickInUsec) {
+record PschedClock(double tickInUsec) {
     static final double TIME_UNITS_PER_SEC = 1_000_000;
 
     /** Parses the four hex words of /proc/net/psched (t2us, us2t, clock_res, hz). */

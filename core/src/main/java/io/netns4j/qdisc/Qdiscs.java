@@ -1,9 +1,7 @@
 package io.netns4j.qdisc;
 
-import io.netns4j.error.MalformedMessageException;
 import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotSupportedException;
-import io.netns4j.internal.netlink.Attributes;
 import io.netns4j.internal.netlink.MessageBuilder;
 import io.netns4j.internal.netlink.Netlink;
 import io.netns4j.internal.netlink.NetlinkMessage;
@@ -35,8 +33,6 @@ import java.util.Map;
 public final class Qdiscs {
     /** How the message of the {@link NotSupportedException} starts when the kernel has no netem. */
     public static final String NO_NETEM = "This kernel has no netem (sch_netem is neither built in nor loadable)";
-    private static final int TCA_TBF_PARMS = 1;
-    private static final int TCA_TBF_RATE64 = 4;
     private final NamespaceSession ns;
 
     private Qdiscs(NamespaceSession ns) {
@@ -77,7 +73,7 @@ public final class Qdiscs {
     static byte[] encodeTbf(int ifindex, int parent, int handle, TbfSpec spec, PschedClock clock, int flags) {
         MessageBuilder b = TcMessage.request(TcMessage.RTM_NEWQDISC, flags, ifindex, handle, parent);
         b.attrString(TcMessage.TCA_KIND, "tbf");
-        TbfEncoder.write(b, clock, spec.rate(), spec.burst(), spec.limit(), spec.latencyMicros());
+        TbfCodec.write(b, clock, spec.rate(), spec.burst(), spec.limit(), spec.latencyMicros());
         return b.build();
     }
 
@@ -270,28 +266,10 @@ public final class Qdiscs {
                 continue;
             }
             TcMessage t = TcMessage.decode(m);
-            Qdisc.Tbf tbf = "tbf".equals(t.kind()) ? tbf(t.attributes().nested(TcMessage.TCA_OPTIONS), clock) : null;
+            Qdisc.Tbf tbf = "tbf".equals(t.kind()) ? TbfCodec.read(t.attributes().nested(TcMessage.TCA_OPTIONS), clock) : null;
             out.add(new Listed(new Qdisc(t.ifindex(), names.getOrDefault(t.ifindex(), "if" + t.ifindex()), t.kind(),
                     t.handle(), t.parent(), t.info(), tbf), t));
         }
         return out;
-    }
-
-    /** tbf's parameters back in tc's terms: burst from the bucket in ticks, latency from the limit. */
-    private static Qdisc.Tbf tbf(Attributes options, PschedClock clock) throws MalformedMessageException {
-        byte[] parms = options.bytes(TCA_TBF_PARMS);
-        if (parms == null || parms.length < 36) {
-            throw new MalformedMessageException("TCA_TBF_PARMS is missing or shorter than struct tc_tbf_qopt");
-        }
-        ByteBuffer q = ByteBuffer.wrap(parms).order(ByteOrder.nativeOrder());
-        long rate = options.has(TCA_TBF_RATE64) ? options.u64(TCA_TBF_RATE64, 0) : Integer.toUnsignedLong(q.getInt(8));
-        long limit = Integer.toUnsignedLong(q.getInt(24));
-        // as tc computes them (tc_calc_xmitsize, tc_core_tick2time): microseconds truncated to an unsigned int,
-        // results truncated; the kernel keeps the bucket in nanoseconds worked out from TCA_TBF_BURST, so
-        // 32kbit at 10mbit comes back as 4095 bytes, as tc -j shows it
-        long bufferUsec = (long) clock.usec(Integer.toUnsignedLong(q.getInt(28))) & 0xffffffffL;
-        long burst = (long) ((double) rate * bufferUsec / 1_000_000);
-        long latency = (long) (1_000_000 * (limit / (double) rate) - bufferUsec);
-        return new Qdisc.Tbf(rate, burst, latency, limit);
     }
 }

@@ -87,26 +87,26 @@ class LinkEncodingGoldenTest {
         LinkRequest r = LinkRequest.create("v0", Veth.peer("v1")).up().mtu(1400)
                 .address(MacAddress.parse("02:00:00:00:00:01")).txQueueLength(500).master("lo").alias("hello")
                 .namespace(b);
-        assertSame("veth-full.hex", Links.encodeAdd(r, LO_IS_1));
+        assertSame("veth-full.hex", LinkCodec.encodeAdd(r, LO_IS_1));
     }
 
     @Test
     void vethWithItsPeerCreatedInAnotherNamespace() throws Exception {
         NamespaceRef b = fdAsCaptured("veth-peer-netns.hex");
         LinkRequest r = LinkRequest.create("v0", Veth.peer("eth0").inNamespace(b));
-        assertSame("veth-peer-netns.hex", Links.encodeAdd(r, LO_IS_1));
+        assertSame("veth-peer-netns.hex", LinkCodec.encodeAdd(r, LO_IS_1));
     }
 
     @Test
     void bridgeWithItsOptions() throws Exception {
         Bridge br = Bridge.defaults().withForwardDelay(400).withHelloTime(100).withMaxAge(1000).withAgeingTime(200)
                 .withStpState(1).withPriority(100).withVlanFiltering(1);
-        assertSame("bridge.hex", Links.encodeAdd(LinkRequest.create("br0", br), LO_IS_1));
+        assertSame("bridge.hex", LinkCodec.encodeAdd(LinkRequest.create("br0", br), LO_IS_1));
     }
 
     @Test
     void macvlan() throws Exception {
-        assertSame("macvlan.hex", Links.encodeAdd(LinkRequest.create("mv0", new Macvlan("lo", Macvlan.Mode.BRIDGE)),
+        assertSame("macvlan.hex", LinkCodec.encodeAdd(LinkRequest.create("mv0", new Macvlan("lo", Macvlan.Mode.BRIDGE)),
                 LO_IS_1));
     }
 
@@ -114,24 +114,24 @@ class LinkEncodingGoldenTest {
     void vxlan() throws Exception {
         Vxlan vx = new Vxlan(42, InetPrefix.parseAddress("10.1.1.1"), null, InetPrefix.parseAddress("10.1.1.2"), 4789,
                 "lo", 64, false);
-        assertSame("vxlan.hex", Links.encodeAdd(LinkRequest.create("vx0", vx), LO_IS_1));
+        assertSame("vxlan.hex", LinkCodec.encodeAdd(LinkRequest.create("vx0", vx), LO_IS_1));
     }
 
     @Test
     void kindsThisKernelLacks() throws Exception {
-        assertSame("dummy.hex", Links.encodeAdd(LinkRequest.create("d0", new Dummy()), LO_IS_1));
-        assertSame("vlan.hex", Links.encodeAdd(LinkRequest.create("vl0", new Vlan("lo", 10, Vlan.Protocol.DOT1AD)),
+        assertSame("dummy.hex", LinkCodec.encodeAdd(LinkRequest.create("d0", new Dummy()), LO_IS_1));
+        assertSame("vlan.hex", LinkCodec.encodeAdd(LinkRequest.create("vl0", new Vlan("lo", 10, Vlan.Protocol.DOT1AD)),
                 LO_IS_1));
-        assertSame("ipvlan.hex", Links.encodeAdd(LinkRequest.create("ipv0",
+        assertSame("ipvlan.hex", LinkCodec.encodeAdd(LinkRequest.create("ipv0",
                 new Ipvlan("lo", Ipvlan.Mode.L3, Ipvlan.Flag.PRIVATE)), LO_IS_1));
-        assertSame("vrf.hex", Links.encodeAdd(LinkRequest.create("vrf0", new Vrf(10)), LO_IS_1));
-        assertSame("geneve.hex", Links.encodeAdd(LinkRequest.create("gn0",
+        assertSame("vrf.hex", LinkCodec.encodeAdd(LinkRequest.create("vrf0", new Vrf(10)), LO_IS_1));
+        assertSame("geneve.hex", LinkCodec.encodeAdd(LinkRequest.create("gn0",
                 new Geneve(5, InetPrefix.parseAddress("10.1.1.1"), 6081, 64)), LO_IS_1));
     }
 
     @Test
     void setUpMtuAndPromisc() throws Exception {
-        assertSame("set-up-mtu-promisc.hex", Links.encodeSet(LinkRequest.change("lo").up().mtu(1400).promisc(true),
+        assertSame("set-up-mtu-promisc.hex", LinkCodec.encodeSet(LinkRequest.change("lo").up().mtu(1400).promisc(true),
                 LO_IS_1));
     }
 }

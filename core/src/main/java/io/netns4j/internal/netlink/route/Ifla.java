@@ -35,44 +35,7 @@ public final class Ifla {
     public static final int IFLA_INFO_SLAVE_KIND = 4;
     public static final int IFLA_INFO_SLAVE_DATA = 5;
 
-    public static final int VETH_INFO_PEER = 1;
-
-    public static final int IFLA_BR_FORWARD_DELAY = 1;
-    public static final int IFLA_BR_HELLO_TIME = 2;
-    public static final int IFLA_BR_MAX_AGE = 3;
-    public static final int IFLA_BR_AGEING_TIME = 4;
-    public static final int IFLA_BR_STP_STATE = 5;
-    public static final int IFLA_BR_PRIORITY = 6;
-    public static final int IFLA_BR_VLAN_FILTERING = 7;
-    public static final int IFLA_BR_VLAN_PROTOCOL = 8;
-
-    public static final int IFLA_MACVLAN_MODE = 1;
-
-    public static final int IFLA_VXLAN_ID = 1;
-    public static final int IFLA_VXLAN_GROUP = 2;
-    public static final int IFLA_VXLAN_LINK = 3;
-    public static final int IFLA_VXLAN_LOCAL = 4;
-    public static final int IFLA_VXLAN_TTL = 5;
-    public static final int IFLA_VXLAN_LEARNING = 7;
-    public static final int IFLA_VXLAN_PORT = 15;
-    public static final int IFLA_VXLAN_GROUP6 = 16;
-    public static final int IFLA_VXLAN_LOCAL6 = 17;
-
-    public static final int IFLA_VLAN_ID = 1;
-    public static final int IFLA_VLAN_PROTOCOL = 5;
-
-    public static final int IFLA_IPVLAN_MODE = 1;
-    public static final int IFLA_IPVLAN_FLAGS = 2;
-
-    public static final int IFLA_VRF_TABLE = 1;
-
-    public static final int IFLA_GENEVE_ID = 1;
-    public static final int IFLA_GENEVE_REMOTE = 2;
-    public static final int IFLA_GENEVE_TTL = 3;
-    public static final int IFLA_GENEVE_TOS = 4;
-    public static final int IFLA_GENEVE_PORT = 5;
-    public static final int IFLA_GENEVE_LABEL = 11;
-    public static final int IFLA_GENEVE_REMOTE6 = 7;
+    // Kind-specific attributes (IFLA_BR_*, IFLA_VXLAN_*, ...) live with their kind in io.netns4j.link.
 
     /** IFLA_EXT_MASK bit asking for VF info, as {@code ip link show} sends. */
     public static final int RTEXT_FILTER_VF = 1;

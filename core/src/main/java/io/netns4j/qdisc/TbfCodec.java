@@ -1,6 +1,7 @@
 package io.netns4j.qdisc;
 
-
+import io.netns4j.error.MalformedMessageException;
+import io.netns4j.internal.netlink.Attributes;
 import io.netns4j.internal.netlink.MessageBuilder;
 
 import java.nio.ByteBuffer;
@@ -12,7 +13,7 @@ import java.nio.ByteOrder;
  * TCA_TBF_RATE64 for rates of 4 GB/s and more, and the 256-slot rate table TCA_TBF_RTAB that
  * older kernels insist on.
  */
-public final class TbfEncoder {
+final class TbfCodec {
     static final int TCA_TBF_PARMS = 1;
     static final int TCA_TBF_RTAB = 2;
     static final int TCA_TBF_RATE64 = 4;
@@ -20,7 +21,7 @@ public final class TbfEncoder {
     private static final int LINKLAYER_ETHERNET = 1;
     private static final int DEFAULT_MTU = 2047;
 
-    private TbfEncoder() {
+    private TbfCodec() {
     }
 
     /**
@@ -53,5 +54,23 @@ public final class TbfEncoder {
         }
         b.attr(TCA_TBF_RTAB, rtab.array());
         b.endNested(options);
+    }
+
+    /** tbf's parameters back in tc's terms: burst from the bucket in ticks, latency from the limit. */
+    static Qdisc.Tbf read(Attributes options, PschedClock clock) throws MalformedMessageException {
+        byte[] parms = options.bytes(TCA_TBF_PARMS);
+        if (parms == null || parms.length < 36) {
+            throw new MalformedMessageException("TCA_TBF_PARMS is missing or shorter than struct tc_tbf_qopt");
+        }
+        ByteBuffer q = ByteBuffer.wrap(parms).order(ByteOrder.nativeOrder());
+        long rate = options.has(TCA_TBF_RATE64) ? options.u64(TCA_TBF_RATE64, 0) : Integer.toUnsignedLong(q.getInt(8));
+        long limit = Integer.toUnsignedLong(q.getInt(24));
+        // as tc computes them (tc_calc_xmitsize, tc_core_tick2time): microseconds truncated to an unsigned int,
+        // results truncated; the kernel keeps the bucket in nanoseconds worked out from TCA_TBF_BURST, so
+        // 32kbit at 10mbit comes back as 4095 bytes, as tc -j shows it
+        long bufferUsec = (long) clock.usec(Integer.toUnsignedLong(q.getInt(28))) & 0xffffffffL;
+        long burst = (long) ((double) rate * bufferUsec / 1_000_000);
+        long latency = (long) (1_000_000 * (limit / (double) rate) - bufferUsec);
+        return new Qdisc.Tbf(rate, burst, latency, limit);
     }
 }

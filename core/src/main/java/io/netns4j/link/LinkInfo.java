@@ -1,0 +1,91 @@
+package io.netns4j.link;
+
+import io.netns4j.error.NetnsException;
+import io.netns4j.internal.netlink.MessageBuilder;
+import io.netns4j.internal.netlink.route.Ifla;
+
+/**
+ * Writes IFLA_LINKINFO for a link kind: IFLA_INFO_KIND (without its NUL), then
+ * IFLA_INFO_DATA with what the kind writes, opened only when it writes something. Byte for
+ * byte what {@code ip link add ... type KIND} sends.
+ */
+final class LinkInfo implements LinkKindData {
+    private final MessageBuilder b;
+    private final LinkResolver resolver;
+    private final boolean top;
+    private int dataNest = -1;
+
+    private LinkInfo(MessageBuilder b, LinkResolver resolver, boolean top) {
+        this.b = b;
+        this.resolver = resolver;
+        this.top = top;
+    }
+
+    static void write(MessageBuilder b, LinkKind kind, LinkResolver resolver) throws NetnsException {
+        int info = b.beginNested(Ifla.IFLA_LINKINFO, false);
+        b.attrBytesOf(Ifla.IFLA_INFO_KIND, kind.kindName());
+        LinkInfo data = new LinkInfo(b, resolver, true);
+        kind.writeData(data);
+        if (data.dataNest >= 0) {
+            b.endNested(data.dataNest);
+        }
+        b.endNested(info);
+    }
+
+    private void open() {
+        if (top && dataNest < 0) {
+            dataNest = b.beginNested(Ifla.IFLA_INFO_DATA, false);
+        }
+    }
+
+    @Override
+    public void u8(int type, int value) {
+        open();
+        b.attrU8(type, value);
+    }
+
+    @Override
+    public void u16(int type, int value) {
+        open();
+        b.attrU16(type, value);
+    }
+
+    @Override
+    public void u32(int type, int value) {
+        open();
+        b.attrU32(type, value);
+    }
+
+    @Override
+    public void bytes(int type, byte[] value) {
+        open();
+        b.attr(type, value);
+    }
+
+    @Override
+    public void string(int type, String value) {
+        open();
+        b.attrString(type, value);
+    }
+
+    @Override
+    public void zeros(int count) {
+        open();
+        for (int i = 0; i < count; i++) {
+            b.u8(0);
+        }
+    }
+
+    @Override
+    public void nest(int type, Body body) throws NetnsException {
+        open();
+        int n = b.beginNested(type, false);
+        body.write(new LinkInfo(b, resolver, false));
+        b.endNested(n);
+    }
+
+    @Override
+    public int indexOf(String device) throws NetnsException {
+        return resolver.indexOf(device);
+    }
+}

@@ -1,0 +1,24 @@
+package io.netns4j.link;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Each kind's record is named after its kernel name, which is what {@link LinkKind#supported()} lists. */
+class LinkKindTest {
+    @Test
+    void everyKindIsNamedAfterItsKernelName() throws Exception {
+        List<LinkKind> one = List.of(Veth.peer("p"), Bridge.defaults(), new Macvlan("eth0", null), Vxlan.id(1),
+                new Dummy(), new Vlan("eth0", 10, null), new Ipvlan("eth0", null, null), new Vrf(10),
+                new Geneve(5, InetAddress.getByName("10.0.0.2"), null, null));
+        assertEquals(LinkKind.class.getPermittedSubclasses().length, one.size(), "one example per kind");
+        for (LinkKind k : one) {
+            assertEquals(k.getClass().getSimpleName().toLowerCase(Locale.ROOT), k.kindName());
+        }
+        assertEquals("veth, bridge, macvlan, vxlan, dummy, vlan, ipvlan, vrf, geneve", LinkKind.supported());
+    }
+}
