@@ -42,10 +42,11 @@ public final class NetnsRegistry {
     private static final long BUSY_PAUSE_MILLIS = 20;
 
     private final Path directory;
-    private volatile boolean directoryShared;
+    private final RunDirectory runDirectory;
 
     private NetnsRegistry(Path directory) {
         this.directory = directory;
+        this.runDirectory = new RunDirectory(directory);
     }
 
     /** The registry {@code ip netns} uses: {@code $NETNS_RUN_DIR}, else {@code /run/netns}. */
@@ -131,9 +132,9 @@ public final class NetnsRegistry {
      */
     public Netns add(String name, Preparation preparation) throws NetnsException {
         String file = fileOf(name);
-        prepareDirectory();
+        runDirectory.prepare();
         if (Files.exists(Path.of(file), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            createFile(file); // fails as ip does ("File exists"), before a namespace is made for nothing
+            RunDirectory.createFile(file); // fails as ip does ("File exists"), before a namespace is made for nothing
         }
         try {
             return NamespaceThreads.callInNew(() -> prepareAndPin(name, file, preparation));
@@ -167,11 +168,11 @@ public final class NetnsRegistry {
         }
         try {
             preparation.prepare(ns);
-            createFile(file);
+            RunDirectory.createFile(file);
             try {
                 LibC.mount(PROC_NET, file, "none", LibC.MS_BIND);
             } catch (ErrnoException e) {
-                unlinkQuietly(file);
+                RunDirectory.unlinkQuietly(file);
                 throw Failures.of(e, "Bind " + PROC_NET + " -> " + file + " failed");
             }
             return ns;
@@ -216,18 +217,18 @@ public final class NetnsRegistry {
         }
         String file = fileOf(name);
         String source = "/proc/" + pid + "/ns/net";
-        prepareDirectory();
-        createFile(file);
+        runDirectory.prepare();
+        RunDirectory.createFile(file);
         try {
             LibC.mount(source, file, "none", LibC.MS_BIND);
         } catch (ErrnoException e) {
-            unlinkQuietly(file);
+            RunDirectory.unlinkQuietly(file);
             throw Failures.of(e, "Bind " + source + " -> " + file + " failed");
         }
         try {
             return open(name);
         } catch (NetnsException e) {
-            removeQuietly(file);
+            RunDirectory.removeQuietly(file);
             throw e;
         }
     }
@@ -287,7 +288,7 @@ public final class NetnsRegistry {
         Path proc = pid <= 0 ? Path.of("/proc/self/ns/net") : Path.of("/proc", Long.toString(pid), "ns", "net");
         NamespaceId target;
         try {
-            target = idOf(proc);
+            target = ProcWalk.idOf(proc);
         } catch (IOException e) {
             throw new NotFoundException("Cannot open network namespace of process " + pid + ": " + reason(e),
                     Errno.ENOENT, null);
@@ -300,7 +301,7 @@ public final class NetnsRegistry {
         List<String> out = new ArrayList<>();
         for (String n : names()) {
             try {
-                if (target.equals(idOf(directory.resolve(n)))) {
+                if (target.equals(ProcWalk.idOf(directory.resolve(n)))) {
                     out.add(n);
                 }
             } catch (IOException ignored) {
@@ -316,7 +317,7 @@ public final class NetnsRegistry {
         try (Netns ns = open(name)) {
             target = ns.id();
         }
-        return pidsIn(target);
+        return ProcWalk.pidsIn(target);
     }
 
     /**
@@ -332,23 +333,9 @@ public final class NetnsRegistry {
                 // gone, or not ready: nothing runs inside
             }
         }
+        Map<NamespaceId, List<Long>> found = ProcWalk.pidsIn(byId.keySet());
         Map<String, List<Long>> out = new java.util.LinkedHashMap<>();
-        byId.values().forEach(n -> out.put(n, new ArrayList<>()));
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of("/proc"), p -> isNumber(p.getFileName().toString()))) {
-            for (Path p : ds) {
-                try {
-                    String name = byId.get(idOf(p.resolve("ns/net")));
-                    if (name != null) {
-                        out.get(name).add(Long.parseLong(p.getFileName().toString()));
-                    }
-                } catch (IOException ignored) {
-                    // the process ended while we looked
-                }
-            }
-        } catch (IOException e) {
-            throw new NetnsException("Open of /proc failed: " + e.getMessage());
-        }
-        out.values().forEach(l -> l.sort(null));
+        byId.forEach((id, n) -> out.put(n, found.get(id)));
         return out;
     }
 
@@ -431,25 +418,6 @@ public final class NetnsRegistry {
         }
     }
 
-    static List<Long> pidsIn(NamespaceId target) throws NetnsException {
-        List<Long> out = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of("/proc"), p -> isNumber(p.getFileName().toString()))) {
-            for (Path p : ds) {
-                try {
-                    if (target.equals(idOf(p.resolve("ns/net")))) {
-                        out.add(Long.parseLong(p.getFileName().toString()));
-                    }
-                } catch (IOException ignored) {
-                    // the process ended while we looked
-                }
-            }
-        } catch (IOException e) {
-            throw new NetnsException("Open of /proc failed: " + e.getMessage());
-        }
-        out.sort(null);
-        return out;
-    }
-
     /**
      * The ids {@code viewer} has assigned, with the names this registry knows them by.
      * Equivalent to {@code ip [-n VIEWER] netns list-id [target-nsid T] [nsid N]}.
@@ -491,108 +459,8 @@ public final class NetnsRegistry {
 
     /** Watches the directory for names being added and deleted ({@code ip netns monitor}). */
     public NetnsMonitor monitor() throws NetnsException {
-        makeDirectory();
+        runDirectory.make();
         return NetnsMonitor.watch(directory);
-    }
-
-    // ---- the on-disk contract ----
-
-    private void makeDirectory() throws NetnsException {
-        try {
-            LibC.mkdir(directory.toString(), 0755);
-        } catch (ErrnoException e) {
-            if (e.errno() != Errno.EEXIST) {
-                throw Failures.of(e, "mkdir " + directory + " failed");
-            }
-        }
-    }
-
-    /**
-     * Creates the directory and makes it a shared mount (bind-mounting it onto itself once if
-     * it is not a mount point yet), under an exclusive flock so that concurrent callers,
-     * ours or iproute2's, never stack mounts.
-     */
-    private void prepareDirectory() throws NetnsException {
-        if (directoryShared) {
-            return;
-        }
-        makeDirectory();
-        String dir = directory.toString();
-        int lock;
-        try {
-            lock = LibC.open(dir, LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_CLOEXEC, 0);
-        } catch (ErrnoException e) {
-            throw Failures.of(e, "Cannot open netns runtime directory \"" + dir + "\"");
-        }
-        try {
-            try {
-                LibC.flock(lock, LibC.LOCK_EX);
-            } catch (ErrnoException e) {
-                System.err.println("Warning: could not flock netns runtime directory \"" + dir + "\": " + e.getMessage());
-            }
-            boolean madeMountPoint = false;
-            for (; ; ) {
-                try {
-                    LibC.mount("", dir, "none", LibC.MS_SHARED | LibC.MS_REC);
-                    break;
-                } catch (ErrnoException e) {
-                    if (e.errno() != Errno.EINVAL || madeMountPoint) {
-                        throw Failures.of(e, "mount --make-shared " + dir + " failed");
-                    }
-                }
-                try {
-                    LibC.mount(dir, dir, "none", LibC.MS_BIND | LibC.MS_REC);
-                } catch (ErrnoException e) {
-                    throw Failures.of(e, "mount --bind " + dir + " " + dir + " failed");
-                }
-                madeMountPoint = true;
-            }
-            directoryShared = true;
-        } finally {
-            LibC.closeQuietly(lock); // closing releases the flock
-        }
-    }
-
-    private static void createFile(String file) throws NetnsException {
-        try {
-            LibC.close(LibC.open(file, LibC.O_RDONLY | LibC.O_CREAT | LibC.O_EXCL | LibC.O_CLOEXEC, 0));
-        } catch (ErrnoException e) {
-            throw Failures.of(e, "Cannot create namespace file \"" + file + "\"");
-        }
-    }
-
-    private static void unlinkQuietly(String file) {
-        try {
-            LibC.unlink(file);
-        } catch (ErrnoException ignored) {
-            // best effort on a failure path
-        }
-    }
-
-    private static void removeQuietly(String file) {
-        try {
-            LibC.umount2(file, LibC.MNT_DETACH);
-        } catch (ErrnoException ignored) {
-            // best effort on a failure path
-        }
-        unlinkQuietly(file);
-    }
-
-    static NamespaceId idOf(Path p) throws IOException {
-        Map<String, Object> st = Files.readAttributes(p, "unix:dev,ino");
-        return new NamespaceId((Long) st.get("dev"), (Long) st.get("ino"));
-    }
-
-    private static boolean isNumber(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String reason(IOException e) {

@@ -168,7 +168,7 @@ final class TeardownWatch implements AutoCloseable {
 
     /** Namespace {@code name} (id {@code id}) deleted but not freed in time: who still holds it. */
     static BusyException notFreed(String name, NamespaceId id, Duration timeout) throws NetnsException {
-        List<Long> pids = NetnsRegistry.pidsIn(id);
+        List<Long> pids = ProcWalk.pidsIn(id);
         String holder = pids.isEmpty()
                 ? "something still holds it (an open file descriptor, a socket, or a mount in another mount namespace)"
                 : "process(es) " + pids + " still run inside it";

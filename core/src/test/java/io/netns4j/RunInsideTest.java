@@ -205,16 +205,16 @@ class RunInsideTest {
             Future<NamespaceId> inside = pool.submit(() -> ns.call(() -> {
                 entered.countDown();
                 proceed.await();
-                return NetnsRegistry.idOf(java.nio.file.Path.of("/proc/thread-self/ns/net")); // still where it entered
+                return ProcWalk.idOf(java.nio.file.Path.of("/proc/thread-self/ns/net")); // still where it entered
             }));
             entered.await();
             ns.close();
-            assertEquals(expected, NetnsRegistry.idOf(java.nio.file.Path.of("/proc/self/fd/" + fd)),
+            assertEquals(expected, ProcWalk.idOf(java.nio.file.Path.of("/proc/self/fd/" + fd)),
                     "the descriptor stays open while the task runs");
             assertThrows(NetnsException.class, () -> ns.call(() -> null), "no new use after close");
             proceed.countDown();
             assertEquals(expected, inside.get());
-            assertThrows(java.io.IOException.class, () -> NetnsRegistry.idOf(java.nio.file.Path.of("/proc/self/fd/" + fd)),
+            assertThrows(java.io.IOException.class, () -> ProcWalk.idOf(java.nio.file.Path.of("/proc/self/fd/" + fd)),
                     "released when the task ended");
         } finally {
             pool.shutdownNow();
