@@ -4,7 +4,6 @@ import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotFoundException;
 import io.netns4j.internal.json.JsonWriter;
 import io.netns4j.lab.Impairment;
-import io.netns4j.lab.ImpairmentWords;
 import io.netns4j.lab.Lab;
 import io.netns4j.lab.LabException;
 import io.netns4j.lab.LabGraph;
@@ -107,7 +106,7 @@ final class LabCommand implements ObjectCommand {
                             + " \"none\"): " + usageLine(verb));
                 }
                 try {
-                    ImpairmentWords.parse(rest.subList(2, rest.size()));
+                    Impairment.parse(rest.subList(2, rest.size()));
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage() + "; nothing was changed.");
                 }
@@ -242,7 +241,7 @@ final class LabCommand implements ObjectCommand {
                         + (before.isEmpty() ? "" : " (replacing " + before.describe() + ")"));
             }
             case "impair" -> {
-                Impairment wanted = ImpairmentWords.parse(p.more().subList(1, p.more().size()));
+                Impairment wanted = Impairment.parse(p.more().subList(1, p.more().size()));
                 LinkImpairments.Applied a = Lab.impair(p.operand(), p.more().getFirst(), wanted, ctx.registry, options);
                 ctx.out.println("lab \"" + p.operand() + "\": " + p.more().getFirst() + " "
                         + (wanted.isNone() ? "has no impairment" : "impaired: " + a));
