@@ -190,7 +190,7 @@ final class DemoCommand implements ObjectCommand {
     private static void expectUsageError(Context ctx, String netns, String... words) throws NetnsException {
         step(ctx, netns, List.of(words));
         int rc = Main.execute(step(netns, List.of(words)), ctx.err, ctx.out, ctx.registry);
-        if (rc != Main.USAGE) {
+        if (rc != ExitStatus.USAGE) {
             throw new NetnsException("expected a usage error from: " + String.join(" ", words));
         }
         ctx.out.println("   (exit status 2: refused before any change)");

@@ -220,7 +220,7 @@ final class LabCommand implements ObjectCommand {
                 if (r.namespaces().isEmpty() && r.files().isEmpty()) {
                     ctx.err.println("No lab \"" + name + "\" on this machine (no namespace carries its mark);"
                             + " nothing to remove.");
-                    return Main.FAILED;
+                    return ExitStatus.FAILED;
                 }
                 ctx.out.println("lab \"" + name + "\" is down: " + r.namespaces().size() + " namespaces removed");
             }
@@ -267,7 +267,7 @@ final class LabCommand implements ObjectCommand {
                 return show(ctx, p.operand(), p.json() || ctx.options.json());
             }
         }
-        return Main.OK;
+        return ExitStatus.OK;
     }
 
     private static int up(Context ctx, Topology t, Lab.Options options) throws UsageException, NetnsException {
@@ -286,9 +286,9 @@ final class LabCommand implements ObjectCommand {
             }
         } catch (LabException e) {
             ctx.err.println(e.getMessage());
-            return Main.FAILED;
+            return ExitStatus.FAILED;
         }
-        return Main.OK;
+        return ExitStatus.OK;
     }
 
     /** {@code lab up --dry-run FILE}: the full plan for a new lab, the changes for a running one. */
@@ -299,7 +299,7 @@ final class LabCommand implements ObjectCommand {
                     : "# lab \"" + t.name() + "\" is running; " + c.plan().steps().size() + " changes bring it in line:");
         }
         ctx.out.print(c.plan());
-        return Main.OK;
+        return ExitStatus.OK;
     }
 
     /** A topology file, or the kept state of running lab NAME. */
@@ -364,7 +364,7 @@ final class LabCommand implements ObjectCommand {
         Optional<List<LabNode>> nodes = Lab.show(name, ctx.registry);
         if (nodes.isEmpty()) {
             ctx.err.println("No lab \"" + name + "\" on this machine (\"netns4j lab list\" shows the labs).");
-            return Main.FAILED;
+            return ExitStatus.FAILED;
         }
         Partition partition = Partitions.current(name, ctx.registry);
         if (json) {
@@ -400,7 +400,7 @@ final class LabCommand implements ObjectCommand {
             }
             lab.put("partition", cuts);
             ctx.out.println(JsonWriter.write(lab, ctx.options.pretty()));
-            return Main.OK;
+            return ExitStatus.OK;
         }
         ctx.out.println("lab " + name);
         for (LabNode n : nodes.get()) {
@@ -415,6 +415,6 @@ final class LabCommand implements ObjectCommand {
         if (!partition.isEmpty()) {
             ctx.out.println("partition: " + partition.describe());
         }
-        return Main.OK;
+        return ExitStatus.OK;
     }
 }

@@ -20,9 +20,6 @@ import java.util.Map;
  */
 public final class Main {
     static final String VERSION = "0.1.0";
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
 
     /** iproute2's objects in its matching order; null marks one netns4j does not offer yet. */
     private static final Map<String, ObjectCommand> OBJECTS = new LinkedHashMap<>();
@@ -79,22 +76,22 @@ public final class Main {
             options = GlobalOptions.parse(args);
         } catch (UsageException e) {
             err.println(e.getMessage());
-            return USAGE;
+            return ExitStatus.USAGE;
         }
         if (options.version()) {
             out.println("netns4j " + VERSION);
-            return OK;
+            return ExitStatus.OK;
         }
         if (options.help()) {
             out.println(USAGE_TEXT);
-            return OK;
+            return ExitStatus.OK;
         }
         if (options.batch() != null) {
             return Batch.run(options, out, err, registry);
         }
         if (options.rest().isEmpty()) {
             err.println(USAGE_TEXT);
-            return USAGE;
+            return ExitStatus.USAGE;
         }
         return execute(options, out, err, registry);
     }
@@ -123,7 +120,7 @@ public final class Main {
             }
             if (object.equals("help")) {
                 out.println(USAGE_TEXT);
-                return OK;
+                return ExitStatus.OK;
             }
             ObjectCommand command = OBJECTS.get(object);
             if (command == null) {
@@ -136,13 +133,13 @@ public final class Main {
             return command.run(ctx, words);
         } catch (UsageException e) {
             err.println(e.getMessage());
-            return USAGE;
+            return ExitStatus.USAGE;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
-            return USAGE;
+            return ExitStatus.USAGE;
         } catch (NetnsException e) {
             err.println(e.getMessage());
-            return FAILED;
+            return ExitStatus.FAILED;
         }
     }
 
