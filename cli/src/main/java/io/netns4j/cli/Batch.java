@@ -23,7 +23,9 @@ final class Batch {
     private Batch() {
     }
 
-    static int run(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry) {
+    /** @param runner runs each line's command */
+    static int run(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry,
+                   CommandRunner runner) {
         String source = options.batch();
         int status = ExitStatus.OK;
         try (OpenNamespaces shared = new OpenNamespaces(registry);
@@ -43,7 +45,7 @@ final class Batch {
                 pending.append(code);
                 String text = pending.toString();
                 pending.setLength(0);
-                int result = runLine(options, text, out, err, registry, shared);
+                int result = runLine(options, text, out, err, registry, shared, runner);
                 if (result != ExitStatus.OK) {
                     err.println("Command failed " + source + ":" + lineNo);
                     status = ExitStatus.FAILED; // as ip: 1 when any line failed, whatever else ran
@@ -85,7 +87,7 @@ final class Batch {
     }
 
     private static int runLine(GlobalOptions options, String text, PrintStream out, PrintStream err,
-                               NetnsRegistry registry, OpenNamespaces shared) {
+                               NetnsRegistry registry, OpenNamespaces shared, CommandRunner runner) {
         List<String> words;
         try {
             words = new ArrayList<>(CommandLine.split(text));
@@ -110,6 +112,6 @@ final class Batch {
                 return ExitStatus.USAGE;
             }
         }
-        return Main.execute(options.forLine(netns, words), out, err, registry, shared);
+        return runner.execute(options.forLine(netns, words), out, err, registry, shared);
     }
 }

@@ -38,7 +38,7 @@ final class IptablesCommand implements ObjectCommand {
             return ExitStatus.OK;
         }
         if (p.command() == IptablesCommandLine.Command.VERSION) {
-            ctx.out.println(program + " (netns4j " + Main.VERSION + ", nf_tables via libnftables)");
+            ctx.out.println(program + " (netns4j " + Version.NUMBER + ", nf_tables via libnftables)");
             return ExitStatus.OK;
         }
         Iptables ipt = Iptables.in(ctx.namespace(), family);

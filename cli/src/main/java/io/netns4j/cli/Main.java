@@ -19,7 +19,6 @@ import java.util.Map;
  * Exit status: 0 success, 1 an operation failed, 2 bad usage (nothing was changed).
  */
 public final class Main {
-    static final String VERSION = "0.1.0";
 
     /** iproute2's objects in its matching order; null marks one netns4j does not offer yet. */
     private static final Map<String, ObjectCommand> OBJECTS = new LinkedHashMap<>();
@@ -79,7 +78,7 @@ public final class Main {
             return ExitStatus.USAGE;
         }
         if (options.version()) {
-            out.println("netns4j " + VERSION);
+            out.println("netns4j " + Version.NUMBER);
             return ExitStatus.OK;
         }
         if (options.help()) {
@@ -87,7 +86,7 @@ public final class Main {
             return ExitStatus.OK;
         }
         if (options.batch() != null) {
-            return Batch.run(options, out, err, registry);
+            return Batch.run(options, out, err, registry, Main::execute);
         }
         if (options.rest().isEmpty()) {
             err.println(USAGE_TEXT);
@@ -104,7 +103,7 @@ public final class Main {
     /** As above, reusing the namespace handles a batch keeps open. */
     static int execute(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry,
                        OpenNamespaces shared) {
-        try (Context ctx = new Context(options, out, err, registry, shared)) {
+        try (Context ctx = new Context(options, out, err, registry, shared, Main::execute)) {
             String word = options.rest().getFirst();
             if (word.equals("ip")) {
                 throw new UsageException(strayIp(options));

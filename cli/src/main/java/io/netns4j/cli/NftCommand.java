@@ -98,7 +98,7 @@ final class NftCommand implements ObjectCommand {
                     return new Request(USAGE, options, null, null);
                 }
                 case "-v", "--version" -> {
-                    return new Request("netns4j " + Main.VERSION + " nft (libnftables)", options, null, null);
+                    return new Request("netns4j " + Version.NUMBER + " nft (libnftables)", options, null, null);
                 }
                 case "-f", "--file" -> {
                     if (++i >= args.size()) {
