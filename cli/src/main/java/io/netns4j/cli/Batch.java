@@ -23,9 +23,11 @@ final class Batch {
     private Batch() {
     }
 
-    static int run(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry) {
+    /** @param runner runs each line's command */
+    static int run(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry,
+                   CommandRunner runner) {
         String source = options.batch();
-        int status = Main.OK;
+        int status = ExitStatus.OK;
         try (OpenNamespaces shared = new OpenNamespaces(registry);
              BufferedReader in = source.equals("-")
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
@@ -43,10 +45,10 @@ final class Batch {
                 pending.append(code);
                 String text = pending.toString();
                 pending.setLength(0);
-                int result = runLine(options, text, out, err, registry, shared);
-                if (result != Main.OK) {
+                int result = runLine(options, text, out, err, registry, shared, runner);
+                if (result != ExitStatus.OK) {
                     err.println("Command failed " + source + ":" + lineNo);
-                    status = Main.FAILED; // as ip: 1 when any line failed, whatever else ran
+                    status = ExitStatus.FAILED; // as ip: 1 when any line failed, whatever else ran
                     if (!options.force()) {
                         return status;
                     }
@@ -54,14 +56,14 @@ final class Batch {
             }
             if (!pending.isEmpty()) {
                 err.println("Missing continuation line at the end of " + source + ":" + lineNo);
-                return Main.FAILED;
+                return ExitStatus.FAILED;
             }
         } catch (BatchReadException e) {
             err.println(e.getMessage());
-            return Main.FAILED;
+            return ExitStatus.FAILED;
         } catch (IOException e) {
             err.println("Cannot open file \"" + source + "\" for reading: " + e.getMessage());
-            return Main.FAILED;
+            return ExitStatus.FAILED;
         }
         return status;
     }
@@ -85,31 +87,31 @@ final class Batch {
     }
 
     private static int runLine(GlobalOptions options, String text, PrintStream out, PrintStream err,
-                               NetnsRegistry registry, OpenNamespaces shared) {
+                               NetnsRegistry registry, OpenNamespaces shared, CommandRunner runner) {
         List<String> words;
         try {
             words = new ArrayList<>(CommandLine.split(text));
         } catch (UsageException e) {
             err.println(e.getMessage());
-            return Main.USAGE;
+            return ExitStatus.USAGE;
         }
         if (words.isEmpty()) {
-            return Main.OK;
+            return ExitStatus.OK;
         }
         String netns = null;
         String first = words.getFirst().startsWith("--") ? words.getFirst().substring(1) : words.getFirst();
         if (first.length() >= 2 && first.startsWith("-") && Keywords.matches(first.substring(1), "netns")) {
             if (words.size() < 2) {
                 err.println("\"-n\" at the start of a batch line needs a namespace name.");
-                return Main.USAGE;
+                return ExitStatus.USAGE;
             }
             netns = words.get(1);
             words = words.subList(2, words.size());
             if (words.isEmpty()) {
                 err.println("Nothing to run after \"-n " + netns + "\".");
-                return Main.USAGE;
+                return ExitStatus.USAGE;
             }
         }
-        return Main.execute(options.forLine(netns, words), out, err, registry, shared);
+        return runner.execute(options.forLine(netns, words), out, err, registry, shared);
     }
 }

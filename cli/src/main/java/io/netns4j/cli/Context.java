@@ -16,16 +16,19 @@ final class Context implements AutoCloseable {
     final PrintStream out;
     final PrintStream err;
     final NetnsRegistry registry;
+    /** Runs further commands (the demos' steps), as Main runs this one. */
+    final CommandRunner runner;
     private final OpenNamespaces shared;
     private Netns selected;
     private boolean ownsSelected;
 
-    Context(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry) {
-        this(options, out, err, registry, null);
-    }
-
-    /** @param shared handles kept open across batch lines, or null */
-    Context(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry, OpenNamespaces shared) {
+    /**
+     * @param shared handles kept open across batch lines, or null
+     * @param runner runs further commands
+     */
+    Context(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry, OpenNamespaces shared,
+            CommandRunner runner) {
+        this.runner = runner;
         this.shared = shared;
         this.options = options;
         this.out = out;

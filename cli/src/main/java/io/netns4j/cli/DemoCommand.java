@@ -86,8 +86,8 @@ final class DemoCommand implements ObjectCommand {
         } finally {
             for (String name : made.reversed()) {
                 step(ctx, null, List.of("netns", "delete", "--wait", name));
-                int rc = Main.execute(step(null, List.of("netns", "delete", "--wait", name)), ctx.out, ctx.err,
-                        ctx.registry);
+                int rc = ctx.runner.execute(step(null, List.of("netns", "delete", "--wait", name)), ctx.out, ctx.err,
+                        ctx.registry, null);
                 if (rc != 0) {
                     status = 1;
                     cleanedUp = false;
@@ -178,7 +178,7 @@ final class DemoCommand implements ObjectCommand {
 
     private static void run(Context ctx, List<String> made, String netns, String... words) throws NetnsException {
         step(ctx, netns, List.of(words));
-        int rc = Main.execute(step(netns, List.of(words)), ctx.out, ctx.err, ctx.registry);
+        int rc = ctx.runner.execute(step(netns, List.of(words)), ctx.out, ctx.err, ctx.registry, null);
         if (rc != 0) {
             throw new NetnsException("demo step failed with status " + rc + ": " + String.join(" ", words));
         }
@@ -189,8 +189,8 @@ final class DemoCommand implements ObjectCommand {
 
     private static void expectUsageError(Context ctx, String netns, String... words) throws NetnsException {
         step(ctx, netns, List.of(words));
-        int rc = Main.execute(step(netns, List.of(words)), ctx.err, ctx.out, ctx.registry);
-        if (rc != Main.USAGE) {
+        int rc = ctx.runner.execute(step(netns, List.of(words)), ctx.err, ctx.out, ctx.registry, null);
+        if (rc != ExitStatus.USAGE) {
             throw new NetnsException("expected a usage error from: " + String.join(" ", words));
         }
         ctx.out.println("   (exit status 2: refused before any change)");

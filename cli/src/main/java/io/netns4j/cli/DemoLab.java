@@ -130,7 +130,7 @@ final class DemoLab {
         ctx.out.flush();
         GlobalOptions step = new GlobalOptions(null, false, false, false, null, false, false, false, 0, false, null,
                 List.of(words));
-        int rc = Main.execute(step, ctx.out, ctx.out, ctx.registry);
+        int rc = ctx.runner.execute(step, ctx.out, ctx.out, ctx.registry, null);
         if (rc != 0) {
             throw new NetnsException("demo step failed with status " + rc + ": " + String.join(" ", words));
         }

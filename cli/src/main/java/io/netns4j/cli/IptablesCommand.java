@@ -35,21 +35,21 @@ final class IptablesCommand implements ObjectCommand {
         IptablesCommandLine p = parse(args, family);
         if (p.command() == IptablesCommandLine.Command.HELP) {
             ctx.out.println(usage(program));
-            return Main.OK;
+            return ExitStatus.OK;
         }
         if (p.command() == IptablesCommandLine.Command.VERSION) {
-            ctx.out.println(program + " (netns4j " + Main.VERSION + ", nf_tables via libnftables)");
-            return Main.OK;
+            ctx.out.println(program + " (netns4j " + Version.NUMBER + ", nf_tables via libnftables)");
+            return ExitStatus.OK;
         }
         Iptables ipt = Iptables.in(ctx.namespace(), family);
         try {
             return execute(ctx, ipt, p, program);
         } catch (IllegalArgumentException e) {
             ctx.err.println(program + ": " + e.getMessage() + ".");
-            return Main.USAGE;
+            return ExitStatus.USAGE;
         } catch (NetnsException e) {
             ctx.err.println(program + ": " + e.getMessage() + (e.getMessage().endsWith(".") ? "" : "."));
-            return Main.FAILED;
+            return ExitStatus.FAILED;
         }
     }
 
@@ -77,14 +77,14 @@ final class IptablesCommand implements ObjectCommand {
             case CHECK -> {
                 if (!ipt.contains(p.table(), p.chain().orElseThrow(), p.rule().orElseThrow())) {
                     ctx.err.println(program + ": Bad rule (does a matching rule exist in that chain?).");
-                    return Main.FAILED;
+                    return ExitStatus.FAILED;
                 }
             }
             case LIST_RULES -> listRules(ctx, ipt, p);
             case LIST -> list(ctx, ipt, p);
             default -> p.apply(ipt);
         }
-        return Main.OK;
+        return ExitStatus.OK;
     }
 
     private static Table tableWith(Iptables ipt, IptablesCommandLine p) throws NetnsException {

@@ -4,7 +4,6 @@ import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotFoundException;
 import io.netns4j.internal.json.JsonWriter;
 import io.netns4j.lab.Impairment;
-import io.netns4j.lab.ImpairmentWords;
 import io.netns4j.lab.Lab;
 import io.netns4j.lab.LabException;
 import io.netns4j.lab.LabGraph;
@@ -107,7 +106,7 @@ final class LabCommand implements ObjectCommand {
                             + " \"none\"): " + usageLine(verb));
                 }
                 try {
-                    ImpairmentWords.parse(rest.subList(2, rest.size()));
+                    Impairment.parse(rest.subList(2, rest.size()));
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage() + "; nothing was changed.");
                 }
@@ -221,7 +220,7 @@ final class LabCommand implements ObjectCommand {
                 if (r.namespaces().isEmpty() && r.files().isEmpty()) {
                     ctx.err.println("No lab \"" + name + "\" on this machine (no namespace carries its mark);"
                             + " nothing to remove.");
-                    return Main.FAILED;
+                    return ExitStatus.FAILED;
                 }
                 ctx.out.println("lab \"" + name + "\" is down: " + r.namespaces().size() + " namespaces removed");
             }
@@ -242,7 +241,7 @@ final class LabCommand implements ObjectCommand {
                         + (before.isEmpty() ? "" : " (replacing " + before.describe() + ")"));
             }
             case "impair" -> {
-                Impairment wanted = ImpairmentWords.parse(p.more().subList(1, p.more().size()));
+                Impairment wanted = Impairment.parse(p.more().subList(1, p.more().size()));
                 LinkImpairments.Applied a = Lab.impair(p.operand(), p.more().getFirst(), wanted, ctx.registry, options);
                 ctx.out.println("lab \"" + p.operand() + "\": " + p.more().getFirst() + " "
                         + (wanted.isNone() ? "has no impairment" : "impaired: " + a));
@@ -268,7 +267,7 @@ final class LabCommand implements ObjectCommand {
                 return show(ctx, p.operand(), p.json() || ctx.options.json());
             }
         }
-        return Main.OK;
+        return ExitStatus.OK;
     }
 
     private static int up(Context ctx, Topology t, Lab.Options options) throws UsageException, NetnsException {
@@ -287,9 +286,9 @@ final class LabCommand implements ObjectCommand {
             }
         } catch (LabException e) {
             ctx.err.println(e.getMessage());
-            return Main.FAILED;
+            return ExitStatus.FAILED;
         }
-        return Main.OK;
+        return ExitStatus.OK;
     }
 
     /** {@code lab up --dry-run FILE}: the full plan for a new lab, the changes for a running one. */
@@ -300,7 +299,7 @@ final class LabCommand implements ObjectCommand {
                     : "# lab \"" + t.name() + "\" is running; " + c.plan().steps().size() + " changes bring it in line:");
         }
         ctx.out.print(c.plan());
-        return Main.OK;
+        return ExitStatus.OK;
     }
 
     /** A topology file, or the kept state of running lab NAME. */
@@ -365,7 +364,7 @@ final class LabCommand implements ObjectCommand {
         Optional<List<LabNode>> nodes = Lab.show(name, ctx.registry);
         if (nodes.isEmpty()) {
             ctx.err.println("No lab \"" + name + "\" on this machine (\"netns4j lab list\" shows the labs).");
-            return Main.FAILED;
+            return ExitStatus.FAILED;
         }
         Partition partition = Partitions.current(name, ctx.registry);
         if (json) {
@@ -401,7 +400,7 @@ final class LabCommand implements ObjectCommand {
             }
             lab.put("partition", cuts);
             ctx.out.println(JsonWriter.write(lab, ctx.options.pretty()));
-            return Main.OK;
+            return ExitStatus.OK;
         }
         ctx.out.println("lab " + name);
         for (LabNode n : nodes.get()) {
@@ -416,6 +415,6 @@ final class LabCommand implements ObjectCommand {
         if (!partition.isEmpty()) {
             ctx.out.println("partition: " + partition.describe());
         }
-        return Main.OK;
+        return ExitStatus.OK;
     }
 }

@@ -19,10 +19,6 @@ import java.util.Map;
  * Exit status: 0 success, 1 an operation failed, 2 bad usage (nothing was changed).
  */
 public final class Main {
-    static final String VERSION = "0.1.0";
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
 
     /** iproute2's objects in its matching order; null marks one netns4j does not offer yet. */
     private static final Map<String, ObjectCommand> OBJECTS = new LinkedHashMap<>();
@@ -79,22 +75,22 @@ public final class Main {
             options = GlobalOptions.parse(args);
         } catch (UsageException e) {
             err.println(e.getMessage());
-            return USAGE;
+            return ExitStatus.USAGE;
         }
         if (options.version()) {
-            out.println("netns4j " + VERSION);
-            return OK;
+            out.println("netns4j " + Version.NUMBER);
+            return ExitStatus.OK;
         }
         if (options.help()) {
             out.println(USAGE_TEXT);
-            return OK;
+            return ExitStatus.OK;
         }
         if (options.batch() != null) {
-            return Batch.run(options, out, err, registry);
+            return Batch.run(options, out, err, registry, Main::execute);
         }
         if (options.rest().isEmpty()) {
             err.println(USAGE_TEXT);
-            return USAGE;
+            return ExitStatus.USAGE;
         }
         return execute(options, out, err, registry);
     }
@@ -107,7 +103,7 @@ public final class Main {
     /** As above, reusing the namespace handles a batch keeps open. */
     static int execute(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry,
                        OpenNamespaces shared) {
-        try (Context ctx = new Context(options, out, err, registry, shared)) {
+        try (Context ctx = new Context(options, out, err, registry, shared, Main::execute)) {
             String word = options.rest().getFirst();
             if (word.equals("ip")) {
                 throw new UsageException(strayIp(options));
@@ -123,7 +119,7 @@ public final class Main {
             }
             if (object.equals("help")) {
                 out.println(USAGE_TEXT);
-                return OK;
+                return ExitStatus.OK;
             }
             ObjectCommand command = OBJECTS.get(object);
             if (command == null) {
@@ -136,13 +132,13 @@ public final class Main {
             return command.run(ctx, words);
         } catch (UsageException e) {
             err.println(e.getMessage());
-            return USAGE;
+            return ExitStatus.USAGE;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
-            return USAGE;
+            return ExitStatus.USAGE;
         } catch (NetnsException e) {
             err.println(e.getMessage());
-            return FAILED;
+            return ExitStatus.FAILED;
         }
     }
 

@@ -52,7 +52,7 @@ final class NftCommand implements ObjectCommand {
         Request r = parse(args, ctx.json());
         if (r.action != null) {
             ctx.out.println(r.action);
-            return Main.OK;
+            return ExitStatus.OK;
         }
         Firewall fw = Firewall.in(ctx.namespace());
         NftOption[] opts = r.options.toArray(NftOption[]::new);
@@ -67,13 +67,13 @@ final class NftCommand implements ObjectCommand {
             }
         } catch (NftablesException e) {
             ctx.err.println(e.getMessage());
-            return Main.FAILED;
+            return ExitStatus.FAILED;
         }
         if (!result.messages().isBlank()) {
             ctx.err.print(result.messages());
         }
         print(ctx, result.output(), r.options.contains(NftOption.JSON));
-        return Main.OK;
+        return ExitStatus.OK;
     }
 
     /** nft's options come first (getopt with "+"); the words after them are the commands. */
@@ -98,7 +98,7 @@ final class NftCommand implements ObjectCommand {
                     return new Request(USAGE, options, null, null);
                 }
                 case "-v", "--version" -> {
-                    return new Request("netns4j " + Main.VERSION + " nft (libnftables)", options, null, null);
+                    return new Request("netns4j " + Version.NUMBER + " nft (libnftables)", options, null, null);
                 }
                 case "-f", "--file" -> {
                     if (++i >= args.size()) {

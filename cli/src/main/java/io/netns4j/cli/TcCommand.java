@@ -2,14 +2,17 @@ package io.netns4j.cli;
 
 import io.netns4j.error.NetnsException;
 import io.netns4j.qdisc.NetemSpec;
+import io.netns4j.qdisc.NetemWords;
 import io.netns4j.qdisc.Qdisc;
 import io.netns4j.qdisc.Qdiscs;
 import io.netns4j.qdisc.TbfSpec;
+import io.netns4j.qdisc.TcUnits;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code netns4j tc qdisc ...}: the part of tc's syntax netns4j has so far: tbf (rate limit)
@@ -19,7 +22,7 @@ import java.util.Map;
  */
 final class TcCommand implements ObjectCommand {
     static final String FORM = "tc qdisc { add | replace | del | show } [dev DEV] [root | parent CLASSID] [handle HANDLE]"
-            + " [tbf rate RATE burst SIZE (latency TIME | limit SIZE) | " + TcNetemWords.FORM + "]";
+            + " [tbf rate RATE burst SIZE (latency TIME | limit SIZE) | " + NetemWords.FORM + "]";
 
     private record Parsed(String verb, String dev, int parent, int handle, TbfSpec tbf, NetemSpec netem) {
     }
@@ -59,12 +62,12 @@ final class TcCommand implements ObjectCommand {
                 case "tbf" -> kind = "tbf";
                 case "netem" -> {
                     kind = "netem";
-                    netem = TcNetemWords.parse(w.rest());
+                    netem = usage(NetemWords::parse, w.rest());
                 }
-                case "rate" -> rate = TcUnits.rate(w.value(a, "a rate such as 1mbit"));
-                case "burst", "buffer", "maxburst" -> burst = TcUnits.size(w.value(a, "a size such as 32kbit"));
-                case "latency" -> latency = TcUnits.time(w.value(a, "a time such as 400ms"));
-                case "limit" -> limit = TcUnits.size(w.value(a, "a size in bytes"));
+                case "rate" -> rate = usage(TcUnits::rate, w.value(a, "a rate such as 1mbit"));
+                case "burst", "buffer", "maxburst" -> burst = usage(TcUnits::size, w.value(a, "a size such as 32kbit"));
+                case "latency" -> latency = usage(TcUnits::time, w.value(a, "a time such as 400ms"));
+                case "limit" -> limit = usage(TcUnits::size, w.value(a, "a size in bytes"));
                 default -> throw new UsageException("Unknown or unsupported word \"" + a + "\": netns4j's tc takes \""
                         + FORM + "\" (htb, classes and filters are not supported yet).");
             }
@@ -96,6 +99,15 @@ final class TcCommand implements ObjectCommand {
             return new Parsed(verb, dev, parent, handle, new TbfSpec(rate, burst, latency, limit), null);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage() + ".");
+        }
+    }
+
+    /** Core's unit and netem parsers refuse a word with an IllegalArgumentException: a usage error, same words. */
+    private static <A, T> T usage(Function<A, T> parse, A words) throws UsageException {
+        try {
+            return parse.apply(words);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package io.netns4j.cli;
 
 
 import io.netns4j.error.NetnsException;
+import io.netns4j.error.NotFoundException;
 import io.netns4j.link.TunTapDevice;
 import io.netns4j.link.TunTapRequest;
 
@@ -17,6 +18,8 @@ import java.util.Map;
 final class TuntapCommand implements ObjectCommand {
     static final String FORM = "tuntap { add | del | show } [dev] NAME mode { tun | tap } [user UID] [group GID]"
             + " [pi] [vnet_hdr] [multi_queue]";
+    /** Linux's "no such device", the errno the kernel gives for a missing link. */
+    private static final int ENODEV = 19;
 
     @Override
     public void check(GlobalOptions options, List<String> args) throws UsageException {
@@ -47,8 +50,8 @@ final class TuntapCommand implements ObjectCommand {
                 boolean found = ctx.namespace().links().tunTaps().stream()
                         .anyMatch(d -> d.name().equals(r.name()) && d.mode() == r.mode());
                 if (!found) {
-                    throw new io.netns4j.error.NotFoundException("No " + r.mode().name().toLowerCase() + " device \""
-                            + r.name() + "\" in the namespace.", io.netns4j.internal.sys.Errno.ENODEV, null);
+                    throw new NotFoundException("No " + r.mode().name().toLowerCase() + " device \""
+                            + r.name() + "\" in the namespace.", ENODEV, null);
                 }
                 ctx.namespace().links().delete(r.name());
             }

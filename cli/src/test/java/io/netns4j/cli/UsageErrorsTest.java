@@ -60,7 +60,7 @@ class UsageErrorsTest {
 
     @Test
     void versionAndHelpSucceed() {
-        assertEquals("netns4j " + Main.VERSION + "\n", CliRun.of("-V").out());
+        assertEquals("netns4j " + Version.NUMBER + "\n", CliRun.of("-V").out());
         assertTrue(CliRun.of("-h").out().startsWith("Usage: netns4j"));
         assertTrue(CliRun.of("netns", "help").out().contains("netns4j netns list-id"));
         assertEquals(2, CliRun.of().exit());

@@ -10,6 +10,7 @@ import io.netns4j.firewall.Rule;
 import io.netns4j.firewall.Table;
 import io.netns4j.firewall.Verdict;
 import io.netns4j.internal.json.JsonReader;
+import io.netns4j.qdisc.TcUnits;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -77,7 +78,7 @@ final class EgressDrop {
                 + "\" priority 0; policy accept; }\n"
                 + "flush chain " + where + "\n"
                 + "add rule " + where + " numgen random mod " + MODULUS + " < " + threshold + " drop comment \""
-                + "netns4j impairment: loss " + Units.formatPercent(threshold * 100.0 / MODULUS) + "\"\n";
+                + "netns4j impairment: loss " + TcUnits.formatStrictPercent(threshold * 100.0 / MODULUS) + "\"\n";
     }
 
     /** Equivalent to: {@code ip netns exec NS nft -f SCRIPT} with {@link #script}, one transaction. */
@@ -146,7 +147,7 @@ final class EgressDrop {
                     && ng.get("mod") instanceof Long mod && mod > 0
                     && (ng.get("offset") == null || Long.valueOf(0).equals(ng.get("offset")))
                     && match.get("right") instanceof Long n) {
-                return Units.roundPercent(Math.min(n, mod) * 100.0 / mod);
+                return TcUnits.roundPercent(Math.min(n, mod) * 100.0 / mod);
             }
         } catch (RuntimeException notOurs) {
             // some other shape: not a loss

@@ -8,6 +8,7 @@ import io.netns4j.qdisc.NetemSpec;
 import io.netns4j.qdisc.Qdisc;
 import io.netns4j.qdisc.Qdiscs;
 import io.netns4j.qdisc.TbfSpec;
+import io.netns4j.qdisc.TcUnits;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -266,7 +267,7 @@ public final class LinkImpairments {
         List<Setting> applied = new ArrayList<>();
         Impairment e = effective(w, true);
         if (e.rateBitsPerSecond() != null) {
-            applied.add(new Setting("rate", Units.formatRate(e.rateBitsPerSecond()), Mechanism.NETEM, null));
+            applied.add(new Setting("rate", TcUnits.formatStrictRate(e.rateBitsPerSecond()), Mechanism.NETEM, null));
         }
         if (e.delay() != null) {
             applied.add(new Setting("delay", delayText(e), Mechanism.NETEM, null));
@@ -279,7 +280,7 @@ public final class LinkImpairments {
 
     private static void percent(List<Setting> out, String name, Double p) {
         if (p != null) {
-            out.add(new Setting(name, Units.formatPercent(p), Mechanism.NETEM, null));
+            out.add(new Setting(name, TcUnits.formatStrictPercent(p), Mechanism.NETEM, null));
         }
     }
 
@@ -290,27 +291,27 @@ public final class LinkImpairments {
         TbfSpec tbf = null;
         if (e.rateBitsPerSecond() != null) {
             tbf = tbf(e.rateBitsPerSecond() / 8, link.mtu() == null ? 1500 : link.mtu());
-            applied.add(new Setting("rate", Units.formatRate(e.rateBitsPerSecond()), Mechanism.TBF, null));
+            applied.add(new Setting("rate", TcUnits.formatStrictRate(e.rateBitsPerSecond()), Mechanism.TBF, null));
         }
         int threshold = 0;
         if (w.lossPercent() != null) {
             threshold = EgressDrop.threshold(w.lossPercent());
             if (threshold == 0) {
-                unsupported.add(new Setting("loss", Units.formatPercent(w.lossPercent()), null, "NOT applied: below"
+                unsupported.add(new Setting("loss", TcUnits.formatStrictPercent(w.lossPercent()), null, "NOT applied: below"
                         + " 0.005%, under the 0.01% steps of the nftables drop used without netem"));
             } else {
                 EgressDrop.check(device);
-                applied.add(new Setting("loss", Units.formatPercent(e.lossPercent()), Mechanism.NFTABLES, "no netem"));
+                applied.add(new Setting("loss", TcUnits.formatStrictPercent(e.lossPercent()), Mechanism.NFTABLES, "no netem"));
             }
         }
         if (w.delay() != null) {
             unsupported.add(new Setting("delay", delayText(w), null, NO_NETEM));
         }
         if (w.duplicatePercent() != null) {
-            unsupported.add(new Setting("duplicate", Units.formatPercent(w.duplicatePercent()), null, NO_NETEM));
+            unsupported.add(new Setting("duplicate", TcUnits.formatStrictPercent(w.duplicatePercent()), null, NO_NETEM));
         }
         if (w.reorderPercent() != null) {
-            unsupported.add(new Setting("reorder", Units.formatPercent(w.reorderPercent()), null, NO_NETEM));
+            unsupported.add(new Setting("reorder", TcUnits.formatStrictPercent(w.reorderPercent()), null, NO_NETEM));
         }
         if (tbf != null) {
             ns.qdiscs().replaceRootTbf(device, tbf);
@@ -339,9 +340,9 @@ public final class LinkImpairments {
         long frame = 2L * (mtu + LINK_HEADER);
         if (frame * 1_000_000 / rate > MAX_FRAME_MICROS) {
             long minimum = (frame * 1_000_000 + MAX_FRAME_MICROS - 1) / MAX_FRAME_MICROS;
-            throw new IllegalArgumentException("rate " + Units.formatRate(rate * 8) + " is too low for tbf (used without"
+            throw new IllegalArgumentException("rate " + TcUnits.formatStrictRate(rate * 8) + " is too low for tbf (used without"
                     + " netem) on a device with MTU " + mtu + ": two full frames would take more than "
-                    + MAX_FRAME_MICROS / 1_000_000 + " s; use at least " + Units.formatRate(minimum * 8));
+                    + MAX_FRAME_MICROS / 1_000_000 + " s; use at least " + TcUnits.formatStrictRate(minimum * 8));
         }
         long burst = Math.min(Integer.MAX_VALUE, Math.max(frame, rate * BURST_MICROS / 1_000_000));
         long limit = Math.min(0xffffffffL, rate * QUEUE_MICROS / 1_000_000 + burst);
@@ -371,17 +372,17 @@ public final class LinkImpairments {
     /** Zeros read as "not set"; a rate below one byte per second is refused. */
     static Impairment normalise(Impairment i) {
         if (i.rateBitsPerSecond() != null && i.rateBitsPerSecond() < 8) {
-            throw new IllegalArgumentException("rate " + Units.formatRate(i.rateBitsPerSecond()) + " is below one byte"
+            throw new IllegalArgumentException("rate " + TcUnits.formatStrictRate(i.rateBitsPerSecond()) + " is below one byte"
                     + " per second (8bit), the smallest rate tc can set");
         }
         Duration delay = nonZero(i.delay());
         Duration jitter = delay == null ? null : nonZero(i.jitter());
         if (i.jitter() != null && !i.jitter().isZero() && delay == null) {
-            throw new IllegalArgumentException("jitter " + Units.formatDuration(i.jitter()) + " without a delay: netem"
+            throw new IllegalArgumentException("jitter " + TcUnits.formatStrictTime(i.jitter()) + " without a delay: netem"
                     + " varies a delay (e.g. delay 50ms 10ms)");
         }
         if (positive(i.reorderPercent()) != null && delay == null) {
-            throw new IllegalArgumentException("reorder " + Units.formatPercent(i.reorderPercent()) + " without a delay:"
+            throw new IllegalArgumentException("reorder " + TcUnits.formatStrictPercent(i.reorderPercent()) + " without a delay:"
                     + " netem reorders by sending some packets without the delay (e.g. delay 10ms reorder 25%)");
         }
         return new Impairment(i.rateBitsPerSecond(), delay, jitter, positive(i.lossPercent()),
@@ -390,11 +391,11 @@ public final class LinkImpairments {
 
     private static Double fallbackLoss(double percent) {
         int t = EgressDrop.threshold(percent);
-        return t == 0 ? null : Units.roundPercent(t * 100.0 / EgressDrop.MODULUS);
+        return t == 0 ? null : TcUnits.roundPercent(t * 100.0 / EgressDrop.MODULUS);
     }
 
     private static String delayText(Impairment i) {
-        return Units.formatDuration(i.delay()) + (i.jitter() == null ? "" : " " + Units.formatDuration(i.jitter()));
+        return TcUnits.formatStrictTime(i.delay()) + (i.jitter() == null ? "" : " " + TcUnits.formatStrictTime(i.jitter()));
     }
 
     private static Duration nonZero(Duration d) {
@@ -410,7 +411,7 @@ public final class LinkImpairments {
     }
 
     private static Double rounded(Double p) {
-        return p == null ? null : Units.roundPercent(p);
+        return p == null ? null : TcUnits.roundPercent(p);
     }
 
     private static double or0(Double p) {

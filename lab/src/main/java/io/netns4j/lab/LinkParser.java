@@ -3,6 +3,7 @@ package io.netns4j.lab;
 import io.netns4j.types.InetPrefix;
 import io.netns4j.types.InterfaceNames;
 import io.netns4j.types.MacAddress;
+import io.netns4j.qdisc.TcUnits;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.time.Duration;
@@ -168,12 +169,12 @@ final class LinkParser {
         if (m == null) {
             return Impairment.NONE;
         }
-        Long rate = value(m, "rate", Units::parseRate);
-        Duration delay = value(m, "delay", Units::parseDuration);
-        Duration jitter = value(m, "jitter", Units::parseDuration);
-        Double loss = value(m, "loss", Units::parsePercent);
-        Double duplicate = value(m, "duplicate", Units::parsePercent);
-        Double reorder = value(m, "reorder", Units::parsePercent);
+        Long rate = value(m, "rate", TcUnits::strictRate);
+        Duration delay = value(m, "delay", TcUnits::strictTime);
+        Duration jitter = value(m, "jitter", TcUnits::strictTime);
+        Double loss = value(m, "loss", TcUnits::strictPercent);
+        Double duplicate = value(m, "duplicate", TcUnits::strictPercent);
+        Double reorder = value(m, "reorder", TcUnits::strictPercent);
         if (jitter != null && delay == null) {
             p.problems.at(m.get("jitter"), "\"jitter\" without \"delay\"", "netem varies a delay: add e.g. delay: 50ms");
         }
@@ -182,8 +183,8 @@ final class LinkParser {
                     "netem reorders by sending some packets without the delay: add e.g. delay: 10ms");
         }
         if (jitter != null && delay != null && jitter.compareTo(delay) > 0) {
-            p.problems.at(m.get("jitter"), "\"jitter\" " + Units.formatDuration(jitter) + " is larger than \"delay\" "
-                    + Units.formatDuration(delay), "packets cannot leave before they are sent; keep jitter <= delay");
+            p.problems.at(m.get("jitter"), "\"jitter\" " + TcUnits.formatStrictTime(jitter) + " is larger than \"delay\" "
+                    + TcUnits.formatStrictTime(delay), "packets cannot leave before they are sent; keep jitter <= delay");
         }
         return new Impairment(rate, delay, jitter, loss, duplicate, reorder);
     }

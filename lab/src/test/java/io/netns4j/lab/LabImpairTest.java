@@ -2,6 +2,7 @@ package io.netns4j.lab;
 
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
+import io.netns4j.qdisc.TcUnits;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Transfer;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +57,7 @@ class LabImpairTest {
             double expected = bits / 8.0;
             double measured = Transfer.goodput(a, b, "10.0.7.2", 5202, (long) (expected * 2.5));
             System.out.printf("lab rate %s (%s): measured %.0f bit/s, %.1f%% of the setting%n",
-                    Units.formatRate(bits), when, measured * 8, 100 * measured / expected);
+                    TcUnits.formatStrictRate(bits), when, measured * 8, 100 * measured / expected);
             assertTrue(measured > 0.8 * expected && measured < 1.2 * expected,
                     when + ": goodput " + measured * 8 + " bit/s for a rate of " + bits + " bit/s");
         }
@@ -68,7 +69,7 @@ class LabImpairTest {
         assertEquals(List.of(), s.notes(), "a rate needs no netem");
         assertRate(20_000_000, "from the file");
 
-        LinkImpairments.Applied now = Lab.impair(lab.name, "a:eth1", ImpairmentWords.parse(List.of("rate", "5mbit")),
+        LinkImpairments.Applied now = Lab.impair(lab.name, "a:eth1", Impairment.parse(List.of("rate", "5mbit")),
                 registry, options);
         assertTrue(now.complete(), now.toString());
         assertRate(5_000_000, "lab impair at run time");

@@ -3,6 +3,7 @@ package io.netns4j.lab;
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
 import io.netns4j.error.NotFoundException;
+import io.netns4j.qdisc.TcUnits;
 import io.netns4j.testing.Ip;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Scratch;
@@ -113,7 +114,7 @@ class LinkImpairmentsTest {
         double expected = bits / 8.0;
         double measured = goodput((long) (expected * 3)); // about 3 s at the rate
         System.out.printf("rate %s via %s: measured goodput %.0f bit/s (%.1f%% of the setting)%n",
-                Units.formatRate(bits), applied, measured * 8, 100 * measured / expected);
+                TcUnits.formatStrictRate(bits), applied, measured * 8, 100 * measured / expected);
         assertTrue(measured > 0.8 * expected && measured < 1.2 * expected,
                 "goodput " + measured * 8 + " bit/s for a rate of " + bits + " bit/s");
     }
