@@ -1,7 +1,5 @@
 package io.netns4j.address;
 
-import io.netns4j.error.MalformedMessageException;
-import io.netns4j.internal.netlink.route.AddressMessage;
 import io.netns4j.internal.netlink.route.Ifa;
 import io.netns4j.route.RouteScopes;
 import io.netns4j.types.InetFamily;
@@ -58,23 +56,6 @@ public record Address(int index, InetAddress local, int prefixLength, InetAddres
         return s;
     }
 
-    /** Null when the message is not an IPv4 or IPv6 address (or has none). */
-    static Address from(AddressMessage m) throws MalformedMessageException {
-        if (InetFamily.ofNumber(m.family()) == null) {
-            return null;
-        }
-        InetAddress address = m.address();
-        InetAddress local = m.local() != null ? m.local() : address;
-        if (local == null) {
-            return null;
-        }
-        InetAddress peer = address != null && !address.equals(local) ? address : null;
-        AddressMessage.CacheInfo ci = m.cacheInfo();
-        long metric = m.metric();
-        return new Address(m.index(), local, m.prefixLength(), peer, m.broadcast(), m.anycast(),
-                m.scope(), m.label(), m.allFlags(), ci == null ? FOREVER : ci.valid(),
-                ci == null ? FOREVER : ci.preferred(), metric < 0 ? null : metric);
-    }
 
     @Override
     public String toString() {

@@ -12,11 +12,7 @@ import io.netns4j.internal.rtnl.NetlinkSocket;
 import io.netns4j.internal.sys.Errno;
 import io.netns4j.link.Link;
 import io.netns4j.link.Links;
-import io.netns4j.route.RouteScopes;
-import io.netns4j.types.InetPrefix;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -138,7 +134,7 @@ public final class Addresses {
                 continue;
             }
             AddressMessage am = AddressMessage.decode(m);
-            Address a = Address.from(am);
+            Address a = AddressCodec.decode(am);
             if (a != null && (index == 0 || a.index() == index) && filter.matches(a, names.get(a.index()))) {
                 out.add(new Selected(a, am));
             }
@@ -158,67 +154,7 @@ public final class Addresses {
     private void modify(AddressRequest spec, int type, int flags) throws NetnsException {
         spec.validate();
         int index = Interfaces.index(ns, spec.device());
-        ns.routeSocket().execute(encode(spec, index, type, flags));
+        ns.routeSocket().execute(AddressCodec.encode(spec, index, type, flags));
     }
 
-    /** The request, attributes in the order {@code ip} writes them. */
-    static byte[] encode(AddressRequest spec, int index, int type, int msgFlags) {
-        InetPrefix local = spec.local();
-        boolean adding = type != Ifa.RTM_DELADDR;
-        int flagBits = 0;
-        for (AddressFlag f : spec.flags()) {
-            flagBits |= f.bit();
-        }
-        int scope = spec.scope() != null ? spec.scope() : adding ? defaultScope(local) : 0;
-        int prefixLength = spec.peer() != null ? spec.peer().length() : local.length();
-        AddressMessage m = AddressMessage.request(local.family(), prefixLength, flagBits <= 0xff ? flagBits : 0, scope,
-                index).withAddress(Ifa.IFA_LOCAL, local.address());
-        if (spec.label() != null) {
-            m = m.withLabel(spec.label());
-        }
-        if (spec.metric() != null) {
-            m = m.withU32(Ifa.IFA_RT_PRIORITY, (int) (long) spec.metric());
-        }
-        if (flagBits > 0xff) {
-            m = m.withU32(Ifa.IFA_FLAGS, flagBits);
-        }
-        if (spec.peer() != null) {
-            m = m.withAddress(Ifa.IFA_ADDRESS, spec.peer().address());
-        } else if (!spec.matchesAnyPrefixLength()) {
-            m = m.withAddress(Ifa.IFA_ADDRESS, local.address());
-        }
-        if (spec.broadcast() != null) {
-            m = m.withAddress(Ifa.IFA_BROADCAST, spec.broadcast());
-        } else if (spec.isBroadcastAuto() && adding && prefixLength <= 30) {
-            InetPrefix base = spec.peer() != null ? spec.peer() : local;
-            m = m.withAddress(Ifa.IFA_BROADCAST, hostBitsSet(base.address(), prefixLength));
-        }
-        if (spec.anycast() != null) {
-            m = m.withAddress(Ifa.IFA_ANYCAST, spec.anycast());
-        }
-        if (spec.validLifetime() != null || spec.preferredLifetime() != null) {
-            long valid = spec.validLifetime() == null ? Address.FOREVER : spec.validLifetime();
-            long preferred = spec.preferredLifetime() == null ? Address.FOREVER : spec.preferredLifetime();
-            m = m.withCacheInfo(new AddressMessage.CacheInfo(preferred, valid, 0, 0));
-        }
-        return m.encode(type, msgFlags);
-    }
-
-    /** {@code ip}'s default: host scope for 127.0.0.0/8, global for the rest. */
-    private static int defaultScope(InetPrefix local) {
-        return !local.isIpv6() && (local.address().getAddress()[0] & 0xff) == 127
-                ? RouteScopes.HOST : RouteScopes.GLOBAL;
-    }
-
-    private static InetAddress hostBitsSet(InetAddress base, int prefixLength) {
-        byte[] b = base.getAddress();
-        for (int bit = prefixLength; bit < 32; bit++) {
-            b[bit / 8] |= (byte) (0x80 >>> (bit % 8));
-        }
-        try {
-            return InetAddress.getByAddress(b);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,17 +1,28 @@
 package io.netns4j.link;
 
+import io.netns4j.error.MalformedMessageException;
 import io.netns4j.error.NetnsException;
+import io.netns4j.internal.netlink.Attributes;
 import io.netns4j.internal.netlink.MessageBuilder;
 import io.netns4j.internal.netlink.Netlink;
 import io.netns4j.internal.netlink.route.Ifla;
+import io.netns4j.internal.netlink.route.LinkMessage;
 import io.netns4j.internal.netlink.route.Rtnl;
+import io.netns4j.types.MacAddress;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
- * Link requests as messages: the {@code RTM_NEWLINK} that {@code ip link add} and
- * {@code ip link set} send, byte for byte (golden tests compare). The kind's own options are
+ * Links as messages: the {@code RTM_NEWLINK} that {@code ip link add} and {@code ip link set}
+ * send, byte for byte (golden tests compare), and a dumped {@code RTM_NEWLINK} read back as a
+ * {@link Link}. The kind's own options are
  * written by the kind ({@link LinkKind#writeData}) through {@link LinkInfo}.
  */
 final class LinkCodec {
+    private static final int IFLA_ALLMULTI = 61;
+    private static final int STATS64_FIELDS = 24;
+
     private LinkCodec() {
     }
 
@@ -83,5 +94,50 @@ final class LinkCodec {
         } else if (r.namespacePid() != null) {
             b.attrU32(Ifla.IFLA_NET_NS_PID, (int) (long) r.namespacePid());
         }
+    }
+
+    static Link decode(LinkMessage m) throws MalformedMessageException {
+        Attributes a = m.attributes();
+        Attributes info = a.nested(Ifla.IFLA_LINKINFO);
+        return new Link(m.index(), a.string(Ifla.IFLA_IFNAME), m.flags(), boxed(a, Ifla.IFLA_MTU),
+                a.string(Ifla.IFLA_QDISC), a.s32(Ifla.IFLA_MASTER, 0), boxedU8(a, Ifla.IFLA_OPERSTATE),
+                boxedU8(a, Ifla.IFLA_LINKMODE), boxed(a, Ifla.IFLA_GROUP), boxed(a, Ifla.IFLA_TXQLEN),
+                m.deviceType(), mac(a, Ifla.IFLA_ADDRESS), mac(a, Ifla.IFLA_BROADCAST), a.s32(Ifla.IFLA_LINK, 0),
+                a.s32(Ifla.IFLA_LINK_NETNSID, -1), info.string(Ifla.IFLA_INFO_KIND),
+                info.string(Ifla.IFLA_INFO_SLAVE_KIND), boxed(a, Ifla.IFLA_PROMISCUITY), boxed(a, IFLA_ALLMULTI),
+                boxed(a, Ifla.IFLA_MIN_MTU), boxed(a, Ifla.IFLA_MAX_MTU), boxed(a, Ifla.IFLA_NUM_TX_QUEUES),
+                boxed(a, Ifla.IFLA_NUM_RX_QUEUES), a.string(Ifla.IFLA_IFALIAS), stats(a));
+    }
+
+    static Integer boxed(Attributes a, int type) throws MalformedMessageException {
+        return a.has(type) ? a.s32(type, 0) : null;
+    }
+
+    static Integer boxedU8(Attributes a, int type) throws MalformedMessageException {
+        return a.has(type) ? a.u8(type, 0) : null;
+    }
+
+    static MacAddress mac(Attributes a, int type) {
+        byte[] b = a.bytes(type);
+        return b == null ? null : new MacAddress(b);
+    }
+
+    static LinkStats stats(Attributes a) throws MalformedMessageException {
+        byte[] raw = a.bytes(Ifla.IFLA_STATS64);
+        if (raw == null) {
+            return null;
+        }
+        if (raw.length < STATS64_FIELDS * 8) {
+            throw new MalformedMessageException("IFLA_STATS64 has " + raw.length + " bytes, needs " + STATS64_FIELDS * 8);
+        }
+        ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.nativeOrder());
+        long[] f = new long[STATS64_FIELDS];
+        for (int i = 0; i < STATS64_FIELDS; i++) {
+            f[i] = b.getLong(i * 8);
+        }
+        // struct rtnl_link_stats64: rx_packets, tx_packets, rx_bytes, tx_bytes, rx_errors, tx_errors,
+        // rx_dropped, tx_dropped, multicast, collisions, rx_length_errors, rx_over_errors, rx_crc_errors,
+        // rx_frame_errors, rx_fifo_errors, rx_missed_errors, tx_aborted_errors, tx_carrier_errors, ...
+        return new LinkStats(f[2], f[0], f[4], f[6], f[11], f[15], f[8], f[3], f[1], f[5], f[7], f[17], f[9]);
     }
 }

@@ -36,7 +36,7 @@ public final class Links {
     public List<Link> list() throws NetnsException {
         List<Link> out = new ArrayList<>();
         for (LinkMessage m : dumpMessages()) {
-            out.add(Link.from(m));
+            out.add(LinkCodec.decode(m));
         }
         return out;
     }
@@ -75,7 +75,7 @@ public final class Links {
 
     /** One link by index. */
     public Link get(int index) throws NetnsException {
-        return Link.from(Interfaces.byIndex(ns, index));
+        return LinkCodec.decode(Interfaces.byIndex(ns, index));
     }
 
     /**

@@ -1,8 +1,6 @@
 package io.netns4j.neighbour;
 
-import io.netns4j.error.MalformedMessageException;
 import io.netns4j.internal.netlink.route.Nda;
-import io.netns4j.internal.netlink.route.NeighbourMessage;
 import io.netns4j.types.InetText;
 import io.netns4j.types.MacAddress;
 
@@ -49,17 +47,6 @@ public record Neighbour(int index, String device, InetAddress destination, MacAd
         return (flags & Nda.NTF_OFFLOADED) != 0;
     }
 
-    /** Null when the message is not an IPv4 or IPv6 entry. */
-    static Neighbour from(NeighbourMessage m, String device) throws MalformedMessageException {
-        InetAddress dst = m.destination();
-        if (dst == null) {
-            return null;
-        }
-        byte[] ll = m.linkLayerAddress();
-        long probes = m.probes();
-        return new Neighbour(m.index(), device, dst, ll == null ? null : new MacAddress(ll), m.state(), m.flags(),
-                probes < 0 ? null : probes);
-    }
 
     @Override
     public String toString() {

@@ -132,7 +132,7 @@ public final class Neighbours {
             if (InetFamily.ofNumber(nm.family()) == null || (index != 0 && nm.index() != index)) {
                 continue;
             }
-            Neighbour n = Neighbour.from(nm, names.get(nm.index()));
+            Neighbour n = NeighbourCodec.decode(nm, names.get(nm.index()));
             if (n != null && filter.matches(n, stateMask)) {
                 out.add(new Selected(n, nm));
             }
@@ -142,18 +142,7 @@ public final class Neighbours {
 
     private void modify(NeighbourRequest spec, int type, int flags) throws NetnsException {
         int index = Interfaces.index(ns, spec.device());
-        ns.routeSocket().execute(encode(spec, index, type, flags));
+        ns.routeSocket().execute(NeighbourCodec.encode(spec, index, type, flags));
     }
 
-    /** The request, as {@code ip} writes it. */
-    static byte[] encode(NeighbourRequest spec, int index, int type, int msgFlags) {
-        int family = InetFamily.of(spec.destination()).number();
-        int flags = (spec.isProxy() ? Nda.NTF_PROXY : 0) | (spec.isRouter() ? Nda.NTF_ROUTER : 0);
-        NeighbourMessage m = NeighbourMessage.request(family, index, spec.state().value(), flags)
-                .withDestination(spec.destination());
-        if (spec.lladdr() != null) {
-            m = m.withLinkLayerAddress(spec.lladdr().bytes());
-        }
-        return m.encode(type, msgFlags);
-    }
 }

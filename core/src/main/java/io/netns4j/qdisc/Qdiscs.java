@@ -13,8 +13,6 @@ import io.netns4j.link.Link;
 import io.netns4j.link.Links;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,17 +1,13 @@
 package io.netns4j.rule;
 
-import io.netns4j.error.MalformedMessageException;
 import io.netns4j.error.NetnsException;
-import io.netns4j.internal.netlink.Attribute;
 import io.netns4j.internal.netlink.Attributes;
 import io.netns4j.internal.netlink.Netlink;
 import io.netns4j.internal.netlink.NetlinkMessage;
 import io.netns4j.internal.netlink.route.Fra;
-import io.netns4j.internal.netlink.route.RouteMessage;
 import io.netns4j.internal.netlink.route.RuleMessage;
 import io.netns4j.internal.rtnl.NamespaceSession;
 import io.netns4j.internal.sys.Errno;
-import io.netns4j.route.RouteTables;
 import io.netns4j.types.InetFamily;
 import io.netns4j.types.InetPrefix;
 
@@ -37,7 +33,7 @@ public final class Rules {
 
     /** Adds a rule. Equivalent to: {@code ip rule add from 10.0.0.5 table 100 pref 1000}. */
     public void add(RoutingRule r) throws NetnsException {
-        ns.routeSocket().execute(request(r, false).encode(Fra.RTM_NEWRULE, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL));
+        ns.routeSocket().execute(RuleCodec.request(r, false).encode(Fra.RTM_NEWRULE, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL));
     }
 
     /**
@@ -45,7 +41,7 @@ public final class Rules {
      * Equivalent to: {@code ip rule del pref 1000} or {@code ip rule del from 10.0.0.5 table 100}.
      */
     public void delete(RoutingRule r) throws NetnsException {
-        ns.routeSocket().execute(request(r, true).encode(Fra.RTM_DELRULE, 0));
+        ns.routeSocket().execute(RuleCodec.request(r, true).encode(Fra.RTM_DELRULE, 0));
     }
 
     /** Every rule of {@code family}, by priority. Equivalent to: {@code ip rule show} ({@code ip -6 rule show}). */
@@ -100,7 +96,7 @@ public final class Rules {
         for (NetlinkMessage m : ns.routeSocket().dump(req)) {
             if (m.type() == Fra.RTM_NEWRULE) {
                 RuleMessage rm = RuleMessage.decode(m);
-                RoutingRule r = decode(rm);
+                RoutingRule r = RuleCodec.decode(rm);
                 if (r != null && matches(r, selector)) {
                     out.add(new Entry(rm, r));
                 }
@@ -135,77 +131,4 @@ public final class Rules {
         return v.length() >= selector.length() && selector.contains(v.address());
     }
 
-    /** The request for {@code r}, with {@code ip rule}'s defaults for what it leaves out. */
-    static RuleMessage request(RoutingRule r, boolean delete) {
-        RuleAction action = r.action() != null ? r.action() : r.gotoTarget() != null ? RuleAction.GOTO : null;
-        long table = r.table() != null ? r.table() : action == null && !delete ? RouteTables.MAIN : 0;
-        int actionNumber = action != null ? action.number() : delete ? Fra.FR_ACT_UNSPEC : Fra.FR_ACT_TO_TBL;
-        List<Attribute> a = new ArrayList<>();
-        if (r.source() != null) {
-            a.add(new Attribute(Fra.FRA_SRC, r.source().address().getAddress()));
-        }
-        if (r.destination() != null) {
-            a.add(new Attribute(Fra.FRA_DST, r.destination().address().getAddress()));
-        }
-        if (r.priority() != null) {
-            a.add(attrU32(Fra.FRA_PRIORITY, r.priority()));
-        }
-        if (r.fwmark() != null) {
-            a.add(attrU32(Fra.FRA_FWMARK, r.fwmark()));
-        }
-        if (r.fwmask() != null) {
-            a.add(attrU32(Fra.FRA_FWMASK, r.fwmask()));
-        }
-        if (r.inputDevice() != null) {
-            a.add(RouteMessage.attrString(Fra.FRA_IIFNAME, r.inputDevice()));
-        }
-        if (r.outputDevice() != null) {
-            a.add(RouteMessage.attrString(Fra.FRA_OIFNAME, r.outputDevice()));
-        }
-        if (table >= 256) {
-            a.add(attrU32(Fra.FRA_TABLE, table));
-        }
-        if (r.suppressPrefixLength() != null) {
-            a.add(attrU32(Fra.FRA_SUPPRESS_PREFIXLEN, r.suppressPrefixLength()));
-        }
-        if (r.gotoTarget() != null) {
-            a.add(attrU32(Fra.FRA_GOTO, r.gotoTarget()));
-        }
-        if (r.protocol() != null) {
-            a.add(RouteMessage.attrU8(Fra.FRA_PROTOCOL, r.protocol()));
-        }
-        return new RuleMessage(r.family().number(), r.destination() == null ? 0 : r.destination().length(),
-                r.source() == null ? 0 : r.source().length(), r.tos(), table < 256 ? (int) table : 0, actionNumber,
-                r.not() ? Fra.FIB_RULE_INVERT : 0, Attributes.of(a));
-    }
-
-    /** A rule the kernel reported; null when it is not IPv4 or IPv6. */
-    static RoutingRule decode(RuleMessage m) throws NetnsException {
-        InetFamily f = InetFamily.ofNumber(m.family());
-        if (f == null) {
-            return null;
-        }
-        Attributes a = m.attributes();
-        try {
-            InetPrefix src = prefix(f, a.bytes(Fra.FRA_SRC), m.srcLen());
-            InetPrefix dst = prefix(f, a.bytes(Fra.FRA_DST), m.dstLen());
-            Long suppress = m.u32(Fra.FRA_SUPPRESS_PREFIXLEN);
-            return new RoutingRule(f, m.priority(), m.inverted(), src, dst, m.tos(), m.u32(Fra.FRA_FWMARK),
-                    m.u32(Fra.FRA_FWMASK), a.string(Fra.FRA_IIFNAME), a.string(Fra.FRA_OIFNAME), m.tableId(),
-                    RuleAction.ofNumber(m.action()), m.u32(Fra.FRA_GOTO),
-                    suppress == null || suppress == 0xFFFF_FFFFL ? null : suppress.intValue(),
-                    a.has(Fra.FRA_PROTOCOL) ? a.u8(Fra.FRA_PROTOCOL, 0) : null,
-                    (m.flags() & Fra.FIB_RULE_IIF_DETACHED) != 0, (m.flags() & Fra.FIB_RULE_OIF_DETACHED) != 0,
-                    (m.flags() & Fra.FIB_RULE_UNRESOLVED) != 0);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedMessageException("rule message: " + e.getMessage());
-        }
-    }
-
-    private static InetPrefix prefix(InetFamily f, byte[] addr, int length) {
-        if (addr == null && length == 0) {
-            return null;
-        }
-        return new InetPrefix(addr == null ? f.any() : f.address(addr), length);
-    }
 }

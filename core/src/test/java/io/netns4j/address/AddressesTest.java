@@ -78,17 +78,17 @@ class AddressesTest {
     void requestsAreTheBytesIpSends() {
         Golden.assumeLittleEndian();
         assertArrayEquals(AddressMessageTest.asEncoded(AddressMessageTest.ADD_IPV4),
-                Addresses.encode(AddressRequest.of("veth0", "10.0.0.1/24"), 3, Ifa.RTM_NEWADDR, CREATE));
-        assertArrayEquals(AddressMessageTest.asEncoded(AddressMessageTest.ADD_IPV4_FULL), Addresses.encode(
+                AddressCodec.encode(AddressRequest.of("veth0", "10.0.0.1/24"), 3, Ifa.RTM_NEWADDR, CREATE));
+        assertArrayEquals(AddressMessageTest.asEncoded(AddressMessageTest.ADD_IPV4_FULL), AddressCodec.encode(
                 AddressRequest.of("veth0", "10.0.0.5/24").label("veth0:x").noPrefixRoute().broadcastAuto()
                         .validLifetime(100).preferredLifetime(50), 3, Ifa.RTM_NEWADDR, CREATE));
         assertArrayEquals(AddressMessageTest.asEncoded(AddressMessageTest.ADD_IPV6_NODAD),
-                Addresses.encode(AddressRequest.of("veth0", "2001:db8::1/64").noDad(), 3, Ifa.RTM_NEWADDR, CREATE));
-        assertArrayEquals(AddressMessageTest.asEncoded(AddressMessageTest.ADD_PEER), Addresses.encode(
+                AddressCodec.encode(AddressRequest.of("veth0", "2001:db8::1/64").noDad(), 3, Ifa.RTM_NEWADDR, CREATE));
+        assertArrayEquals(AddressMessageTest.asEncoded(AddressMessageTest.ADD_PEER), AddressCodec.encode(
                 AddressRequest.of("veth1", "10.1.0.1").peer(InetPrefix.parse("10.1.0.2/32")).scope(RouteScopes.LINK), 2,
                 Ifa.RTM_NEWADDR, CREATE));
         assertArrayEquals(AddressMessageTest.asEncoded(AddressMessageTest.DELETE_IPV4),
-                Addresses.encode(AddressRequest.of("veth0", "10.0.0.5/24"), 3, Ifa.RTM_DELADDR, 0));
+                AddressCodec.encode(AddressRequest.of("veth0", "10.0.0.5/24"), 3, Ifa.RTM_DELADDR, 0));
     }
 
     @Test

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
 import java.util.HexFormat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -79,16 +79,16 @@ class NeighboursTest {
     @Test
     void requestsAreTheBytesIpSends() {
         Golden.assumeLittleEndian();
-        assertArrayEquals(asEncoded(NeighbourMessageTest.ADD), Neighbours.encode(
+        assertArrayEquals(asEncoded(NeighbourMessageTest.ADD), NeighbourCodec.encode(
                 NeighbourRequest.of("veth0", inet("10.0.0.2")).lladdr(MAC_2), 3, Nda.RTM_NEWNEIGH, CREATE));
-        assertArrayEquals(asEncoded(NeighbourMessageTest.REPLACE_IPV6), Neighbours.encode(
+        assertArrayEquals(asEncoded(NeighbourMessageTest.REPLACE_IPV6), NeighbourCodec.encode(
                 NeighbourRequest.of("veth0", inet("2001:db8::2")).lladdr(MacAddress.parse("02:00:00:00:00:04"))
                         .state(NeighbourState.REACHABLE), 3, Nda.RTM_NEWNEIGH,
                 Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE));
         assertArrayEquals(asEncoded(NeighbourMessageTest.ADD_PROXY),
-                Neighbours.encode(NeighbourRequest.proxy("veth0", inet("10.0.0.9")), 3, Nda.RTM_NEWNEIGH, CREATE));
+                NeighbourCodec.encode(NeighbourRequest.proxy("veth0", inet("10.0.0.9")), 3, Nda.RTM_NEWNEIGH, CREATE));
         assertArrayEquals(asEncoded(NeighbourMessageTest.DELETE),
-                Neighbours.encode(NeighbourRequest.of("veth0", inet("10.0.0.2")), 3, Nda.RTM_DELNEIGH, 0));
+                NeighbourCodec.encode(NeighbourRequest.of("veth0", inet("10.0.0.2")), 3, Nda.RTM_DELNEIGH, 0));
     }
 
     @Test

@@ -46,10 +46,10 @@ class RuleCodecTest {
     void rulesAreIpsRequests() {
         RoutingRule add = RoutingRule.builder().from("10.0.0.5").to("10.1.0.0/16").priority(1000).fwmark(0x10, 0xff).iif("veth0")
                 .oif("lo").table(5000).suppressPrefixLength(0).protocol(RouteProtocols.STATIC).build();
-        assertSent(RULE_ADD, Rules.request(add, false), Fra.RTM_NEWRULE, CREATE);
-        assertSent(RULE_DELETE, Rules.request(RoutingRule.builder().priority(1000).build(), true), Fra.RTM_DELRULE, 0);
+        assertSent(RULE_ADD, RuleCodec.request(add, false), Fra.RTM_NEWRULE, CREATE);
+        assertSent(RULE_DELETE, RuleCodec.request(RoutingRule.builder().priority(1000).build(), true), Fra.RTM_DELRULE, 0);
         RoutingRule blackhole = RoutingRule.builder().not().from("10.0.0.9").action(RuleAction.BLACKHOLE).priority(50).build();
-        assertSent(RULE_ADD_BLACKHOLE, Rules.request(blackhole, false), Fra.RTM_NEWRULE, CREATE);
+        assertSent(RULE_ADD_BLACKHOLE, RuleCodec.request(blackhole, false), Fra.RTM_NEWRULE, CREATE);
         RuleMessage dump = new RuleMessage(Rta.AF_INET, 0, 0, 0, 0, 0, 0, Attributes.empty());
         assertSent(RULE_DUMP_REQUEST, dump, Fra.RTM_GETRULE, Netlink.NLM_F_DUMP);
     }
@@ -60,7 +60,7 @@ class RuleCodecTest {
         List<RoutingRule> rules = new ArrayList<>();
         for (NetlinkMessage m : NetlinkMessage.parseAll(d, d.length)) {
             if (m.type() == Fra.RTM_NEWRULE) {
-                rules.add(Rules.decode(RuleMessage.decode(m)));
+                rules.add(RuleCodec.decode(RuleMessage.decode(m)));
             }
         }
         assertEquals(List.of(0L, 50L, 32766L, 32767L), rules.stream().map(RoutingRule::priority).toList());
