@@ -2,6 +2,11 @@ package io.netns4j.lab;
 
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
+import io.netns4j.lab.fault.ImpairmentWords;
+import io.netns4j.lab.fault.LinkImpairments;
+import io.netns4j.lab.model.Topology;
+import io.netns4j.lab.model.Units;
+import io.netns4j.lab.plan.Step;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Transfer;
 import org.junit.jupiter.api.AfterEach;
