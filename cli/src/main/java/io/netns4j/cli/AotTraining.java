@@ -42,9 +42,9 @@ final class AotTraining {
                     .append("']\n");
         }
         try {
-            io.netns4j.lab.Topology t = io.netns4j.lab.TopologyFile.parse("aot.yaml", yaml.append(links).toString());
-            sink.print(io.netns4j.lab.Plan.of(t));
-        } catch (io.netns4j.lab.TopologyException e) {
+            io.netns4j.lab.model.Topology t = io.netns4j.lab.file.TopologyFile.parse("aot.yaml", yaml.append(links).toString());
+            sink.print(io.netns4j.lab.plan.Plan.of(t));
+        } catch (io.netns4j.lab.file.TopologyException e) {
             throw new IllegalStateException("the AOT training lab is invalid: " + e.getMessage(), e);
         }
         Main.run(List.of("lab", "check", "no/such/file.yaml"), sink, sink);
@@ -79,7 +79,7 @@ final class AotTraining {
         try {
             dir = java.nio.file.Files.createTempDirectory("netns4j-aot-");
             options = options.withLockDirectory(dir).withEtcNetns(dir);
-            io.netns4j.lab.Lab.up(io.netns4j.lab.TopologyFile.parse("aot.yaml", yaml), registry, options);
+            io.netns4j.lab.Lab.up(io.netns4j.lab.file.TopologyFile.parse("aot.yaml", yaml), registry, options);
             io.netns4j.lab.Lab.show(name, registry);
         } catch (Exception e) {
             sink.println("AOT lab training skipped: " + e.getMessage());

@@ -3,7 +3,7 @@ package io.netns4j.cli;
 import io.netns4j.Netns;
 import io.netns4j.error.NetnsException;
 import io.netns4j.lab.Lab;
-import io.netns4j.lab.LabNode;
+import io.netns4j.lab.model.LabNode;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,21 +3,19 @@ package io.netns4j.cli;
 import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotFoundException;
 import io.netns4j.internal.json.JsonWriter;
-import io.netns4j.lab.Impairment;
 import io.netns4j.lab.Lab;
 import io.netns4j.lab.LabException;
-import io.netns4j.lab.LabGraph;
-import io.netns4j.lab.LabNode;
-import io.netns4j.lab.LabSummary;
-import io.netns4j.lab.LinkImpairments;
-import io.netns4j.lab.Partition;
-import io.netns4j.lab.PartitionWords;
-import io.netns4j.lab.Partitions;
-import io.netns4j.lab.Plan;
-import io.netns4j.lab.Problem;
-import io.netns4j.lab.Topology;
-import io.netns4j.lab.TopologyException;
-import io.netns4j.lab.TopologyFile;
+import io.netns4j.lab.fault.LinkImpairments;
+import io.netns4j.lab.fault.Partition;
+import io.netns4j.lab.file.Problem;
+import io.netns4j.lab.file.TopologyException;
+import io.netns4j.lab.file.TopologyFile;
+import io.netns4j.lab.graph.LabGraph;
+import io.netns4j.lab.model.Impairment;
+import io.netns4j.lab.model.LabNode;
+import io.netns4j.lab.model.LabSummary;
+import io.netns4j.lab.model.Topology;
+import io.netns4j.lab.plan.Plan;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -232,11 +230,11 @@ final class LabCommand implements ObjectCommand {
             case "partition" -> {
                 Partition wanted;
                 try {
-                    wanted = PartitionWords.parse(p.more(), Partitions.nodes(p.operand(), ctx.registry));
+                    wanted = Lab.parsePartition(p.operand(), p.more(), ctx.registry);
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage() + "; nothing was changed.");
                 }
-                Partition before = Partitions.apply(p.operand(), ctx.registry, wanted, options);
+                Partition before = Lab.partition(p.operand(), wanted, ctx.registry, options);
                 ctx.out.println("lab \"" + p.operand() + "\" partitioned: " + wanted.describe()
                         + (before.isEmpty() ? "" : " (replacing " + before.describe() + ")"));
             }
@@ -255,7 +253,7 @@ final class LabCommand implements ObjectCommand {
                 ctx.out.print(LabGraph.render(t, LabGraph.Format.of(p.more().getFirst())));
             }
             case "heal" -> {
-                Partition removed = Partitions.heal(p.operand(), ctx.registry, options);
+                Partition removed = Lab.heal(p.operand(), ctx.registry, options);
                 ctx.out.println(removed.isEmpty() ? "lab \"" + p.operand() + "\" had no partition; nothing changed"
                         : "lab \"" + p.operand() + "\" healed: " + removed.describe() + " removed");
             }
@@ -366,7 +364,7 @@ final class LabCommand implements ObjectCommand {
             ctx.err.println("No lab \"" + name + "\" on this machine (\"netns4j lab list\" shows the labs).");
             return ExitStatus.FAILED;
         }
-        Partition partition = Partitions.current(name, ctx.registry);
+        Partition partition = Lab.currentPartition(name, ctx.registry);
         if (json) {
             List<Object> out = new ArrayList<>();
             for (LabNode n : nodes.get()) {

@@ -2,33 +2,52 @@ package io.netns4j.lab;
 
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
-import io.netns4j.address.Address;
 import io.netns4j.error.AlreadyExistsException;
 import io.netns4j.error.InvalidRequestException;
 import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotFoundException;
+import io.netns4j.lab.fault.FaultException;
+import io.netns4j.lab.fault.LinkImpairments;
+import io.netns4j.lab.fault.Partition;
+import io.netns4j.lab.fault.PartitionNodes;
+import io.netns4j.lab.fault.PartitionWords;
+import io.netns4j.lab.fault.Partitions;
+import io.netns4j.lab.model.Impairment;
+import io.netns4j.lab.model.LabNode;
+import io.netns4j.lab.model.LabSummary;
+import io.netns4j.lab.model.Topology;
+import io.netns4j.lab.model.TopologyNode;
+import io.netns4j.lab.plan.Plan;
+import io.netns4j.lab.plan.Reconcile;
+import io.netns4j.lab.plan.Step;
+import io.netns4j.lab.runtime.LabBuild;
+import io.netns4j.lab.runtime.LabInspection;
+import io.netns4j.lab.runtime.LabLock;
+import io.netns4j.lab.runtime.LabMarks;
+import io.netns4j.lab.runtime.LabState;
+import io.netns4j.lab.runtime.LabTeardown;
 import io.netns4j.link.Link;
 import io.netns4j.link.LinkRequest;
-import io.netns4j.types.InetText;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Labs on the machine: {@link #up} builds a {@link Topology} by carrying out its {@link Plan}
- * through the library, {@link #down} removes a lab, {@link #list} and {@link #show} find labs.
+ * The front door of labs, one method per {@code netns4j lab} verb: {@link #up} builds a
+ * {@link Topology} by carrying out its {@link Plan} through the library (or updates a running
+ * lab), {@link #plan} shows what it would do, {@link #down} removes a lab, {@link #list} and
+ * {@link #show} find labs, {@link #namespace} ({@code lab exec}), {@link #setLink}
+ * ({@code lab link}), and the faults: {@link #impair}, {@link #partition}, {@link #heal}.
+ *
+ * <p>The stages behind it, one package each: {@code lab.model} (the lab as records),
+ * {@code lab.file} (reading and checking a topology file), {@code lab.plan} (the steps, and
+ * the changes to a running lab), {@code lab.runtime} (carrying a plan out, locks, state, finding
+ * labs on the machine), {@code lab.fault} (partitions and impairments), {@code lab.graph}.
  *
  * <p><b>Ownership is marked on the objects</b>, so {@code down} needs no state file and works
  * after a crash: right after creating a namespace, {@code up} sets the alias of its {@code lo}
@@ -37,15 +56,14 @@ import java.util.function.Consumer;
  * removes exactly the namespaces whose {@code lo} carries the lab's mark; a namespace without
  * the mark is never touched, even when its name starts with {@code <lab>-}.
  *
- * <p>Commands that change one lab are serialised by an exclusive {@code flock} on
+ * <p>Commands that change one lab are serialised by an exclusive lock on
  * {@code /run/netns4j/labs/<lab>.lock} ({@link LabLock}). The marks say what the lab owns;
  * the file the lab was built from is kept next to the lock ({@link LabState}) only so that the
  * next {@code up} can update the lab in place.
  */
 public final class Lab {
     /** The alias of {@code lo} in every namespace of lab {@code L}: {@code netns4j-lab:L}. */
-    public static final String MARK_PREFIX = "netns4j-lab:";
-    static final String HOSTS_HEADER = "# " + MARK_PREFIX;
+    public static final String MARK_PREFIX = LabMarks.PREFIX;
 
     private Lab() {
     }
@@ -97,7 +115,7 @@ public final class Lab {
     }
 
     static String mark(String lab) {
-        return MARK_PREFIX + lab;
+        return LabMarks.of(lab);
     }
 
     public static Started up(Topology topology, NetnsRegistry registry) throws NetnsException {
@@ -128,7 +146,8 @@ public final class Lab {
                         + " made in code, without a file to keep as the lab's state; nothing was changed (\"lab down "
                         + topology.name() + "\" first, or read the topology with TopologyFile)", 17, null);
             }
-            LabBuild build = new LabBuild(topology, registry, options, change.updated());
+            LabBuild build = new LabBuild(topology, registry, change.updated(), options.progress(),
+                    options.etcNetns(), options.deleteWait());
             try {
                 build.run(change.plan());
             } catch (NetnsException | RuntimeException e) {
@@ -168,7 +187,7 @@ public final class Lab {
     }
 
     private static Change change(Topology topology, NetnsRegistry registry, Options options) throws NetnsException {
-        List<String> owned = owned(registry, topology.name());
+        List<String> owned = LabMarks.owned(registry, topology.name());
         List<String> names = registry.names();
         if (owned.isEmpty()) {
             refuseForeign(topology, names, java.util.Set.of());
@@ -186,7 +205,7 @@ public final class Lab {
     /** A namespace with a node's name that is not the lab's is never taken over. */
     private static void refuseForeign(Topology topology, List<String> names, java.util.Set<String> owned)
             throws AlreadyExistsException {
-        for (Node n : topology.nodes()) {
+        for (TopologyNode n : topology.nodes()) {
             String ns = topology.namespace(n.name());
             if (names.contains(ns) && !owned.contains(ns)) {
                 throw new AlreadyExistsException("Namespace \"" + ns + "\" exists and is not lab \""
@@ -242,14 +261,14 @@ public final class Lab {
      */
     public static Removed down(String name, NetnsRegistry registry, Options options) throws NetnsException {
         try (LabLock lock = LabLock.take(options.lockDirectory(), name)) {
-            List<String> owned = owned(registry, name);
+            List<String> owned = LabMarks.owned(registry, name);
             List<String> left = new ArrayList<>();
             List<String> removed = new ArrayList<>();
             try {
                 for (List<Long> pids : registry.pids(owned).values()) {
                     for (long pid : pids) {
                         if (pid != ProcessHandle.current().pid()) {
-                            ProcessHandle.of(pid).ifPresent(h -> left.addAll(stop(h)));
+                            ProcessHandle.of(pid).ifPresent(h -> left.addAll(LabTeardown.stop(h)));
                         }
                     }
                 }
@@ -265,7 +284,7 @@ public final class Lab {
                     removed.add(ns);
                 }
             }
-            List<Path> files = removeHostsFiles(name, options.etcNetns(), owned, left);
+            List<Path> files = LabTeardown.removeHostsFiles(name, options.etcNetns(), owned, left);
             for (String ns : registry.names()) {
                 if (ns.startsWith(name + "-") && !owned.contains(ns)) {
                     try {
@@ -294,79 +313,13 @@ public final class Lab {
     }
 
     /**
-     * The hosts files of {@code lab} (marked on their first line) under {@code etc}, and their
-     * directories when empty. A {@code lab up} killed while writing one leaves its directory
-     * empty or holding only the temporary {@code .hosts.tmp} (empty, or marked): those go too
-     * when the directory's namespace was the lab's ({@code owned}).
-     */
-    private static List<Path> removeHostsFiles(String lab, Path etc, List<String> owned, List<String> left) {
-        List<Path> out = new ArrayList<>();
-        if (!Files.isDirectory(etc)) {
-            return out;
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(etc, p -> p.getFileName().toString()
-                .startsWith(lab + "-"))) {
-            for (Path dir : ds) {
-                boolean labs = owned.contains(dir.getFileName().toString());
-                try {
-                    for (Path f : List.of(dir.resolve("hosts"), dir.resolve(".hosts.tmp"))) {
-                        boolean temporary = f.getFileName().toString().equals(".hosts.tmp");
-                        if (Files.isRegularFile(f) && (firstLine(f).equals(HOSTS_HEADER + lab) || temporary && labs)) {
-                            Files.delete(f);
-                            out.add(f);
-                            labs = true;
-                        }
-                    }
-                    if (labs && Files.isDirectory(dir)) {
-                        try (var rest = Files.list(dir)) {
-                            if (rest.findAny().isEmpty()) {
-                                Files.delete(dir);
-                                out.add(dir);
-                            }
-                        }
-                    }
-                } catch (IOException e) {
-                    left.add(dir + ": " + e);
-                }
-            }
-        } catch (IOException e) {
-            left.add(etc + ": " + e);
-        }
-        return out;
-    }
-
-    private static String firstLine(Path file) throws IOException {
-        try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line = r.readLine();
-            return line == null ? "" : line;
-        }
-    }
-
-    /** Stops a process started by a lab: SIGTERM, then SIGKILL after two seconds. */
-    static List<String> stop(ProcessHandle h) {
-        try {
-            h.destroy();
-            h.onExit().get(2, TimeUnit.SECONDS);
-            return List.of();
-        } catch (Exception e) {
-            h.destroyForcibly();
-            try {
-                h.onExit().get(5, TimeUnit.SECONDS);
-                return List.of();
-            } catch (Exception e2) {
-                return List.of("process " + h.pid() + " did not end");
-            }
-        }
-    }
-
-    /**
      * The namespace of node {@code node} of running lab {@code lab}, checked to carry the lab's
      * mark: what {@code lab exec LAB NODE CMD} runs in ({@code ip netns exec LAB-NODE CMD}).
      *
      * @throws NotFoundException naming the lab's nodes when there is no such node, or no such lab
      */
     public static String namespace(String lab, String node, NetnsRegistry registry) throws NetnsException {
-        List<String> owned = owned(registry, lab);
+        List<String> owned = LabMarks.owned(registry, lab);
         if (owned.isEmpty()) {
             throw new NotFoundException("No lab \"" + lab + "\" on this machine (\"netns4j lab list\" shows the labs)",
                     2, null);
@@ -422,85 +375,110 @@ public final class Lab {
 
     /** Labs on the machine, found by the marks on their namespaces; equivalent to reading every {@code lo} alias. */
     public static List<LabSummary> list(NetnsRegistry registry) throws NetnsException {
-        return owned(registry).entrySet().stream().map(e -> new LabSummary(e.getKey(), e.getValue())).toList();
-    }
-
-    /** Lab name to its namespaces (sorted), from the alias of each namespace's {@code lo}. */
-    private static Map<String, List<String>> owned(NetnsRegistry registry) throws NetnsException {
-        return ownedByLab(registry, "");
-    }
-
-    /**
-     * Lab {@code lab}'s namespaces (sorted; none: empty list). Only names starting with
-     * {@code <lab>-} are opened, since {@code up} names every namespace so; the mark decides.
-     */
-    static List<String> owned(NetnsRegistry registry, String lab) throws NetnsException {
-        return ownedByLab(registry, lab + "-").getOrDefault(lab, List.of());
-    }
-
-    private static Map<String, List<String>> ownedByLab(NetnsRegistry registry, String prefix) throws NetnsException {
-        Map<String, List<String>> out = new TreeMap<>();
-        for (String ns : registry.names()) {
-            if (!ns.startsWith(prefix)) {
-                continue;
-            }
-            String alias;
-            try (Netns n = registry.open(ns)) {
-                alias = n.links().get("lo").alias();
-            } catch (NetnsException e) {
-                continue; // being created or deleted, or not ours to read
-            }
-            if (alias != null && alias.startsWith(MARK_PREFIX)) {
-                out.computeIfAbsent(alias.substring(MARK_PREFIX.length()), k -> new ArrayList<>()).add(ns);
-            }
-        }
-        out.values().forEach(l -> l.sort(null));
-        return out;
+        return LabMarks.owned(registry).entrySet().stream().map(e -> new LabSummary(e.getKey(), e.getValue())).toList();
     }
 
     /**
      * Lab {@code name} as it is on the machine: each node's namespace and its interfaces
-     * ({@code lo} left out) with their addresses; empty when no namespace carries the mark.
+     * ({@code lo} left out) with their addresses and impairments; empty when no namespace carries
+     * the mark. What {@code netns4j lab show NAME} prints.
      */
     public static Optional<List<LabNode>> show(String name, NetnsRegistry registry) throws NetnsException {
-        List<String> owned = owned(registry, name);
-        if (owned.isEmpty()) {
-            return Optional.empty();
+        return LabInspection.show(name, registry);
+    }
+
+    // ---- faults: partitions (impairments are above) ----
+
+    /**
+     * The running lab's nodes and their roles for a partition ({@link Partitions#nodes}): hosts,
+     * routers (forwarding on), and bridge nodes (no address of their own). Each list sorted by name.
+     *
+     * @throws NotFoundException no lab of that name on the machine
+     */
+    public static PartitionNodes partitionNodes(String lab, NetnsRegistry registry) throws NetnsException {
+        return Partitions.nodes(running(lab, registry), registry);
+    }
+
+    /**
+     * Reads the words of {@code netns4j lab partition LAB WORDS...} ({@code a,b / c [--oneway]},
+     * {@code isolate NODE}, {@code halves}, {@code majority}, {@code ring}, {@code bridge}, each
+     * with an optional node list) against the running lab's nodes ({@link PartitionWords}).
+     * Changes nothing.
+     *
+     * @throws IllegalArgumentException the words are wrong: what is wrong and how to write it instead
+     * @throws NotFoundException        no lab of that name on the machine
+     */
+    public static Partition parsePartition(String lab, List<String> words, NetnsRegistry registry)
+            throws NetnsException {
+        return PartitionWords.parse(words, partitionNodes(lab, registry));
+    }
+
+    /** {@link #partition(String, Partition, NetnsRegistry, Options)} with the default options (lock directory). */
+    public static Partition partition(String lab, Partition partition, NetnsRegistry registry) throws NetnsException {
+        return partition(lab, partition, registry, Options.defaults());
+    }
+
+    /**
+     * Puts {@code partition} in place on running lab {@code lab}, replacing the one it had
+     * ({@link Partition#none()}: heals): {@code netns4j lab partition LAB WORDS...}. Each node
+     * that must drop traffic gets the table {@code inet netns4j_partition} ({@link Partitions}
+     * shows the equivalent {@code nft} script); nodes that no longer drop anything lose it.
+     * Holds the lab's lock. Everything is checked before the first change.
+     *
+     * @return the partition that was in place before
+     * @throws NotFoundException       no such lab, or the partition names a node the lab lacks
+     * @throws InvalidRequestException a sender has no address, or a node name too long for a rule comment
+     * @throws LabException            a namespace refused the change (the others were put back)
+     */
+    public static Partition partition(String lab, Partition partition, NetnsRegistry registry, Options options)
+            throws NetnsException {
+        try (LabLock ignored = LabLock.take(options.lockDirectory(), lab)) {
+            return Partitions.apply(lab, running(lab, registry), registry, partition);
+        } catch (FaultException e) {
+            throw labException(e);
         }
-        List<LabNode> nodes = new ArrayList<>();
-        for (String ns : owned) {
-            List<LabNode.Interface> ifs = new ArrayList<>();
-            try (Netns n = registry.open(ns)) {
-                List<Link> links = n.links().list();
-                Map<Integer, String> names = new java.util.HashMap<>();
-                links.forEach(l -> names.put(l.index(), l.name()));
-                Map<Integer, List<String>> addresses = new java.util.HashMap<>();
-                for (Address a : n.addresses().list()) {
-                    addresses.computeIfAbsent(a.index(), k -> new ArrayList<>())
-                            .add(InetText.format(a.local()) + "/" + a.prefixLength());
-                }
-                // read impairments only where there can be one: a root tbf or netem, or a drop chain
-                java.util.Set<Integer> shaped = new java.util.HashSet<>();
-                for (io.netns4j.qdisc.Qdisc q : n.qdiscs().list()) {
-                    if (q.isRoot() && (q.kind().equals("tbf") || q.kind().equals("netem"))) {
-                        shaped.add(q.ifindex());
-                    }
-                }
-                java.util.Set<String> dropChains = new java.util.HashSet<>(EgressDrop.chains(n));
-                for (Link l : links) {
-                    if (l.name().equals("lo")) {
-                        continue;
-                    }
-                    String master = l.master() == 0 ? null : names.get(l.master());
-                    boolean impaired = shaped.contains(l.index()) || dropChains.contains(EgressDrop.chain(l.name()));
-                    ifs.add(new LabNode.Interface(l.name(), l.kind(), l.isUp(), l.mtu(), master,
-                            addresses.getOrDefault(l.index(), List.of()),
-                            impaired ? LinkImpairments.current(n, l.name()) : Impairment.NONE));
-                }
-            }
-            String node = ns.startsWith(name + "-") ? ns.substring(name.length() + 1) : ns;
-            nodes.add(new LabNode(node, ns, ifs));
+    }
+
+    /** {@link #heal(String, NetnsRegistry, Options)} with the default options (lock directory). */
+    public static Partition heal(String lab, NetnsRegistry registry) throws NetnsException {
+        return heal(lab, registry, Options.defaults());
+    }
+
+    /**
+     * Removes running lab {@code lab}'s partition: {@code netns4j lab heal LAB}, that is
+     * {@code nft delete table inet netns4j_partition} in each namespace that has it. Holds the
+     * lab's lock. A lab without a partition is left as it is.
+     *
+     * @return the partition that was removed ({@link Partition#none()} when there was none)
+     * @throws NotFoundException no such lab
+     * @throws LabException      a table could not be removed (the others were)
+     */
+    public static Partition heal(String lab, NetnsRegistry registry, Options options) throws NetnsException {
+        try (LabLock ignored = LabLock.take(options.lockDirectory(), lab)) {
+            return Partitions.heal(lab, running(lab, registry), registry);
+        } catch (FaultException e) {
+            throw labException(e);
         }
-        return Optional.of(nodes);
+    }
+
+    /**
+     * The partition in place on running lab {@code lab}, read back from its namespaces' tables
+     * ({@code nft -j list table inet netns4j_partition} in each); {@link Partition#none()} when
+     * there is none. What {@code netns4j lab show LAB} prints after {@code partition:}.
+     *
+     * @throws NotFoundException no lab of that name on the machine
+     */
+    public static Partition currentPartition(String lab, NetnsRegistry registry) throws NetnsException {
+        return Partitions.current(running(lab, registry), registry);
+    }
+
+    /** The running lab's nodes, as {@link #show} finds them. */
+    private static List<LabNode> running(String lab, NetnsRegistry registry) throws NetnsException {
+        return show(lab, registry).orElseThrow(() -> new NotFoundException("No lab \"" + lab + "\" on this"
+                + " machine: no namespace carries its mark (\"netns4j lab list\" shows the labs)", 2, null));
+    }
+
+    private static LabException labException(FaultException e) {
+        return new LabException(e.getMessage(), e.notUndone(), e.getCause());
     }
 }

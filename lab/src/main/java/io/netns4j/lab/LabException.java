@@ -1,6 +1,5 @@
 package io.netns4j.lab;
 
-
 import io.netns4j.error.NetnsException;
 
 import java.util.List;

@@ -2,6 +2,10 @@ package io.netns4j.lab;
 
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
+import io.netns4j.lab.fault.LinkImpairments;
+import io.netns4j.lab.model.Impairment;
+import io.netns4j.lab.model.Topology;
+import io.netns4j.lab.plan.Step;
 import io.netns4j.qdisc.TcUnits;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Transfer;

@@ -4,6 +4,7 @@ import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
 import io.netns4j.firewall.Family;
 import io.netns4j.firewall.Table;
+import io.netns4j.lab.model.Topology;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Tcp;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,15 @@ package io.netns4j.lab;
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
 import io.netns4j.error.AlreadyExistsException;
+import io.netns4j.lab.fault.LinkImpairments;
+import io.netns4j.lab.file.TopologyFile;
+import io.netns4j.lab.model.Endpoint;
+import io.netns4j.lab.model.Impairment;
+import io.netns4j.lab.model.LabNode;
+import io.netns4j.lab.model.LabRoute;
+import io.netns4j.lab.model.LabSummary;
+import io.netns4j.lab.model.Topology;
+import io.netns4j.lab.model.TopologyNode;
 import io.netns4j.link.LinkRequest;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Tcp;
@@ -224,7 +233,7 @@ class LabUpDownTest {
         Topology t = example("router-firewall", "rollback");
         LabRoute unreachable = new LabRoute(InetPrefix.parse("10.99.0.0/16"),
                 List.of(InetPrefix.parseAddress("192.0.2.1")), null, null, false);
-        List<Node> nodes = t.nodes().stream().map(n -> !n.name().equals("client") ? n
+        List<TopologyNode> nodes = t.nodes().stream().map(n -> !n.name().equals("client") ? n
                 : n.withRoutes(List.of(unreachable))).toList();
         Topology bad = new Topology(t.name(), t.defaults(), nodes, t.links());
         LabException e = assertThrows(LabException.class, () -> Lab.up(bad, registry, options));

@@ -4,6 +4,14 @@ import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
 import io.netns4j.error.InvalidRequestException;
 import io.netns4j.error.NotFoundException;
+import io.netns4j.lab.fault.Partition;
+import io.netns4j.lab.fault.PartitionNodes;
+import io.netns4j.lab.fault.PartitionTest;
+import io.netns4j.lab.fault.PartitionWords;
+import io.netns4j.lab.fault.Partitions;
+import io.netns4j.lab.file.TopologyFile;
+import io.netns4j.lab.model.Topology;
+import io.netns4j.lab.model.TopologyNode;
 import io.netns4j.testing.Ip;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Tcp;
@@ -112,7 +120,7 @@ class PartitionsLabTest {
             topology = TopologyFile.parse("lab.yaml", yaml.formatted(name));
             labs.add(name);
             Lab.up(topology, registry, options);
-            for (Node n : topology.nodes()) {
+            for (TopologyNode n : topology.nodes()) {
                 ns.put(n.name(), registry.open(topology.namespace(n.name())));
             }
         }
@@ -164,7 +172,7 @@ class PartitionsLabTest {
         }
 
         Partition parse(String... words) throws Exception {
-            return PartitionWords.parse(Arrays.asList(words), Partitions.nodes(name(), registry));
+            return PartitionWords.parse(Arrays.asList(words), Lab.partitionNodes(name(), registry));
         }
 
         @Override
@@ -187,10 +195,10 @@ class PartitionsLabTest {
     void groupsCutTcpBothWaysAndLeaveEachGroupWhole() throws Exception {
         try (Running lab = new Running(THREE_ON_A_SWITCH, "pgrp")) {
             assertEquals(new PartitionNodes(List.of("a", "b", "c"), List.of(), List.of("sw")),
-                    Partitions.nodes(lab.name(), registry));
+                    Lab.partitionNodes(lab.name(), registry));
             assertAllReachable(lab, "a", "b", "c");
             Partition p = lab.parse("a,b", "/", "c");
-            assertEquals(Partition.none(), Partitions.apply(lab.name(), registry, p, options));
+            assertEquals(Partition.none(), Lab.partition(lab.name(), p, registry, options));
 
             for (boolean v6 : new boolean[] {false, true}) {
                 String family = v6 ? " over IPv6" : "";
@@ -200,7 +208,7 @@ class PartitionsLabTest {
                     assertFalse(lab.tcp(pair[0], pair[1], v6), pair[0] + " -> " + pair[1] + " must be cut" + family);
                 }
             }
-            assertEquals(p, Partitions.current(lab.name(), registry));
+            assertEquals(p, Lab.currentPartition(lab.name(), registry));
 
             String c = lab.ruleset("c");
             assertTrue(c.contains("table inet netns4j_partition") && c.contains("priority filter - 10; policy accept;")
@@ -210,13 +218,13 @@ class PartitionsLabTest {
             assertTrue(lab.ruleset("a").contains("ip saddr " + lab.address("c", false) + " counter packets"));
             assertEquals("", lab.ruleset("sw"), "the bridge node drops nothing");
 
-            assertEquals(p, Partitions.heal(lab.name(), registry, options));
+            assertEquals(p, Lab.heal(lab.name(), registry, options));
             assertAllReachable(lab, "a", "b", "c");
             assertTrue(lab.tcp("c", "a", true), "c -> a over IPv6 after heal");
             for (String n : List.of("sw", "a", "b", "c")) {
                 assertEquals("", lab.ruleset(n), "nothing left in " + n);
             }
-            assertEquals(Partition.none(), Partitions.current(lab.name(), registry));
+            assertEquals(Partition.none(), Lab.currentPartition(lab.name(), registry));
         }
     }
 
@@ -226,13 +234,13 @@ class PartitionsLabTest {
             assertTrue(lab.udp("a", "c") && lab.udp("c", "a"), "both directions work before");
             Partition p = lab.parse("--oneway", "a", "/", "c");
             assertEquals(Partition.of(List.of(new Partition.Cut("a", "c"))), p);
-            Partitions.apply(lab.name(), registry, p, options);
+            Lab.partition(lab.name(), p, registry, options);
             assertFalse(lab.udp("a", "c"), "a -> c must be dropped");
             assertTrue(lab.udp("c", "a"), "c -> a must be delivered");
             assertTrue(lab.udp("a", "b") && lab.udp("b", "c"), "b is not in the partition");
-            assertEquals(p, Partitions.current(lab.name(), registry));
+            assertEquals(p, Lab.currentPartition(lab.name(), registry));
             assertTrue(lab.ruleset("a").isEmpty(), "a drops nothing: " + lab.ruleset("a"));
-            Partitions.heal(lab.name(), registry, options);
+            Lab.heal(lab.name(), registry, options);
             assertTrue(lab.udp("a", "c"), "a -> c after heal");
         }
     }
@@ -241,23 +249,23 @@ class PartitionsLabTest {
     void isolateThenAnotherPartitionReplacesIt() throws Exception {
         try (Running lab = new Running(THREE_ON_A_SWITCH, "piso")) {
             Partition isolateB = lab.parse("isolate", "b");
-            Partitions.apply(lab.name(), registry, isolateB, options);
+            Lab.partition(lab.name(), isolateB, registry, options);
             assertTrue(lab.tcp("a", "c", false) && lab.tcp("c", "a", false), "a <-> c stay connected");
             for (String[] pair : new String[][] {{"a", "b"}, {"b", "a"}, {"c", "b"}, {"b", "c"}}) {
                 assertFalse(lab.tcp(pair[0], pair[1], false), pair[0] + " -> " + pair[1] + " must be cut");
             }
-            assertEquals(isolateB, Partitions.current(lab.name(), registry));
+            assertEquals(isolateB, Lab.currentPartition(lab.name(), registry));
 
             Partition aFromC = lab.parse("a/c");
-            assertEquals(isolateB, Partitions.apply(lab.name(), registry, aFromC, options), "the replaced one");
-            assertEquals(aFromC, Partitions.current(lab.name(), registry));
+            assertEquals(isolateB, Lab.partition(lab.name(), aFromC, registry, options), "the replaced one");
+            assertEquals(aFromC, Lab.currentPartition(lab.name(), registry));
             assertTrue(lab.tcp("a", "b", false) && lab.tcp("b", "c", false) && lab.tcp("c", "b", false),
                     "b is back");
             assertFalse(lab.tcp("a", "c", false) || lab.tcp("c", "a", false), "a <-> c are cut now");
             assertEquals("", lab.ruleset("b"), "b's table went with the old partition");
 
-            Partitions.apply(lab.name(), registry, Partition.none(), options);
-            assertEquals(Partition.none(), Partitions.current(lab.name(), registry));
+            Lab.partition(lab.name(), Partition.none(), registry, options);
+            assertEquals(Partition.none(), Lab.currentPartition(lab.name(), registry));
             assertAllReachable(lab, "a", "b", "c");
         }
     }
@@ -265,8 +273,8 @@ class PartitionsLabTest {
     @Test
     void healWithoutAPartitionChangesNothing() throws Exception {
         try (Running lab = new Running(THREE_ON_A_SWITCH, "pheal")) {
-            assertEquals(Partition.none(), Partitions.heal(lab.name(), registry, options));
-            assertEquals(Partition.none(), Partitions.heal(lab.name(), registry, options));
+            assertEquals(Partition.none(), Lab.heal(lab.name(), registry, options));
+            assertEquals(Partition.none(), Lab.heal(lab.name(), registry, options));
             for (String n : List.of("sw", "a", "b", "c")) {
                 assertEquals("", lab.ruleset(n), n);
             }
@@ -279,8 +287,8 @@ class PartitionsLabTest {
         try (Running lab = new Running(THREE_ON_A_SWITCH, "pown")) {
             lab.ns.get("c").firewall().run("add table inet mine\nadd chain inet mine filt { type filter hook input"
                     + " priority 0; policy accept; }\nadd rule inet mine filt tcp dport 9 drop");
-            Partitions.apply(lab.name(), registry, lab.parse("a/c"), options);
-            Partitions.heal(lab.name(), registry, options);
+            Lab.partition(lab.name(), lab.parse("a/c"), registry, options);
+            Lab.heal(lab.name(), registry, options);
             String c = lab.ruleset("c");
             assertTrue(c.contains("table inet mine") && c.contains("tcp dport 9 drop"), c);
             assertFalse(c.contains("netns4j_partition"), c);
@@ -292,17 +300,17 @@ class PartitionsLabTest {
         try (Running lab = new Running(THREE_ON_A_SWITCH, "pbad")) {
             Partition withStranger = Partition.groups(List.of(PartitionTest.set("a"), PartitionTest.set("zz")), false);
             NotFoundException e = assertThrows(NotFoundException.class,
-                    () -> Partitions.apply(lab.name(), registry, withStranger, options));
+                    () -> Lab.partition(lab.name(), withStranger, registry, options));
             assertTrue(e.getMessage().contains("node \"zz\", which lab \"" + lab.name() + "\" does not have (its"
                     + " nodes: a, b, c, sw); nothing was changed"), e.getMessage());
             assertEquals("", lab.ruleset("a"));
 
             String missing = TestNames.unique("nolab");
             NotFoundException none = assertThrows(NotFoundException.class,
-                    () -> Partitions.apply(missing, registry, Partition.halves(List.of("a", "b")), options));
+                    () -> Lab.partition(missing, Partition.halves(List.of("a", "b")), registry, options));
             assertTrue(none.getMessage().startsWith("No lab \"" + missing + "\" on this machine"), none.getMessage());
-            assertThrows(NotFoundException.class, () -> Partitions.heal(missing, registry, options));
-            assertThrows(NotFoundException.class, () -> Partitions.current(missing, registry));
+            assertThrows(NotFoundException.class, () -> Lab.heal(missing, registry, options));
+            assertThrows(NotFoundException.class, () -> Lab.currentPartition(missing, registry));
             Files.deleteIfExists(lockDir.resolve(missing + ".lock"));
 
             IllegalArgumentException bridge = assertThrows(IllegalArgumentException.class, () -> lab.parse("sw/a"));
@@ -321,7 +329,7 @@ class PartitionsLabTest {
         try (Running lab = new Running(yaml, "pnoaddr")) {
             Partition p = Partition.groups(List.of(PartitionTest.set("lonely"), PartitionTest.set("a")), true);
             InvalidRequestException e = assertThrows(InvalidRequestException.class,
-                    () -> Partitions.apply(lab.name(), registry, p, options));
+                    () -> Lab.partition(lab.name(), p, registry, options));
             assertTrue(e.getMessage().startsWith("Node \"lonely\" of lab \"" + lab.name() + "\" has no addresses"),
                     e.getMessage());
         }
@@ -330,16 +338,16 @@ class PartitionsLabTest {
     @Test
     void hostsStayCutAcrossARouterThatIsNotInThePartition() throws Exception {
         try (Running lab = new Running(ROUTED, "prtr")) {
-            PartitionNodes nodes = Partitions.nodes(lab.name(), registry);
+            PartitionNodes nodes = Lab.partitionNodes(lab.name(), registry);
             assertEquals(new PartitionNodes(List.of("a", "b"), List.of("r"), List.of()), nodes);
             assertTrue(lab.tcp("a", "b", false) && lab.tcp("b", "a", false), "through the router before");
             Partition p = lab.parse("halves");
             assertEquals(Partition.halves(List.of("a", "b")), p, "routers are not in schemes unless named");
-            Partitions.apply(lab.name(), registry, p, options);
+            Lab.partition(lab.name(), p, registry, options);
             assertFalse(lab.tcp("a", "b", false) || lab.tcp("b", "a", false), "a <-> b cut across the router");
             assertTrue(lab.tcp("a", "r", false) && lab.tcp("r", "b", false), "the router itself is not cut");
             assertEquals("", lab.ruleset("r"));
-            Partitions.heal(lab.name(), registry, options);
+            Lab.heal(lab.name(), registry, options);
             assertTrue(lab.tcp("a", "b", false), "healed");
         }
     }

@@ -1,7 +1,9 @@
 package io.netns4j.lab;
 
-
 import io.netns4j.NetnsRegistry;
+import io.netns4j.lab.file.TopologyException;
+import io.netns4j.lab.file.TopologyFile;
+import io.netns4j.lab.model.Topology;
 import io.netns4j.testing.TestNames;
 
 import java.nio.file.Files;

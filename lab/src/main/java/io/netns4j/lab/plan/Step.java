@@ -1,0 +1,219 @@
+package io.netns4j.lab.plan;
+
+import io.netns4j.firewall.Table;
+import io.netns4j.lab.model.HostsEntry;
+import io.netns4j.lab.model.Impairment;
+import io.netns4j.lab.model.LabRoute;
+import io.netns4j.types.InetPrefix;
+import io.netns4j.types.InetText;
+import io.netns4j.types.MacAddress;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One operation of a {@link Plan}, as data; {@link #command()} writes it as the equivalent
+ * netns4j (or {@code tc}) command line.
+ */
+public sealed interface Step {
+    /** The namespace the step works in. */
+    String namespace();
+
+    /** The equivalent command line. */
+    String command();
+
+    /** {@code netns4j netns add NS}. */
+    record AddNamespace(String namespace) implements Step {
+        public String command() {
+            return "netns4j netns add " + namespace;
+        }
+    }
+
+    /** {@code netns4j -n NS link set DEV up}, used for {@code lo}. */
+    record LinkUp(String namespace, String device) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " link set " + device + " up";
+        }
+    }
+
+    /** {@code netns4j -n NS sysctl -w KEY=VALUE}, as {@code ip netns exec NS sysctl -w} does. */
+    record SetSysctl(String namespace, String key, String value, boolean automatic) implements Step {
+        public String command() {
+            return "netns4j netns exec " + namespace + " sysctl -w " + Shell.quote(key + "=" + value);
+        }
+    }
+
+    /** {@code netns4j -n NS link add NAME up type bridge}. */
+    record AddBridge(String namespace, String name) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " link add " + name + " up type bridge";
+        }
+    }
+
+    /** {@code netns4j -n NS link add NAME type veth peer name PEER netns PEER_NS}. */
+    record AddVeth(String namespace, String name, String peerNamespace, String peerName) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " link add " + name + " type veth peer name " + peerName + " netns "
+                    + peerNamespace;
+        }
+    }
+
+    /** {@code netns4j -n NS link set DEV [mtu N] [address MAC] [master BRIDGE] up}. */
+    record SetLink(String namespace, String device, Integer mtu, MacAddress mac, String master) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " link set " + device + (mtu == null ? "" : " mtu " + mtu)
+                    + (mac == null ? "" : " address " + mac) + (master == null ? "" : " master " + master) + " up";
+        }
+    }
+
+    /** {@code netns4j -n NS address add PREFIX dev DEV}. */
+    record AddAddress(String namespace, String device, InetPrefix prefix) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " address add " + InetText.format(prefix) + " dev " + device;
+        }
+    }
+
+    /** {@code netns4j -n NS route add WORDS}. */
+    record AddRoute(String namespace, LabRoute route) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " route add " + route.words();
+        }
+    }
+
+    /** {@code netns4j -n NS iptables LINE}. */
+    record IptablesLine(String namespace, String line) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " iptables " + line;
+        }
+    }
+
+    /** {@code nft -f SCRIPT} in the namespace. */
+    record NftScript(String namespace, String script) implements Step {
+        public String command() {
+            return "netns4j netns exec " + namespace + " nft -f - <<'EOF'\n" + script.stripTrailing() + "\nEOF";
+        }
+    }
+
+    /**
+     * One typed nftables table (the file's {@code firewall.rules}), written in one transaction
+     * after the node's iptables lines and nft script: {@code nft -f -} with the table's text in
+     * the namespace (through libnftables, replacing a table of that name if one exists).
+     */
+    record FirewallTable(String namespace, Table table) implements Step {
+        public String command() {
+            return "netns4j netns exec " + namespace + " nft -f - <<'EOF'\n" + table.toNft().stripTrailing() + "\nEOF";
+        }
+    }
+
+    /**
+     * {@code tc -n NS qdisc replace dev DEV root netem ...}; on a kernel without netem, a root
+     * tbf for the rate and an nftables drop for the loss ({@code LinkImpairments}, package {@code io.netns4j.lab.fault}).
+     */
+    record Impair(String namespace, String device, Impairment impairment) implements Step {
+        public String command() {
+            return "tc -n " + namespace + " qdisc replace dev " + device + " root netem "
+                    + String.join(" ", impairment.tcWords());
+        }
+    }
+
+    /** Writes {@code /etc/netns/NS/hosts}, which {@code ip netns exec} mounts over {@code /etc/hosts}. */
+    record WriteHosts(String namespace, List<HostsEntry> entries) implements Step {
+        public WriteHosts {
+            entries = List.copyOf(entries);
+        }
+
+        public String command() {
+            StringBuilder sb = new StringBuilder("cat > /etc/netns/" + namespace + "/hosts <<'EOF'");
+            entries.forEach(e -> sb.append('\n').append(e));
+            return sb.append("\nEOF").toString();
+        }
+    }
+
+    /** {@code netns4j netns exec NS env K=V... sh -c COMMAND}, started in the background. */
+    record Exec(String namespace, Map<String, String> env, String shellCommand) implements Step {
+        public Exec {
+            env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+        }
+
+        public String command() {
+            StringBuilder sb = new StringBuilder("netns4j netns exec " + namespace);
+            if (!env.isEmpty()) {
+                sb.append(" env");
+                env.forEach((k, v) -> sb.append(' ').append(Shell.quote(k + "=" + v)));
+            }
+            return sb.append(" sh -c ").append(Shell.quote(shellCommand)).append(" &").toString();
+        }
+    }
+
+    // ---- steps of a reconciling "lab up": undoing what the file no longer has ----
+
+    /** {@code netns4j netns delete NS}, after stopping the processes inside (as {@code lab down} does). */
+    record DeleteNamespace(String namespace) implements Step {
+        public String command() {
+            return "netns4j netns delete " + namespace;
+        }
+    }
+
+    /** {@code netns4j -n NS link del DEV} (a veth's peer goes with it). */
+    record DeleteLink(String namespace, String device) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " link del " + device;
+        }
+    }
+
+    /** {@code netns4j -n NS address del PREFIX dev DEV}. */
+    record DeleteAddress(String namespace, String device, InetPrefix prefix) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " address del " + InetText.format(prefix) + " dev " + device;
+        }
+    }
+
+    /** {@code netns4j -n NS route del WORDS}. */
+    record DeleteRoute(String namespace, LabRoute route) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " route del " + route.words();
+        }
+    }
+
+    /**
+     * {@code netns4j -n NS route replace WORDS}: a route kept by the file on a node whose
+     * addresses changed (the kernel drops routes through a device when its last address goes).
+     */
+    record ReplaceRoute(String namespace, LabRoute route) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " route replace " + route.words();
+        }
+    }
+
+    /**
+     * Removes the node's firewall before it is written anew: every nftables table except
+     * netns4j's own ({@code netns4j_*}: partitions, impairments). Equivalent to
+     * {@code nft delete table FAMILY NAME} for each.
+     */
+    record ResetFirewall(String namespace) implements Step {
+        public String command() {
+            return "netns4j -n " + namespace + " nft delete table ...   # every table but netns4j_*";
+        }
+    }
+
+    /** Removes an endpoint's impairment: {@code tc -n NS qdisc del dev DEV root} and its nftables drop. */
+    record ClearImpairment(String namespace, String device) implements Step {
+        public String command() {
+            return "tc -n " + namespace + " qdisc del dev " + device + " root";
+        }
+    }
+
+    /** Removes {@code /etc/netns/NS/hosts} (and the directory when empty). */
+    record RemoveHosts(String namespace) implements Step {
+        public String command() {
+            return "rm /etc/netns/" + namespace + "/hosts";
+        }
+    }
+
+    /** Stops the processes in the namespace (SIGTERM, then SIGKILL after two seconds), before its commands start anew. */
+    record StopProcesses(String namespace) implements Step {
+        public String command() {
+            return "kill $(netns4j netns pids " + namespace + ")";
+        }
+    }
+}

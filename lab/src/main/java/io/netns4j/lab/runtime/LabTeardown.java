@@ -1,0 +1,90 @@
+package io.netns4j.lab.runtime;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What {@code lab down} (and a failed or updating {@code lab up}) removes besides namespaces:
+ * the processes a lab started and the hosts files it wrote.
+ */
+public final class LabTeardown {
+    private LabTeardown() {
+    }
+
+    /**
+     * Stops a process started by a lab: SIGTERM, then SIGKILL after two seconds
+     * ({@code kill PID; sleep 2; kill -9 PID}). Returns what could not be done, one line each.
+     */
+    public static List<String> stop(ProcessHandle h) {
+        try {
+            h.destroy();
+            h.onExit().get(2, TimeUnit.SECONDS);
+            return List.of();
+        } catch (Exception e) {
+            h.destroyForcibly();
+            try {
+                h.onExit().get(5, TimeUnit.SECONDS);
+                return List.of();
+            } catch (Exception e2) {
+                return List.of("process " + h.pid() + " did not end");
+            }
+        }
+    }
+
+    /**
+     * Removes the hosts files of {@code lab} (marked on their first line) under {@code etc}, and their
+     * directories when empty ({@code rm /etc/netns/NS/hosts; rmdir /etc/netns/NS}). A {@code lab up}
+     * killed while writing one leaves its directory empty or holding only the temporary
+     * {@code .hosts.tmp} (empty, or marked): those go too when the directory's namespace was the
+     * lab's ({@code owned}). Returns what was removed; what could not be is added to {@code left}.
+     */
+    public static List<Path> removeHostsFiles(String lab, Path etc, List<String> owned, List<String> left) {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(etc)) {
+            return out;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(etc, p -> p.getFileName().toString()
+                .startsWith(lab + "-"))) {
+            for (Path dir : ds) {
+                boolean labs = owned.contains(dir.getFileName().toString());
+                try {
+                    for (Path f : List.of(dir.resolve("hosts"), dir.resolve(".hosts.tmp"))) {
+                        boolean temporary = f.getFileName().toString().equals(".hosts.tmp");
+                        if (Files.isRegularFile(f) && (firstLine(f).equals(LabMarks.HOSTS_HEADER + lab)
+                                || temporary && labs)) {
+                            Files.delete(f);
+                            out.add(f);
+                            labs = true;
+                        }
+                    }
+                    if (labs && Files.isDirectory(dir)) {
+                        try (var rest = Files.list(dir)) {
+                            if (rest.findAny().isEmpty()) {
+                                Files.delete(dir);
+                                out.add(dir);
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    left.add(dir + ": " + e);
+                }
+            }
+        } catch (IOException e) {
+            left.add(etc + ": " + e);
+        }
+        return out;
+    }
+
+    private static String firstLine(Path file) throws IOException {
+        try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = r.readLine();
+            return line == null ? "" : line;
+        }
+    }
+}
