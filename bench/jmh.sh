@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the test classes and runs the JMH benchmarks (src/test/java/io/netns4j/bench).
+# Builds the test classes and runs the JMH benchmarks (core/src/test/java/io/netns4j/bench).
 # Needs root: the benchmarks create namespaces named bench-<pid>-*, delete them in
 # @TearDown, and this script sweeps that prefix again when it ends, however it ends.
 #
@@ -25,12 +25,12 @@ trap sweep EXIT
 
 cd "$ROOT"
 # Offline first; online once if the JMH jars are not in ~/.m2 yet.
-mvn -o -q -B -ntp test-compile 2>/dev/null || mvn -q -B -ntp test-compile
+mvn -o -q -B -ntp -pl core test-compile 2>/dev/null || mvn -q -B -ntp -pl core test-compile
 
 mkdir -p target/jmh
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
   -Dnetns4j.bench.prefix="$PREFIX" \
-  -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+  -cp "core/target/test-classes:core/target/classes:$(cat core/target/test-classpath.txt)" \
   org.openjdk.jmh.Main -rf json -rff target/jmh/result.json "$@"
 
 # Summary: min and median per benchmark, and the median's ratio to the netns4j reference

@@ -28,8 +28,8 @@ sweep() {
 trap sweep EXIT
 
 cd "$ROOT"
-mvn -o -q -B -ntp test-compile 2>/dev/null || mvn -q -B -ntp test-compile
-CP="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
+mvn -o -q -B -ntp -pl core test-compile 2>/dev/null || mvn -q -B -ntp -pl core test-compile
+CP="core/target/test-classes:core/target/classes:$(cat core/target/test-classpath.txt)"
 JAVA=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
 
 if ! command -v go >/dev/null || [ ! -d /usr/share/gocode/src/github.com/vishvananda/netlink ]; then

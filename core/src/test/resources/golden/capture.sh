@@ -83,7 +83,7 @@ with open(out, 'w') as f:
     f.write('# %s\n' % description)
     f.write('# command:  %s\n' % command)
     f.write('# captured: %s -o LOG %s\n' % (strace, command))
-    f.write('#           (src/test/resources/golden/capture.sh; %s datagram where: %s)\n' % (pick, selector))
+    f.write('#           (core/src/test/resources/golden/capture.sh; %s datagram where: %s)\n' % (pick, selector))
     f.write('# syscall:  %s ... = %d bytes\n' % (d['line'][:100], len(data)))
     f.write('# on:       %s\n' % environment)
     f.write('# %d bytes, hex, 16 per line; seq and port id are as captured\n' % len(data))
