@@ -1,15 +1,19 @@
 package io.netns4j;
 
 import io.netns4j.error.NetnsException;
+import io.netns4j.internal.sys.Errno;
 import io.netns4j.internal.sys.ErrnoException;
 import io.netns4j.internal.sys.Failures;
 import io.netns4j.internal.sys.LibC;
+import io.netns4j.internal.sys.ProcessImage;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -24,7 +28,7 @@ import java.util.concurrent.ExecutionException;
  * (the child inherits that thread's namespaces). The thread then ends: it is never reused,
  * and the caller's own thread and mounts are untouched.
  */
-final class ProcessLauncher {
+public final class ProcessLauncher {
     private static final Path ETC_NETNS = Path.of("/etc/netns");
     /** The JDK lets an idle process-reaper thread live 60 s; refresh ours a little before. */
     private static final long REAPER_REFRESH_NANOS = 50_000_000_000L;
@@ -77,6 +81,65 @@ final class ProcessLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while starting a process in " + ns.describe(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            joinQuietly(t);
+            ns.release();
+        }
+    }
+
+    /**
+     * Replaces this process with {@code command} run inside {@code ns}, as {@code ip netns
+     * exec} does: same pid, so the command gets every signal sent to it and whoever waits for
+     * this process sees the command's own status (its exit code, or the signal that killed
+     * it). The network and mount namespaces are set up as for {@link Netns#start} on a
+     * throwaway platform thread, which then calls {@code execvpe(3)} (PATH searched as a
+     * shell does, the environment {@link System#getenv()}); execve ends every other thread.
+     * Descriptors past stdio are closed on exec, and the thread's signal mask is emptied
+     * first (the JVM blocks SIGQUIT in its threads); signals the JVM was started with
+     * ignored stay ignored, as for any exec. Flush Java's own buffered output first.
+     *
+     * <p>Returns only by throwing: when the namespace cannot be entered, or the command
+     * cannot be executed ({@code exec of "CMD" failed: REASON}); the JVM is then as before.
+     * For a command line tool only: a library's host process would be gone.
+     */
+    public static void exec(Netns ns, List<String> command) throws IOException {
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("no command to exec");
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        String name = ns.name().orElse(null);
+        boolean sysReadOnly = isReadOnly("/sys");
+        Map<String, String> environment = System.getenv();
+        int fd = ns.acquire();
+        Thread t = Thread.ofPlatform().name("netns4j-exec").unstarted(() -> {
+            try {
+                enter(fd, name, sysReadOnly, System.err);
+                ProcessImage.closeOnExecPastStdio();
+                byte[] mask = ProcessImage.unblockAllSignals();
+                try {
+                    ProcessImage.execvpe(command, environment);
+                } finally {
+                    ProcessImage.restoreSignalMask(mask);
+                }
+            } catch (ErrnoException e) {
+                result.completeExceptionally(new NetnsException("exec of \"" + command.getFirst() + "\" failed: "
+                        + Errno.describe(e.errno())));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+            result.complete(null);
+        });
+        t.start();
+        try {
+            result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while executing a command in " + ns.describe(), e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;

@@ -18,6 +18,8 @@ final class Context implements AutoCloseable {
     final NetnsRegistry registry;
     /** Runs further commands (the demos' steps), as Main runs this one. */
     final CommandRunner runner;
+    /** The command line is the whole process (not a batch line, not in-process): it may exec. */
+    final boolean wholeProcess;
     private final OpenNamespaces shared;
     private Netns selected;
     private boolean ownsSelected;
@@ -25,9 +27,11 @@ final class Context implements AutoCloseable {
     /**
      * @param shared handles kept open across batch lines, or null
      * @param runner runs further commands
+     * @param wholeProcess see {@link #wholeProcess}
      */
     Context(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry, OpenNamespaces shared,
-            CommandRunner runner) {
+            CommandRunner runner, boolean wholeProcess) {
+        this.wholeProcess = wholeProcess;
         this.runner = runner;
         this.shared = shared;
         this.options = options;

@@ -59,7 +59,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int status = run(Arrays.asList(args), System.out, System.err);
+        int status = run(Arrays.asList(args), System.out, System.err, NetnsRegistry.system(), true);
         System.out.flush();
         System.exit(status);
     }
@@ -70,6 +70,15 @@ public final class Main {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err, NetnsRegistry registry) {
+        return run(args, out, err, registry, false);
+    }
+
+    /**
+     * @param wholeProcess this command line is the whole process (from {@link #main}, not a
+     *        batch): {@code netns exec} may then replace the process with its command
+     */
+    private static int run(List<String> args, PrintStream out, PrintStream err, NetnsRegistry registry,
+                           boolean wholeProcess) {
         GlobalOptions options;
         try {
             options = GlobalOptions.parse(args);
@@ -92,18 +101,23 @@ public final class Main {
             err.println(USAGE_TEXT);
             return ExitStatus.USAGE;
         }
-        return execute(options, out, err, registry);
+        return execute(options, out, err, registry, null, wholeProcess);
     }
 
     /** Runs one command (the object and its words in {@code options.rest()}). */
     static int execute(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry) {
-        return execute(options, out, err, registry, null);
+        return execute(options, out, err, registry, null, false);
     }
 
     /** As above, reusing the namespace handles a batch keeps open. */
     static int execute(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry,
                        OpenNamespaces shared) {
-        try (Context ctx = new Context(options, out, err, registry, shared, Main::execute)) {
+        return execute(options, out, err, registry, shared, false);
+    }
+
+    private static int execute(GlobalOptions options, PrintStream out, PrintStream err, NetnsRegistry registry,
+                               OpenNamespaces shared, boolean wholeProcess) {
+        try (Context ctx = new Context(options, out, err, registry, shared, Main::execute, wholeProcess)) {
             String word = options.rest().getFirst();
             if (word.equals("ip")) {
                 throw new UsageException(strayIp(options));

@@ -1,6 +1,7 @@
 package io.netns4j.cli;
 
 import io.netns4j.Netns;
+import io.netns4j.ProcessLauncher;
 import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotFoundException;
 import sun.misc.Signal;
@@ -14,9 +15,19 @@ import java.util.List;
 /**
  * {@code netns exec NAME CMD...} and {@code -all netns exec CMD...}: runs a command inside
  * a namespace with {@code ip netns exec}'s semantics (see {@link Netns#start}), stdio passed
- * through, and returns its exit status (128+N when signal N killed it). While the child
- * runs, SIGINT from the terminal reaches it directly (same process group) and
- * this JVM only notes them; SIGTERM and SIGHUP sent to netns4j are passed on to the child.
+ * through.
+ *
+ * <p>From the command line ({@link Context#wholeProcess}), {@code netns exec NAME CMD} (and
+ * {@code lab exec}) replaces the netns4j process with the command, as {@code ip netns exec}
+ * does ({@link ProcessLauncher#exec}): same pid, so every signal sent to netns4j is the
+ * command's (SIGQUIT, SIGUSR1/2, SIGWINCH... untranslated; the JVM is gone, so no thread
+ * dump), {@code kill -9} ends the command itself, and the parent sees the command's own
+ * status, "killed by N" included. Nothing is left behind to orphan.
+ *
+ * <p>Otherwise ({@code -all}, a batch line, in-process callers) the command is a child and
+ * its exit status is returned (128+N when signal N killed it). While it runs, SIGINT from
+ * the terminal reaches it directly (same process group) and this JVM only notes it; SIGTERM
+ * and SIGHUP sent to netns4j are passed on to the child as SIGTERM.
  */
 final class NetnsExec {
     private NetnsExec() {
@@ -50,7 +61,7 @@ final class NetnsExec {
             ctx.out.println("netns: " + name);
             ctx.out.flush();
             try {
-                status = Math.max(status, Math.min(1, runIn(ctx, name, request.command())));
+                status = Math.max(status, Math.min(1, runIn(ctx, name, request.command(), false)));
             } catch (NetnsException e) {
                 ctx.err.println(e.getMessage());
                 status = 1;
@@ -59,7 +70,13 @@ final class NetnsExec {
         return status;
     }
 
+    /** Runs {@code command} in namespace {@code name}; from the command line, in netns4j's place. */
     static int runIn(Context ctx, String name, List<String> command) throws UsageException, NetnsException {
+        return runIn(ctx, name, command, ctx.wholeProcess);
+    }
+
+    private static int runIn(Context ctx, String name, List<String> command, boolean replaceProcess)
+            throws UsageException, NetnsException {
         Netns ns;
         try {
             ns = ctx.registry.open(name);
@@ -72,6 +89,17 @@ final class NetnsExec {
         }
         try (ns) {
             ctx.out.flush();
+            if (replaceProcess) {
+                ctx.err.flush();
+                try {
+                    ProcessLauncher.exec(ns, command);
+                    throw new IllegalStateException("exec returned"); // it returns only by throwing
+                } catch (NetnsException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw new NetnsException("exec of \"" + command.getFirst() + "\" failed: " + reason(e));
+                }
+            }
             Process p;
             try {
                 p = ns.start(new ProcessBuilder(command).inheritIO());

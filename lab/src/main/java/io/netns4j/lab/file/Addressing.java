@@ -50,7 +50,10 @@ final class Addressing {
                     length = pool.length();
                 }
                 BigInteger hosts = BigInteger.ONE.shiftLeft((ipv6 ? 128 : 32) - length);
-                BigInteger usable = ipv6 || length >= 31 ? hosts : hosts.subtract(BigInteger.TWO);
+                // never a network or broadcast address (IPv4 below /31), never the all-zero
+                // subnet-router anycast address (IPv6 below /127): see HostAddress
+                boolean whole = length >= (ipv6 ? 127 : 31);
+                BigInteger usable = whole ? hosts : hosts.subtract(ipv6 ? BigInteger.ONE : BigInteger.TWO);
                 if (usable.compareTo(BigInteger.valueOf(s.ends().size())) < 0) {
                     p.problems.at(p.where.get(Segment.end(out, s.ends().getLast())), s.describe(out) + " has "
                             + s.ends().size() + " members but an automatic /" + length + " holds " + usable,
@@ -77,7 +80,7 @@ final class Addressing {
                             "make the pool larger or give this segment's addresses in the file");
                     break;
                 }
-                int host = ipv6 || length < 31 ? 1 : 0;
+                int host = whole ? 0 : 1;
                 for (int[] at : s.ends()) {
                     Endpoint e = Segment.end(out, at);
                     List<InetPrefix> list = new ArrayList<>(e.addresses());

@@ -9,6 +9,7 @@ import io.netns4j.types.InetPrefix;
 import io.netns4j.types.InetText;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ final class LinkChecker {
                     Endpoint other = owners.putIfAbsent(a.address(), e);
                     if (other != null) {
                         p.problems.at(p.where.get(a), "address " + InetText.format(a.address()) + " of \"" + e
-                                + "\" is already used by \"" + other + "\"", "every address of a lab must be unique");
+                                + "\" is already used by \"" + other + "\"", "every address of a lab must be unique: give this interface another host address");
                     }
                 }
                 if (e.mtu() != null && e.mtu() < 1280 && e.addresses().stream().anyMatch(InetPrefix::isIpv6)) {
@@ -61,10 +62,50 @@ final class LinkChecker {
                 }
             }
         }
-        for (Segment s : Segment.of(good, kinds)) {
+        List<Segment> segments = Segment.of(good, kinds);
+        for (Segment s : segments) {
             sameSubnet(s, good);
         }
+        overlappingSubnets(segments, good);
         return good;
+    }
+
+    /** A subnet some segment uses, with the address that first named it. */
+    private record Placed(InetPrefix subnet, InetPrefix address, String segment) {
+    }
+
+    /**
+     * Two segments (links or bridges) on overlapping subnets cannot reach each other: each node
+     * routes the subnet out of one interface only. Reported at the later one, naming the first.
+     */
+    private void overlappingSubnets(List<Segment> segments, List<TopologyLink> links) {
+        List<Placed> placed = new ArrayList<>();
+        for (Segment s : segments) {
+            List<Placed> mine = new ArrayList<>();
+            for (int[] at : s.ends()) {
+                for (InetPrefix a : Segment.end(links, at).addresses()) {
+                    InetPrefix net = a.network();
+                    if (mine.stream().anyMatch(m -> m.subnet().equals(net))) {
+                        continue;
+                    }
+                    Placed earlier = placed.stream().filter(o -> Addressing.overlaps(o.subnet(), net)).findFirst()
+                            .orElse(null);
+                    if (earlier != null) {
+                        p.problems.at(p.where.get(a), "subnet " + net + " of " + s.describe(links) + " overlaps subnet "
+                                + earlier.subnet() + " of " + earlier.segment() + " (at " + place(earlier.address()) + ")",
+                                "give each link and bridge a subnet of its own, since a node routes a subnet out of"
+                                        + " one interface only; or leave the addresses out and let the pool assign them");
+                    }
+                    mine.add(new Placed(net, a, s.describe(links)));
+                }
+            }
+            placed.addAll(mine);
+        }
+    }
+
+    private String place(Object o) {
+        var mark = p.where.get(o) == null ? null : p.where.get(o).getStartMark().orElse(null);
+        return p.problems.file() + (mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1));
     }
 
     static Map<String, NodeKind> kinds(List<TopologyNode> nodes) {

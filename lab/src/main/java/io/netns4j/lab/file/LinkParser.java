@@ -130,9 +130,9 @@ final class LinkParser {
             for (Node item : items == null ? List.<Node>of() : items) {
                 InetPrefix a = p.prefix(item, "address");
                 if (a != null) {
-                    if (!a.isIpv6() && a.length() < 31 && a.network().address().equals(a.address())) {
-                        p.problems.at(item, "address " + a + " is the network address of its subnet",
-                                "give a host address, e.g. " + a.network().toString().replaceAll("0/", "1/"));
+                    String[] refused = HostAddress.refusal(a);
+                    if (refused != null) {
+                        p.problems.at(item, refused[0], refused[1]);
                     } else {
                         p.where.put(a, item);
                         addresses.add(a);

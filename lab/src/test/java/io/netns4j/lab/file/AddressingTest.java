@@ -111,4 +111,49 @@ class AddressingTest {
         assertEquals("tc -n t-a qdisc replace dev e1 root netem delay 50ms 1500us loss 1% duplicate 0.1% reorder 5% rate 10mbit",
                 Plan.of(t).steps().getLast().command());
     }
+
+    @Test
+    void automaticAddressesAreNeverNetworkBroadcastAnycastOrTwice() throws Exception {
+        for (int link = 24; link <= 31; link++) {
+            for (int lan = 24; lan <= 30; lan++) {
+                int members = (1 << (32 - lan)) - 2; // a bridge exactly as full as its subnet allows
+                StringBuilder text = new StringBuilder("name: t\ndefaults: {pools: {ipv4: 10.0.0.0/16, ipv6: fd00::/56,"
+                        + " ipv4-link-length: " + link + ", ipv4-lan-length: " + lan + "}}\nnodes:\n  sw: {kind: bridge}\n");
+                for (int i = 0; i < Math.max(members, 3); i++) {
+                    text.append("  h").append(i).append(": {}\n");
+                }
+                text.append("links:\n  - endpoints: [\"h0:p1\", \"h1:p1\"]\n  - endpoints: [\"h1:p2\", \"h2:p2\"]\n"
+                        + "  - bridge: sw\n    members: [");
+                for (int i = 0; i < members; i++) {
+                    text.append(i == 0 ? "" : ", ").append("h").append(i).append(":lan");
+                }
+                text.append("]\n");
+                Topology t = TopologyFile.parse("lab.yaml", text.toString());
+                java.util.Set<java.net.InetAddress> seen = new java.util.HashSet<>();
+                for (var l : t.links()) {
+                    for (var e : List.of(l.a(), l.b())) {
+                        for (var a : e.addresses()) {
+                            String where = "/" + link + " links, /" + lan + " LANs: " + a + " of " + e;
+                            assertEquals(null, HostAddress.refusal(a), where);
+                            assertTrue(seen.add(a.address()), "twice: " + where);
+                        }
+                    }
+                }
+                assertEquals(2 * 2 * 2 + 2 * members, seen.size(), "every end got an IPv4 and an IPv6 address");
+            }
+        }
+    }
+
+    @Test
+    void hostAddressRefusesNetworkBroadcastAndAnycastOnly() {
+        assertEquals("address 10.0.0.0/24 is the network address of its subnet 10.0.0.0/24",
+                HostAddress.refusal(io.netns4j.types.InetPrefix.parse("10.0.0.0/24"))[0]);
+        assertEquals("give a host address, e.g. 10.0.0.254/24 (the hosts of 10.0.0.0/24 are 10.0.0.1 to 10.0.0.254)",
+                HostAddress.refusal(io.netns4j.types.InetPrefix.parse("10.0.0.255/24"))[1]);
+        assertTrue(HostAddress.refusal(io.netns4j.types.InetPrefix.parse("fd00::/64"))[0].contains("anycast"));
+        for (String ok : List.of("10.0.0.1/24", "10.0.0.254/24", "10.0.0.0/31", "10.0.0.1/31", "10.0.0.0/32",
+                "10.0.0.255/32", "fd00::/127", "fd00::ffff:ffff:ffff:ffff/64", "fd00::1/64", "fd00::/128")) {
+            assertEquals(null, HostAddress.refusal(io.netns4j.types.InetPrefix.parse(ok)), ok);
+        }
+    }
 }
