@@ -47,7 +47,7 @@ public final class AddressFilter {
         return this;
     }
 
-    /** Only addresses of this scope (0 to 255, see {@link RouteScopes}). Equivalent to {@code scope SCOPE}. */
+    /** Only addresses of this scope (0 to 255, see {@link io.netns4j.route.RouteScopes}). Equivalent to {@code scope SCOPE}. */
     public AddressFilter scope(int scope) {
         if (scope < 0 || scope > 255) {
             throw new IllegalArgumentException("scope " + scope + " is out of range (0 to 255)");

@@ -100,7 +100,7 @@ public final class AddressRequest {
     }
 
     /**
-     * The scope, 0 to 255 ({@link RouteScopes#GLOBAL}, {@link RouteScopes#LINK}, {@link RouteScopes#HOST}, ...).
+     * The scope, 0 to 255 ({@link io.netns4j.route.RouteScopes#GLOBAL}, {@link io.netns4j.route.RouteScopes#LINK}, {@link io.netns4j.route.RouteScopes#HOST}, ...).
      * Equivalent to {@code scope SCOPE}; without it, 127.0.0.0/8 is host scope and the rest global.
      */
     public AddressRequest scope(int scope) {

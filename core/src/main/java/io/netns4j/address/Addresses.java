@@ -42,7 +42,7 @@ public final class Addresses {
     }
 
     /**
-     * Adds an address; fails with {@link AlreadyExistsException} when it is there already.
+     * Adds an address; fails with {@link io.netns4j.error.AlreadyExistsException} when it is there already.
      * Equivalent to: {@code ip addr add 10.0.0.1/24 dev eth0}.
      */
     public void add(AddressRequest spec) throws NetnsException {

@@ -39,7 +39,7 @@ public final class Neighbours {
     }
 
     /**
-     * Adds an entry; fails with {@link AlreadyExistsException} when there is one.
+     * Adds an entry; fails with {@link io.netns4j.error.AlreadyExistsException} when there is one.
      * Equivalent to: {@code ip neigh add 10.0.0.2 lladdr 02:00:00:00:00:02 dev eth0 nud permanent}.
      */
     public void add(NeighbourRequest spec) throws NetnsException {
@@ -55,7 +55,7 @@ public final class Neighbours {
     }
 
     /**
-     * Changes an existing entry; fails with {@link NotFoundException} when there is none.
+     * Changes an existing entry; fails with {@link io.netns4j.error.NotFoundException} when there is none.
      * Equivalent to: {@code ip neigh change 10.0.0.2 lladdr 02:00:00:00:00:03 dev eth0}.
      */
     public void change(NeighbourRequest spec) throws NetnsException {

@@ -122,7 +122,7 @@ public final class Qdiscs {
      * Equivalent to: {@code tc qdisc add dev DEV root netem delay 50ms 10ms loss 1% ...}.
      *
      * @throws NotSupportedException when the kernel has no netem (sch_netem)
-     * @throws AlreadyExistsException when the device has a root qdisc already (use {@link #replaceRootNetem})
+     * @throws io.netns4j.error.AlreadyExistsException when the device has a root qdisc already (use {@link #replaceRootNetem})
      */
     public void addRootNetem(String device, NetemSpec spec) throws NetnsException {
         netem(device, Qdisc.ROOT, 0, spec, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL);
@@ -208,7 +208,7 @@ public final class Qdiscs {
      * this object belongs to is not touched at all. Costs a namespace creation (2 to 6 ms
      * here); callers that ask often should keep the answer.
      *
-     * @throws PermissionDeniedException without CAP_SYS_ADMIN (needed for the throw-away namespace)
+     * @throws io.netns4j.error.PermissionDeniedException without CAP_SYS_ADMIN (needed for the throw-away namespace)
      */
     public boolean netemAvailable() throws NetnsException {
         return NetemProbe.run();
