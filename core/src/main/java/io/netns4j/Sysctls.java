@@ -58,7 +58,8 @@ public final class Sysctls {
      * @throws IllegalArgumentException when {@code key} is not a {@code net.*} key or {@code value} has a line break
      * @throws io.netns4j.error.NotFoundException when there is no such sysctl in the namespace
      * @throws io.netns4j.error.PermissionDeniedException when the file cannot be written (not root, no CAP_NET_ADMIN)
-     * @throws NetnsException when the write fails otherwise (the kernel refuses the value) or the namespace cannot be entered
+     * @throws NetnsException when the write fails otherwise (the kernel refuses the value) or the namespace
+     * cannot be entered
      */
     public void set(String key, String value) throws NetnsException {
         Path file = file(key);

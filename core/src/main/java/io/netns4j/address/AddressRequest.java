@@ -64,7 +64,8 @@ public final class AddressRequest {
      * @param device the interface name
      * @param prefix the address, {@code 10.0.0.1/24}; a bare address is /32 or /128
      * @return a new request
-     * @throws IllegalArgumentException when {@code device} is not a valid interface name or {@code prefix} does not parse
+     * @throws IllegalArgumentException when {@code device} is not a valid interface name or {@code prefix}
+     * does not parse
      */
     public static AddressRequest of(String device, String prefix) {
         return of(device, InetPrefix.parse(prefix));

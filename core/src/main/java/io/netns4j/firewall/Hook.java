@@ -22,7 +22,8 @@ public record Hook(String type, String hook, int priority, Policy policy, String
     /**
      * Checks the type and hook.
      *
-     * @throws IllegalArgumentException when {@code type} or {@code hook} is not one nft knows, or {@code device} cannot be written
+     * @throws IllegalArgumentException when {@code type} or {@code hook} is not one nft knows, or
+     * {@code device} cannot be written
      * @throws NullPointerException when {@code policy} is null
      */
     public Hook {

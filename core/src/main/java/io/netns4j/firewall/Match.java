@@ -175,7 +175,8 @@ public sealed interface Match {
         /**
          * Checks the name.
          *
-         * @throws IllegalArgumentException when {@code name} is empty, has a {@code *} before its end, or cannot be written
+         * @throws IllegalArgumentException when {@code name} is empty, has a {@code *} before its end, or
+         * cannot be written
          */
         public Iface {
             NftSyntax.quotable(name, "interface name", 16);
@@ -265,7 +266,8 @@ public sealed interface Match {
         /**
          * Checks the protocol and ports and normalises a set.
          *
-         * @throws IllegalArgumentException when {@code protocol} has no ports, no port is given, or several without {@code set}
+         * @throws IllegalArgumentException when {@code protocol} has no ports, no port is given, or several
+         * without {@code set}
          */
         public Port {
             if (!List.of("tcp", "udp", "sctp", "dccp", "udplite").contains(protocol)) {

@@ -163,7 +163,8 @@ public sealed interface Verdict {
         /**
          * Checks the prefix and level; {@code warn}, the default, is kept as null.
          *
-         * @throws IllegalArgumentException when {@code prefix} cannot be written (a double quote, a line break, over 127 characters) or {@code level} is not in {@link #LEVELS}
+         * @throws IllegalArgumentException when {@code prefix} cannot be written (a double quote, a line
+         * break, over 127 characters) or {@code level} is not in {@link #LEVELS}
          */
         public Log {
             if (prefix != null) {

@@ -11,7 +11,8 @@ public interface LinkResolver {
      *
      * @param name the device's name
      * @return its interface index
-     * @throws NetnsException when there is no such device ({@link io.netns4j.error.NotFoundException}) or the lookup fails
+     * @throws NetnsException when there is no such device ({@link io.netns4j.error.NotFoundException}) or
+     * the lookup fails
      */
     int indexOf(String name) throws NetnsException;
 }

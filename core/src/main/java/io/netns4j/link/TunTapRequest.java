@@ -30,7 +30,8 @@ public record TunTapRequest(String name, Mode mode, Integer owner, Integer group
     /**
      * Checks the request.
      *
-     * @throws IllegalArgumentException when the name is not a valid interface name, the mode is null, or an id is negative
+     * @throws IllegalArgumentException when the name is not a valid interface name, the mode is null, or an
+     * id is negative
      */
     public TunTapRequest {
         InterfaceNames.check(name);

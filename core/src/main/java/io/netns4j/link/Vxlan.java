@@ -24,7 +24,8 @@ public record Vxlan(int id, InetAddress remote, InetAddress group, InetAddress l
     /**
      * Checks the options.
      *
-     * @throws IllegalArgumentException when {@code id} is outside 0 to 16777215, or both {@code remote} and {@code group} are given
+     * @throws IllegalArgumentException when {@code id} is outside 0 to 16777215, or both {@code remote} and
+     * {@code group} are given
      */
     public Vxlan {
         if (id < 0 || id > 0xffffff) {

@@ -111,7 +111,8 @@ public record NetemSpec(long delayMicros, long jitterMicros, double lossPercent,
      * @param percent 0 to 100
      * @param gap every {@code gap}th packet is a candidate; 0 leaves tc's default (1)
      * @return new settings
-     * @throws IllegalArgumentException when {@code percent} is out of range, there is no delay, or {@code gap} is negative
+     * @throws IllegalArgumentException when {@code percent} is out of range, there is no delay, or
+     * {@code gap} is negative
      */
     public NetemSpec withReorder(double percent, int gap) {
         return new NetemSpec(delayMicros, jitterMicros, lossPercent, duplicatePercent, percent, gap, rate, limit);

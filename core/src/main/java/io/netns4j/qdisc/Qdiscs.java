@@ -147,7 +147,8 @@ public final class Qdiscs {
     }
 
     /**
-     * Adds or replaces a tbf anywhere in the tree. Equivalent to: {@code tc qdisc replace dev DEV parent PARENT handle HANDLE tbf ...}.
+     * Adds or replaces a tbf anywhere in the tree. Equivalent to:
+     * {@code tc qdisc replace dev DEV parent PARENT handle HANDLE tbf ...}.
      *
      * @param device the interface name
      * @param parent the parent's handle ({@link #handle}), {@link Qdisc#ROOT} for root
@@ -168,8 +169,10 @@ public final class Qdiscs {
      * @param device the interface name
      * @param spec the faults
      * @throws IllegalArgumentException when the delay or jitter overflows the scheduler's ticks
-     * @throws NotSupportedException when the kernel has no netem (sch_netem), its message starting with {@link #NO_NETEM}
-     * @throws io.netns4j.error.AlreadyExistsException when the device has a root qdisc already (use {@link #replaceRootNetem})
+     * @throws NotSupportedException when the kernel has no netem (sch_netem), its message starting with
+     * {@link #NO_NETEM}
+     * @throws io.netns4j.error.AlreadyExistsException when the device has a root qdisc already (use
+     * {@link #replaceRootNetem})
      * @throws NetnsException when there is no such device or the kernel refuses otherwise
      */
     public void addRootNetem(String device, NetemSpec spec) throws NetnsException {
@@ -190,7 +193,8 @@ public final class Qdiscs {
     }
 
     /**
-     * Adds a netem anywhere in the tree. Equivalent to: {@code tc qdisc add dev DEV parent PARENT handle HANDLE netem ...}.
+     * Adds a netem anywhere in the tree. Equivalent to:
+     * {@code tc qdisc add dev DEV parent PARENT handle HANDLE netem ...}.
      *
      * @param device the interface name
      * @param parent the parent's handle ({@link #handle}), {@link Qdisc#ROOT} for root
@@ -231,7 +235,8 @@ public final class Qdiscs {
      * @param device the interface name
      * @param tbf the rate limit (root, handle 1:)
      * @param netem the faults (parent 1:1, handle 10:)
-     * @throws IllegalArgumentException when the netem delay or jitter overflows the scheduler's ticks (nothing changes then)
+     * @throws IllegalArgumentException when the netem delay or jitter overflows the scheduler's ticks
+     * (nothing changes then)
      * @throws NotSupportedException when the kernel has no netem
      * @throws NetnsException when there is no such device or the kernel refuses either part
      */

@@ -13,7 +13,8 @@ public record TbfSpec(long rate, int burst, long latencyMicros, long limit) {
     /**
      * Checks the settings.
      *
-     * @throws IllegalArgumentException when {@code rate} or {@code burst} is not above 0, or not exactly one of {@code latencyMicros} and {@code limit} is
+     * @throws IllegalArgumentException when {@code rate} or {@code burst} is not above 0, or not exactly one
+     * of {@code latencyMicros} and {@code limit} is
      */
     public TbfSpec {
         if (rate <= 0) {

@@ -135,7 +135,8 @@ public final class TcUnits {
      *
      * @param word the size
      * @return bytes
-     * @throws IllegalArgumentException when {@code word} does not start with a number above 0, has an unknown unit or is too large for an int
+     * @throws IllegalArgumentException when {@code word} does not start with a number above 0, has an
+     * unknown unit or is too large for an int
      */
     public static int size(String word) {
         int i = unitStart(word);
@@ -163,7 +164,8 @@ public final class TcUnits {
      *
      * @param word the time
      * @return microseconds, at most 4294967295
-     * @throws IllegalArgumentException when {@code word} does not start with a number above 0, has an unknown unit or is too long
+     * @throws IllegalArgumentException when {@code word} does not start with a number above 0, has an
+     * unknown unit or is too long
      */
     public static long time(String word) {
         int i = unitStart(word);
@@ -331,7 +333,8 @@ public final class TcUnits {
     }
 
     /**
-     * A percentage, strictly: {@code 1%}, {@code 0.5%}: 0 to 100; the {@code %} is required so that 1 and 0.01 cannot be confused.
+     * A percentage, strictly: {@code 1%}, {@code 0.5%}: 0 to 100; the {@code %} is required so that 1 and
+     * 0.01 cannot be confused.
      *
      * @param text the percentage with its {@code %}
      * @return the percentage, 0 to 100

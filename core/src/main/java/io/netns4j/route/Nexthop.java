@@ -22,7 +22,8 @@ public record Nexthop(InetAddress gateway, String device, int weight, Set<RouteF
     /**
      * Checks the path and copies the flags.
      *
-     * @throws IllegalArgumentException when {@code weight} is outside 1 to 256 or {@code device} is not a valid interface name
+     * @throws IllegalArgumentException when {@code weight} is outside 1 to 256 or {@code device} is not a
+     * valid interface name
      */
     public Nexthop {
         if (weight < 1 || weight > 256) {
@@ -39,7 +40,8 @@ public record Nexthop(InetAddress gateway, String device, int weight, Set<RouteF
      *
      * @param gateway an address literal
      * @return the path, weight 1
-     * @throws IllegalArgumentException when {@code gateway} is no address (with a hint to use {@code dev} when it looks like an interface name)
+     * @throws IllegalArgumentException when {@code gateway} is no address (with a hint to use {@code dev}
+     * when it looks like an interface name)
      */
     public static Nexthop via(String gateway) {
         return via(parseGateway(gateway));

@@ -29,7 +29,8 @@ import java.util.Set;
  * @param destination the prefix; length 0 is the default route
  * @param type the route type ({@code unicast}, {@code local}, {@code blackhole}, ...), or null (see above)
  * @param table the routing table id ({@code table}), or null (see above)
- * @param protocol who installed the route ({@code proto}: {@link RouteProtocols#BOOT}, {@link RouteProtocols#STATIC}, ...), or null
+ * @param protocol who installed the route ({@code proto}: {@link RouteProtocols#BOOT},
+ * {@link RouteProtocols#STATIC}, ...), or null
  * @param scope the scope ({@code scope}: {@link RouteScopes#GLOBAL}, {@link RouteScopes#LINK}, ...), or null
  * @param source the source prefix ({@code from}, IPv6 source routing), or null
  * @param tos the type of service the route is for, 0 for any
@@ -176,7 +177,8 @@ public record Route(InetPrefix destination, RouteType type, Long table, Integer 
          *
          * @param address an address literal
          * @return this builder
-         * @throws IllegalArgumentException when {@code address} is no address (with a hint to use {@code dev} when it looks like an interface name), or a gateway is set already
+         * @throws IllegalArgumentException when {@code address} is no address (with a hint to use
+         * {@code dev} when it looks like an interface name), or a gateway is set already
          */
         public Builder via(String address) {
             return via(Nexthop.parseGateway(address));

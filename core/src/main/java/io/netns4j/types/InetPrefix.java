@@ -32,7 +32,8 @@ public record InetPrefix(InetAddress address, int length) {
      *
      * @param text an IPv4 or IPv6 literal, optionally followed by {@code /} and a length
      * @return the prefix
-     * @throws IllegalArgumentException naming what is wrong: not an address literal, a length that is not a number or out of range
+     * @throws IllegalArgumentException naming what is wrong: not an address literal, a length that is not a
+     * number or out of range
      */
     public static InetPrefix parse(String text) {
         int slash = text.indexOf('/');

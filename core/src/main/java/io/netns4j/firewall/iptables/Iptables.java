@@ -29,7 +29,8 @@ import java.util.Set;
  * each call reads the table, then makes its change in one libnftables transaction, creating
  * the table with all its built-in chains when it does not exist yet. Rules are the same {@link Rule}
  * objects as everywhere else; iptables-nft puts a {@code counter} in each rule, so should
- * callers. Positions are iptables' (1 = first).
+ * callers. Positions are iptables' (1 = first). Every verb refuses a table other than filter
+ * and nat with an {@link IllegalArgumentException}, before any system call.
  */
 public final class Iptables {
     private static final int E2BIG = 7;
@@ -74,8 +75,7 @@ public final class Iptables {
      * @param table {@code filter} or {@code nat}
      * @param chain a built-in chain or a user chain of the table
      * @param rule the rule
-     * @throws IllegalArgumentException for an unknown table, a rule netns4j cannot write, a jump to a
-     * built-in chain, or a target not valid there (MASQUERADE outside POSTROUTING of nat, ...)
+     * @throws IllegalArgumentException for an unwritable rule, a jump to a built-in chain, a misplaced target (NAT, REJECT)
      * @throws io.netns4j.error.NotFoundException when the chain or the jump's target chain does not exist
      * @throws NetnsException when libnftables refuses or the namespace cannot be entered
      */
@@ -147,7 +147,6 @@ public final class Iptables {
      * @param chain a built-in chain or a user chain of the table
      * @param position the rule's number, 1 is first
      * @throws io.netns4j.error.InvalidRequestException when there is no rule {@code position}
-     * @throws IllegalArgumentException for an unknown table
      * @throws io.netns4j.error.NotFoundException when the chain does not exist
      * @throws NetnsException when libnftables refuses or the namespace cannot be entered
      */
@@ -159,12 +158,12 @@ public final class Iptables {
     }
 
     /**
-     * Deletes a rule by content: {@code iptables -t TABLE -D CHAIN RULE}: the first rule equal to {@code rule}, counts aside.
+     * Deletes a rule by content: {@code iptables -t TABLE -D CHAIN RULE}: the first rule equal to
+     * {@code rule}, counts aside.
      *
      * @param table {@code filter} or {@code nat}
      * @param chain a built-in chain or a user chain of the table
      * @param rule the rule to match
-     * @throws IllegalArgumentException for an unknown table
      * @throws io.netns4j.error.NotFoundException when the chain does not exist or holds no such rule
      * @throws NetnsException when libnftables refuses or the namespace cannot be entered
      */
@@ -187,7 +186,6 @@ public final class Iptables {
      * @param chain a built-in chain or a user chain of the table
      * @param rule the rule to look for, counts aside
      * @return whether the chain holds a rule equal to {@code rule}
-     * @throws IllegalArgumentException for an unknown table
      * @throws io.netns4j.error.NotFoundException when the chain does not exist
      * @throws NetnsException when libnftables refuses or the namespace cannot be entered
      */
@@ -202,7 +200,6 @@ public final class Iptables {
      *
      * @param table {@code filter} or {@code nat}
      * @param chain one chain, or null for every chain of the table
-     * @throws IllegalArgumentException for an unknown table
      * @throws io.netns4j.error.NotFoundException when {@code chain} does not exist
      * @throws NetnsException when libnftables refuses or the namespace cannot be entered
      */
@@ -218,11 +215,11 @@ public final class Iptables {
     }
 
     /**
-     * Zeroes counters: {@code iptables -t TABLE -Z [CHAIN]} (each rule that counted is replaced by itself with zero counts).
+     * Zeroes counters: {@code iptables -t TABLE -Z [CHAIN]} (each rule that counted is replaced by itself
+     * with zero counts).
      *
      * @param table {@code filter} or {@code nat}
      * @param chain one chain, or null for every chain of the table
-     * @throws IllegalArgumentException for an unknown table
      * @throws io.netns4j.error.NotFoundException when {@code chain} does not exist
      * @throws NetnsException when libnftables refuses or the namespace cannot be entered
      */
@@ -256,7 +253,7 @@ public final class Iptables {
      * @param table {@code filter} or {@code nat}
      * @param chain a built-in chain of the table
      * @param policy {@code ACCEPT} or {@code DROP}
-     * @throws IllegalArgumentException for an unknown table, or a chain that is not built in
+     * @throws IllegalArgumentException for a chain that is not built in
      * @throws NetnsException when libnftables refuses or the namespace cannot be entered
      */
     public void policy(String table, String chain, Policy policy) throws NetnsException {
@@ -274,7 +271,7 @@ public final class Iptables {
      *
      * @param table {@code filter} or {@code nat}
      * @param chain the name: at most 28 characters, not starting with {@code -} or {@code !}, not a target name
-     * @throws IllegalArgumentException for an unknown table or an invalid name
+     * @throws IllegalArgumentException for an invalid name
      * @throws io.netns4j.error.AlreadyExistsException when the chain exists (or is a built-in one)
      * @throws NetnsException when libnftables refuses or the namespace cannot be entered
      */
@@ -292,11 +289,12 @@ public final class Iptables {
     }
 
     /**
-     * Deletes user chains: {@code iptables -t TABLE -X [CHAIN]}: an empty, unreferenced user chain, or all of them when null.
+     * Deletes user chains: {@code iptables -t TABLE -X [CHAIN]}: an empty, unreferenced user chain, or all
+     * of them when null.
      *
      * @param table {@code filter} or {@code nat}
      * @param chain one user chain, or null for every user chain of the table
-     * @throws IllegalArgumentException for an unknown table or a built-in chain
+     * @throws IllegalArgumentException for a built-in chain
      * @throws io.netns4j.error.NotFoundException when {@code chain} does not exist
      * @throws io.netns4j.error.BusyException when a chain still has rules or is the target of a jump
      * @throws NetnsException when libnftables refuses or the namespace cannot be entered
@@ -331,13 +329,11 @@ public final class Iptables {
     }
 
     /**
-     * The table as {@code iptables -t TABLE -S/-L} shows it: built-in chains first in hook
-     * order (a missing one appears with policy ACCEPT and no rules, as iptables-nft shows
-     * it), then the other chains sorted by name.
+     * The table as {@code iptables -t TABLE -S/-L} shows it: built-in chains first in hook order (a missing
+     * one appears with policy ACCEPT and no rules, as iptables-nft shows it), then the other chains by name.
      *
      * @param table {@code filter} or {@code nat}
      * @return the table; its chains' rules with their counters
-     * @throws IllegalArgumentException for an unknown table
      * @throws NetnsException when libnftables refuses or the namespace cannot be entered
      */
     public Table list(String table) throws NetnsException {
