@@ -111,7 +111,7 @@ public final class NetnsMonitor implements AutoCloseable {
 
     /**
      * Stops watching and releases the inotify descriptor; a waiting {@link #next} returns
-     * empty within 200 ms. Closing twice is harmless.
+     * within 200 ms (empty unless events were read already). Closing twice is harmless.
      */
     @Override
     public void close() {
