@@ -46,7 +46,15 @@ public final class NetnsMonitor implements AutoCloseable {
         }
     }
 
-    /** The next event, waiting at most {@code timeout}; empty when none came or when closed. */
+    /**
+     * The next event, waiting at most {@code timeout}. Events that arrived together are handed
+     * out one per call, in order.
+     *
+     * @param timeout how long to wait, not null
+     * @return the event; empty when none came in time or when the monitor is closed
+     * @throws NetnsException when reading the inotify descriptor fails
+     * (a {@link io.netns4j.error.MalformedMessageException} for an event that does not parse)
+     */
     public synchronized Optional<NetnsEvent> next(Duration timeout) throws NetnsException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (pending.isEmpty() && !closed) {
@@ -101,6 +109,10 @@ public final class NetnsMonitor implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops watching and releases the inotify descriptor; a waiting {@link #next} returns
+     * within 200 ms (empty unless events were read already). Closing twice is harmless.
+     */
     @Override
     public void close() {
         closed = true;

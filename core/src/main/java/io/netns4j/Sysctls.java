@@ -25,17 +25,42 @@ public final class Sysctls {
         this.ns = ns;
     }
 
+    /**
+     * The sysctls of a namespace.
+     *
+     * @param ns the namespace, open; it must stay open while this object is used
+     * @return the sysctls, read and written from a thread inside {@code ns}
+     */
     public static Sysctls in(Netns ns) {
         return new Sysctls(ns);
     }
 
-    /** The value of {@code key} (e.g. {@code net.ipv4.ip_forward}), trimmed. */
+    /**
+     * Reads a sysctl. Equivalent to {@code ip netns exec NS sysctl -n KEY}.
+     *
+     * @param key a {@code net.*} key (e.g. {@code net.ipv4.ip_forward}); a {@code /} in a level stands
+     * for a dot, as in sysctl(8) ({@code net.ipv4.conf.eth0/10.forwarding})
+     * @return the value, trimmed
+     * @throws IllegalArgumentException when {@code key} is not a {@code net.*} key
+     * @throws io.netns4j.error.NotFoundException when there is no such sysctl in the namespace
+     * @throws NetnsException when the file cannot be read or the namespace cannot be entered
+     */
     public String get(String key) throws NetnsException {
         Path file = file(key);
         return inside(() -> Files.readString(file, StandardCharsets.US_ASCII).strip(), key);
     }
 
-    /** Sets {@code key} to {@code value}. Equivalent to {@code sysctl -w KEY=VALUE} inside. */
+    /**
+     * Writes a sysctl. Equivalent to {@code ip netns exec NS sysctl -w KEY=VALUE}.
+     *
+     * @param key a {@code net.*} key, as for {@link #get}
+     * @param value the value, one line
+     * @throws IllegalArgumentException when {@code key} is not a {@code net.*} key or {@code value} has a line break
+     * @throws io.netns4j.error.NotFoundException when there is no such sysctl in the namespace
+     * @throws io.netns4j.error.PermissionDeniedException when the file cannot be written (not root, no CAP_NET_ADMIN)
+     * @throws NetnsException when the write fails otherwise (the kernel refuses the value) or the namespace
+     * cannot be entered
+     */
     public void set(String key, String value) throws NetnsException {
         Path file = file(key);
         if (value.indexOf('\n') >= 0) {

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param local             the address itself
  * @param prefixLength      the prefix length ({@code /24})
  * @param peer              the other end of a point-to-point address ({@code peer}), or null
+ * @param broadcast         the IPv4 broadcast address ({@code brd}), or null
+ * @param anycast           the anycast address ({@code anycast}), or null
  * @param scope             0 to 255: {@link RouteScopes#GLOBAL}, {@link RouteScopes#LINK},
  *                          {@link RouteScopes#HOST}, ...
  * @param label             IFA_LABEL ({@code eth0:1}); IPv6 addresses have none
@@ -32,20 +34,39 @@ public record Address(int index, InetAddress local, int prefixLength, InetAddres
     /** The lifetime of an address that does not expire ({@code forever}). */
     public static final long FOREVER = Ifa.INFINITY_LIFE_TIME;
 
+    /**
+     * The address's family.
+     *
+     * @return IPv4 or IPv6, from {@code local}
+     */
     public InetFamily family() {
         return InetFamily.of(local);
     }
 
-    /** The address and its prefix length ({@code 10.0.0.1/24}). */
+    /**
+     * The address and its prefix length.
+     *
+     * @return e.g. {@code 10.0.0.1/24}
+     */
     public InetPrefix prefix() {
         return new InetPrefix(local, prefixLength);
     }
 
+    /**
+     * Whether a flag is set.
+     *
+     * @param flag the flag
+     * @return whether its bit is set in {@code flags}
+     */
     public boolean has(AddressFlag flag) {
         return (flags & flag.bit()) != 0;
     }
 
-    /** The flags that are set. */
+    /**
+     * The flags that are set.
+     *
+     * @return a new set, in {@link AddressFlag} order
+     */
     public Set<AddressFlag> flagSet() {
         Set<AddressFlag> s = EnumSet.noneOf(AddressFlag.class);
         for (AddressFlag f : AddressFlag.values()) {

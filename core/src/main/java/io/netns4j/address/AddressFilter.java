@@ -26,18 +26,34 @@ public final class AddressFilter {
     private AddressFilter() {
     }
 
-    /** A filter that selects every address. */
+    /**
+     * A filter that selects every address.
+     *
+     * @return a new, empty filter
+     */
     public static AddressFilter all() {
         return new AddressFilter();
     }
 
-    /** Only addresses on interface {@code name}. Equivalent to {@code dev NAME}. */
+    /**
+     * Only addresses on interface {@code name}. Equivalent to {@code dev NAME}.
+     *
+     * @param name the interface name
+     * @return this filter
+     * @throws IllegalArgumentException when {@code name} is not a valid interface name
+     */
     public AddressFilter device(String name) {
         this.device = InterfaceNames.check(name);
         return this;
     }
 
-    /** Only addresses of {@code family}. Equivalent to {@code ip -4 addr} or {@code ip -6 addr}. */
+    /**
+     * Only addresses of {@code family}. Equivalent to {@code ip -4 addr} or {@code ip -6 addr}.
+     *
+     * @param family IPv4 or IPv6
+     * @return this filter
+     * @throws IllegalArgumentException when a {@link #to} prefix of the other family was given
+     */
     public AddressFilter family(InetFamily family) {
         if (to != null && InetFamily.of(to.address()) != family) {
             throw new IllegalArgumentException("\"to " + InetText.format(to) + "\" is not an " + family.ipName()
@@ -47,7 +63,13 @@ public final class AddressFilter {
         return this;
     }
 
-    /** Only addresses of this scope (0 to 255, see {@link RouteScopes}). Equivalent to {@code scope SCOPE}. */
+    /**
+     * Only addresses of this scope. Equivalent to {@code scope SCOPE}.
+     *
+     * @param scope 0 to 255, see {@link io.netns4j.route.RouteScopes}
+     * @return this filter
+     * @throws IllegalArgumentException when {@code scope} is out of range
+     */
     public AddressFilter scope(int scope) {
         if (scope < 0 || scope > 255) {
             throw new IllegalArgumentException("scope " + scope + " is out of range (0 to 255)");
@@ -56,7 +78,13 @@ public final class AddressFilter {
         return this;
     }
 
-    /** Only addresses inside {@code prefix}; also selects its family. Equivalent to {@code to PREFIX}. */
+    /**
+     * Only addresses inside {@code prefix}; also selects its family. Equivalent to {@code to PREFIX}.
+     *
+     * @param prefix the prefix the addresses must lie in
+     * @return this filter
+     * @throws IllegalArgumentException when a {@link #family} of the other family was given
+     */
     public AddressFilter to(InetPrefix prefix) {
         if (family != null && InetFamily.of(prefix.address()) != family) {
             throw new IllegalArgumentException("\"to " + InetText.format(prefix) + "\" is not an " + family.ipName()
@@ -70,6 +98,9 @@ public final class AddressFilter {
     /**
      * Only addresses whose label (the interface name when they have none) matches the shell
      * pattern {@code pattern} ({@code *}, {@code ?}, {@code [...]}). Equivalent to {@code label PATTERN}.
+     *
+     * @param pattern the shell pattern
+     * @return this filter
      */
     public AddressFilter label(String pattern) {
         this.labelPattern = Pattern.compile(globToRegex(pattern));
@@ -77,7 +108,12 @@ public final class AddressFilter {
         return this;
     }
 
-    /** Only addresses with {@code flag} set ({@code ip addr show secondary}). */
+    /**
+     * Only addresses with {@code flag} set ({@code ip addr show secondary}).
+     *
+     * @param flag the flag that must be set
+     * @return this filter
+     */
     public AddressFilter withFlag(AddressFlag flag) {
         flags |= flag.bit();
         flagMask |= flag.bit();
@@ -87,6 +123,9 @@ public final class AddressFilter {
     /**
      * Only addresses without {@code flag} ({@code -tentative}; {@code primary} is without
      * secondary, {@code dynamic} without permanent).
+     *
+     * @param flag the flag that must not be set
+     * @return this filter
      */
     public AddressFilter withoutFlag(AddressFlag flag) {
         flags &= ~flag.bit();
@@ -94,17 +133,29 @@ public final class AddressFilter {
         return this;
     }
 
-    /** The interface name given, or null. */
+    /**
+     * The interface name given.
+     *
+     * @return the name, or null when the filter selects every interface
+     */
     public String device() {
         return device;
     }
 
-    /** The family given (directly or by {@link #to}), or null for both. */
+    /**
+     * The family given (directly or by {@link #to}).
+     *
+     * @return the family, or null for both
+     */
     public InetFamily family() {
         return family;
     }
 
-    /** The label pattern given, or null. */
+    /**
+     * The label pattern given.
+     *
+     * @return the pattern, or null
+     */
     public String label() {
         return label;
     }
@@ -112,6 +163,10 @@ public final class AddressFilter {
     /**
      * Whether {@code a}, on the interface named {@code deviceName}, passes every selector but
      * the device (which {@link Addresses#list} applies when it asks the kernel).
+     *
+     * @param a the address
+     * @param deviceName the name of its interface, used when the address has no label; may be null
+     * @return whether it is selected
      */
     public boolean matches(Address a, String deviceName) {
         if (family != null && a.family() != family) {

@@ -46,12 +46,27 @@ public final class AddressRequest {
         this.anyPrefixLength = anyPrefixLength;
     }
 
-    /** {@code local} on interface {@code device}. */
+    /**
+     * {@code local} on interface {@code device}.
+     *
+     * @param device the interface name
+     * @param local the address and prefix length
+     * @return a new request
+     * @throws IllegalArgumentException when {@code device} is not a valid interface name or {@code local} is null
+     */
     public static AddressRequest of(String device, InetPrefix local) {
         return new AddressRequest(device, local, false);
     }
 
-    /** {@code prefix} ({@code 10.0.0.1/24}; a bare address is /32 or /128) on interface {@code device}. */
+    /**
+     * {@code prefix} on interface {@code device}.
+     *
+     * @param device the interface name
+     * @param prefix the address, {@code 10.0.0.1/24}; a bare address is /32 or /128
+     * @return a new request
+     * @throws IllegalArgumentException when {@code device} is not a valid interface name or {@code prefix}
+     * does not parse
+     */
     public static AddressRequest of(String device, String prefix) {
         return of(device, InetPrefix.parse(prefix));
     }
@@ -59,6 +74,11 @@ public final class AddressRequest {
     /**
      * For deleting only: an IPv4 address with whatever prefix length it has, as
      * {@code ip addr del 10.0.0.1 dev eth0} (no /LEN) does.
+     *
+     * @param device the interface name
+     * @param local the IPv4 address
+     * @return a new request
+     * @throws IllegalArgumentException when {@code local} is not IPv4 or {@code device} is not a valid interface name
      */
     public static AddressRequest anyPrefixLength(String device, InetAddress local) {
         if (!(local instanceof Inet4Address)) {
@@ -68,14 +88,26 @@ public final class AddressRequest {
         return new AddressRequest(device, new InetPrefix(local, 32), true);
     }
 
-    /** The other end of a point-to-point link, whose prefix length is used. Equivalent to {@code peer PREFIX}. */
+    /**
+     * The other end of a point-to-point link, whose prefix length is used. Equivalent to {@code peer PREFIX}.
+     *
+     * @param peer the peer's address and prefix length, of the same family
+     * @return this request
+     * @throws IllegalArgumentException when {@code peer} is of the other family
+     */
     public AddressRequest peer(InetPrefix peer) {
         sameFamily(peer.address(), "peer");
         this.peer = peer;
         return this;
     }
 
-    /** An explicit IPv4 broadcast address. Equivalent to {@code broadcast ADDR}. */
+    /**
+     * An explicit IPv4 broadcast address. Equivalent to {@code broadcast ADDR}.
+     *
+     * @param broadcast the broadcast address
+     * @return this request
+     * @throws IllegalArgumentException for an IPv6 request, or when {@code broadcast} is not IPv4
+     */
     public AddressRequest broadcast(InetAddress broadcast) {
         ipv4Only("broadcast");
         sameFamily(broadcast, "broadcast");
@@ -84,7 +116,12 @@ public final class AddressRequest {
         return this;
     }
 
-    /** The broadcast address computed from the prefix (host bits set). Equivalent to {@code broadcast +}. */
+    /**
+     * The broadcast address computed from the prefix (host bits set). Equivalent to {@code broadcast +}.
+     *
+     * @return this request
+     * @throws IllegalArgumentException for an IPv6 request
+     */
     public AddressRequest broadcastAuto() {
         ipv4Only("broadcast");
         this.broadcast = null;
@@ -92,7 +129,13 @@ public final class AddressRequest {
         return this;
     }
 
-    /** Equivalent to {@code anycast ADDR}. */
+    /**
+     * An anycast address. Equivalent to {@code anycast ADDR}.
+     *
+     * @param anycast the address, of the same family
+     * @return this request
+     * @throws IllegalArgumentException when {@code anycast} is of the other family
+     */
     public AddressRequest anycast(InetAddress anycast) {
         sameFamily(anycast, "anycast");
         this.anycast = anycast;
@@ -100,8 +143,13 @@ public final class AddressRequest {
     }
 
     /**
-     * The scope, 0 to 255 ({@link RouteScopes#GLOBAL}, {@link RouteScopes#LINK}, {@link RouteScopes#HOST}, ...).
-     * Equivalent to {@code scope SCOPE}; without it, 127.0.0.0/8 is host scope and the rest global.
+     * The scope, 0 to 255 ({@link io.netns4j.route.RouteScopes#GLOBAL}, {@link io.netns4j.route.RouteScopes#LINK},
+     * {@link io.netns4j.route.RouteScopes#HOST}, ...). Equivalent to {@code scope SCOPE}; without it,
+     * 127.0.0.0/8 is host scope and the rest global.
+     *
+     * @param scope 0 to 255
+     * @return this request
+     * @throws IllegalArgumentException when {@code scope} is out of range
      */
     public AddressRequest scope(int scope) {
         if (scope < 0 || scope > 255) {
@@ -111,7 +159,13 @@ public final class AddressRequest {
         return this;
     }
 
-    /** An IPv4 label ({@code eth0:web}), at most 15 bytes. Equivalent to {@code label NAME}. */
+    /**
+     * An IPv4 label ({@code eth0:web}). Equivalent to {@code label NAME}.
+     *
+     * @param label 1 to 15 bytes of UTF-8
+     * @return this request
+     * @throws IllegalArgumentException when {@code label} is empty or longer than 15 bytes
+     */
     public AddressRequest label(String label) {
         int bytes = label.getBytes(StandardCharsets.UTF_8).length;
         if (label.isEmpty() || bytes > MAX_LABEL_BYTES) {
@@ -122,7 +176,13 @@ public final class AddressRequest {
         return this;
     }
 
-    /** The metric of the prefix route the kernel adds. Equivalent to {@code metric N}. */
+    /**
+     * The metric of the prefix route the kernel adds. Equivalent to {@code metric N}.
+     *
+     * @param metric 0 to 4294967295
+     * @return this request
+     * @throws IllegalArgumentException when {@code metric} is out of range
+     */
     public AddressRequest metric(long metric) {
         if (metric < 0 || metric > 0xffff_ffffL) {
             throw new IllegalArgumentException("metric " + metric + " is out of range (0 to 4294967295)");
@@ -131,7 +191,13 @@ public final class AddressRequest {
         return this;
     }
 
-    /** Seconds until the address is removed, or {@link Address#FOREVER}. Equivalent to {@code valid_lft}. */
+    /**
+     * How long the address lives before the kernel removes it. Equivalent to {@code valid_lft SECONDS}.
+     *
+     * @param seconds 1 to 4294967294 seconds, or {@link Address#FOREVER}
+     * @return this request
+     * @throws IllegalArgumentException when {@code seconds} is 0 or out of range
+     */
     public AddressRequest validLifetime(long seconds) {
         if (seconds == 0) {
             throw new IllegalArgumentException("valid_lft is zero: give a number of seconds above 0, or forever");
@@ -140,13 +206,26 @@ public final class AddressRequest {
         return this;
     }
 
-    /** Seconds until the address is deprecated, or {@link Address#FOREVER}. Equivalent to {@code preferred_lft}. */
+    /**
+     * How long the address stays preferred before it is deprecated. Equivalent to {@code preferred_lft SECONDS}.
+     *
+     * @param seconds 0 to 4294967294 seconds (0: deprecated at once), or {@link Address#FOREVER}
+     * @return this request
+     * @throws IllegalArgumentException when {@code seconds} is out of range
+     */
     public AddressRequest preferredLifetime(long seconds) {
         this.preferredLifetime = lifetime(seconds, "preferred_lft");
         return this;
     }
 
-    /** Sets a flag a request may set ({@link AddressFlag#settable()}), e.g. {@code nodad} or {@code noprefixroute}. */
+    /**
+     * Sets a flag a request may set ({@link AddressFlag#settable()}), e.g. {@code nodad} or {@code noprefixroute}.
+     *
+     * @param flag the flag
+     * @return this request
+     * @throws IllegalArgumentException when the kernel sets {@code flag} itself, when it is IPv6-only
+     * and the address is IPv4, or for {@code autojoin} on an address that is not multicast
+     */
     public AddressRequest flag(AddressFlag flag) {
         if (!flag.settable()) {
             throw new IllegalArgumentException("\"" + flag.ipName() + "\" is set by the kernel, not by a request");
@@ -163,12 +242,21 @@ public final class AddressRequest {
         return this;
     }
 
-    /** Equivalent to {@code noprefixroute}. */
+    /**
+     * Equivalent to {@code noprefixroute}: the kernel adds no prefix route for the address.
+     *
+     * @return this request
+     */
     public AddressRequest noPrefixRoute() {
         return flag(AddressFlag.NOPREFIXROUTE);
     }
 
-    /** Equivalent to {@code nodad} (IPv6 only). */
+    /**
+     * Equivalent to {@code nodad}: no duplicate address detection.
+     *
+     * @return this request
+     * @throws IllegalArgumentException for an IPv4 address (IPv6 only)
+     */
     public AddressRequest noDad() {
         return flag(AddressFlag.NODAD);
     }
@@ -205,58 +293,119 @@ public final class AddressRequest {
         }
     }
 
+    /**
+     * The interface name.
+     *
+     * @return the name, not null
+     */
     public String device() {
         return device;
     }
 
+    /**
+     * The address and prefix length.
+     *
+     * @return the address, not null
+     */
     public InetPrefix local() {
         return local;
     }
 
-    /** True for {@link #anyPrefixLength}: the prefix length is not part of the match. */
+    /**
+     * True for {@link #anyPrefixLength}: the prefix length is not part of the match.
+     *
+     * @return whether any prefix length matches
+     */
     public boolean matchesAnyPrefixLength() {
         return anyPrefixLength;
     }
 
+    /**
+     * The point-to-point peer given.
+     *
+     * @return the peer, or null
+     */
     public InetPrefix peer() {
         return peer;
     }
 
+    /**
+     * The explicit broadcast address given.
+     *
+     * @return the address, or null (also with {@link #broadcastAuto()})
+     */
     public InetAddress broadcast() {
         return broadcast;
     }
 
+    /**
+     * Whether the broadcast address is to be computed from the prefix ({@code broadcast +}).
+     *
+     * @return whether {@link #broadcastAuto()} was called (and not overridden by {@link #broadcast})
+     */
     public boolean isBroadcastAuto() {
         return broadcastAuto;
     }
 
+    /**
+     * The anycast address given.
+     *
+     * @return the address, or null
+     */
     public InetAddress anycast() {
         return anycast;
     }
 
-    /** The scope given, or null for the default. */
+    /**
+     * The scope given.
+     *
+     * @return the scope, or null for the kernel's default
+     */
     public Integer scope() {
         return scope;
     }
 
+    /**
+     * The label given.
+     *
+     * @return the label, or null
+     */
     public String label() {
         return label;
     }
 
+    /**
+     * The prefix route's metric given.
+     *
+     * @return the metric, or null
+     */
     public Long metric() {
         return metric;
     }
 
-    /** The valid lifetime given, or null (forever). */
+    /**
+     * The valid lifetime given, in seconds.
+     *
+     * @return the lifetime, or null (forever)
+     */
     public Long validLifetime() {
         return validLifetime;
     }
 
-    /** The preferred lifetime given, or null (forever). */
+    /**
+     * The preferred lifetime given, in seconds.
+     *
+     * @return the lifetime, or null (forever)
+     */
     public Long preferredLifetime() {
         return preferredLifetime;
     }
 
+    /**
+     * The flags given.
+     *
+     * @return a copy of the set
+     */
     public Set<AddressFlag> flags() {
         return flags.clone();
     }

@@ -37,19 +37,38 @@ public final class Addresses {
         this.ns = ns;
     }
 
+    /**
+     * The addresses of a namespace; {@code Netns.addresses()} is the usual way to get them.
+     *
+     * @param ns the namespace's session (its route socket)
+     * @return the facade
+     */
     public static Addresses of(NamespaceSession ns) {
         return new Addresses(ns);
     }
 
     /**
-     * Adds an address; fails with {@link AlreadyExistsException} when it is there already.
-     * Equivalent to: {@code ip addr add 10.0.0.1/24 dev eth0}.
+     * Adds an address. Equivalent to: {@code ip addr add 10.0.0.1/24 dev eth0}.
+     *
+     * @param spec the address
+     * @throws IllegalArgumentException when the request is inconsistent (preferred lifetime above the valid one)
+     * @throws io.netns4j.error.AlreadyExistsException when the address is there already
+     * @throws io.netns4j.error.NotFoundException when there is no such device
+     * @throws NetnsException when the kernel refuses otherwise
      */
     public void add(AddressRequest spec) throws NetnsException {
         modify(spec, Ifa.RTM_NEWADDR, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL);
     }
 
-    /** Adds {@code prefix} to {@code device}. Equivalent to: {@code ip addr add PREFIX dev DEVICE}. */
+    /**
+     * Adds {@code prefix} to {@code device}. Equivalent to: {@code ip addr add PREFIX dev DEVICE}.
+     *
+     * @param device the interface name
+     * @param prefix the address, {@code 10.0.0.1/24}
+     * @throws IllegalArgumentException when {@code device} or {@code prefix} is not valid
+     * @throws io.netns4j.error.AlreadyExistsException when the address is there already
+     * @throws NetnsException when there is no such device or the kernel refuses otherwise
+     */
     public void add(String device, String prefix) throws NetnsException {
         add(AddressRequest.of(device, prefix));
     }
@@ -57,6 +76,9 @@ public final class Addresses {
     /**
      * Adds an address, or updates it (lifetimes, flags, ...) when it exists.
      * Equivalent to: {@code ip addr replace 10.0.0.1/24 dev eth0}.
+     *
+     * @param spec the address
+     * @throws NetnsException when there is no such device or the kernel refuses
      */
     public void replace(AddressRequest spec) throws NetnsException {
         modify(spec, Ifa.RTM_NEWADDR, Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE);
@@ -66,12 +88,20 @@ public final class Addresses {
      * Updates an address's lifetimes, flags, ... without NLM_F_CREATE. (The kernel adds the
      * address when it is missing all the same, for IPv4 and IPv6.)
      * Equivalent to: {@code ip addr change 10.0.0.1/24 dev eth0 preferred_lft 0}.
+     *
+     * @param spec the address
+     * @throws NetnsException when there is no such device or the kernel refuses
      */
     public void change(AddressRequest spec) throws NetnsException {
         modify(spec, Ifa.RTM_NEWADDR, Netlink.NLM_F_REPLACE);
     }
 
-    /** Removes an address. Equivalent to: {@code ip addr del 10.0.0.1/24 dev eth0}. */
+    /**
+     * Removes an address. Equivalent to: {@code ip addr del 10.0.0.1/24 dev eth0}.
+     *
+     * @param spec the address; see {@link AddressRequest#anyPrefixLength} for {@code del} without a length
+     * @throws NetnsException when there is no such device or address (the kernel answers EADDRNOTAVAIL), or it refuses
+     */
     public void delete(AddressRequest spec) throws NetnsException {
         modify(spec, Ifa.RTM_DELADDR, 0);
     }
@@ -79,6 +109,11 @@ public final class Addresses {
     /**
      * The addresses {@code filter} selects, in the kernel's order (by interface; IPv4 before
      * IPv6). Equivalent to: {@code ip addr show [dev eth0] [scope global] ...}.
+     *
+     * @param filter what to select
+     * @return the addresses, possibly empty
+     * @throws io.netns4j.error.NotFoundException when the filter names a device that does not exist
+     * @throws NetnsException when the dump fails
      */
     public List<Address> list(AddressFilter filter) throws NetnsException {
         List<Address> out = new ArrayList<>();
@@ -88,15 +123,25 @@ public final class Addresses {
         return out;
     }
 
-    /** Every address. Equivalent to: {@code ip addr show}. */
+    /**
+     * Every address. Equivalent to: {@code ip addr show}.
+     *
+     * @return the addresses
+     * @throws NetnsException when the dump fails
+     */
     public List<Address> list() throws NetnsException {
         return list(AddressFilter.all());
     }
 
     /**
      * Removes the addresses {@code filter} selects, repeating until none is left (removing a
-     * primary IPv4 address may promote a secondary). Returns how many were removed.
+     * primary IPv4 address may promote a secondary).
      * Equivalent to: {@code ip addr flush dev eth0 [scope global] ...}.
+     *
+     * @param filter what to remove
+     * @return how many were removed
+     * @throws io.netns4j.error.BusyException when addresses keep appearing after 10 rounds
+     * @throws NetnsException when the filter names a missing device, or the kernel refuses a delete
      */
     public int flush(AddressFilter filter) throws NetnsException {
         int flushed = 0;
@@ -142,7 +187,13 @@ public final class Addresses {
         return out;
     }
 
-    /** Interface names by index, from one link dump. */
+    /**
+     * Interface names by index, from one link dump ({@code ip link show}).
+     *
+     * @param ns the namespace's session
+     * @return the names, by interface index
+     * @throws NetnsException when the dump fails
+     */
     public static Map<Integer, String> interfaceNames(NamespaceSession ns) throws NetnsException {
         Map<Integer, String> names = new HashMap<>();
         for (Link l : Links.of(ns).list()) {

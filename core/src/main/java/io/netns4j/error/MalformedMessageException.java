@@ -8,6 +8,11 @@ package io.netns4j.error;
 public class MalformedMessageException extends NetnsException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception (errno 0).
+     *
+     * @param message what does not parse; the text is prefixed with {@code "malformed netlink data: "}
+     */
     public MalformedMessageException(String message) {
         super("malformed netlink data: " + message);
     }

@@ -7,6 +7,11 @@ package io.netns4j.error;
 public class NamespaceNotReadyException extends NetnsException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception (errno 0).
+     *
+     * @param message which namespace file is not mounted yet
+     */
     public NamespaceNotReadyException(String message) {
         super(message);
     }

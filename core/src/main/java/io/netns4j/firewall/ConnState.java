@@ -8,18 +8,33 @@ import java.util.Locale;
  * nft prints them in.
  */
 public enum ConnState {
+    /** {@code invalid}: the packet belongs to no known connection. */
     INVALID,
+    /** {@code established}: part of a connection that has seen packets both ways. */
     ESTABLISHED,
+    /** {@code related}: starts a connection related to a known one (an FTP data channel, an ICMP error). */
     RELATED,
+    /** {@code new}: starts a new connection. */
     NEW,
+    /** {@code untracked}: exempted from tracking ({@code notrack}). */
     UNTRACKED;
 
-    /** The word nft uses: {@code established}, ... */
+    /**
+     * The word nft uses.
+     *
+     * @return e.g. {@code established}
+     */
     public String keyword() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The state nft or iptables calls {@code word} (any case). */
+    /**
+     * The state nft or iptables calls {@code word}.
+     *
+     * @param word the word, in any case
+     * @return the state
+     * @throws IllegalArgumentException when {@code word} names no state
+     */
     public static ConnState of(String word) {
         try {
             return valueOf(word.toUpperCase(Locale.ROOT));

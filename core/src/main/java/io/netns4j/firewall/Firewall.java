@@ -42,22 +42,47 @@ public final class Firewall {
         this.ns = ns;
     }
 
-    /** The firewall of {@code ns}; the handle must stay open while this is used. */
+    /**
+     * The firewall of {@code ns}; the handle must stay open while this is used.
+     *
+     * @param ns the namespace (a {@code Netns})
+     * @return the firewall
+     */
     public static Firewall in(NamespaceRef ns) {
         return new Firewall(ns);
     }
 
-    /** The namespace this firewall belongs to. */
+    /**
+     * The namespace this firewall belongs to.
+     *
+     * @return the namespace given to {@link #in}
+     */
     public NamespaceRef namespace() {
         return ns;
     }
 
-    /** The whole ruleset: {@code nft -j list ruleset}, parsed into the typed model. */
+    /**
+     * The whole ruleset: {@code nft -j list ruleset}, parsed into the typed model.
+     *
+     * @return the ruleset; {@link Ruleset#EMPTY} for a namespace without tables
+     * @throws NotSupportedException when libnftables is missing
+     * @throws NftablesException when libnftables refuses
+     * @throws NetnsException when the namespace cannot be entered
+     */
     public Ruleset read() throws NetnsException {
         return listing("list ruleset").ruleset();
     }
 
-    /** One table ({@code nft -j list table FAMILY NAME}), or empty when it does not exist. */
+    /**
+     * One table: {@code nft -j list table FAMILY NAME}.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @return the table, or empty when it does not exist
+     * @throws IllegalArgumentException when {@code table} is not a valid table name
+     * @throws NotSupportedException when libnftables is missing
+     * @throws NetnsException when libnftables refuses otherwise or the namespace cannot be entered
+     */
     public Optional<Table> read(Family family, String table) throws NetnsException {
         return listTable(family, table).map(l -> l.ruleset().tables().getFirst());
     }
@@ -67,8 +92,11 @@ public final class Firewall {
      * and the new tables in one libnftables batch ({@code nft -f FILE}). When the kernel
      * refuses any part, nothing changes and the previous ruleset stays in place.
      *
+     * @param ruleset the new ruleset; {@link Ruleset#EMPTY} removes everything
      * @throws IllegalArgumentException when the ruleset holds parts read from the kernel that
      *                                  netns4j cannot write back ({@link Match.Unsupported})
+     * @throws NftablesException when libnftables or the kernel refuses (nothing changes)
+     * @throws NetnsException when libnftables is missing or the namespace cannot be entered
      */
     public void apply(Ruleset ruleset) throws NetnsException {
         execute(NftScript.replaceRuleset(ruleset), 0, false);
@@ -76,18 +104,37 @@ public final class Firewall {
 
     /**
      * Replaces one table in one transaction (created if missing, its old content dropped);
-     * the other tables stay as they are.
+     * the other tables stay as they are. Equivalent to: {@code nft -f FILE} with
+     * {@code add table FAMILY NAME}, {@code delete table FAMILY NAME} and the new table.
+     *
+     * @param table the new table
+     * @throws IllegalArgumentException when the table holds parts netns4j cannot write back
+     * @throws NftablesException when libnftables or the kernel refuses (nothing changes)
+     * @throws NetnsException when libnftables is missing or the namespace cannot be entered
      */
     public void replace(Table table) throws NetnsException {
         execute(NftScript.replaceTable(table), 0, false);
     }
 
-    /** Removes a table and all it holds: {@code nft delete table FAMILY NAME}. */
+    /**
+     * Removes a table and all it holds: {@code nft delete table FAMILY NAME}.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @throws IllegalArgumentException when {@code table} is not a valid table name
+     * @throws NftablesException when there is no such table (errno ENOENT) or the kernel refuses
+     * @throws NetnsException when libnftables is missing or the namespace cannot be entered
+     */
     public void delete(Family family, String table) throws NetnsException {
         execute("delete table " + family.keyword() + " " + NftSyntax.identifier(table, "table"), 0, false);
     }
 
-    /** Removes every table: {@code nft flush ruleset}. */
+    /**
+     * Removes every table: {@code nft flush ruleset}.
+     *
+     * @throws NftablesException when libnftables refuses
+     * @throws NetnsException when libnftables is missing or the namespace cannot be entered
+     */
     public void clear() throws NetnsException {
         execute("flush ruleset", 0, false);
     }
@@ -97,22 +144,40 @@ public final class Firewall {
      * {@code nft COMMANDS} does, in one transaction; with {@link NftOption#JSON} the commands
      * may be JSON too.
      *
+     * @param commands the commands, in nft's language
+     * @param options nft's flags ({@code -j}, {@code -a}, {@code -c}, ...)
      * @return what nft printed (listings, echoes) and its warnings
      * @throws NftablesException with libnftables' own error text, pointing at the token
      *                           (in a script of several lines: {@code <script>:LINE:COLUMNS: Error: ...})
+     * @throws NetnsException when libnftables is missing or the namespace cannot be entered
      */
     public NftResult run(String commands, NftOption... options) throws NetnsException {
         return execute(commands, flags(options), dryRun(options));
     }
 
-    /** Runs the script in {@code file}, as {@code nft -f FILE} does; see {@link #run}. */
+    /**
+     * Runs the script in {@code file}, as {@code nft -f FILE} does; see {@link #run}.
+     *
+     * @param file the script, read by libnftables inside the namespace's thread (the file system is the caller's)
+     * @param options nft's flags
+     * @return what nft printed and its warnings
+     * @throws NftablesException with libnftables' own error text ({@code FILE:LINE:COLUMNS: Error: ...})
+     * @throws NetnsException when libnftables is missing or the namespace cannot be entered
+     */
     public NftResult runFile(Path file, NftOption... options) throws NetnsException {
         return call(file.toAbsolutePath().toString(), true, flags(options), dryRun(options));
     }
 
     /**
-     * One table with its rule handles, or empty when it does not exist. Equivalent to:
-     * {@code nft -a -j list table FAMILY NAME}. The iptables translator reads tables this way.
+     * One table with its rule handles. Equivalent to: {@code nft -a -j list table FAMILY NAME}.
+     * The iptables translator reads tables this way.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @return the listing, or empty when the table does not exist
+     * @throws IllegalArgumentException when {@code table} is not a valid table name
+     * @throws NftablesException when libnftables refuses otherwise
+     * @throws NetnsException when libnftables is missing or the namespace cannot be entered
      */
     public Optional<RulesetJson.Listing> listTable(Family family, String table) throws NetnsException {
         try {

@@ -19,6 +19,13 @@ public record Hook(String type, String hook, int priority, Policy policy, String
     private static final List<String> HOOKS =
             List.of("prerouting", "input", "forward", "output", "postrouting", "ingress", "egress");
 
+    /**
+     * Checks the type and hook.
+     *
+     * @throws IllegalArgumentException when {@code type} or {@code hook} is not one nft knows, or
+     * {@code device} cannot be written
+     * @throws NullPointerException when {@code policy} is null
+     */
     public Hook {
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("Invalid chain type \"" + type + "\": filter, nat or route");
@@ -32,23 +39,46 @@ public record Hook(String type, String hook, int priority, Policy policy, String
         }
     }
 
-    /** {@code type filter hook HOOK priority 0; policy POLICY;} */
+    /**
+     * {@code type filter hook HOOK priority 0; policy POLICY;}
+     *
+     * @param hook {@code input}, {@code forward}, {@code output}, ...
+     * @param policy what happens to packets no rule decided on
+     * @return the hook
+     * @throws IllegalArgumentException when {@code hook} is not a hook name
+     */
     public static Hook filter(String hook, Policy policy) {
         return new Hook("filter", hook, 0, policy, null);
     }
 
-    /** {@code type nat hook HOOK priority P; policy accept;} with iptables' priorities: -100 before routing, 100 after. */
+    /**
+     * {@code type nat hook HOOK priority P; policy accept;} with iptables' priorities: -100 before routing
+     * ({@code prerouting}, {@code output}), 100 after.
+     *
+     * @param hook {@code prerouting}, {@code output}, {@code input} or {@code postrouting}
+     * @return the hook
+     * @throws IllegalArgumentException when {@code hook} is not a hook name
+     */
     public static Hook nat(String hook) {
         int priority = hook.equals("prerouting") || hook.equals("output") ? -100 : 100;
         return new Hook("nat", hook, priority, Policy.ACCEPT, null);
     }
 
-    /** The same hook with another policy. */
+    /**
+     * The same hook with another policy; iptables {@code -P CHAIN POLICY}.
+     *
+     * @param p the policy
+     * @return a new hook
+     */
     public Hook withPolicy(Policy p) {
         return new Hook(type, hook, priority, p, device);
     }
 
-    /** The nft text inside the chain block. */
+    /**
+     * The nft text inside the chain block.
+     *
+     * @return e.g. {@code type filter hook input priority 0; policy accept;}
+     */
     public String toNft() {
         return "type " + type + " hook " + hook + (device != null ? " device " + NftSyntax.quote(device) : "")
                 + " priority " + priority + "; policy " + policy.keyword() + ";";

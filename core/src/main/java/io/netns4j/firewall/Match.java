@@ -17,67 +17,143 @@ import java.util.stream.Collectors;
  * Each kind names its nft and iptables equivalents.
  */
 public sealed interface Match {
-    /** The nft text of this element, e.g. {@code iifname "veth1"}. */
+    /**
+     * The nft text of this element.
+     *
+     * @return e.g. {@code iifname "veth1"}
+     */
     String toNft();
 
-    /** The same match, inverted ({@code !=}; iptables {@code !}). */
+    /**
+     * The same match, inverted ({@code !=}; iptables {@code !}).
+     *
+     * @return the inverted match
+     * @throws UnsupportedOperationException for kinds that cannot be inverted (the default)
+     */
     default Match negate() {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be negated");
     }
 
     // ---- factories, named after what they match ----
 
-    /** {@code iifname "NAME"}; iptables {@code -i NAME} ({@code eth*} = iptables {@code eth+}). */
+    /**
+     * {@code iifname "NAME"}; iptables {@code -i NAME} ({@code eth*} = iptables {@code eth+}).
+     *
+     * @param name the interface name, at most 16 characters, optionally ending in {@code *}
+     * @return the match
+     * @throws IllegalArgumentException when {@code name} is empty, has a {@code *} before its end, or cannot be written
+     */
     static Iface inInterface(String name) {
         return new Iface(false, name, false);
     }
 
-    /** {@code oifname "NAME"}; iptables {@code -o NAME}. */
+    /**
+     * {@code oifname "NAME"}; iptables {@code -o NAME}.
+     *
+     * @param name the interface name, at most 16 characters, optionally ending in {@code *}
+     * @return the match
+     * @throws IllegalArgumentException when {@code name} is empty, has a {@code *} before its end, or cannot be written
+     */
     static Iface outInterface(String name) {
         return new Iface(true, name, false);
     }
 
-    /** {@code ip saddr PREFIX} (or {@code ip6 saddr}); iptables {@code -s PREFIX}. */
+    /**
+     * {@code ip saddr PREFIX} (or {@code ip6 saddr}); iptables {@code -s PREFIX}.
+     *
+     * @param prefix an address or prefix literal
+     * @return the match, holding the prefix's network
+     * @throws IllegalArgumentException when {@code prefix} does not parse
+     */
     static Address source(String prefix) {
         return new Address(false, InetPrefix.parse(prefix), false);
     }
 
-    /** {@code ip daddr PREFIX} (or {@code ip6 daddr}); iptables {@code -d PREFIX}. */
+    /**
+     * {@code ip daddr PREFIX} (or {@code ip6 daddr}); iptables {@code -d PREFIX}.
+     *
+     * @param prefix an address or prefix literal
+     * @return the match, holding the prefix's network
+     * @throws IllegalArgumentException when {@code prefix} does not parse
+     */
     static Address destination(String prefix) {
         return new Address(true, InetPrefix.parse(prefix), false);
     }
 
-    /** {@code meta l4proto NAME}; iptables {@code -p NAME}. */
+    /**
+     * {@code meta l4proto NAME}; iptables {@code -p NAME}.
+     *
+     * @param name a protocol name or number ({@code tcp}, {@code 17}, {@code icmpv6}), written as nft prints it
+     * @return the match
+     * @throws IllegalArgumentException when {@code name} is not a protocol word
+     */
     static Protocol protocol(String name) {
         return new Protocol(name, false);
     }
 
-    /** {@code PROTO dport PORT}; iptables {@code -p PROTO --dport PORT}. */
+    /**
+     * {@code PROTO dport PORT}; iptables {@code -p PROTO --dport PORT}.
+     *
+     * @param protocol {@code tcp}, {@code udp}, {@code sctp}, {@code dccp} or {@code udplite}
+     * @param port 0 to 65535
+     * @return the match
+     * @throws IllegalArgumentException when {@code protocol} has no ports or {@code port} is out of range
+     */
     static Port destinationPort(String protocol, int port) {
         return new Port(protocol, true, List.of(PortRange.of(port)), false, false);
     }
 
-    /** {@code PROTO sport PORT}; iptables {@code -p PROTO --sport PORT}. */
+    /**
+     * {@code PROTO sport PORT}; iptables {@code -p PROTO --sport PORT}.
+     *
+     * @param protocol {@code tcp}, {@code udp}, {@code sctp}, {@code dccp} or {@code udplite}
+     * @param port 0 to 65535
+     * @return the match
+     * @throws IllegalArgumentException when {@code protocol} has no ports or {@code port} is out of range
+     */
     static Port sourcePort(String protocol, int port) {
         return new Port(protocol, false, List.of(PortRange.of(port)), false, false);
     }
 
-    /** {@code PROTO dport { A, B, ... }}; iptables {@code -p PROTO -m multiport --dports A,B}. */
+    /**
+     * {@code PROTO dport { A, B, ... }}; iptables {@code -p PROTO -m multiport --dports A,B}.
+     *
+     * @param protocol {@code tcp}, {@code udp}, {@code sctp}, {@code dccp} or {@code udplite}
+     * @param ports the ports and ranges, at least one (sorted and merged as nft stores them)
+     * @return the match
+     * @throws IllegalArgumentException when {@code protocol} has no ports or no port is given
+     */
     static Port destinationPorts(String protocol, PortRange... ports) {
         return new Port(protocol, true, List.of(ports), true, false);
     }
 
-    /** {@code ct state A,B}; iptables {@code -m conntrack --ctstate A,B}. */
+    /**
+     * {@code ct state A,B}; iptables {@code -m conntrack --ctstate A,B}.
+     *
+     * @param first a state
+     * @param more further states
+     * @return the match
+     */
     static CtState ctState(ConnState first, ConnState... more) {
         return new CtState(EnumSet.of(first, more), false);
     }
 
-    /** {@code counter}; iptables-nft puts one in every rule. */
+    /**
+     * {@code counter}; iptables-nft puts one in every rule.
+     *
+     * @return a counter at zero
+     */
     static Counter counter() {
         return new Counter(0, 0);
     }
 
-    /** Any nft expression, written as is: {@code Match.raw("ip dscp cs1")}. */
+    /**
+     * Any nft expression, written as is: {@code Match.raw("ip dscp cs1")}.
+     *
+     * @param nft the expression, in nft's language (not checked until the kernel sees it)
+     * @return the match
+     * @throws IllegalArgumentException when {@code nft} is blank
+     */
     static Raw raw(String nft) {
         return new Raw(nft);
     }
@@ -88,8 +164,20 @@ public sealed interface Match {
 
     // ---- the kinds ----
 
-    /** {@code iifname}/{@code oifname} with a name; a trailing {@code *} matches any suffix. */
+    /**
+     * {@code iifname}/{@code oifname} with a name; a trailing {@code *} matches any suffix.
+     *
+     * @param output  true for {@code oifname} (iptables {@code -o}), false for {@code iifname} ({@code -i})
+     * @param name    the interface name, at most 16 characters, optionally ending in {@code *}
+     * @param negated {@code !=}
+     */
     record Iface(boolean output, String name, boolean negated) implements Match {
+        /**
+         * Checks the name.
+         *
+         * @throws IllegalArgumentException when {@code name} is empty, has a {@code *} before its end, or
+         * cannot be written
+         */
         public Iface {
             NftSyntax.quotable(name, "interface name", 16);
             if (name.isEmpty() || name.indexOf('*') >= 0 && name.indexOf('*') != name.length() - 1) {
@@ -109,8 +197,15 @@ public sealed interface Match {
         }
     }
 
-    /** {@code ip saddr}/{@code ip daddr} (IPv6: {@code ip6 ...}); the prefix is kept as its network. */
+    /**
+     * {@code ip saddr}/{@code ip daddr} (IPv6: {@code ip6 ...}); the prefix is kept as its network.
+     *
+     * @param destination true for {@code daddr} (iptables {@code -d}), false for {@code saddr} ({@code -s})
+     * @param prefix      the prefix; a host prefix matches one address
+     * @param negated     {@code !=}
+     */
     record Address(boolean destination, InetPrefix prefix, boolean negated) implements Match {
+        /** Keeps the prefix's network (host bits cleared), as nft stores it. */
         public Address {
             prefix = prefix.network();
         }
@@ -128,8 +223,18 @@ public sealed interface Match {
         }
     }
 
-    /** {@code meta l4proto NAME}: the transport protocol ({@code ipv6-icmp} is nft's name for icmpv6). */
+    /**
+     * {@code meta l4proto NAME}: the transport protocol ({@code ipv6-icmp} is nft's name for icmpv6).
+     *
+     * @param name    the protocol, as nft prints it (numbers of known protocols become names)
+     * @param negated {@code !=}
+     */
     record Protocol(String name, boolean negated) implements Match {
+        /**
+         * Writes the name as nft prints it.
+         *
+         * @throws IllegalArgumentException when {@code name} is not a protocol word
+         */
         public Protocol {
             name = NftSyntax.protocol(name);
         }
@@ -149,9 +254,21 @@ public sealed interface Match {
      * {@code tcp dport 80}, {@code udp sport 1000-2000}, {@code tcp dport { 80, 443 }}. A set
      * ({@code set = true}) is sorted and, when it holds a range, merged as nft stores it; a
      * set of one port is a plain port.
+     *
+     * @param protocol    {@code tcp}, {@code udp}, {@code sctp}, {@code dccp} or {@code udplite}
+     * @param destination true for {@code dport}, false for {@code sport}
+     * @param ports       one port or range, or with {@code set} one or more
+     * @param set         an anonymous set ({@code { ... }}; iptables {@code -m multiport})
+     * @param negated     {@code !=}
      */
     record Port(String protocol, boolean destination, List<PortRange> ports, boolean set, boolean negated)
             implements Match {
+        /**
+         * Checks the protocol and ports and normalises a set.
+         *
+         * @throws IllegalArgumentException when {@code protocol} has no ports, no port is given, or several
+         * without {@code set}
+         */
         public Port {
             if (!List.of("tcp", "udp", "sctp", "dccp", "udplite").contains(protocol)) {
                 throw new IllegalArgumentException("Ports need tcp, udp, sctp, dccp or udplite, not \"" + protocol + "\"");
@@ -200,8 +317,18 @@ public sealed interface Match {
         }
     }
 
-    /** {@code ct state established,related}; negated: {@code ct state != new} or {@code != { a, b }}. */
+    /**
+     * {@code ct state established,related}; negated: {@code ct state != new} or {@code != { a, b }}.
+     *
+     * @param states  the states, at least one (copied)
+     * @param negated {@code !=}
+     */
     record CtState(Set<ConnState> states, boolean negated) implements Match {
+        /**
+         * Checks and copies the states.
+         *
+         * @throws IllegalArgumentException when {@code states} is empty
+         */
         public CtState {
             if (states.isEmpty()) {
                 throw new IllegalArgumentException("ct state needs at least one state");
@@ -224,8 +351,19 @@ public sealed interface Match {
         }
     }
 
-    /** {@code limit rate 5/minute burst 5 packets}; iptables {@code -m limit --limit 5/min}. */
+    /**
+     * {@code limit rate 5/minute burst 5 packets}; iptables {@code -m limit --limit 5/min}.
+     *
+     * @param rate  packets per {@code per}, above 0
+     * @param per   {@code second}, {@code minute}, {@code hour}, {@code day} or {@code week}
+     * @param burst packets let through at once before the rate applies, above 0
+     */
     record Limit(long rate, String per, int burst) implements Match {
+        /**
+         * Checks the limit.
+         *
+         * @throws IllegalArgumentException when {@code per} is not a unit or a number is not above 0
+         */
         public Limit {
             if (!List.of("second", "minute", "hour", "day", "week").contains(per)) {
                 throw new IllegalArgumentException("Invalid limit unit \"" + per + "\": second, minute, hour, day, week");
@@ -244,6 +382,9 @@ public sealed interface Match {
     /**
      * {@code counter}: counts packets and bytes that got this far. Values read from the
      * kernel are kept; written back they restore the counts ({@code counter packets N bytes M}).
+     *
+     * @param packets packets counted
+     * @param bytes   bytes counted
      */
     record Counter(long packets, long bytes) implements Match {
         @Override
@@ -252,8 +393,17 @@ public sealed interface Match {
         }
     }
 
-    /** An nft expression netns4j has no kind for, kept as nft text (written as is). */
+    /**
+     * An nft expression netns4j has no kind for, kept as nft text (written as is).
+     *
+     * @param text the expression, in nft's language
+     */
     record Raw(String text) implements Match {
+        /**
+         * Checks the text.
+         *
+         * @throws IllegalArgumentException when {@code text} is blank
+         */
         public Raw {
             if (text.isBlank()) {
                 throw new IllegalArgumentException("An empty nft expression");
@@ -270,6 +420,8 @@ public sealed interface Match {
      * An expression read from the kernel that netns4j can neither model nor write back as
      * text (its JSON form is kept). A ruleset holding one can be read and shown, but not
      * applied: its text, {@code <unsupported: JSON>}, is for people, not for nft.
+     *
+     * @param json the expression as libnftables' JSON
      */
     record Unsupported(String json) implements Match {
         @Override

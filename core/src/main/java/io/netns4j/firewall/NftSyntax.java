@@ -18,7 +18,15 @@ public final class NftSyntax {
     private NftSyntax() {
     }
 
-    /** A table or chain name nft accepts unquoted (nft 1.0 has no quoted names). */
+    /**
+     * Checks a table or chain name nft accepts unquoted (nft 1.0 has no quoted names): letters,
+     * digits and {@code _ - . /}, not starting with a digit, {@code -} or {@code /}, at most 255 characters.
+     *
+     * @param name the name
+     * @param what what it names, for the message ({@code table}, {@code chain})
+     * @return {@code name}, unchanged
+     * @throws IllegalArgumentException when {@code name} is null or not such a name
+     */
     public static String identifier(String name, String what) {
         if (name == null || name.isEmpty() || name.length() > 255 || !IDENTIFIER.matcher(name).matches()) {
             throw new IllegalArgumentException("Invalid " + what + " name \"" + name + "\": use letters, digits and"

@@ -14,6 +14,12 @@ public class NftablesException extends NetnsException {
     private static final int[] KNOWN = {Errno.ENOENT, Errno.EEXIST, Errno.EBUSY, Errno.EOPNOTSUPP, Errno.EPERM,
             Errno.EINVAL, Errno.ENOSPC, Errno.ENOMEM, Errno.EACCES, Errno.ERANGE, Errno.ENODEV, 40 /* ELOOP */};
 
+    /**
+     * Creates the exception from libnftables' error text.
+     *
+     * @param errorText what libnftables wrote to its error buffer; the message and
+     * {@link #kernelMessage()} are this text, stripped, and {@link #errno()} the errno it names (or 0)
+     */
     public NftablesException(String errorText) {
         super(errorText.strip(), errnoOf(errorText), errorText.strip());
     }

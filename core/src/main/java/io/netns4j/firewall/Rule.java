@@ -15,8 +15,18 @@ import java.util.Optional;
  *
  * <p>As nft does, a {@code meta l4proto P} directly implied by a later {@code P sport/dport}
  * match is dropped ({@code tcp dport 80} carries it).
+ *
+ * @param matches the matches and statements, in order (copied)
+ * @param verdict what the rule does; {@link Verdict#NONE} for none, never null
+ * @param comment the rule's comment ({@code comment "TEXT"}), at most 128 characters, or null
  */
 public record Rule(List<Match> matches, Verdict verdict, String comment) {
+    /**
+     * Checks the rule and drops implied protocol matches.
+     *
+     * @throws NullPointerException when {@code verdict} or a match is null
+     * @throws IllegalArgumentException when {@code comment} cannot be written (a double quote, a line break, too long)
+     */
     public Rule {
         matches = withoutImpliedProtocols(matches);
         Objects.requireNonNull(verdict, "verdict (use Verdict.NONE for none)");
@@ -25,33 +35,61 @@ public record Rule(List<Match> matches, Verdict verdict, String comment) {
         }
     }
 
-    /** A rule of {@code matches} with {@code verdict} and no comment. */
+    /**
+     * A rule of {@code matches} with {@code verdict} and no comment.
+     *
+     * @param verdict what the rule does
+     * @param matches the matches, in order
+     * @return the rule
+     */
     public static Rule of(Verdict verdict, Match... matches) {
         return new Rule(Arrays.asList(matches), verdict, null);
     }
 
-    /** The same rule with {@code comment} ({@code comment "TEXT"}; iptables {@code -m comment --comment}). */
+    /**
+     * The same rule with {@code comment} ({@code comment "TEXT"}; iptables {@code -m comment --comment}).
+     *
+     * @param text the comment, or null for none
+     * @return a new rule
+     * @throws IllegalArgumentException when {@code text} cannot be written
+     */
     public Rule withComment(String text) {
         return new Rule(matches, verdict, text);
     }
 
-    /** The same rule with its counters at zero: what identifies a rule, whatever it counted. */
+    /**
+     * The same rule with its counters at zero: what identifies a rule, whatever it counted.
+     *
+     * @return a new rule
+     */
     public Rule withoutCounts() {
         List<Match> zeroed = matches.stream().map(m -> m instanceof Match.Counter ? (Match) Match.counter() : m).toList();
         return new Rule(zeroed, verdict, comment);
     }
 
-    /** The rule's first counter, if it has one. */
+    /**
+     * The rule's first counter, if it has one.
+     *
+     * @return the counter, or empty
+     */
     public Optional<Match.Counter> counter() {
         return matches.stream().filter(Match.Counter.class::isInstance).map(Match.Counter.class::cast).findFirst();
     }
 
-    /** Whether every part can be written back ({@link Match.Unsupported} cannot). */
+    /**
+     * Whether every part can be written back ({@link Match.Unsupported} cannot).
+     *
+     * @return true when the rule has no unsupported part
+     */
     public boolean writable() {
         return matches.stream().noneMatch(Match.Unsupported.class::isInstance);
     }
 
-    /** The nft text: {@code iifname "veth1" tcp dport 80 counter accept comment "web"}. */
+    /**
+     * The nft text.
+     *
+     * @return e.g. {@code iifname "veth1" tcp dport 80 counter accept comment "web"}
+     */
     public String toNft() {
         StringBuilder sb = new StringBuilder();
         for (Match m : matches) {

@@ -26,14 +26,31 @@ public final class RulesetJson {
     private RulesetJson() {
     }
 
-    /** Identifies a chain across tables. */
-    /** A chain by family, table and name. */
+    /**
+     * A chain by family, table and name.
+     *
+     * @param family the table's family
+     * @param table  the table's name
+     * @param chain  the chain's name
+     */
     public record ChainKey(Family family, String table, String chain) {
     }
 
-    /** A parsed listing: the model and the kernel's handle of every rule, in order. */
+    /**
+     * A parsed listing: the model and the kernel's handle of every rule, in order.
+     *
+     * @param ruleset the tables read
+     * @param handles each chain's rule handles ({@code nft -a}), in rule order
+     */
     public record Listing(Ruleset ruleset, Map<ChainKey, List<Long>> handles) {
-        /** The handles of the rules of one chain, in order. */
+        /**
+         * The handles of the rules of one chain, in order.
+         *
+         * @param family the table's family
+         * @param table the table's name
+         * @param chain the chain's name
+         * @return the handles, empty for an unknown chain
+         */
         public List<Long> handles(Family family, String table, String chain) {
             return handles.getOrDefault(new ChainKey(family, table, chain), List.of());
         }

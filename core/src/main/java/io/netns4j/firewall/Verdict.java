@@ -17,9 +17,14 @@ public sealed interface Verdict {
     /** No verdict: evaluation continues with the next rule (iptables: no {@code -j}). */
     Verdict NONE = new None();
 
-    /** The nft text, e.g. {@code jump mychain}; empty for {@link #NONE}. */
+    /**
+     * The nft text of the verdict.
+     *
+     * @return e.g. {@code jump mychain}; empty for {@link #NONE}
+     */
     String toNft();
 
+    /** The {@code accept} verdict; use {@link #ACCEPT}. */
     record Accept() implements Verdict {
         @Override
         public String toNft() {
@@ -27,6 +32,7 @@ public sealed interface Verdict {
         }
     }
 
+    /** The {@code drop} verdict; use {@link #DROP}. */
     record Drop() implements Verdict {
         @Override
         public String toNft() {
@@ -34,6 +40,7 @@ public sealed interface Verdict {
         }
     }
 
+    /** The {@code return} verdict; use {@link #RETURN}. */
     record Return() implements Verdict {
         @Override
         public String toNft() {
@@ -41,6 +48,7 @@ public sealed interface Verdict {
         }
     }
 
+    /** No verdict; use {@link #NONE}. */
     record None() implements Verdict {
         @Override
         public String toNft() {
@@ -48,8 +56,17 @@ public sealed interface Verdict {
         }
     }
 
-    /** {@code jump CHAIN}; iptables {@code -j CHAIN}. */
+    /**
+     * {@code jump CHAIN}; iptables {@code -j CHAIN}.
+     *
+     * @param chain the chain to jump to (it returns here at its end), in the same table
+     */
     record Jump(String chain) implements Verdict {
+        /**
+         * Checks the chain name.
+         *
+         * @throws IllegalArgumentException when {@code chain} is not a valid chain name
+         */
         public Jump {
             NftSyntax.identifier(chain, "chain");
         }
@@ -60,8 +77,17 @@ public sealed interface Verdict {
         }
     }
 
-    /** {@code goto CHAIN}; iptables {@code -g CHAIN}. */
+    /**
+     * {@code goto CHAIN}; iptables {@code -g CHAIN}.
+     *
+     * @param chain the chain to go to (it does not return here), in the same table
+     */
     record Goto(String chain) implements Verdict {
+        /**
+         * Checks the chain name.
+         *
+         * @throws IllegalArgumentException when {@code chain} is not a valid chain name
+         */
         public Goto {
             NftSyntax.identifier(chain, "chain");
         }
@@ -80,9 +106,17 @@ public sealed interface Verdict {
      * @param code the ICMP code name, e.g. {@code host-unreachable}; null for tcp reset and the default
      */
     record Reject(String type, String code) implements Verdict {
+        /** {@code reject}: ICMP port unreachable, as iptables' {@code -j REJECT}. */
         public static final Reject DEFAULT = new Reject(null, null);
+        /** {@code reject with tcp reset}; iptables {@code -j REJECT --reject-with tcp-reset}. */
         public static final Reject TCP_RESET = new Reject("tcp reset", null);
 
+        /**
+         * Checks the type and code.
+         *
+         * @throws IllegalArgumentException when {@code type} is not one of the four, a code is given
+         * with no type or with {@code tcp reset}, an ICMP type has no code, or the code is not a name
+         */
         public Reject {
             if (type == null ? code != null : !List.of("icmp", "icmpv6", "icmpx", "tcp reset").contains(type)
                     || (type.equals("tcp reset") != (code == null))) {
@@ -93,7 +127,14 @@ public sealed interface Verdict {
             }
         }
 
-        /** {@code reject with TYPE type CODE}. */
+        /**
+         * {@code reject with TYPE type CODE}.
+         *
+         * @param type {@code icmp}, {@code icmpv6} or {@code icmpx}
+         * @param code the ICMP code name, e.g. {@code host-unreachable}
+         * @return the verdict
+         * @throws IllegalArgumentException when the type or code is not valid
+         */
         public static Reject icmp(String type, String code) {
             return new Reject(type, code);
         }
@@ -115,9 +156,16 @@ public sealed interface Verdict {
      *               iptables' default, {@code warn}
      */
     record Log(String prefix, String level) implements Verdict {
+        /** The syslog level names nft takes, most severe first. */
         public static final List<String> LEVELS =
                 List.of("emerg", "alert", "crit", "err", "warn", "notice", "info", "debug");
 
+        /**
+         * Checks the prefix and level; {@code warn}, the default, is kept as null.
+         *
+         * @throws IllegalArgumentException when {@code prefix} cannot be written (a double quote, a line
+         * break, over 127 characters) or {@code level} is not in {@link #LEVELS}
+         */
         public Log {
             if (prefix != null) {
                 NftSyntax.quotable(prefix, "log prefix", 127);
@@ -149,10 +197,16 @@ public sealed interface Verdict {
      * {@code snat to ADDRESS[:PORTS]} (source) or {@code dnat to ...} (destination);
      * iptables {@code -j SNAT --to-source}, {@code -j DNAT --to-destination}.
      *
+     * @param source  true for snat, false for dnat
      * @param address an address or a range {@code A-B}, as nft prints it
      * @param ports   null for none; needs a tcp/udp match in the rule
      */
     record Nat(boolean source, String address, PortRange ports) implements Verdict {
+        /**
+         * Checks the address and writes it as nft prints it.
+         *
+         * @throws IllegalArgumentException when {@code address} is not an address or a range of two
+         */
         public Nat {
             if (address == null || !address.matches("[0-9A-Fa-f.:]+(-[0-9A-Fa-f.:]+)?")) {
                 throw new IllegalArgumentException("Invalid NAT address \"" + address + "\": an address or A-B");

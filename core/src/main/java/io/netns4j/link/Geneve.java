@@ -3,8 +3,20 @@ package io.netns4j.link;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
-/** A Geneve tunnel: {@code ip link add gn0 type geneve id 5 remote 10.0.0.2 dstport 6081 ttl 64}. */
+/**
+ * A Geneve tunnel: {@code ip link add gn0 type geneve id 5 remote 10.0.0.2 dstport 6081 ttl 64}.
+ *
+ * @param id      the virtual network identifier ({@code id}), 0 to 16777215
+ * @param remote  the remote endpoint ({@code remote}), IPv4 or IPv6; or null
+ * @param dstPort the UDP destination port ({@code dstport}); null for the kernel's default (6081)
+ * @param ttl     the outer TTL ({@code ttl}); null for the kernel's default
+ */
 public record Geneve(int id, InetAddress remote, Integer dstPort, Integer ttl) implements LinkKind {
+    /**
+     * Checks the id.
+     *
+     * @throws IllegalArgumentException when {@code id} is outside 0 to 16777215
+     */
     public Geneve {
         if (id < 0 || id > 0xffffff) {
             throw new IllegalArgumentException("geneve id " + id + " is out of range (0 to 16777215)");

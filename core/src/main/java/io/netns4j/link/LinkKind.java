@@ -14,21 +14,36 @@ import java.util.stream.Collectors;
  * "veth"): {@link #supported()} is read off the permitted records.
  */
 public sealed interface LinkKind permits Veth, Bridge, Macvlan, Vxlan, Dummy, Vlan, Ipvlan, Vrf, Geneve {
-    /** The kernel's name for the kind ({@code IFLA_INFO_KIND}): "veth", "bridge", ... */
+    /**
+     * The kernel's name for the kind.
+     *
+     * @return IFLA_INFO_KIND: "veth", "bridge", ...
+     */
     String kindName();
 
     /**
      * Writes the kind's options (IFLA_INFO_DATA), byte for byte as {@code ip link add ... type
      * KIND OPTIONS} does.
+     *
+     * @param data where the attributes go
+     * @throws NetnsException when a device the options name (e.g. a vxlan's {@code dev}) cannot be resolved
      */
     void writeData(LinkKindData data) throws NetnsException;
 
-    /** The lower device the link sits on ({@code link DEV}, IFLA_LINK), or null. */
+    /**
+     * The device the link sits on ({@code ip link add ... link DEV}, written as IFLA_LINK).
+     *
+     * @return the lower device's name, or null when the kind has none (the default)
+     */
     default String lowerDevice() {
         return null;
     }
 
-    /** The kinds {@code link add} accepts, for error messages: "veth, bridge, ...". */
+    /**
+     * The kinds {@code link add} accepts, for error messages.
+     *
+     * @return the kind names, comma-separated: "veth, bridge, ..."
+     */
     static String supported() {
         return Arrays.stream(LinkKind.class.getPermittedSubclasses())
                 .map(c -> c.getSimpleName().toLowerCase(Locale.ROOT))

@@ -11,33 +11,81 @@ import io.netns4j.error.NetnsException;
  * unflagged, as {@code ip} sends them.
  */
 public interface LinkKindData {
-    /** An 8-bit attribute. */
+    /**
+     * Writes an 8-bit attribute.
+     *
+     * @param type the attribute type (the kind's IFLA_* constant)
+     * @param value the value, 0 to 255
+     */
     void u8(int type, int value);
 
-    /** A 16-bit attribute in host byte order. */
+    /**
+     * Writes a 16-bit attribute in host byte order.
+     *
+     * @param type the attribute type
+     * @param value the value, 0 to 65535
+     */
     void u16(int type, int value);
 
-    /** A 32-bit attribute in host byte order. */
+    /**
+     * Writes a 32-bit attribute in host byte order.
+     *
+     * @param type the attribute type
+     * @param value the value (read as unsigned by the kernel)
+     */
     void u32(int type, int value);
 
-    /** An attribute of raw bytes (network byte order values are written this way). */
+    /**
+     * Writes an attribute of raw bytes (values in network byte order are written this way).
+     *
+     * @param type the attribute type
+     * @param value the payload, as is
+     */
     void bytes(int type, byte[] value);
 
-    /** A NUL-terminated string attribute. */
+    /**
+     * Writes a NUL-terminated string attribute.
+     *
+     * @param type the attribute type
+     * @param value the string, written as UTF-8
+     */
     void string(int type, String value);
 
-    /** {@code count} zero bytes of payload, e.g. a {@code struct ifinfomsg} a nest starts with. */
+    /**
+     * Writes zero bytes of payload with no attribute header, e.g. the {@code struct ifinfomsg} a nest starts with.
+     *
+     * @param count how many bytes
+     */
     void zeros(int count);
 
-    /** A nested attribute whose contents {@code body} writes. */
+    /**
+     * Writes a nested attribute (unflagged, as {@code ip} sends it).
+     *
+     * @param type the attribute type
+     * @param body writes the nest's contents
+     * @throws NetnsException what {@code body} throws
+     */
     void nest(int type, Body body) throws NetnsException;
 
-    /** The index of {@code device} in the namespace the request goes to. */
+    /**
+     * The index of a device in the namespace the request goes to.
+     *
+     * @param device the device's name
+     * @return its interface index
+     * @throws NetnsException when there is no such device ({@link io.netns4j.error.NotFoundException}) or
+     * the lookup fails
+     */
     int indexOf(String device) throws NetnsException;
 
     /** Writes the contents of a nest. */
     @FunctionalInterface
     interface Body {
+        /**
+         * Writes the contents of the nest.
+         *
+         * @param nested where the nested attributes go
+         * @throws NetnsException when a device the contents name cannot be resolved
+         */
         void write(LinkKindData nested) throws NetnsException;
     }
 }

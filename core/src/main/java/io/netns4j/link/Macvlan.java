@@ -1,11 +1,26 @@
 package io.netns4j.link;
 
-/** A macvlan on a lower device: {@code ip link add mv0 link eth0 type macvlan mode bridge}. */
+/**
+ * A macvlan on a lower device: {@code ip link add mv0 link eth0 type macvlan mode bridge}.
+ *
+ * @param lower the lower device ({@code link DEV})
+ * @param mode  {@code mode}; null for the kernel's default (vepa)
+ */
 public record Macvlan(String lower, Mode mode) implements LinkKind {
     /** MACVLAN_MODE_*: the kernel's values. */
     public enum Mode {
-        PRIVATE(1), VEPA(2), BRIDGE(4), PASSTHRU(8), SOURCE(16);
+        /** {@code mode private}: no traffic between macvlans on the same device. */
+        PRIVATE(1),
+        /** {@code mode vepa}: traffic between macvlans goes out to the switch (the kernel's default). */
+        VEPA(2),
+        /** {@code mode bridge}: macvlans on the same device talk to each other directly. */
+        BRIDGE(4),
+        /** {@code mode passthru}: one macvlan takes over the lower device. */
+        PASSTHRU(8),
+        /** {@code mode source}: accepts only frames from a list of source MAC addresses. */
+        SOURCE(16);
 
+        /** The kernel's value (MACVLAN_MODE_*). */
         public final int value;
 
         Mode(int value) {

@@ -1,10 +1,21 @@
 package io.netns4j.link;
 
-/** An 802.1Q/802.1ad VLAN on a lower device: {@code ip link add eth0.10 link eth0 type vlan id 10}. */
+/**
+ * An 802.1Q/802.1ad VLAN on a lower device: {@code ip link add eth0.10 link eth0 type vlan id 10}.
+ *
+ * @param lower    the lower device ({@code link DEV})
+ * @param id       the VLAN id ({@code id}), 0 to 4094
+ * @param protocol {@code protocol 802.1Q|802.1ad}; null for the kernel's default (802.1Q)
+ */
 public record Vlan(String lower, int id, Protocol protocol) implements LinkKind {
+    /** The VLAN tag protocol. */
     public enum Protocol {
-        DOT1Q(0x8100), DOT1AD(0x88a8);
+        /** {@code protocol 802.1Q} (ethertype 0x8100). */
+        DOT1Q(0x8100),
+        /** {@code protocol 802.1ad} (ethertype 0x88a8, QinQ). */
+        DOT1AD(0x88a8);
 
+        /** The tag's ethertype. */
         public final int ethertype;
 
         Protocol(int ethertype) {
@@ -12,6 +23,11 @@ public record Vlan(String lower, int id, Protocol protocol) implements LinkKind 
         }
     }
 
+    /**
+     * Checks the id.
+     *
+     * @throws IllegalArgumentException when {@code id} is outside 0 to 4094
+     */
     public Vlan {
         if (id < 0 || id > 4094) {
             throw new IllegalArgumentException("vlan id " + id + " is out of range (0 to 4094)");

@@ -1,6 +1,10 @@
 package io.netns4j.link;
 
-/** A VRF bound to a routing table: {@code ip link add vrf-blue type vrf table 10}. */
+/**
+ * A VRF bound to a routing table: {@code ip link add vrf-blue type vrf table 10}.
+ *
+ * @param table the routing table id ({@code table})
+ */
 public record Vrf(int table) implements LinkKind {
     private static final int IFLA_VRF_TABLE = 1;
 

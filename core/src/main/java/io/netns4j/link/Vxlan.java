@@ -8,9 +8,25 @@ import java.net.InetAddress;
 /**
  * A VXLAN tunnel endpoint: {@code ip link add vx0 type vxlan id 42 remote 10.0.0.2 local
  * 10.0.0.1 dstport 4789 dev eth0 ttl 64 nolearning}. Use either {@code remote} or {@code group}.
+ * Options left null take the kernel's default and are not sent.
+ *
+ * @param id       the VXLAN network identifier ({@code id}), 0 to 16777215
+ * @param remote   the unicast remote endpoint ({@code remote}), IPv4 or IPv6; or null
+ * @param group    the multicast group ({@code group}); or null
+ * @param local    the source address ({@code local}); or null
+ * @param dstPort  the UDP destination port ({@code dstport}); null for the kernel's default (8472)
+ * @param device   the device for the tunnel's packets ({@code dev}); or null
+ * @param ttl      the outer TTL ({@code ttl}); or null
+ * @param learning {@code learning}/{@code nolearning}; or null
  */
 public record Vxlan(int id, InetAddress remote, InetAddress group, InetAddress local, Integer dstPort,
                     String device, Integer ttl, Boolean learning) implements LinkKind {
+    /**
+     * Checks the options.
+     *
+     * @throws IllegalArgumentException when {@code id} is outside 0 to 16777215, or both {@code remote} and
+     * {@code group} are given
+     */
     public Vxlan {
         if (id < 0 || id > 0xffffff) {
             throw new IllegalArgumentException("vxlan id " + id + " is out of range (0 to 16777215)");
@@ -20,6 +36,13 @@ public record Vxlan(int id, InetAddress remote, InetAddress group, InetAddress l
         }
     }
 
+    /**
+     * A VXLAN with only an id: {@code ip link add NAME type vxlan id ID}.
+     *
+     * @param id the VXLAN network identifier, 0 to 16777215
+     * @return the vxlan kind
+     * @throws IllegalArgumentException when {@code id} is out of range
+     */
     public static Vxlan id(int id) {
         return new Vxlan(id, null, null, null, null, null, null, null);
     }

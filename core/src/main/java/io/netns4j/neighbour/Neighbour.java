@@ -22,27 +22,47 @@ import java.util.Set;
 public record Neighbour(int index, String device, InetAddress destination, MacAddress lladdr, int state, int flags,
                         Long probes) {
 
-    /** The states set; empty for none. */
+    /**
+     * The states set.
+     *
+     * @return a new set, empty for none
+     */
     public Set<NeighbourState> states() {
         return NeighbourState.of(state);
     }
 
-    /** A proxy entry ({@code ip neigh add proxy ADDR}): this host answers for {@code destination}. */
+    /**
+     * A proxy entry ({@code ip neigh add proxy ADDR}): this host answers for {@code destination}.
+     *
+     * @return whether NTF_PROXY is set
+     */
     public boolean isProxy() {
         return (flags & Nda.NTF_PROXY) != 0;
     }
 
-    /** The neighbour is an IPv6 router ({@code router}). */
+    /**
+     * The neighbour is an IPv6 router ({@code router}).
+     *
+     * @return whether NTF_ROUTER is set
+     */
     public boolean isRouter() {
         return (flags & Nda.NTF_ROUTER) != 0;
     }
 
-    /** Learned from outside the kernel, e.g. by a switch driver ({@code extern_learn}). */
+    /**
+     * Learned from outside the kernel, e.g. by a switch driver ({@code extern_learn}).
+     *
+     * @return whether NTF_EXT_LEARNED is set
+     */
     public boolean isExternLearned() {
         return (flags & Nda.NTF_EXT_LEARNED) != 0;
     }
 
-    /** Offloaded to hardware ({@code offload}). */
+    /**
+     * Offloaded to hardware ({@code offload}).
+     *
+     * @return whether NTF_OFFLOADED is set
+     */
     public boolean isOffloaded() {
         return (flags & Nda.NTF_OFFLOADED) != 0;
     }

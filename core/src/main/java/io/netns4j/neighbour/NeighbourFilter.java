@@ -28,24 +28,44 @@ public final class NeighbourFilter {
     private NeighbourFilter() {
     }
 
-    /** A filter with {@code ip}'s defaults: every entry {@code ip neigh show} lists. */
+    /**
+     * A filter with {@code ip}'s defaults: every entry {@code ip neigh show} lists.
+     *
+     * @return a new filter
+     */
     public static NeighbourFilter all() {
         return new NeighbourFilter();
     }
 
-    /** Only entries on interface {@code name}. Equivalent to {@code dev NAME}. */
+    /**
+     * Only entries on interface {@code name}. Equivalent to {@code dev NAME}.
+     *
+     * @param name the interface name
+     * @return this filter
+     * @throws IllegalArgumentException when {@code name} is not a valid interface name
+     */
     public NeighbourFilter device(String name) {
         this.device = InterfaceNames.check(name);
         return this;
     }
 
-    /** Only IPv4 (ARP) or only IPv6 (NDP) entries. Equivalent to {@code ip -4 neigh} or {@code ip -6 neigh}. */
+    /**
+     * Only IPv4 (ARP) or only IPv6 (NDP) entries. Equivalent to {@code ip -4 neigh} or {@code ip -6 neigh}.
+     *
+     * @param family the family; null for both
+     * @return this filter
+     */
     public NeighbourFilter family(InetFamily family) {
         this.family = family;
         return this;
     }
 
-    /** Only entries inside {@code prefix}. Equivalent to {@code to PREFIX}. */
+    /**
+     * Only entries inside {@code prefix}; selects its family unless one is set. Equivalent to {@code to PREFIX}.
+     *
+     * @param prefix the prefix the addresses must lie in
+     * @return this filter
+     */
     public NeighbourFilter to(InetPrefix prefix) {
         this.to = prefix;
         if (family == null) {
@@ -54,39 +74,69 @@ public final class NeighbourFilter {
         return this;
     }
 
-    /** Also entries in {@code state}; the first call replaces the default set. Equivalent to {@code nud STATE}. */
+    /**
+     * Also entries in {@code state}; the first call replaces the default set. Equivalent to {@code nud STATE}.
+     *
+     * @param state the state ({@link NeighbourState#NONE} for entries without any)
+     * @return this filter
+     */
     public NeighbourFilter state(NeighbourState state) {
         states = (states == null ? 0 : states) | state.filterBit();
         return this;
     }
 
-    /** Entries in any state (when flushing: any but {@code noarp}). Equivalent to {@code nud all}. */
+    /**
+     * Entries in any state (when flushing: any but {@code noarp}). Equivalent to {@code nud all}.
+     *
+     * @return this filter
+     */
     public NeighbourFilter allStates() {
         states = ALL_STATES;
         return this;
     }
 
-    /** Proxy entries instead of neighbours. Equivalent to {@code proxy}. */
+    /**
+     * Proxy entries instead of neighbours. Equivalent to {@code proxy}.
+     *
+     * @return this filter
+     */
     public NeighbourFilter proxy() {
         this.proxy = true;
         return this;
     }
 
-    /** The interface name given, or null. */
+    /**
+     * The interface name given.
+     *
+     * @return the name, or null
+     */
     public String device() {
         return device;
     }
 
-    /** The family given (directly or by {@link #to}), or null for both. */
+    /**
+     * The family given (directly or by {@link #to}).
+     *
+     * @return the family, or null for both
+     */
     public InetFamily family() {
         return family;
     }
 
+    /**
+     * Whether the filter selects proxy entries ({@link #proxy()}).
+     *
+     * @return true for proxy entries, false for neighbours
+     */
     public boolean isProxy() {
         return proxy;
     }
 
-    /** The states given ({@link NeighbourState#NONE} included when asked for), or null for the defaults. */
+    /**
+     * The states given ({@link NeighbourState#NONE} included when asked for).
+     *
+     * @return a new set, or null for {@code ip}'s defaults
+     */
     public Set<NeighbourState> states() {
         if (states == null) {
             return null;

@@ -33,17 +33,37 @@ public final class NeighbourRequest {
         this.proxy = proxy;
     }
 
-    /** The neighbour {@code destination} on interface {@code device}. */
+    /**
+     * The neighbour {@code destination} on interface {@code device}.
+     *
+     * @param device the interface name
+     * @param destination the neighbour's IP address
+     * @return a new request (state {@code permanent})
+     * @throws IllegalArgumentException when {@code destination} is null or {@code device} is not a valid interface name
+     */
     public static NeighbourRequest of(String device, InetAddress destination) {
         return new NeighbourRequest(device, destination, false);
     }
 
-    /** A proxy entry: answer ARP/NDP for {@code destination} on {@code device}. Equivalent to {@code proxy ADDR}. */
+    /**
+     * A proxy entry: answer ARP/NDP for {@code destination} on {@code device}. Equivalent to {@code proxy ADDR}.
+     *
+     * @param device the interface name
+     * @param destination the address to answer for
+     * @return a new request
+     * @throws IllegalArgumentException when {@code destination} is null or {@code device} is not a valid interface name
+     */
     public static NeighbourRequest proxy(String device, InetAddress destination) {
         return new NeighbourRequest(device, destination, true);
     }
 
-    /** Equivalent to {@code lladdr LLADDR}. */
+    /**
+     * The link-layer address. Equivalent to {@code lladdr LLADDR}.
+     *
+     * @param lladdr the address, 1 to 32 bytes
+     * @return this request
+     * @throws IllegalArgumentException when {@code lladdr} is empty or longer than 32 bytes
+     */
     public NeighbourRequest lladdr(MacAddress lladdr) {
         if (lladdr.bytes().length == 0 || lladdr.bytes().length > 32) {
             throw new IllegalArgumentException("link-layer address " + lladdr + " has " + lladdr.bytes().length
@@ -53,39 +73,77 @@ public final class NeighbourRequest {
         return this;
     }
 
-    /** Equivalent to {@code nud STATE}. */
+    /**
+     * The state. Equivalent to {@code nud STATE}.
+     *
+     * @param state the state; {@code permanent} unless set
+     * @return this request
+     */
     public NeighbourRequest state(NeighbourState state) {
         this.state = state;
         return this;
     }
 
-    /** Marks the neighbour as an IPv6 router. Equivalent to {@code router}. */
+    /**
+     * Marks the neighbour as an IPv6 router. Equivalent to {@code router}.
+     *
+     * @return this request
+     */
     public NeighbourRequest router() {
         this.router = true;
         return this;
     }
 
+    /**
+     * The interface name.
+     *
+     * @return the name, not null
+     */
     public String device() {
         return device;
     }
 
+    /**
+     * The neighbour's IP address.
+     *
+     * @return the address, not null
+     */
     public InetAddress destination() {
         return destination;
     }
 
+    /**
+     * Whether this is a proxy entry ({@link #proxy}).
+     *
+     * @return true for a proxy entry
+     */
     public boolean isProxy() {
         return proxy;
     }
 
-    /** The link-layer address, or null. */
+    /**
+     * The link-layer address.
+     *
+     * @return the address, or null when none was given
+     */
     public MacAddress lladdr() {
         return lladdr;
     }
 
+    /**
+     * The state.
+     *
+     * @return the state; {@link NeighbourState#PERMANENT} unless set
+     */
     public NeighbourState state() {
         return state;
     }
 
+    /**
+     * Whether the neighbour is marked as a router ({@link #router()}).
+     *
+     * @return true when marked
+     */
     public boolean isRouter() {
         return router;
     }

@@ -34,13 +34,24 @@ public final class Neighbours {
         this.ns = ns;
     }
 
+    /**
+     * The neighbour table of a namespace; {@code Netns.neighbours()} is the usual way to get it.
+     *
+     * @param ns the namespace's session (its route socket)
+     * @return the facade
+     */
     public static Neighbours of(NamespaceSession ns) {
         return new Neighbours(ns);
     }
 
     /**
-     * Adds an entry; fails with {@link AlreadyExistsException} when there is one.
+     * Adds an entry.
      * Equivalent to: {@code ip neigh add 10.0.0.2 lladdr 02:00:00:00:00:02 dev eth0 nud permanent}.
+     *
+     * @param spec the entry
+     * @throws io.netns4j.error.AlreadyExistsException when there is one already
+     * @throws io.netns4j.error.NotFoundException when there is no such device
+     * @throws NetnsException when the kernel refuses otherwise
      */
     public void add(NeighbourRequest spec) throws NetnsException {
         modify(spec, Nda.RTM_NEWNEIGH, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL);
@@ -49,20 +60,34 @@ public final class Neighbours {
     /**
      * Adds an entry or overwrites the one there.
      * Equivalent to: {@code ip neigh replace 10.0.0.2 lladdr 02:00:00:00:00:02 dev eth0 nud reachable}.
+     *
+     * @param spec the entry
+     * @throws io.netns4j.error.NotFoundException when there is no such device
+     * @throws NetnsException when the kernel refuses
      */
     public void replace(NeighbourRequest spec) throws NetnsException {
         modify(spec, Nda.RTM_NEWNEIGH, Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE);
     }
 
     /**
-     * Changes an existing entry; fails with {@link NotFoundException} when there is none.
+     * Changes an existing entry.
      * Equivalent to: {@code ip neigh change 10.0.0.2 lladdr 02:00:00:00:00:03 dev eth0}.
+     *
+     * @param spec the entry
+     * @throws io.netns4j.error.NotFoundException when there is no such entry or device
+     * @throws NetnsException when the kernel refuses otherwise
      */
     public void change(NeighbourRequest spec) throws NetnsException {
         modify(spec, Nda.RTM_NEWNEIGH, Netlink.NLM_F_REPLACE);
     }
 
-    /** Removes an entry. Equivalent to: {@code ip neigh del 10.0.0.2 dev eth0}. */
+    /**
+     * Removes an entry. Equivalent to: {@code ip neigh del 10.0.0.2 dev eth0}.
+     *
+     * @param spec the entry
+     * @throws io.netns4j.error.NotFoundException when there is no such entry or device
+     * @throws NetnsException when the kernel refuses otherwise
+     */
     public void delete(NeighbourRequest spec) throws NetnsException {
         modify(spec, Nda.RTM_DELNEIGH, 0);
     }
@@ -70,6 +95,11 @@ public final class Neighbours {
     /**
      * The entries {@code filter} selects, with their interface names.
      * Equivalent to: {@code ip neigh show [proxy] [dev eth0] [nud STATE] [to PREFIX]}.
+     *
+     * @param filter what to select
+     * @return the entries, possibly empty
+     * @throws io.netns4j.error.NotFoundException when the filter names a device that does not exist
+     * @throws NetnsException when a dump fails
      */
     public List<Neighbour> list(NeighbourFilter filter) throws NetnsException {
         List<Neighbour> out = new ArrayList<>();
@@ -79,15 +109,24 @@ public final class Neighbours {
         return out;
     }
 
-    /** Every entry {@code ip neigh show} lists. Equivalent to: {@code ip neigh show}. */
+    /**
+     * Every entry {@code ip neigh show} lists. Equivalent to: {@code ip neigh show}.
+     *
+     * @return the entries
+     * @throws NetnsException when a dump fails
+     */
     public List<Neighbour> list() throws NetnsException {
         return list(NeighbourFilter.all());
     }
 
     /**
      * Removes the entries {@code filter} selects (by default all but permanent and noarp ones),
-     * repeating until none is left; returns how many were removed. Equivalent to:
-     * {@code ip neigh flush dev eth0 [nud STATE] [to PREFIX]}.
+     * repeating until none is left. Equivalent to: {@code ip neigh flush dev eth0 [nud STATE] [to PREFIX]}.
+     *
+     * @param filter what to remove
+     * @return how many were removed
+     * @throws io.netns4j.error.BusyException when entries keep appearing after 10 rounds
+     * @throws NetnsException when the filter names a missing device, or the kernel refuses a delete
      */
     public int flush(NeighbourFilter filter) throws NetnsException {
         int mask = filter.flushMask();

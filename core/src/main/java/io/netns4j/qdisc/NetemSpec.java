@@ -29,6 +29,13 @@ public record NetemSpec(long delayMicros, long jitterMicros, double lossPercent,
     /** tc takes times as an unsigned 32-bit number of microseconds. */
     private static final long MAX_MICROS = 0xffffffffL;
 
+    /**
+     * Checks the settings.
+     *
+     * @throws IllegalArgumentException when a time is outside 0 to 4294967295 microseconds, a percentage
+     * outside 0 to 100, reordering has no delay, a gap is negative or given without reordering, the rate
+     * is negative or the limit not above 0
+     */
     public NetemSpec {
         if (delayMicros < 0 || delayMicros > MAX_MICROS || jitterMicros < 0 || jitterMicros > MAX_MICROS) {
             throw new IllegalArgumentException("netem's delay and jitter are 0 to " + MAX_MICROS + " us (about 71 minutes)"
@@ -62,41 +69,84 @@ public record NetemSpec(long delayMicros, long jitterMicros, double lossPercent,
         }
     }
 
-    /** The same settings with {@code delay DELAY [JITTER]}, both in microseconds. */
+    /**
+     * The same settings with {@code delay DELAY [JITTER]}.
+     *
+     * @param delayMicros the delay, in microseconds
+     * @param jitterMicros the jitter, in microseconds (0: none)
+     * @return new settings
+     * @throws IllegalArgumentException when a time is out of range
+     */
     public NetemSpec withDelay(long delayMicros, long jitterMicros) {
         return new NetemSpec(delayMicros, jitterMicros, lossPercent, duplicatePercent, reorderPercent, reorderGap, rate,
                 limit);
     }
 
-    /** The same settings with {@code loss random PERCENT}. */
+    /**
+     * The same settings with {@code loss random PERCENT}.
+     *
+     * @param percent 0 to 100
+     * @return new settings
+     * @throws IllegalArgumentException when {@code percent} is out of range
+     */
     public NetemSpec withLoss(double percent) {
         return new NetemSpec(delayMicros, jitterMicros, percent, duplicatePercent, reorderPercent, reorderGap, rate,
                 limit);
     }
 
-    /** The same settings with {@code duplicate PERCENT}. */
+    /**
+     * The same settings with {@code duplicate PERCENT}.
+     *
+     * @param percent 0 to 100
+     * @return new settings
+     * @throws IllegalArgumentException when {@code percent} is out of range
+     */
     public NetemSpec withDuplicate(double percent) {
         return new NetemSpec(delayMicros, jitterMicros, lossPercent, percent, reorderPercent, reorderGap, rate, limit);
     }
 
-    /** The same settings with {@code reorder PERCENT [gap GAP]}; gap 0 leaves tc's default (1). */
+    /**
+     * The same settings with {@code reorder PERCENT [gap GAP]}; needs a delay.
+     *
+     * @param percent 0 to 100
+     * @param gap every {@code gap}th packet is a candidate; 0 leaves tc's default (1)
+     * @return new settings
+     * @throws IllegalArgumentException when {@code percent} is out of range, there is no delay, or
+     * {@code gap} is negative
+     */
     public NetemSpec withReorder(double percent, int gap) {
         return new NetemSpec(delayMicros, jitterMicros, lossPercent, duplicatePercent, percent, gap, rate, limit);
     }
 
-    /** The same settings with {@code rate RATE}, in bytes per second. */
+    /**
+     * The same settings with {@code rate RATE}.
+     *
+     * @param bytesPerSecond the emulated link's rate, in bytes per second (0: none)
+     * @return new settings
+     * @throws IllegalArgumentException when {@code bytesPerSecond} is negative
+     */
     public NetemSpec withRate(long bytesPerSecond) {
         return new NetemSpec(delayMicros, jitterMicros, lossPercent, duplicatePercent, reorderPercent, reorderGap,
                 bytesPerSecond, limit);
     }
 
-    /** The same settings with {@code limit PACKETS}. */
+    /**
+     * The same settings with {@code limit PACKETS}.
+     *
+     * @param packets the queue length, in packets, above 0
+     * @return new settings
+     * @throws IllegalArgumentException when {@code packets} is not above 0
+     */
     public NetemSpec withLimit(int packets) {
         return new NetemSpec(delayMicros, jitterMicros, lossPercent, duplicatePercent, reorderPercent, reorderGap, rate,
                 packets);
     }
 
-    /** The reorder gap the kernel gets: tc sends 1 when reordering without a gap. */
+    /**
+     * The reorder gap the kernel gets: tc sends 1 when reordering without a gap.
+     *
+     * @return the gap, in packets (0 without reordering)
+     */
     public int effectiveGap() {
         return reorderPercent > 0 && reorderGap == 0 ? 1 : reorderGap;
     }

@@ -63,8 +63,10 @@ public final class NetemWords {
     // ---- as tc reads them ------------------------------------------------------------------------------------
 
     /**
-     * The words after {@code netem}, as tc 6.1 reads them.
+     * The words after {@code netem}, as tc 6.1 reads them ({@code tc qdisc add dev DEV root netem delay 50ms loss 1%}).
      *
+     * @param args the words, in order
+     * @return the settings
      * @throws IllegalArgumentException naming the word at fault and the form {@link #FORM}
      */
     public static NetemSpec parse(List<String> args) {
@@ -231,8 +233,11 @@ public final class NetemWords {
     // ---- strictly, as a lab takes them -----------------------------------------------------------------------
 
     /**
-     * An impairment written as words, strictly (the form {@link #STRICT_FORM}).
+     * An impairment written as words, strictly (the form {@link #STRICT_FORM}), as a lab's
+     * {@code impair:} and {@code netns4j lab impair} take it.
      *
+     * @param words the words, in order; {@code none} or {@code clear} alone for {@link Settings#NONE}
+     * @return the settings
      * @throws IllegalArgumentException naming the word at fault and the form
      */
     public static Settings parseStrict(List<String> words) {

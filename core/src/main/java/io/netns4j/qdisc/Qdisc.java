@@ -3,23 +3,43 @@ package io.netns4j.qdisc;
 /**
  * A queueing discipline as {@code tc qdisc show} lists it.
  *
+ * @param ifindex the device's interface index
+ * @param device  the device's name, or null when it was not found in the link dump
+ * @param kind    the qdisc's kind (TCA_KIND): "noqueue", "fq_codel", "tbf", "netem", ...
  * @param handle  major:minor packed as the kernel packs it (8001: is 0x80010000)
  * @param parent  the parent's handle; {@link #ROOT} for a device's root
  * @param refcnt  the kernel's reference count (tcm_info)
  * @param tbf     the token bucket's settings when {@code kind} is "tbf", else null
  */
 public record Qdisc(int ifindex, String device, String kind, int handle, int parent, int refcnt, Tbf tbf) {
+    /** The parent of a device's root qdisc (TC_H_ROOT): {@code tc qdisc ... root}. */
     public static final int ROOT = 0xFFFFFFFF;
 
-    /** tbf's settings read back: rate (bytes/s), burst (bytes), latency (us), limit (bytes). */
+    /**
+     * tbf's settings read back.
+     *
+     * @param rate          the rate, in bytes per second
+     * @param burst         the bucket size, in bytes
+     * @param latencyMicros the latency tc prints, in microseconds, computed from the limit as tc computes it
+     * @param limit         the queue length, in bytes
+     */
     public record Tbf(long rate, long burst, long latencyMicros, long limit) {
     }
 
+    /**
+     * Whether this is a device's root qdisc.
+     *
+     * @return whether {@code parent} is {@link #ROOT}
+     */
     public boolean isRoot() {
         return parent == ROOT;
     }
 
-    /** The handle as tc writes it: {@code 8001:}. */
+    /**
+     * The handle as tc writes it.
+     *
+     * @return e.g. {@code 8001:}, or {@code 1:1} for a minor other than 0 (hexadecimal)
+     */
     public String handleText() {
         return Integer.toHexString(handle >>> 16) + ":" + ((handle & 0xffff) == 0 ? "" : Integer.toHexString(handle & 0xffff));
     }

@@ -37,6 +37,12 @@ public final class Qdiscs {
         this.ns = ns;
     }
 
+    /**
+     * The qdiscs of a namespace; {@code Netns.qdiscs()} is the usual way to get them.
+     *
+     * @param ns the namespace's session (its route socket)
+     * @return the facade
+     */
     public static Qdiscs of(NamespaceSession ns) {
         return new Qdiscs(ns);
     }
@@ -53,6 +59,11 @@ public final class Qdiscs {
     /**
      * A qdisc handle or class id from its two halves, as tc writes them: {@code 1:} is
      * {@code handle(1, 0)}, class {@code 1:1} is {@code handle(1, 1)}. Both are hexadecimal in tc.
+     *
+     * @param major 0 to 0xffff
+     * @param minor 0 to 0xffff
+     * @return the packed handle, {@code major << 16 | minor}
+     * @throws IllegalArgumentException when a half is out of range
      */
     public static int handle(int major, int minor) {
         if (major < 0 || major > 0xffff || minor < 0 || minor > 0xffff) {
@@ -93,25 +104,59 @@ public final class Qdiscs {
                 && e.kernelMessage().contains("qdisc kind is unknown");
     }
 
-    /** Equivalent to: {@code tc qdisc add dev DEV root tbf rate R burst B latency L}. */
+    /**
+     * Adds a root tbf. Equivalent to: {@code tc qdisc add dev DEV root tbf rate R burst B latency L}.
+     *
+     * @param device the interface name
+     * @param spec the rate limit
+     * @throws io.netns4j.error.AlreadyExistsException when the device has a root qdisc of its own already
+     * @throws io.netns4j.error.NotSupportedException when {@code /proc/net/psched} cannot be read
+     * @throws NetnsException when there is no such device or the kernel refuses
+     */
     public void addRootTbf(String device, TbfSpec spec) throws NetnsException {
         int index = Interfaces.index(ns, device);
         ns.routeSocket().execute(encodeRootTbf(index, spec, clock(), Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL));
     }
 
-    /** Equivalent to: {@code tc qdisc replace dev DEV root tbf ...} (adds or replaces). */
+    /**
+     * Adds or replaces the root tbf. Equivalent to: {@code tc qdisc replace dev DEV root tbf ...}.
+     *
+     * @param device the interface name
+     * @param spec the rate limit
+     * @throws io.netns4j.error.NotSupportedException when {@code /proc/net/psched} cannot be read
+     * @throws NetnsException when there is no such device or the kernel refuses
+     */
     public void replaceRootTbf(String device, TbfSpec spec) throws NetnsException {
         int index = Interfaces.index(ns, device);
         ns.routeSocket().execute(encodeRootTbf(index, spec, clock(), Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE));
     }
 
-    /** Equivalent to: {@code tc qdisc add dev DEV parent PARENT handle HANDLE tbf ...} ({@link Qdisc#ROOT} for root, handle 0: the kernel picks). */
+    /**
+     * Adds a tbf anywhere in the tree. Equivalent to: {@code tc qdisc add dev DEV parent PARENT handle HANDLE tbf ...}.
+     *
+     * @param device the interface name
+     * @param parent the parent's handle ({@link #handle}), {@link Qdisc#ROOT} for root
+     * @param handle the new qdisc's handle; 0 lets the kernel pick one
+     * @param spec the rate limit
+     * @throws io.netns4j.error.NotSupportedException when {@code /proc/net/psched} cannot be read
+     * @throws NetnsException when there is no such device or parent, the handle is taken, or the kernel refuses
+     */
     public void addTbf(String device, int parent, int handle, TbfSpec spec) throws NetnsException {
         int index = Interfaces.index(ns, device);
         ns.routeSocket().execute(encodeTbf(index, parent, handle, spec, clock(), Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL));
     }
 
-    /** Equivalent to: {@code tc qdisc replace dev DEV parent PARENT handle HANDLE tbf ...} ({@link Qdisc#ROOT} for root). */
+    /**
+     * Adds or replaces a tbf anywhere in the tree. Equivalent to:
+     * {@code tc qdisc replace dev DEV parent PARENT handle HANDLE tbf ...}.
+     *
+     * @param device the interface name
+     * @param parent the parent's handle ({@link #handle}), {@link Qdisc#ROOT} for root
+     * @param handle the qdisc's handle; 0 lets the kernel pick one
+     * @param spec the rate limit
+     * @throws io.netns4j.error.NotSupportedException when {@code /proc/net/psched} cannot be read
+     * @throws NetnsException when there is no such device or parent, or the kernel refuses
+     */
     public void replaceTbf(String device, int parent, int handle, TbfSpec spec) throws NetnsException {
         int index = Interfaces.index(ns, device);
         ns.routeSocket().execute(encodeTbf(index, parent, handle, spec, clock(),
@@ -119,38 +164,62 @@ public final class Qdiscs {
     }
 
     /**
-     * Equivalent to: {@code tc qdisc add dev DEV root netem delay 50ms 10ms loss 1% ...}.
+     * Adds a root netem. Equivalent to: {@code tc qdisc add dev DEV root netem delay 50ms 10ms loss 1% ...}.
      *
-     * @throws NotSupportedException when the kernel has no netem (sch_netem)
-     * @throws AlreadyExistsException when the device has a root qdisc already (use {@link #replaceRootNetem})
+     * @param device the interface name
+     * @param spec the faults
+     * @throws IllegalArgumentException when the delay or jitter overflows the scheduler's ticks
+     * @throws NotSupportedException when the kernel has no netem (sch_netem), its message starting with
+     * {@link #NO_NETEM}
+     * @throws io.netns4j.error.AlreadyExistsException when the device has a root qdisc already (use
+     * {@link #replaceRootNetem})
+     * @throws NetnsException when there is no such device or the kernel refuses otherwise
      */
     public void addRootNetem(String device, NetemSpec spec) throws NetnsException {
         netem(device, Qdisc.ROOT, 0, spec, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL);
     }
 
     /**
-     * Equivalent to: {@code tc qdisc replace dev DEV root netem ...} (adds or replaces).
+     * Adds or replaces the root netem. Equivalent to: {@code tc qdisc replace dev DEV root netem ...}.
      *
+     * @param device the interface name
+     * @param spec the faults
+     * @throws IllegalArgumentException when the delay or jitter overflows the scheduler's ticks
      * @throws NotSupportedException when the kernel has no netem (sch_netem); nothing changes then
+     * @throws NetnsException when there is no such device or the kernel refuses otherwise
      */
     public void replaceRootNetem(String device, NetemSpec spec) throws NetnsException {
         netem(device, Qdisc.ROOT, 0, spec, Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE);
     }
 
     /**
-     * Equivalent to: {@code tc qdisc add dev DEV parent PARENT handle HANDLE netem ...}.
+     * Adds a netem anywhere in the tree. Equivalent to:
+     * {@code tc qdisc add dev DEV parent PARENT handle HANDLE netem ...}.
      *
+     * @param device the interface name
+     * @param parent the parent's handle ({@link #handle}), {@link Qdisc#ROOT} for root
+     * @param handle the new qdisc's handle; 0 lets the kernel pick one
+     * @param spec the faults
+     * @throws IllegalArgumentException when the delay or jitter overflows the scheduler's ticks
      * @throws NotSupportedException when the kernel has no netem (sch_netem); nothing changes then
+     * @throws NetnsException when there is no such device or parent, the handle is taken, or the kernel refuses
      */
     public void addNetem(String device, int parent, int handle, NetemSpec spec) throws NetnsException {
         netem(device, parent, handle, spec, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL);
     }
 
     /**
-     * Equivalent to: {@code tc qdisc replace dev DEV parent PARENT handle HANDLE netem ...}, e.g.
-     * netem as the child of a tbf: parent {@code handle(1, 1)}, handle {@code handle(0x10, 0)}.
+     * Adds or replaces a netem anywhere in the tree. Equivalent to: {@code tc qdisc replace dev DEV
+     * parent PARENT handle HANDLE netem ...}, e.g. netem as the child of a tbf: parent
+     * {@code handle(1, 1)}, handle {@code handle(0x10, 0)}.
      *
+     * @param device the interface name
+     * @param parent the parent's handle ({@link #handle}), {@link Qdisc#ROOT} for root
+     * @param handle the qdisc's handle; 0 lets the kernel pick one
+     * @param spec the faults
+     * @throws IllegalArgumentException when the delay or jitter overflows the scheduler's ticks
      * @throws NotSupportedException when the kernel has no netem (sch_netem); nothing changes then
+     * @throws NetnsException when there is no such device or parent, or the kernel refuses
      */
     public void replaceNetem(String device, int parent, int handle, NetemSpec spec) throws NetnsException {
         netem(device, parent, handle, spec, Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE);
@@ -162,6 +231,14 @@ public final class Qdiscs {
      * parent 1:1 handle 10: netem ...}. When the netem part fails (no netem in the kernel, say),
      * the root just made is deleted again, so the device is left with its default qdisc, and the
      * failure is thrown.
+     *
+     * @param device the interface name
+     * @param tbf the rate limit (root, handle 1:)
+     * @param netem the faults (parent 1:1, handle 10:)
+     * @throws IllegalArgumentException when the netem delay or jitter overflows the scheduler's ticks
+     * (nothing changes then)
+     * @throws NotSupportedException when the kernel has no netem
+     * @throws NetnsException when there is no such device or the kernel refuses either part
      */
     public void replaceRootTbfWithNetem(String device, TbfSpec tbf, NetemSpec netem) throws NetnsException {
         int index = Interfaces.index(ns, device);
@@ -208,19 +285,31 @@ public final class Qdiscs {
      * this object belongs to is not touched at all. Costs a namespace creation (2 to 6 ms
      * here); callers that ask often should keep the answer.
      *
-     * @throws PermissionDeniedException without CAP_SYS_ADMIN (needed for the throw-away namespace)
+     * @return whether netem can be used
+     * @throws io.netns4j.error.PermissionDeniedException without CAP_SYS_ADMIN (needed for the throw-away namespace)
+     * @throws NetnsException when the probe fails otherwise
      */
     public boolean netemAvailable() throws NetnsException {
         return NetemProbe.run();
     }
 
-    /** Removes the device's root qdisc, back to the default. Equivalent to: {@code tc qdisc del dev DEV root}. */
+    /**
+     * Removes the device's root qdisc, back to the default. Equivalent to: {@code tc qdisc del dev DEV root}.
+     *
+     * @param device the interface name
+     * @throws NetnsException when there is no such device, or the kernel refuses (no root qdisc of its own to delete)
+     */
     public void deleteRoot(String device) throws NetnsException {
         int index = Interfaces.index(ns, device);
         ns.routeSocket().execute(TcMessage.request(TcMessage.RTM_DELQDISC, 0, index, 0, TcMessage.TC_H_ROOT).build());
     }
 
-    /** All qdiscs. Equivalent to: {@code tc qdisc show}. */
+    /**
+     * All qdiscs. Equivalent to: {@code tc qdisc show}.
+     *
+     * @return the qdiscs, in the kernel's order
+     * @throws NetnsException when a dump fails or {@code /proc/net/psched} cannot be read
+     */
     public List<Qdisc> list() throws NetnsException {
         List<Qdisc> out = new ArrayList<>();
         for (Listed l : dump()) {
@@ -233,6 +322,9 @@ public final class Qdiscs {
      * Every netem qdisc with its settings read back, in {@link #list()}'s order: the netem lines
      * of {@code tc qdisc show}. A netem whose settings {@link NetemSpec} cannot hold (reordering
      * without a delay, which only other tools can set) is listed by {@link #list()} but not here.
+     *
+     * @return the netem qdiscs and their settings, in order
+     * @throws NetnsException when a dump fails or {@code /proc/net/psched} cannot be read
      */
     public Map<Qdisc, NetemSpec> netemQdiscs() throws NetnsException {
         Map<Qdisc, NetemSpec> out = new LinkedHashMap<>();

@@ -10,6 +10,12 @@ package io.netns4j.qdisc;
  * @param limit    queue length in bytes, or 0 when {@code latencyMicros} is given
  */
 public record TbfSpec(long rate, int burst, long latencyMicros, long limit) {
+    /**
+     * Checks the settings.
+     *
+     * @throws IllegalArgumentException when {@code rate} or {@code burst} is not above 0, or not exactly one
+     * of {@code latencyMicros} and {@code limit} is
+     */
     public TbfSpec {
         if (rate <= 0) {
             throw new IllegalArgumentException("tbf needs a rate above 0");

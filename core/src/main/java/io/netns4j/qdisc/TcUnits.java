@@ -113,6 +113,10 @@ public final class TcUnits {
     /**
      * A rate in bytes per second, as tc reads it: {@code 1mbit}, {@code 500kbit}, {@code 10Mbps}
      * (bytes), {@code 1gibit} ... (a unit is required); fractions of a byte are dropped, as tc drops them.
+     *
+     * @param word the rate with its unit
+     * @return bytes per second
+     * @throws IllegalArgumentException when {@code word} does not start with a number above 0 or has no known rate unit
      */
     public static long rate(String word) {
         int i = unitStart(word);
@@ -126,7 +130,14 @@ public final class TcUnits {
         return (long) (bitsPerSecond / 8);
     }
 
-    /** A size in bytes, as tc reads it: {@code 32kbit}, {@code 10kb}, {@code 1500b}, {@code 1m} ... (no unit: bytes). */
+    /**
+     * A size in bytes, as tc reads it: {@code 32kbit}, {@code 10kb}, {@code 1500b}, {@code 1m} ... (no unit: bytes).
+     *
+     * @param word the size
+     * @return bytes
+     * @throws IllegalArgumentException when {@code word} does not start with a number above 0, has an
+     * unknown unit or is too large for an int
+     */
     public static int size(String word) {
         int i = unitStart(word);
         double v = number(word, word.substring(0, i));
@@ -150,6 +161,11 @@ public final class TcUnits {
     /**
      * A time in microseconds, as tc reads it: {@code 400ms}, {@code 1s}, {@code 50us} (no unit:
      * microseconds); fractions of a microsecond are dropped, as tc drops them.
+     *
+     * @param word the time
+     * @return microseconds, at most 4294967295
+     * @throws IllegalArgumentException when {@code word} does not start with a number above 0, has an
+     * unknown unit or is too long
      */
     public static long time(String word) {
         int i = unitStart(word);
@@ -169,6 +185,10 @@ public final class TcUnits {
     /**
      * A percentage as tc reads it: {@code 1%}, {@code 0.5%}, or a bare number ({@code 1} is 1%),
      * from 0 to 100.
+     *
+     * @param word the percentage
+     * @return the percentage, 0 to 100
+     * @throws IllegalArgumentException when {@code word} is not a number or out of range
      */
     public static double percent(String word) {
         String digits = word.endsWith("%") ? word.substring(0, word.length() - 1) : word;
@@ -186,12 +206,22 @@ public final class TcUnits {
         throw new IllegalArgumentException("\"" + word + "\" is not a percentage: e.g. 1%, 0.5% or 30%");
     }
 
-    /** As tc prints a percentage ({@code %g}, without the {@code %}): 1, 0.1, 33.3333. */
+    /**
+     * As tc prints a percentage ({@code %g}, without the {@code %}): 1, 0.1, 33.3333.
+     *
+     * @param percent the percentage
+     * @return the text, 6 significant digits
+     */
     public static String formatPercent(double percent) {
         return new BigDecimal(percent).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
-    /** As tc prints a rate given in bytes per second: 1Mbit, 500Kbit, 1200bit. */
+    /**
+     * As tc prints a rate given in bytes per second: 1Mbit, 500Kbit, 1200bit.
+     *
+     * @param bytesPerSecond the rate, in bytes per second
+     * @return the text, in bits per second with a decimal unit
+     */
     public static String formatRate(long bytesPerSecond) {
         long rate = bytesPerSecond * 8;
         String[] units = {"", "K", "M", "G", "T"};
@@ -205,7 +235,12 @@ public final class TcUnits {
         return rate + units[i] + "bit";
     }
 
-    /** As tc prints a size: 4Kb, 2Mb, 1500b. */
+    /**
+     * As tc prints a size: 4Kb, 2Mb, 1500b.
+     *
+     * @param bytes the size, in bytes
+     * @return the text
+     */
     public static String formatSize(long bytes) {
         if (bytes >= 1024 * 1024 && Math.abs(1024 * 1024 * Math.rint(bytes / (1024.0 * 1024)) - bytes) < 1024) {
             return trim(Math.rint(bytes / (1024.0 * 1024))) + "Mb";
@@ -216,7 +251,12 @@ public final class TcUnits {
         return bytes + "b";
     }
 
-    /** As tc prints a time given in microseconds: 400ms, 15.8ms, 1s, 50us. */
+    /**
+     * As tc prints a time given in microseconds: 400ms, 15.8ms, 1s, 50us.
+     *
+     * @param usec the time, in microseconds
+     * @return the text, 3 significant digits
+     */
     public static String formatTime(long usec) {
         if (usec >= 1_000_000) {
             return threeDigits(usec / 1e6) + "s";
@@ -240,6 +280,10 @@ public final class TcUnits {
     /**
      * A rate in bits per second, strictly: {@code 10mbit}, {@code 1gbit}, {@code 500kbit},
      * {@code 100bit}; {@code bps}, {@code kbps}, ... are bytes per second, as tc reads them.
+     *
+     * @param text the rate with its unit
+     * @return bits per second
+     * @throws IllegalArgumentException when {@code text} is not a number with a known rate unit, or not above 0
      */
     public static long strictRate(String text) {
         Matcher m = NUMBER_UNIT.matcher(text.trim());
@@ -259,7 +303,13 @@ public final class TcUnits {
         return bits.longValue();
     }
 
-    /** A time, strictly: {@code 50ms}, {@code 1s}, {@code 200us}; a bare number is refused (tc would read microseconds). */
+    /**
+     * A time, strictly: {@code 50ms}, {@code 1s}, {@code 200us}; a bare number is refused (tc would read microseconds).
+     *
+     * @param text the time with its unit
+     * @return the time
+     * @throws IllegalArgumentException when {@code text} has no unit or an unknown one, or is more than an hour
+     */
     public static Duration strictTime(String text) {
         Matcher m = NUMBER_UNIT.matcher(text.trim());
         if (!m.matches()) {
@@ -282,7 +332,14 @@ public final class TcUnits {
         return Duration.ofNanos(nanos.longValue());
     }
 
-    /** A percentage, strictly: {@code 1%}, {@code 0.5%}: 0 to 100; the {@code %} is required so that 1 and 0.01 cannot be confused. */
+    /**
+     * A percentage, strictly: {@code 1%}, {@code 0.5%}: 0 to 100; the {@code %} is required so that 1 and
+     * 0.01 cannot be confused.
+     *
+     * @param text the percentage with its {@code %}
+     * @return the percentage, 0 to 100
+     * @throws IllegalArgumentException when {@code text} has no {@code %}, is not a number or is out of range
+     */
     public static double strictPercent(String text) {
         String t = text.trim();
         if (!t.endsWith("%")) {
@@ -300,7 +357,12 @@ public final class TcUnits {
         return v;
     }
 
-    /** A time as the strict reading writes it, read back exactly: 1s, 50ms, 1.5us. */
+    /**
+     * A time as the strict reading writes it, read back exactly: 1s, 50ms, 1.5us.
+     *
+     * @param d the time
+     * @return the text, which {@link #strictTime} reads back as {@code d}
+     */
     public static String formatStrictTime(Duration d) {
         long ns = d.toNanos();
         if (ns % 1_000_000_000L == 0) {
@@ -312,7 +374,12 @@ public final class TcUnits {
         return BigDecimal.valueOf(ns).movePointLeft(3).stripTrailingZeros().toPlainString() + "us";
     }
 
-    /** A rate given in bits per second as the strict reading writes it: 10mbit, 1500kbit, 96bit. */
+    /**
+     * A rate given in bits per second as the strict reading writes it: 10mbit, 1500kbit, 96bit.
+     *
+     * @param bits the rate, in bits per second
+     * @return the text, with the largest decimal unit that keeps it whole
+     */
     public static String formatStrictRate(long bits) {
         String[] units = {"bit", "kbit", "mbit", "gbit", "tbit"};
         int i = 0;
@@ -324,12 +391,22 @@ public final class TcUnits {
         return v + units[i];
     }
 
-    /** A percentage with its {@code %}, every digit kept: 1%, 0.333%. */
+    /**
+     * A percentage with its {@code %}, every digit kept: 1%, 0.333%.
+     *
+     * @param p the percentage
+     * @return the text
+     */
     public static String formatStrictPercent(double p) {
         return BigDecimal.valueOf(p).stripTrailingZeros().toPlainString() + "%";
     }
 
-    /** A percentage to 6 significant digits, as tc prints it: what a kernel's 32-bit fraction reads back as. */
+    /**
+     * A percentage to 6 significant digits, as tc prints it: what a kernel's 32-bit fraction reads back as.
+     *
+     * @param p the percentage
+     * @return the rounded percentage
+     */
     public static double roundPercent(double p) {
         return p == 0 ? 0 : new BigDecimal(p).round(new MathContext(6)).doubleValue();
     }

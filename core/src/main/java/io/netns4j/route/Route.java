@@ -27,6 +27,11 @@ import java.util.Set;
  * {@code cache} only appear on answers of {@link Routes#get}.
  *
  * @param destination the prefix; length 0 is the default route
+ * @param type the route type ({@code unicast}, {@code local}, {@code blackhole}, ...), or null (see above)
+ * @param table the routing table id ({@code table}), or null (see above)
+ * @param protocol who installed the route ({@code proto}: {@link RouteProtocols#BOOT},
+ * {@link RouteProtocols#STATIC}, ...), or null
+ * @param scope the scope ({@code scope}: {@link RouteScopes#GLOBAL}, {@link RouteScopes#LINK}, ...), or null
  * @param source the source prefix ({@code from}, IPv6 source routing), or null
  * @param tos the type of service the route is for, 0 for any
  * @param gateway the next router ({@code via}), or null
@@ -51,11 +56,18 @@ public record Route(InetPrefix destination, RouteType type, Long table, Integer 
                     int tos, Map<RouteMetric, Long> metrics, Set<RouteMetric> lockedMetrics, List<Nexthop> nexthops,
                     Integer pref, Set<RouteFlag> flags, String inputDevice, Long uid, Long mark, Integer expires,
                     List<String> cache) {
-    /** IPv6 router preference values ({@code pref low|medium|high}). */
+    /** IPv6 router preference {@code pref medium} (0). */
     public static final int PREF_MEDIUM = 0;
+    /** IPv6 router preference {@code pref high} (1). */
     public static final int PREF_HIGH = 1;
+    /** IPv6 router preference {@code pref low} (3). */
     public static final int PREF_LOW = 3;
 
+    /**
+     * Checks the destination and copies the collections (the record is immutable).
+     *
+     * @throws IllegalArgumentException when {@code destination} is null
+     */
     public Route {
         if (destination == null) {
             throw new IllegalArgumentException("a route needs a destination (a prefix, or \"default\")");
@@ -69,19 +81,31 @@ public record Route(InetPrefix destination, RouteType type, Long table, Integer 
         cache = cache == null ? null : List.copyOf(cache);
     }
 
-    /** IPv4 or IPv6: the destination's family. */
+    /**
+     * The route's family.
+     *
+     * @return IPv4 or IPv6: the destination's family
+     */
     public InetFamily family() {
         return InetFamily.of(destination.address());
     }
 
-    /** Whether this is a default route (destination length 0). */
+    /**
+     * Whether this is a default route.
+     *
+     * @return whether the destination's length is 0
+     */
     public boolean isDefault() {
         return destination.length() == 0;
     }
 
     /**
-     * Starts a route to {@code destination}: {@code default}, a prefix ({@code 10.0.0.0/24}) or
-     * an address (a host route).
+     * Starts a route to {@code destination}: {@code default} (also {@code all}, {@code any}), a
+     * prefix ({@code 10.0.0.0/24}) or an address (a host route). Equivalent to {@code ip route add DESTINATION ...}.
+     *
+     * @param destination the destination, as {@code ip route} writes it
+     * @return a builder
+     * @throws IllegalArgumentException when {@code destination} is none of these
      */
     public static Builder to(String destination) {
         Builder b = new Builder();
@@ -91,6 +115,12 @@ public record Route(InetPrefix destination, RouteType type, Long table, Integer 
         return b;
     }
 
+    /**
+     * Starts a route to {@code destination}.
+     *
+     * @param destination the prefix; length 0 for the default route
+     * @return a builder
+     */
     public static Builder to(InetPrefix destination) {
         Builder b = new Builder();
         b.destination = destination;
@@ -120,22 +150,47 @@ public record Route(InetPrefix destination, RouteType type, Long table, Integer 
         private Builder() {
         }
 
-        /** The family of a default route that names no address ({@code ip -6 route add default dev X}). */
+        /**
+         * The family of a default route that names no address ({@code ip -6 route add default dev X}).
+         *
+         * @param f IPv4 or IPv6
+         * @return this builder
+         */
         public Builder family(InetFamily f) {
             family = f;
             return this;
         }
 
+        /**
+         * The route type: {@code ip route add blackhole ...}.
+         *
+         * @param t the type; null for unicast
+         * @return this builder
+         */
         public Builder type(RouteType t) {
             type = t;
             return this;
         }
 
-        /** {@code via ADDRESS}; a word that is an interface name is refused with a hint to use {@code dev}. */
+        /**
+         * {@code via ADDRESS}: the gateway.
+         *
+         * @param address an address literal
+         * @return this builder
+         * @throws IllegalArgumentException when {@code address} is no address (with a hint to use
+         * {@code dev} when it looks like an interface name), or a gateway is set already
+         */
         public Builder via(String address) {
             return via(Nexthop.parseGateway(address));
         }
 
+        /**
+         * {@code via ADDRESS}: the gateway.
+         *
+         * @param address the next router
+         * @return this builder
+         * @throws IllegalArgumentException when a gateway is set already (use {@link #nexthop} for several)
+         */
         public Builder via(InetAddress address) {
             if (gateway != null) {
                 throw new IllegalArgumentException("a route has one \"via\"; use nexthop groups for several gateways");
@@ -144,27 +199,59 @@ public record Route(InetPrefix destination, RouteType type, Long table, Integer 
             return this;
         }
 
+        /**
+         * {@code dev NAME}: the output interface.
+         *
+         * @param name the interface name
+         * @return this builder
+         * @throws IllegalArgumentException when {@code name} is not a valid interface name
+         */
         public Builder dev(String name) {
             device = InterfaceNames.check(name);
             return this;
         }
 
-        /** {@code src ADDRESS}: the preferred source address. */
+        /**
+         * {@code src ADDRESS}: the preferred source address.
+         *
+         * @param address an address literal
+         * @return this builder
+         * @throws IllegalArgumentException when {@code address} is not an address literal
+         */
         public Builder src(String address) {
             return src(InetPrefix.parseAddress(address));
         }
 
+        /**
+         * {@code src ADDRESS}: the preferred source address.
+         *
+         * @param address the address, of the route's family
+         * @return this builder
+         */
         public Builder src(InetAddress address) {
             preferredSource = address;
             return this;
         }
 
-        /** {@code from PREFIX}: the source prefix (IPv6 source-specific routing). */
+        /**
+         * {@code from PREFIX}: the source prefix (IPv6 source-specific routing).
+         *
+         * @param prefix the prefix, as {@link InetPrefix#parse} reads it
+         * @return this builder
+         * @throws IllegalArgumentException when {@code prefix} does not parse
+         */
         public Builder from(String prefix) {
             source = InetPrefix.parse(prefix);
             return this;
         }
 
+        /**
+         * {@code metric N}: the route's priority; lower wins.
+         *
+         * @param m 0 to 4294967295
+         * @return this builder
+         * @throws IllegalArgumentException when {@code m} is out of range
+         */
         public Builder metric(long m) {
             if (m < 0 || m > RouteTables.MAX) {
                 throw new IllegalArgumentException("metric " + m + " is out of range (0 to " + RouteTables.MAX + ")");
@@ -173,6 +260,13 @@ public record Route(InetPrefix destination, RouteType type, Long table, Integer 
             return this;
         }
 
+        /**
+         * {@code table ID}.
+         *
+         * @param id the table id, 0 to 4294967295 (see {@link RouteTables})
+         * @return this builder
+         * @throws IllegalArgumentException when {@code id} is out of range
+         */
         public Builder table(long id) {
             if (id < 0 || id > RouteTables.MAX) {
                 throw new IllegalArgumentException("table " + id + " is out of range (0 to " + RouteTables.MAX + ")");
@@ -181,31 +275,72 @@ public record Route(InetPrefix destination, RouteType type, Long table, Integer 
             return this;
         }
 
-        /** A table by name ({@code main}, names in rt_tables) or number. */
+        /**
+         * {@code table NAME}: a table by name ({@code main}, {@code local}, names in rt_tables) or number.
+         *
+         * @param nameOrNumber the name or number
+         * @return this builder
+         * @throws IllegalArgumentException when it is neither a known name nor a number in range
+         */
         public Builder table(String nameOrNumber) {
             return table(RouteTables.parse(nameOrNumber));
         }
 
+        /**
+         * {@code proto N}: who installed the route.
+         *
+         * @param p 0 to 255, see {@link RouteProtocols}
+         * @return this builder
+         * @throws IllegalArgumentException when {@code p} is out of range
+         */
         public Builder protocol(int p) {
             protocol = byteValue(p, "protocol");
             return this;
         }
 
+        /**
+         * {@code scope N}.
+         *
+         * @param s 0 to 255, see {@link RouteScopes}
+         * @return this builder
+         * @throws IllegalArgumentException when {@code s} is out of range
+         */
         public Builder scope(int s) {
             scope = byteValue(s, "scope");
             return this;
         }
 
+        /**
+         * {@code tos N}: the type of service the route is for.
+         *
+         * @param t 0 to 255; 0 for any
+         * @return this builder
+         * @throws IllegalArgumentException when {@code t} is out of range
+         */
         public Builder tos(int t) {
             tos = byteValue(t, "tos");
             return this;
         }
 
+        /**
+         * {@code mtu N}: the path MTU for the route.
+         *
+         * @param bytes the MTU in bytes
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bytes} is out of range
+         */
         public Builder mtu(long bytes) {
             return metric(RouteMetric.MTU, bytes);
         }
 
-        /** Sets a per-route metric ({@code mtu}, {@code advmss}, {@code hoplimit}, ...). */
+        /**
+         * Sets a per-route metric ({@code mtu}, {@code advmss}, {@code hoplimit}, ...), in the metric's unit.
+         *
+         * @param m the metric
+         * @param value 0 to 4294967295
+         * @return this builder
+         * @throws IllegalArgumentException when {@code value} is out of range
+         */
         public Builder metric(RouteMetric m, long value) {
             if (value < 0 || value > RouteTables.MAX) {
                 throw new IllegalArgumentException("\"" + m.ipName() + "\" value " + value + " is out of range");
@@ -214,24 +349,45 @@ public record Route(InetPrefix destination, RouteType type, Long table, Integer 
             return this;
         }
 
-        /** Locks a metric ({@code mtu lock 1400}). */
+        /**
+         * Locks a metric ({@code mtu lock 1400}): path MTU discovery and the like leave it alone.
+         *
+         * @param m the metric to lock
+         * @return this builder
+         */
         public Builder lock(RouteMetric m) {
             locked.add(m);
             return this;
         }
 
+        /**
+         * Adds a path of a multipath route ({@code nexthop via ... dev ... weight N}).
+         *
+         * @param n the path
+         * @return this builder
+         */
         public Builder nexthop(Nexthop n) {
             nexthops.add(n);
             return this;
         }
 
-        /** IPv6 router preference: {@link #PREF_LOW}, {@link #PREF_MEDIUM} or {@link #PREF_HIGH}. */
+        /**
+         * {@code pref low|medium|high}: IPv6 router preference.
+         *
+         * @param p {@link #PREF_LOW}, {@link #PREF_MEDIUM} or {@link #PREF_HIGH}
+         * @return this builder
+         * @throws IllegalArgumentException when {@code p} is outside 0 to 255
+         */
         public Builder pref(int p) {
             pref = byteValue(p, "pref");
             return this;
         }
 
-        /** {@code onlink}: take the gateway as on the link even with no route to it. */
+        /**
+         * {@code onlink}: take the gateway as on the link even with no route to it.
+         *
+         * @return this builder
+         */
         public Builder onlink() {
             flags.add(RouteFlag.ONLINK);
             return this;
@@ -244,6 +400,14 @@ public record Route(InetPrefix destination, RouteType type, Long table, Integer 
             return v;
         }
 
+        /**
+         * Checks the route and builds it. A default route with no destination takes its family from
+         * {@link #family}, the gateway, {@code src}, {@code from} or the first nexthop gateway, else IPv4.
+         *
+         * @return the route
+         * @throws IllegalArgumentException for both {@code via} and nexthops, an IPv4 destination with
+         * host bits set, or a {@code src}/{@code from} of the other family
+         */
         public Route build() {
             InetFamily f = destination != null ? InetFamily.of(destination.address()) : guessFamily();
             InetPrefix dst = destination != null ? destination : new InetPrefix(f.any(), 0);

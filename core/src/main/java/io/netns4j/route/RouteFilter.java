@@ -15,7 +15,14 @@ import io.netns4j.types.InterfaceNames;
  * @param table one table; null for every table ({@code table all})
  * @param via routes whose gateway lies in this prefix
  * @param preferredSource routes whose {@code src} lies in this prefix
- * @param destination with {@code match}: which destinations count (see {@link Match})
+ * @param protocol routes installed by this protocol ({@code proto}); null for any
+ * @param scope routes of this scope ({@code scope}); null for any
+ * @param type routes of this type ({@code type}); null for any
+ * @param device routes out of this interface ({@code dev}); null for any
+ * @param inputDevice routes for packets in on this interface ({@code iif}); null for any
+ * @param metric routes with this metric ({@code metric}, a route without one counts as 0); null for any
+ * @param destination with {@code match}: which destinations count (see {@link Match}); null for any
+ * @param match how {@code destination} selects
  */
 public record RouteFilter(InetFamily family, Long table, Integer protocol, Integer scope, RouteType type,
                           String device, String inputDevice, InetPrefix via, InetPrefix preferredSource, Long metric,
@@ -31,75 +38,155 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
         MATCH
     }
 
-    /** IPv4 routes of table main: {@code ip route show}. */
+    /**
+     * IPv4 routes of table main: {@code ip route show}.
+     *
+     * @return the filter
+     */
     public static RouteFilter main() {
         return new RouteFilter(InetFamily.IPV4, RouteTables.MAIN, null, null, null, null, null, null, null, null,
                 null, Match.EXACT);
     }
 
-    /** Every route of both families in every table: {@code ip route show table all}. */
+    /**
+     * Every route of both families in every table: {@code ip route show table all}.
+     *
+     * @return the filter
+     */
     public static RouteFilter all() {
         return new RouteFilter(null, null, null, null, null, null, null, null, null, null, null, Match.EXACT);
     }
 
+    /**
+     * Only this family: {@code ip -4 route} or {@code ip -6 route}.
+     *
+     * @param f the family; null for both
+     * @return a new filter
+     */
     public RouteFilter family(InetFamily f) {
         return new RouteFilter(f, table, protocol, scope, type, device, inputDevice, via, preferredSource, metric,
                 destination, match);
     }
 
-    /** One table; null for all of them. */
+    /**
+     * Only one table: {@code table ID}.
+     *
+     * @param t the table id; null for all of them
+     * @return a new filter
+     */
     public RouteFilter table(Long t) {
         return new RouteFilter(family, t, protocol, scope, type, device, inputDevice, via, preferredSource, metric,
                 destination, match);
     }
 
+    /**
+     * Only routes installed by one protocol: {@code proto N}.
+     *
+     * @param p 0 to 255 (see {@link RouteProtocols}); null for any
+     * @return a new filter
+     */
     public RouteFilter protocol(Integer p) {
         return new RouteFilter(family, table, p, scope, type, device, inputDevice, via, preferredSource, metric,
                 destination, match);
     }
 
+    /**
+     * Only routes of one scope: {@code scope N}.
+     *
+     * @param s 0 to 255 (see {@link RouteScopes}); null for any
+     * @return a new filter
+     */
     public RouteFilter scope(Integer s) {
         return new RouteFilter(family, table, protocol, s, type, device, inputDevice, via, preferredSource, metric,
                 destination, match);
     }
 
+    /**
+     * Only routes of one type: {@code type TYPE}.
+     *
+     * @param t the type; null for any
+     * @return a new filter
+     */
     public RouteFilter type(RouteType t) {
         return new RouteFilter(family, table, protocol, scope, t, device, inputDevice, via, preferredSource, metric,
                 destination, match);
     }
 
-    /** Routes out of this interface ({@code dev NAME}). */
+    /**
+     * Routes out of this interface: {@code dev NAME}.
+     *
+     * @param name the interface name; null for any
+     * @return a new filter
+     * @throws IllegalArgumentException when {@code name} is not a valid interface name
+     */
     public RouteFilter device(String name) {
         return new RouteFilter(family, table, protocol, scope, type, name == null ? null : InterfaceNames.check(name),
                 inputDevice, via, preferredSource, metric, destination, match);
     }
 
+    /**
+     * Routes for packets coming in on this interface: {@code iif NAME}.
+     *
+     * @param name the interface name; null for any
+     * @return a new filter
+     * @throws IllegalArgumentException when {@code name} is not a valid interface name
+     */
     public RouteFilter inputDevice(String name) {
         return new RouteFilter(family, table, protocol, scope, type, device,
                 name == null ? null : InterfaceNames.check(name), via, preferredSource, metric, destination, match);
     }
 
+    /**
+     * Routes whose gateway lies in a prefix: {@code via PREFIX} (a route without one counts as the all-zero address).
+     *
+     * @param gateways the prefix; null for any
+     * @return a new filter
+     */
     public RouteFilter via(InetPrefix gateways) {
         return new RouteFilter(family, table, protocol, scope, type, device, inputDevice, gateways, preferredSource,
                 metric, destination, match);
     }
 
+    /**
+     * Routes whose preferred source lies in a prefix: {@code src PREFIX}.
+     *
+     * @param sources the prefix; null for any
+     * @return a new filter
+     */
     public RouteFilter preferredSource(InetPrefix sources) {
         return new RouteFilter(family, table, protocol, scope, type, device, inputDevice, via, sources, metric,
                 destination, match);
     }
 
+    /**
+     * Routes with this metric: {@code metric N}.
+     *
+     * @param m the metric; null for any
+     * @return a new filter
+     */
     public RouteFilter metric(Long m) {
         return new RouteFilter(family, table, protocol, scope, type, device, inputDevice, via, preferredSource, m,
                 destination, match);
     }
 
+    /**
+     * Routes by destination: {@code exact PREFIX}, {@code root PREFIX} or {@code match PREFIX}.
+     *
+     * @param prefix the prefix; null for any
+     * @param how how the prefix selects
+     * @return a new filter
+     */
     public RouteFilter destination(InetPrefix prefix, Match how) {
         return new RouteFilter(family, table, protocol, scope, type, device, inputDevice, via, preferredSource, metric,
                 prefix, how);
     }
 
-    /** Whether {@code r} passes every part of this filter that is set. */
+    /**
+     * Whether {@code r} passes every part of this filter that is set.
+     *
+     * @param r a route
+     * @return whether it is selected
+     */
     public boolean matches(Route r) {
         return (family == null || r.family() == family)
                 && (table == null || table.equals(r.table()))

@@ -11,6 +11,7 @@ import java.net.InetAddress;
  * A question for {@link Routes#get(RouteLookup)}: which route would a packet to
  * {@code destination} take? The selector of {@code ip route get}.
  *
+ * @param destination the packet's destination (the address after {@code get}), not null
  * @param source the packet's source ({@code from}), or null
  * @param inputDevice the interface it arrives on ({@code iif}): a forwarding lookup; null for one of this host's own packets
  * @param outputDevice the interface it must leave by ({@code oif}), or null
@@ -21,6 +22,11 @@ import java.net.InetAddress;
  */
 public record RouteLookup(InetAddress destination, InetAddress source, String inputDevice, String outputDevice,
                           Long mark, Long uid, int tos, boolean fibMatch) {
+    /**
+     * Checks the lookup.
+     *
+     * @throws IllegalArgumentException when {@code destination} is null or {@code source} is of the other family
+     */
     public RouteLookup {
         if (destination == null) {
             throw new IllegalArgumentException("a route lookup needs a destination address");
@@ -31,43 +37,107 @@ public record RouteLookup(InetAddress destination, InetAddress source, String in
         }
     }
 
+    /**
+     * A lookup for a packet to {@code address}: {@code ip route get ADDRESS}.
+     *
+     * @param address an address literal
+     * @return the lookup
+     * @throws IllegalArgumentException when {@code address} is not an address literal
+     */
     public static RouteLookup to(String address) {
         return to(InetPrefix.parseAddress(address));
     }
 
+    /**
+     * A lookup for a packet to {@code address}: {@code ip route get ADDRESS}.
+     *
+     * @param address the destination
+     * @return the lookup
+     * @throws IllegalArgumentException when {@code address} is null
+     */
     public static RouteLookup to(InetAddress address) {
         return new RouteLookup(address, null, null, null, null, null, 0, false);
     }
 
+    /**
+     * The same lookup with {@code from ADDRESS}.
+     *
+     * @param address an address literal, of the destination's family
+     * @return a new lookup
+     * @throws IllegalArgumentException when {@code address} is not an address literal or of the other family
+     */
     public RouteLookup from(String address) {
         return from(InetPrefix.parseAddress(address));
     }
 
+    /**
+     * The same lookup with {@code from ADDRESS}.
+     *
+     * @param address the source, of the destination's family; null for none
+     * @return a new lookup
+     * @throws IllegalArgumentException when {@code address} is of the other family
+     */
     public RouteLookup from(InetAddress address) {
         return new RouteLookup(destination, address, inputDevice, outputDevice, mark, uid, tos, fibMatch);
     }
 
+    /**
+     * The same lookup with {@code iif NAME}: a packet being forwarded.
+     *
+     * @param name the interface it arrives on
+     * @return a new lookup
+     * @throws IllegalArgumentException when {@code name} is not a valid interface name
+     */
     public RouteLookup inputDevice(String name) {
         return new RouteLookup(destination, source, InterfaceNames.check(name), outputDevice, mark, uid, tos, fibMatch);
     }
 
+    /**
+     * The same lookup with {@code oif NAME}.
+     *
+     * @param name the interface it must leave by
+     * @return a new lookup
+     * @throws IllegalArgumentException when {@code name} is not a valid interface name
+     */
     public RouteLookup outputDevice(String name) {
         return new RouteLookup(destination, source, inputDevice, InterfaceNames.check(name), mark, uid, tos, fibMatch);
     }
 
+    /**
+     * The same lookup with {@code mark M}.
+     *
+     * @param m the firewall mark
+     * @return a new lookup
+     */
     public RouteLookup mark(long m) {
         return new RouteLookup(destination, source, inputDevice, outputDevice, m, uid, tos, fibMatch);
     }
 
+    /**
+     * The same lookup with {@code uid U}.
+     *
+     * @param u the sending user's id
+     * @return a new lookup
+     */
     public RouteLookup uid(long u) {
         return new RouteLookup(destination, source, inputDevice, outputDevice, mark, u, tos, fibMatch);
     }
 
+    /**
+     * The same lookup with {@code tos T}.
+     *
+     * @param t the type of service
+     * @return a new lookup
+     */
     public RouteLookup tos(int t) {
         return new RouteLookup(destination, source, inputDevice, outputDevice, mark, uid, t, fibMatch);
     }
 
-    /** Ask for the matching table entry ({@code fibmatch}) rather than the resolved route. */
+    /**
+     * The same lookup with {@code fibmatch}: answer with the matching table entry rather than the resolved route.
+     *
+     * @return a new lookup
+     */
     public RouteLookup withFibMatch() {
         return new RouteLookup(destination, source, inputDevice, outputDevice, mark, uid, tos, true);
     }

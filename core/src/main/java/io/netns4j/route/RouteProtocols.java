@@ -7,11 +7,15 @@ import java.util.Map;
  * reads them, built in and from {@code /etc/iproute2/rt_protos} and {@code rt_protos.d}.
  */
 public final class RouteProtocols {
+    /** RTPROT_UNSPEC ({@code unspec}). */
     public static final int UNSPEC = 0;
+    /** RTPROT_REDIRECT: installed by an ICMP redirect ({@code redirect}). */
     public static final int REDIRECT = 1;
+    /** RTPROT_KERNEL: installed by the kernel itself, such as prefix routes ({@code kernel}). */
     public static final int KERNEL = 2;
-    /** What {@code ip route add} uses unless told otherwise. */
+    /** RTPROT_BOOT: what {@code ip route add} uses unless told otherwise ({@code boot}). */
     public static final int BOOT = 3;
+    /** RTPROT_STATIC: installed by the administrator to stay ({@code static}). */
     public static final int STATIC = 4;
 
     private static final NameTable TABLE = new NameTable(Map.ofEntries(
@@ -25,11 +29,23 @@ public final class RouteProtocols {
     private RouteProtocols() {
     }
 
+    /**
+     * The name {@code ip} prints for a protocol.
+     *
+     * @param id the protocol number, 0 to 255
+     * @return its name ({@code kernel}, or from rt_protos), or the number in decimal when it has none
+     */
     public static String name(int id) {
         return TABLE.name(id);
     }
 
-    /** @throws IllegalArgumentException when {@code text} is neither a known name nor 0 to 255 */
+    /**
+     * The protocol a name or number stands for.
+     *
+     * @param text a name ({@code static}, or from rt_protos) or a number
+     * @return the protocol number, 0 to 255
+     * @throws IllegalArgumentException when {@code text} is neither a known name nor 0 to 255
+     */
     public static int parse(String text) {
         Long id = TABLE.id(text);
         if (id == null) {

@@ -8,9 +8,13 @@ import java.util.Map;
  * {@code rt_tables.d/*.conf}: {@code local} 255, {@code main} 254, {@code default} 253.
  */
 public final class RouteTables {
+    /** RT_TABLE_UNSPEC: no table (in a delete or a dump, any table). */
     public static final long UNSPEC = 0;
+    /** RT_TABLE_DEFAULT ({@code default}). */
     public static final long DEFAULT = 253;
+    /** RT_TABLE_MAIN ({@code main}): where {@code ip route add} puts a route unless told otherwise. */
     public static final long MAIN = 254;
+    /** RT_TABLE_LOCAL ({@code local}): local and broadcast addresses, kept by the kernel. */
     public static final long LOCAL = 255;
     /** The largest table id (u32). */
     public static final long MAX = 0xFFFF_FFFFL;
@@ -22,7 +26,12 @@ public final class RouteTables {
     private RouteTables() {
     }
 
-    /** The table's name ({@code main}), or its number ({@code 100}) when it has none. */
+    /**
+     * The name {@code ip} prints for a table.
+     *
+     * @param id the table id
+     * @return its name ({@code main}), or its number ({@code 100}) when it has none
+     */
     public static String name(long id) {
         return TABLE.name(id);
     }
@@ -30,6 +39,8 @@ public final class RouteTables {
     /**
      * The table a name or number stands for.
      *
+     * @param text a name ({@code main}, or from rt_tables) or a number
+     * @return the table id, 0 to {@link #MAX}
      * @throws IllegalArgumentException naming the word and what would do
      */
     public static long parse(String text) {

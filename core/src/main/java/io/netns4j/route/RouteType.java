@@ -12,8 +12,11 @@ public enum RouteType implements KernelNumbered {
     UNICAST(1, "unicast"),
     /** Addressed to this host (table local). */
     LOCAL(2, "local"),
+    /** A broadcast address of this host (table local); {@code brd}. */
     BROADCAST(3, "broadcast"),
+    /** An anycast address of this host, delivered locally (table local). */
     ANYCAST(4, "anycast"),
+    /** A multicast route. */
     MULTICAST(5, "multicast"),
     /** Dropped silently. */
     BLACKHOLE(6, "blackhole"),
@@ -23,7 +26,9 @@ public enum RouteType implements KernelNumbered {
     PROHIBIT(8, "prohibit"),
     /** Lookup goes on with the next rule, as if this table had no route. */
     THROW(9, "throw"),
+    /** Stateless NAT (no longer supported by the kernel). */
     NAT(10, "nat"),
+    /** Resolved by an external resolver (not implemented by the kernel). */
     XRESOLVE(11, "xresolve");
 
     private final int number;
@@ -34,25 +39,40 @@ public enum RouteType implements KernelNumbered {
         this.ipName = ipName;
     }
 
-    /** The kernel's RTN_* number. */
+    /**
+     * The kernel's RTN_* number.
+     *
+     * @return the number
+     */
     @Override
     public int number() {
         return number;
     }
 
-    /** The word {@code ip} prints and accepts. */
+    /**
+     * The word {@code ip} prints and accepts.
+     *
+     * @return e.g. {@code blackhole}
+     */
     public String ipName() {
         return ipName;
     }
 
-    /** The type with RTN_* number {@code n}; UNSPEC for a number the kernel may add later. */
+    /**
+     * The type with an RTN_* number.
+     *
+     * @param n the number
+     * @return the type; {@link #UNSPEC} for a number the kernel may add later
+     */
     public static RouteType ofNumber(int n) {
         return KernelNumbered.byNumber(values(), n, UNSPEC);
     }
 
     /**
-     * The type a word names, with {@code ip}'s abbreviations ({@code unr}, {@code brd}, ...);
-     * null when the word names none.
+     * The type a word names, with {@code ip}'s abbreviations ({@code unr}, {@code brd}, ...).
+     *
+     * @param word the word, not null
+     * @return the type, or null when the word names none
      */
     public static RouteType parse(String word) {
         if (word.equals("local")) {

@@ -31,31 +31,68 @@ public final class Routes {
         this.ns = ns;
     }
 
+    /**
+     * The routes of a namespace; {@code Netns.routes()} is the usual way to get them.
+     *
+     * @param ns the namespace's session (its route socket)
+     * @return the facade
+     */
     public static Routes of(NamespaceSession ns) {
         return new Routes(ns);
     }
 
-    /** Adds a route; fails if it exists. Equivalent to: {@code ip route add default via 10.0.0.1}. */
+    /**
+     * Adds a route. Equivalent to: {@code ip route add default via 10.0.0.1}.
+     *
+     * @param r the route
+     * @throws io.netns4j.error.AlreadyExistsException when a route with the same key exists
+     * @throws io.netns4j.error.NotFoundException when a device it names does not exist
+     * @throws NetnsException when the kernel refuses otherwise (an unreachable gateway, ...)
+     */
     public void add(Route r) throws NetnsException {
         modify(r, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL);
     }
 
-    /** Adds a route or replaces the one with the same key. Equivalent to: {@code ip route replace ROUTE}. */
+    /**
+     * Adds a route or replaces the one with the same key. Equivalent to: {@code ip route replace ROUTE}.
+     *
+     * @param r the route
+     * @throws io.netns4j.error.NotFoundException when a device it names does not exist
+     * @throws NetnsException when the kernel refuses
+     */
     public void replace(Route r) throws NetnsException {
         modify(r, Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE);
     }
 
-    /** Changes an existing route; fails if there is none. Equivalent to: {@code ip route change ROUTE}. */
+    /**
+     * Changes an existing route. Equivalent to: {@code ip route change ROUTE}.
+     *
+     * @param r the route
+     * @throws io.netns4j.error.NotFoundException when there is no such route or device
+     * @throws NetnsException when the kernel refuses otherwise
+     */
     public void change(Route r) throws NetnsException {
         modify(r, Netlink.NLM_F_REPLACE);
     }
 
-    /** Adds a route after existing ones with the same key. Equivalent to: {@code ip route append ROUTE}. */
+    /**
+     * Adds a route after existing ones with the same key. Equivalent to: {@code ip route append ROUTE}.
+     *
+     * @param r the route
+     * @throws io.netns4j.error.NotFoundException when a device it names does not exist
+     * @throws NetnsException when the kernel refuses
+     */
     public void append(Route r) throws NetnsException {
         modify(r, Netlink.NLM_F_CREATE | Netlink.NLM_F_APPEND);
     }
 
-    /** Adds a route before existing ones with the same key. Equivalent to: {@code ip route prepend ROUTE}. */
+    /**
+     * Adds a route before existing ones with the same key. Equivalent to: {@code ip route prepend ROUTE}.
+     *
+     * @param r the route
+     * @throws io.netns4j.error.NotFoundException when a device it names does not exist
+     * @throws NetnsException when the kernel refuses
+     */
     public void prepend(Route r) throws NetnsException {
         modify(r, Netlink.NLM_F_CREATE);
     }
@@ -63,6 +100,10 @@ public final class Routes {
     /**
      * Deletes the first route that matches; what {@code r} leaves unset matches anything.
      * Equivalent to: {@code ip route del 10.0.0.0/24 via 10.0.0.1}.
+     *
+     * @param r the route to match
+     * @throws io.netns4j.error.NotFoundException when no route matches (ESRCH) or a device it names does not exist
+     * @throws NetnsException when the kernel refuses otherwise
      */
     public void delete(Route r) throws NetnsException {
         ns.routeSocket().execute(RouteCodec.request(r, true, name -> Interfaces.index(ns, name)).encode(Rta.RTM_DELROUTE, 0));
@@ -72,14 +113,24 @@ public final class Routes {
         ns.routeSocket().execute(RouteCodec.request(r, false, name -> Interfaces.index(ns, name)).encode(Rta.RTM_NEWROUTE, flags));
     }
 
-    /** IPv4 routes of table main. Equivalent to: {@code ip route show}. */
+    /**
+     * IPv4 routes of table main. Equivalent to: {@code ip route show}.
+     *
+     * @return the routes, in the kernel's order
+     * @throws NetnsException when the dump fails
+     */
     public List<Route> list() throws NetnsException {
         return list(RouteFilter.main());
     }
 
     /**
-     * The routes {@code filter} selects, in the kernel's order. Equivalent to:
-     * {@code ip route show table 100 dev veth0} (and {@code ip -6 route show ...}).
+     * The routes {@code filter} selects, in the kernel's order; cached (cloned) routes are left out.
+     * Equivalent to: {@code ip route show table 100 dev veth0} (and {@code ip -6 route show ...}).
+     *
+     * @param filter what to select
+     * @return the routes, possibly empty
+     * @throws io.netns4j.error.NotFoundException when the filter names a device that does not exist
+     * @throws NetnsException when the dump fails
      */
     public List<Route> list(RouteFilter filter) throws NetnsException {
         List<Route> out = new ArrayList<>();
@@ -91,9 +142,13 @@ public final class Routes {
 
     /**
      * Deletes every route {@code filter} selects, again until none is left (deleting one can
-     * expose another). Equivalent to: {@code ip route flush dev veth0}.
+     * expose another); the kernel's IPv6 unreachable default (metric 4294967295) stays, as with
+     * {@code ip}. Equivalent to: {@code ip route flush dev veth0}.
      *
+     * @param filter what to delete
      * @return how many routes were deleted
+     * @throws io.netns4j.error.BusyException when routes keep reappearing after 10 rounds
+     * @throws NetnsException when the filter names a missing device, or the kernel refuses a delete
      */
     public int flush(RouteFilter filter) throws NetnsException {
         int deleted = 0;
@@ -126,7 +181,13 @@ public final class Routes {
                 && metric == 0xFFFF_FFFFL;
     }
 
-    /** The route a packet to {@code destination} would take. Equivalent to: {@code ip route get 10.0.0.7}. */
+    /**
+     * The route a packet to {@code destination} would take. Equivalent to: {@code ip route get 10.0.0.7}.
+     *
+     * @param destination the packet's destination
+     * @return the resolved route
+     * @throws NetnsException when there is no route (the kernel answers ENETUNREACH) or the lookup fails
+     */
     public Route get(InetAddress destination) throws NetnsException {
         return get(RouteLookup.to(destination));
     }
@@ -134,6 +195,11 @@ public final class Routes {
     /**
      * The route a packet would take, as the kernel resolves it (rules included). Equivalent
      * to: {@code ip route get 10.50.1.1 from 10.0.0.5 iif veth0}.
+     *
+     * @param q the packet
+     * @return the resolved route (or the table entry, with {@link RouteLookup#withFibMatch()})
+     * @throws io.netns4j.error.NotFoundException when a device the lookup names does not exist
+     * @throws NetnsException when there is no route or the kernel refuses the lookup
      */
     public Route get(RouteLookup q) throws NetnsException {
         RouteMessage req = RouteCodec.lookupRequest(q, name -> Interfaces.index(ns, name));

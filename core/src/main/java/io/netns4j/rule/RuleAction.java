@@ -13,8 +13,11 @@ public enum RuleAction implements KernelNumbered {
     GOTO(2, "goto"),
     /** Do nothing ({@code nop}). */
     NOP(3, "nop"),
+    /** Drop silently ({@code blackhole}). */
     BLACKHOLE(6, "blackhole"),
+    /** Drop; the sender gets "network unreachable" ({@code unreachable}). */
     UNREACHABLE(7, "unreachable"),
+    /** Drop; the sender gets "administratively prohibited" ({@code prohibit}). */
     PROHIBIT(8, "prohibit");
 
     private final int number;
@@ -25,22 +28,41 @@ public enum RuleAction implements KernelNumbered {
         this.ipName = ipName;
     }
 
-    /** The kernel's FR_ACT_* number. */
+    /**
+     * The kernel's FR_ACT_* number.
+     *
+     * @return the number
+     */
     @Override
     public int number() {
         return number;
     }
 
+    /**
+     * The word {@code ip rule} prints.
+     *
+     * @return e.g. {@code lookup}
+     */
     public String ipName() {
         return ipName;
     }
 
-    /** The action with FR_ACT_* number {@code n}, or null for one the kernel may add later. */
+    /**
+     * The action with an FR_ACT_* number.
+     *
+     * @param n the number
+     * @return the action, or null for one the kernel may add later
+     */
     public static RuleAction ofNumber(int n) {
         return KernelNumbered.byNumber(values(), n, null);
     }
 
-    /** The action a word of {@code ip rule add} names ({@code blackhole}, {@code unreachable}, {@code prohibit}, {@code nop}); null if none. */
+    /**
+     * The action a word of {@code ip rule add} names, with {@code ip}'s abbreviations.
+     *
+     * @param word {@code blackhole}, {@code unreachable}, {@code prohibit} or {@code nop} (or a prefix of one)
+     * @return the action, or null when the word names none of these
+     */
     public static RuleAction parse(String word) {
         if (!word.isEmpty() && "nop".startsWith(word)) {
             return NOP;

@@ -27,11 +27,23 @@ public final class Rules {
         this.ns = ns;
     }
 
+    /**
+     * The rules of a namespace; {@code Netns.rules()} is the usual way to get them.
+     *
+     * @param ns the namespace's session (its route socket)
+     * @return the facade
+     */
     public static Rules of(NamespaceSession ns) {
         return new Rules(ns);
     }
 
-    /** Adds a rule. Equivalent to: {@code ip rule add from 10.0.0.5 table 100 pref 1000}. */
+    /**
+     * Adds a rule. Equivalent to: {@code ip rule add from 10.0.0.5 table 100 pref 1000}.
+     *
+     * @param r the rule
+     * @throws io.netns4j.error.AlreadyExistsException when the same rule exists
+     * @throws NetnsException when the kernel refuses otherwise
+     */
     public void add(RoutingRule r) throws NetnsException {
         ns.routeSocket().execute(RuleCodec.request(r, false).encode(Fra.RTM_NEWRULE, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL));
     }
@@ -39,12 +51,22 @@ public final class Rules {
     /**
      * Deletes the first rule that matches; what {@code r} leaves unset matches anything.
      * Equivalent to: {@code ip rule del pref 1000} or {@code ip rule del from 10.0.0.5 table 100}.
+     *
+     * @param r the rule to match
+     * @throws io.netns4j.error.NotFoundException when no rule matches
+     * @throws NetnsException when the kernel refuses otherwise
      */
     public void delete(RoutingRule r) throws NetnsException {
         ns.routeSocket().execute(RuleCodec.request(r, true).encode(Fra.RTM_DELRULE, 0));
     }
 
-    /** Every rule of {@code family}, by priority. Equivalent to: {@code ip rule show} ({@code ip -6 rule show}). */
+    /**
+     * Every rule of {@code family}, by priority. Equivalent to: {@code ip rule show} ({@code ip -6 rule show}).
+     *
+     * @param family IPv4 or IPv6
+     * @return the rules
+     * @throws NetnsException when the dump fails
+     */
     public List<RoutingRule> list(InetFamily family) throws NetnsException {
         return list(RoutingRule.builder().family(family).build());
     }
@@ -53,6 +75,10 @@ public final class Rules {
      * The rules of {@code selector.family()} that match every part {@code selector} sets (a
      * prefix selects the rules whose prefix lies inside it; {@code not} selects inverted
      * rules only). Equivalent to: {@code ip rule show from 10.0.0.0/8 table 100}.
+     *
+     * @param selector what to select
+     * @return the rules, by priority
+     * @throws NetnsException when the dump fails
      */
     public List<RoutingRule> list(RoutingRule selector) throws NetnsException {
         List<RoutingRule> out = new ArrayList<>();
@@ -66,7 +92,9 @@ public final class Rules {
      * Deletes every rule {@code selector} matches except those of priority 0 (which the
      * kernel reports without one, as {@code ip} relies on). Equivalent to: {@code ip rule flush}.
      *
+     * @param selector what to delete
      * @return how many rules were deleted
+     * @throws NetnsException when the dump fails or the kernel refuses a delete
      */
     public int flush(RoutingRule selector) throws NetnsException {
         List<byte[]> requests = new ArrayList<>();

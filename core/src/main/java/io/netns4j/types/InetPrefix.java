@@ -9,8 +9,16 @@ import java.net.UnknownHostException;
  * An IP address with a prefix length, as {@code ip} writes it: {@code 10.0.0.1/24},
  * {@code 2001:db8::1/64}; a bare address means a host prefix (/32 or /128).
  * Parsing accepts literals only, never host names, and never touches DNS.
+ *
+ * @param address the address, host bits kept as given (see {@link #network()})
+ * @param length the prefix length in bits, 0 to 32 for IPv4, 0 to 128 for IPv6
  */
 public record InetPrefix(InetAddress address, int length) {
+    /**
+     * Checks the length.
+     *
+     * @throws IllegalArgumentException when {@code length} is out of range for the address's family
+     */
     public InetPrefix {
         int max = maxLength(address);
         if (length < 0 || length > max) {
@@ -19,7 +27,14 @@ public record InetPrefix(InetAddress address, int length) {
         }
     }
 
-    /** Parses {@code ADDR[/LEN]}; throws {@link IllegalArgumentException} naming what is wrong. */
+    /**
+     * Parses {@code ADDR[/LEN]}; without {@code /LEN} the prefix is a host prefix (/32 or /128).
+     *
+     * @param text an IPv4 or IPv6 literal, optionally followed by {@code /} and a length
+     * @return the prefix
+     * @throws IllegalArgumentException naming what is wrong: not an address literal, a length that is not a
+     * number or out of range
+     */
     public static InetPrefix parse(String text) {
         int slash = text.indexOf('/');
         String addr = slash < 0 ? text : text.substring(0, slash);
@@ -40,7 +55,13 @@ public record InetPrefix(InetAddress address, int length) {
         }
     }
 
-    /** Parses an IPv4 or IPv6 literal; throws {@link IllegalArgumentException} for anything else. */
+    /**
+     * Parses an IPv4 or IPv6 literal, without any name lookup. {@code ::ffff:a.b.c.d} stays an IPv6 address.
+     *
+     * @param text the literal
+     * @return the address
+     * @throws IllegalArgumentException for anything that is not an address literal
+     */
     public static InetAddress parseAddress(String text) {
         if (text.isEmpty() || !(isIpv4Literal(text) || (text.indexOf(':') >= 0 && text.matches("[0-9A-Fa-f:.]+")))) {
             throw new IllegalArgumentException("\"" + text + "\" is not an IP address");
@@ -78,16 +99,29 @@ public record InetPrefix(InetAddress address, int length) {
         return a instanceof Inet4Address ? 32 : 128;
     }
 
+    /**
+     * Whether this is an IPv6 prefix.
+     *
+     * @return true for IPv6, false for IPv4
+     */
     public boolean isIpv6() {
         return address instanceof Inet6Address;
     }
 
-    /** The address family number: AF_INET (2) or AF_INET6 (10). */
+    /**
+     * The address family number.
+     *
+     * @return AF_INET (2) or AF_INET6 (10)
+     */
     public int family() {
         return isIpv6() ? 10 : 2;
     }
 
-    /** The network part: the address with host bits cleared. */
+    /**
+     * The network part.
+     *
+     * @return the prefix with the host bits of the address cleared ({@code 10.0.0.0/24} for {@code 10.0.0.1/24})
+     */
     public InetPrefix network() {
         byte[] b = address.getAddress();
         for (int i = 0; i < b.length; i++) {
@@ -101,7 +135,12 @@ public record InetPrefix(InetAddress address, int length) {
         }
     }
 
-    /** Whether {@code other} lies inside this prefix. */
+    /**
+     * Whether an address lies inside this prefix.
+     *
+     * @param other an address, not null
+     * @return true when {@code other} is of the same family and its first {@code length} bits equal this prefix's
+     */
     public boolean contains(InetAddress other) {
         return other.getClass() == address.getClass() && new InetPrefix(other, length).network().equals(network());
     }

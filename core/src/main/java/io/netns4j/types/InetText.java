@@ -12,11 +12,22 @@ public final class InetText {
     private InetText() {
     }
 
+    /**
+     * An address as {@code ip} writes it.
+     *
+     * @param a an address, not null
+     * @return dotted quad for IPv4; for IPv6 the shortest form ({@code 2001:db8::1}), IPv4-mapped with a dotted tail
+     */
     public static String format(InetAddress a) {
         return a instanceof Inet4Address ? a.getHostAddress() : format6(a.getAddress());
     }
 
-    /** {@code ADDRESS/LENGTH}. */
+    /**
+     * A prefix as {@code ip} writes it.
+     *
+     * @param p a prefix, not null
+     * @return {@code ADDRESS/LENGTH}, the address as {@link #format(InetAddress)} writes it
+     */
     public static String format(InetPrefix p) {
         return format(p.address()) + "/" + p.length();
     }

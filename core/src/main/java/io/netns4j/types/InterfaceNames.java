@@ -10,7 +10,14 @@ public final class InterfaceNames {
     private InterfaceNames() {
     }
 
-    /** Throws {@link IllegalArgumentException} naming the problem when {@code name} is not usable. */
+    /**
+     * Checks an interface name against the kernel's rules: not empty, at most {@link #MAX_BYTES}
+     * bytes of UTF-8, not {@code .} or {@code ..}, no {@code /}, {@code :}, white space or NUL.
+     *
+     * @param name the name to check
+     * @return {@code name}, unchanged
+     * @throws IllegalArgumentException naming the problem when {@code name} is null or not usable
+     */
     public static String check(String name) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("Invalid interface name \"\": a name must not be empty");

@@ -2,13 +2,24 @@ package io.netns4j.types;
 
 import java.util.Arrays;
 
-/** A link-layer address, written as {@code ip} writes it: {@code 02:42:ac:11:00:02}. */
+/**
+ * A link-layer address, written as {@code ip} writes it: {@code 02:42:ac:11:00:02}.
+ *
+ * @param bytes the address bytes (usually 6), copied on the way in and out
+ */
 public record MacAddress(byte[] bytes) {
+    /** Copies {@code bytes}, so later changes to the caller's array do not show. */
     public MacAddress {
         bytes = bytes.clone();
     }
 
-    /** Parses colon-separated hex bytes; throws {@link IllegalArgumentException} naming what is wrong. */
+    /**
+     * Parses colon-separated hex bytes: {@code 02:00:00:00:00:01}; any number of bytes, one or two hex digits each.
+     *
+     * @param text the address
+     * @return the address
+     * @throws IllegalArgumentException naming the text when a part is empty, longer than two digits or not hex
+     */
     public static MacAddress parse(String text) {
         String[] parts = text.split(":", -1);
         byte[] b = new byte[parts.length];
@@ -25,6 +36,11 @@ public record MacAddress(byte[] bytes) {
         return new MacAddress(b);
     }
 
+    /**
+     * The address bytes.
+     *
+     * @return a copy of the bytes
+     */
     @Override
     public byte[] bytes() {
         return bytes.clone();

@@ -10,21 +10,43 @@ public interface NamespaceRef {
     /**
      * The file descriptor open on the namespace. Code that may race with a close from another
      * thread uses {@link #withDescriptor} instead.
+     *
+     * @return the descriptor
      */
     int fileDescriptor();
 
     /**
      * Runs {@code task} with the namespace's file descriptor, which stays open until the task
      * returns even if another thread closes the handle meanwhile.
+     *
+     * @param <T> what the task returns
+     * @param task the work, given the descriptor
+     * @return what {@code task} returns
+     * @throws Exception what {@code task} throws, or a {@code NetnsException} when the handle is closed already
      */
     <T> T withDescriptor(DescriptorTask<T> task) throws Exception;
 
-    /** How messages name this namespace: {@code network namespace "blue"}. */
+    /**
+     * How messages name this namespace.
+     *
+     * @return e.g. {@code network namespace "blue"}
+     */
     String describe();
 
-    /** Work with a handle's file descriptor; see {@link #withDescriptor}. */
+    /**
+     * Work with a handle's file descriptor; see {@link #withDescriptor}.
+     *
+     * @param <T> what the work returns
+     */
     @FunctionalInterface
     interface DescriptorTask<T> {
+        /**
+         * Does the work.
+         *
+         * @param fd the namespace's file descriptor, open for the duration of the call
+         * @return the result
+         * @throws Exception anything; {@link #withDescriptor} passes it on
+         */
         T run(int fd) throws Exception;
     }
 }

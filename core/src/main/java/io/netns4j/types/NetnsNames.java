@@ -4,12 +4,20 @@ import java.nio.charset.StandardCharsets;
 
 /** The rules {@code ip netns} applies to names, checked before any system call. */
 public final class NetnsNames {
+    /** The longest name, in bytes of UTF-8 (NAME_MAX, the name is a file in the run directory). */
     public static final int MAX_BYTES = 255;
 
     private NetnsNames() {
     }
 
-    /** Throws {@link IllegalArgumentException} naming the problem when {@code name} is not usable. */
+    /**
+     * Checks a namespace name as {@code ip netns} does: not empty, no {@code /}, not {@code .} or
+     * {@code ..}, no NUL, at most {@link #MAX_BYTES} bytes of UTF-8.
+     *
+     * @param name the name to check
+     * @return {@code name}, unchanged
+     * @throws IllegalArgumentException naming the problem when {@code name} is null or not usable
+     */
     public static String check(String name) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("Invalid netns name \"\": a name must not be empty");

@@ -29,7 +29,8 @@ import java.util.Set;
  * each call reads the table, then makes its change in one libnftables transaction, creating
  * the table with all its built-in chains when it does not exist yet. Rules are the same {@link Rule}
  * objects as everywhere else; iptables-nft puts a {@code counter} in each rule, so should
- * callers. Positions are iptables' (1 = first).
+ * callers. Positions are iptables' (1 = first). Every verb refuses a table other than filter
+ * and nat with an {@link IllegalArgumentException}, before any system call.
  */
 public final class Iptables {
     private static final int E2BIG = 7;
@@ -44,7 +45,14 @@ public final class Iptables {
         this.family = family;
     }
 
-    /** iptables ({@link Family#IP}) or ip6tables ({@link Family#IP6}) in {@code ns}. */
+    /**
+     * iptables ({@link Family#IP}) or ip6tables ({@link Family#IP6}) in {@code ns}.
+     *
+     * @param ns the namespace (a {@code Netns}); it must stay open while this is used
+     * @param family {@link Family#IP} or {@link Family#IP6}
+     * @return the verbs
+     * @throws IllegalArgumentException for any other family
+     */
     public static Iptables in(NamespaceRef ns, Family family) {
         if (family != Family.IP && family != Family.IP6) {
             throw new IllegalArgumentException("iptables works on family ip (iptables) or ip6 (ip6tables), not " + family);
@@ -52,11 +60,25 @@ public final class Iptables {
         return new Iptables(Firewall.in(ns), family);
     }
 
+    /**
+     * The family this works on.
+     *
+     * @return {@link Family#IP} (iptables) or {@link Family#IP6} (ip6tables)
+     */
     public Family family() {
         return family;
     }
 
-    /** {@code iptables -t TABLE -A CHAIN RULE}. */
+    /**
+     * Appends a rule: {@code iptables -t TABLE -A CHAIN RULE}.
+     *
+     * @param table {@code filter} or {@code nat}
+     * @param chain a built-in chain or a user chain of the table
+     * @param rule the rule
+     * @throws IllegalArgumentException for an unwritable rule, a jump to a built-in chain, a misplaced target (NAT, REJECT)
+     * @throws io.netns4j.error.NotFoundException when the chain or the jump's target chain does not exist
+     * @throws NetnsException when libnftables refuses or the namespace cannot be entered
+     */
     public void append(String table, String chain, Rule rule) throws NetnsException {
         State s = read(table);
         StringBuilder script = s.prepare(chain, rule);
@@ -64,7 +86,18 @@ public final class Iptables {
         run(script);
     }
 
-    /** {@code iptables -t TABLE -I CHAIN POSITION RULE}; position 1 is first, count+1 appends. */
+    /**
+     * Inserts a rule: {@code iptables -t TABLE -I CHAIN POSITION RULE}.
+     *
+     * @param table {@code filter} or {@code nat}
+     * @param chain a built-in chain or a user chain of the table
+     * @param position 1 is first; the chain's rule count plus one appends
+     * @param rule the rule
+     * @throws io.netns4j.error.InvalidRequestException when {@code position} is outside 1 to count+1
+     * @throws IllegalArgumentException as for {@link #append}
+     * @throws io.netns4j.error.NotFoundException when the chain or the jump's target chain does not exist
+     * @throws NetnsException when libnftables refuses or the namespace cannot be entered
+     */
     public void insert(String table, String chain, int position, Rule rule) throws NetnsException {
         State s = read(table);
         StringBuilder script = s.prepare(chain, rule);
@@ -86,7 +119,18 @@ public final class Iptables {
         run(script);
     }
 
-    /** {@code iptables -t TABLE -R CHAIN POSITION RULE}. */
+    /**
+     * Replaces a rule: {@code iptables -t TABLE -R CHAIN POSITION RULE}.
+     *
+     * @param table {@code filter} or {@code nat}
+     * @param chain a built-in chain or a user chain of the table
+     * @param position the rule's number, 1 is first
+     * @param rule the new rule
+     * @throws io.netns4j.error.InvalidRequestException when there is no rule {@code position}
+     * @throws IllegalArgumentException as for {@link #append}
+     * @throws io.netns4j.error.NotFoundException when the chain or the jump's target chain does not exist
+     * @throws NetnsException when libnftables refuses or the namespace cannot be entered
+     */
     public void replace(String table, String chain, int position, Rule rule) throws NetnsException {
         State s = read(table);
         StringBuilder script = s.prepare(chain, rule);
@@ -96,7 +140,16 @@ public final class Iptables {
         run(script);
     }
 
-    /** {@code iptables -t TABLE -D CHAIN POSITION}. */
+    /**
+     * Deletes a rule by number: {@code iptables -t TABLE -D CHAIN POSITION}.
+     *
+     * @param table {@code filter} or {@code nat}
+     * @param chain a built-in chain or a user chain of the table
+     * @param position the rule's number, 1 is first
+     * @throws io.netns4j.error.InvalidRequestException when there is no rule {@code position}
+     * @throws io.netns4j.error.NotFoundException when the chain does not exist
+     * @throws NetnsException when libnftables refuses or the namespace cannot be entered
+     */
     public void delete(String table, String chain, int position) throws NetnsException {
         State s = read(table);
         s.requireChain(chain);
@@ -104,7 +157,16 @@ public final class Iptables {
         run(new StringBuilder("delete rule ").append(s.id).append(' ').append(chain).append(" handle ").append(handle));
     }
 
-    /** {@code iptables -t TABLE -D CHAIN RULE}: deletes the first rule equal to {@code rule}, counts aside. */
+    /**
+     * Deletes a rule by content: {@code iptables -t TABLE -D CHAIN RULE}: the first rule equal to
+     * {@code rule}, counts aside.
+     *
+     * @param table {@code filter} or {@code nat}
+     * @param chain a built-in chain or a user chain of the table
+     * @param rule the rule to match
+     * @throws io.netns4j.error.NotFoundException when the chain does not exist or holds no such rule
+     * @throws NetnsException when libnftables refuses or the namespace cannot be entered
+     */
     public void delete(String table, String chain, Rule rule) throws NetnsException {
         State s = read(table);
         s.requireChain(chain);
@@ -117,14 +179,30 @@ public final class Iptables {
                 .append(s.handles(chain).get(index)));
     }
 
-    /** {@code iptables -t TABLE -C CHAIN RULE}: whether the chain holds a rule equal to {@code rule}. */
+    /**
+     * Checks for a rule: {@code iptables -t TABLE -C CHAIN RULE}.
+     *
+     * @param table {@code filter} or {@code nat}
+     * @param chain a built-in chain or a user chain of the table
+     * @param rule the rule to look for, counts aside
+     * @return whether the chain holds a rule equal to {@code rule}
+     * @throws io.netns4j.error.NotFoundException when the chain does not exist
+     * @throws NetnsException when libnftables refuses or the namespace cannot be entered
+     */
     public boolean contains(String table, String chain, Rule rule) throws NetnsException {
         State s = read(table);
         s.requireChain(chain);
         return s.indexOf(chain, rule) >= 0;
     }
 
-    /** {@code iptables -t TABLE -F [CHAIN]}: removes the rules of one chain, or of every chain when null. */
+    /**
+     * Removes rules: {@code iptables -t TABLE -F [CHAIN]}. Nothing happens when the table does not exist yet.
+     *
+     * @param table {@code filter} or {@code nat}
+     * @param chain one chain, or null for every chain of the table
+     * @throws io.netns4j.error.NotFoundException when {@code chain} does not exist
+     * @throws NetnsException when libnftables refuses or the namespace cannot be entered
+     */
     public void flush(String table, String chain) throws NetnsException {
         State s = read(table);
         if (chain != null) {
@@ -136,7 +214,15 @@ public final class Iptables {
         run(new StringBuilder(chain == null ? "flush table " + s.id : "flush chain " + s.id + " " + chain));
     }
 
-    /** {@code iptables -t TABLE -Z [CHAIN]}: sets the rules' counters to zero (each rule is replaced by itself). */
+    /**
+     * Zeroes counters: {@code iptables -t TABLE -Z [CHAIN]} (each rule that counted is replaced by itself
+     * with zero counts).
+     *
+     * @param table {@code filter} or {@code nat}
+     * @param chain one chain, or null for every chain of the table
+     * @throws io.netns4j.error.NotFoundException when {@code chain} does not exist
+     * @throws NetnsException when libnftables refuses or the namespace cannot be entered
+     */
     public void zero(String table, String chain) throws NetnsException {
         State s = read(table);
         if (chain != null) {
@@ -161,7 +247,15 @@ public final class Iptables {
         }
     }
 
-    /** {@code iptables -t TABLE -P CHAIN POLICY}; only built-in chains have one. */
+    /**
+     * Sets a built-in chain's policy: {@code iptables -t TABLE -P CHAIN POLICY}; only built-in chains have one.
+     *
+     * @param table {@code filter} or {@code nat}
+     * @param chain a built-in chain of the table
+     * @param policy {@code ACCEPT} or {@code DROP}
+     * @throws IllegalArgumentException for a chain that is not built in
+     * @throws NetnsException when libnftables refuses or the namespace cannot be entered
+     */
     public void policy(String table, String chain, Policy policy) throws NetnsException {
         State s = read(table);
         IptablesLayout.builtin(table, chain).orElseThrow(() -> new IllegalArgumentException(
@@ -172,7 +266,15 @@ public final class Iptables {
         run(script);
     }
 
-    /** {@code iptables -t TABLE -N CHAIN}. */
+    /**
+     * Creates a user chain: {@code iptables -t TABLE -N CHAIN}.
+     *
+     * @param table {@code filter} or {@code nat}
+     * @param chain the name: at most 28 characters, not starting with {@code -} or {@code !}, not a target name
+     * @throws IllegalArgumentException for an invalid name
+     * @throws io.netns4j.error.AlreadyExistsException when the chain exists (or is a built-in one)
+     * @throws NetnsException when libnftables refuses or the namespace cannot be entered
+     */
     public void newChain(String table, String chain) throws NetnsException {
         checkUserChainName(chain);
         State s = read(table);
@@ -186,7 +288,17 @@ public final class Iptables {
         run(script);
     }
 
-    /** {@code iptables -t TABLE -X [CHAIN]}: deletes an empty, unreferenced user chain, or all of them when null. */
+    /**
+     * Deletes user chains: {@code iptables -t TABLE -X [CHAIN]}: an empty, unreferenced user chain, or all
+     * of them when null.
+     *
+     * @param table {@code filter} or {@code nat}
+     * @param chain one user chain, or null for every user chain of the table
+     * @throws IllegalArgumentException for a built-in chain
+     * @throws io.netns4j.error.NotFoundException when {@code chain} does not exist
+     * @throws io.netns4j.error.BusyException when a chain still has rules or is the target of a jump
+     * @throws NetnsException when libnftables refuses or the namespace cannot be entered
+     */
     public void deleteChain(String table, String chain) throws NetnsException {
         State s = read(table);
         List<Chain> targets = new ArrayList<>();
@@ -217,9 +329,12 @@ public final class Iptables {
     }
 
     /**
-     * The table as {@code iptables -t TABLE -S/-L} shows it: built-in chains first in hook
-     * order (a missing one appears with policy ACCEPT and no rules, as iptables-nft shows
-     * it), then the other chains sorted by name.
+     * The table as {@code iptables -t TABLE -S/-L} shows it: built-in chains first in hook order (a missing
+     * one appears with policy ACCEPT and no rules, as iptables-nft shows it), then the other chains by name.
+     *
+     * @param table {@code filter} or {@code nat}
+     * @return the table; its chains' rules with their counters
+     * @throws NetnsException when libnftables refuses or the namespace cannot be entered
      */
     public Table list(String table) throws NetnsException {
         State s = read(table);

@@ -75,12 +75,20 @@ public final class IptablesCommandLine {
             this.changesState = changesState;
         }
 
-        /** The short option: {@code -A}, {@code -L}, ... */
+        /**
+         * The short option.
+         *
+         * @return {@code -A}, {@code -L}, ...
+         */
         public String option() {
             return option;
         }
 
-        /** Whether the command changes the ruleset (what {@link IptablesCommandLine#apply} carries out). */
+        /**
+         * Whether the command changes the ruleset (what {@link IptablesCommandLine#apply} carries out).
+         *
+         * @return true for {@code -A -D -I -R -F -Z -N -X -P}
+         */
         public boolean changesState() {
             return changesState;
         }
@@ -122,6 +130,9 @@ public final class IptablesCommandLine {
      * "--comment", "web in", "-j", "ACCEPT"]}. getopt's forms are taken: {@code --dport=80},
      * bundled flags ({@code -nvL}).
      *
+     * @param words the arguments, in order
+     * @param family {@link Family#IP} or {@link Family#IP6}
+     * @return the command line
      * @throws IptablesSyntaxException the words are not a command netns4j can carry out; the
      *         message starts with the program ({@code iptables: ...}) and names the problem
      * @throws IllegalArgumentException {@code family} is neither {@code IP} nor {@code IP6}
@@ -138,7 +149,11 @@ public final class IptablesCommandLine {
      * {@code -A INPUT -m comment --comment "web in" -j ACCEPT} is the same command as the
      * shell's {@code iptables -A INPUT -m comment --comment "web in" -j ACCEPT}.
      *
+     * @param line the arguments, one line
+     * @param family {@link Family#IP} or {@link Family#IP6}
+     * @return the command line
      * @throws IptablesSyntaxException as {@link #parse(List, Family)}, and for a quote left open
+     * @throws IllegalArgumentException {@code family} is neither {@code IP} nor {@code IP6}
      */
     public static IptablesCommandLine parse(String line, Family family) throws IptablesSyntaxException {
         String program = program(family);
@@ -151,7 +166,11 @@ public final class IptablesCommandLine {
         return IptablesParser.parse(words, family);
     }
 
-    /** The rule options netns4j's iptables takes, as its usage text lists them. */
+    /**
+     * The rule options netns4j's iptables takes, as its usage text lists them.
+     *
+     * @return one line: {@code -p -s -d -i -o, -m tcp|udp|multiport|conntrack|... -j ACCEPT|DROP|...}
+     */
     public static String supportedRuleOptions() {
         return IptablesRuleSpec.SUPPORTED;
     }
@@ -166,57 +185,94 @@ public final class IptablesCommandLine {
         };
     }
 
-    /** {@link Family#IP} (iptables) or {@link Family#IP6} (ip6tables). */
+    /**
+     * The family the line was parsed for.
+     *
+     * @return {@link Family#IP} (iptables) or {@link Family#IP6} (ip6tables)
+     */
     public Family family() {
         return family;
     }
 
-    /** {@code iptables} or {@code ip6tables}, as messages name it. */
+    /**
+     * The program, as messages name it.
+     *
+     * @return {@code iptables} or {@code ip6tables}
+     */
     public String program() {
         return program(family);
     }
 
+    /**
+     * The command.
+     *
+     * @return the command, not null
+     */
     public Command command() {
         return command;
     }
 
-    /** Whether {@link #apply} carries the command out: {@code -A -I -R -D -F -Z -N -X -P}. */
+    /**
+     * Whether {@link #apply} carries the command out: {@code -A -I -R -D -F -Z -N -X -P}.
+     *
+     * @return whether the command changes the ruleset
+     */
     public boolean changesState() {
         return command.changesState();
     }
 
-    /** {@code -t TABLE}: filter (the default) or nat. */
+    /**
+     * {@code -t TABLE}.
+     *
+     * @return {@code filter} (the default) or {@code nat}
+     */
     public String table() {
         return table;
     }
 
-    /** The chain the command names; empty for {@code -L}, {@code -S}, {@code -F}, {@code -Z}, {@code -X} without one. */
+    /**
+     * The chain the command names.
+     *
+     * @return the chain; empty for {@code -L}, {@code -S}, {@code -F}, {@code -Z}, {@code -X} without one
+     */
     public Optional<String> chain() {
         return Optional.ofNullable(chain);
     }
 
     /**
      * The rule number (1 is first): {@code -I} (1 when not given), {@code -R}, {@code -D CHAIN
-     * NUMBER}, {@code -L}/{@code -S CHAIN NUMBER}; empty otherwise.
+     * NUMBER}, {@code -L}/{@code -S CHAIN NUMBER}.
+     *
+     * @return the number; empty otherwise
      */
     public OptionalInt number() {
         return number == null ? OptionalInt.empty() : OptionalInt.of(number);
     }
 
-    /** {@code -P CHAIN POLICY}'s policy; empty for other commands. */
+    /**
+     * {@code -P CHAIN POLICY}'s policy.
+     *
+     * @return the policy; empty for other commands
+     */
     public Optional<Policy> policy() {
         return Optional.ofNullable(policy);
     }
 
     /**
      * The rule of {@code -A}, {@code -I}, {@code -R}, {@code -C} and {@code -D CHAIN RULE},
-     * laid out as iptables-nft writes it (with a {@code counter}); empty for other commands.
+     * laid out as iptables-nft writes it (with a {@code counter}).
+     *
+     * @return the rule; empty for other commands
      */
     public Optional<Rule> rule() {
         return Optional.ofNullable(rule);
     }
 
-    /** The listing flags {@code -n}, {@code -v}, {@code -x}, {@code --line-numbers} (and {@code -S -v}). */
+    /**
+     * The listing flags {@code -n}, {@code -v}, {@code -x}, {@code --line-numbers} (and {@code -S -v}).
+     *
+     * @return the flags, all false when none was given
+     */
     public IptablesText.Format listFormat() {
         return listFormat;
     }
@@ -230,6 +286,7 @@ public final class IptablesCommandLine {
      * {@link Iptables#deleteChain}, {@code -P} {@link Iptables#policy}. Equivalent to
      * {@code ip netns exec NS iptables LINE}.
      *
+     * @param iptables the verbs of the namespace, of the line's family
      * @throws InvalidRequestException the command changes nothing ({@code -L -S -C -h -V}: see
      *         {@link #changesState()}), or what the verb throws (a rule number too big, ...)
      * @throws IllegalArgumentException {@code iptables} is of the other family, or the verb

@@ -36,17 +36,34 @@ public final class IptablesLayout {
     private IptablesLayout() {
     }
 
-    /** The tables netns4j's iptables knows: filter and nat. */
+    /**
+     * The tables netns4j's iptables knows.
+     *
+     * @return {@code filter} and {@code nat}
+     */
     public static List<String> tables() {
         return List.copyOf(TABLES.keySet());
     }
 
-    /** The built-in chains of {@code table}, in hook order (as iptables lists them). */
+    /**
+     * The built-in chains of {@code table}, in hook order (as iptables lists them).
+     *
+     * @param table {@code filter} or {@code nat}
+     * @return the chain names: INPUT, FORWARD, OUTPUT for filter
+     * @throws IllegalArgumentException for any other table
+     */
     public static List<String> builtinChains(String table) {
         return List.copyOf(table(table).keySet());
     }
 
-    /** The hook of built-in chain {@code chain} of {@code table}, if it is one. */
+    /**
+     * The hook of built-in chain {@code chain} of {@code table}, if it is one.
+     *
+     * @param table {@code filter} or {@code nat}
+     * @param chain a chain name
+     * @return the hook iptables-nft gives it, or empty for a chain that is not built in
+     * @throws IllegalArgumentException for an unknown table
+     */
     public static Optional<Hook> builtin(String table, String chain) {
         return Optional.ofNullable(table(table).get(chain));
     }

@@ -29,7 +29,12 @@ public final class IptablesText {
 
     private final Family family;
 
-    /** The listings of iptables ({@link Family#IP}) or ip6tables ({@link Family#IP6}). */
+    /**
+     * The listings of iptables ({@link Family#IP}) or ip6tables ({@link Family#IP6}).
+     *
+     * @param family {@link Family#IP} or {@link Family#IP6}
+     * @throws IllegalArgumentException for any other family
+     */
     public IptablesText(Family family) {
         IptablesCommandLine.program(family);
         this.family = family;
@@ -40,6 +45,10 @@ public final class IptablesText {
     /**
      * A chain's line of {@code iptables -S}: {@code -P CHAIN POLICY} for a built-in chain (with
      * {@code -c 0 0} when {@code counts}, as {@code -S -v} prints it), {@code -N CHAIN} for another.
+     *
+     * @param c the chain
+     * @param counts whether to print counters ({@code -S -v})
+     * @return the line, without a line break
      */
     public String saveChain(Chain c, boolean counts) {
         if (!c.isBase()) {
@@ -51,6 +60,11 @@ public final class IptablesText {
     /**
      * A rule's line of {@code iptables -S}: {@code -A CHAIN -i veth1 -p tcp -m tcp --dport 80 -j ACCEPT},
      * with {@code -c PACKETS BYTES} before the target when {@code counts} ({@code -S -v}).
+     *
+     * @param chain the rule's chain
+     * @param rule the rule
+     * @param counts whether to print counters ({@code -S -v})
+     * @return the line, without a line break
      */
     public String saveRule(String chain, Rule rule, boolean counts) {
         IptablesView v = IptablesView.of(rule);
@@ -105,13 +119,24 @@ public final class IptablesText {
     // ---- -L ----
 
     /**
-     * The listing options of {@code iptables -L}: {@code -n} (numbers, not names), {@code -v}
-     * (interfaces and counters), {@code -x} (exact counters), {@code --line-numbers}.
+     * The listing options of {@code iptables -L}.
+     *
+     * @param numeric     {@code -n}: numbers, not names
+     * @param verbose     {@code -v}: interfaces and counters
+     * @param exact       {@code -x}: exact counters, not rounded to K, M, G
+     * @param lineNumbers {@code --line-numbers}: rule numbers
      */
     public record Format(boolean numeric, boolean verbose, boolean exact, boolean lineNumbers) {
     }
 
-    /** A chain's heading in {@code iptables -L}: {@code Chain INPUT (policy ACCEPT)} and the column titles. */
+    /**
+     * A chain's heading in {@code iptables -L}: {@code Chain INPUT (policy ACCEPT)} and the column titles.
+     *
+     * @param c the chain
+     * @param table the table it is in (to count references to a user chain)
+     * @param f the listing options
+     * @return two lines, the second without a line break
+     */
     public String header(Chain c, Table table, Format f) {
         StringBuilder sb = new StringBuilder("Chain ").append(c.name());
         if (c.isBase()) {
@@ -137,7 +162,14 @@ public final class IptablesText {
         return sb.toString();
     }
 
-    /** Rule {@code number} (1 is first; shown with {@code --line-numbers}) as {@code iptables -L} lists it. */
+    /**
+     * Rule {@code number} (1 is first; shown with {@code --line-numbers}) as {@code iptables -L} lists it.
+     *
+     * @param number the rule's number
+     * @param rule the rule
+     * @param f the listing options
+     * @return the line, without a line break
+     */
     public String listRule(int number, Rule rule, Format f) {
         IptablesView v = IptablesView.of(rule);
         StringBuilder sb = new StringBuilder();
