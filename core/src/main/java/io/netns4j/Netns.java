@@ -5,6 +5,7 @@ import io.netns4j.error.InvalidRequestException;
 import io.netns4j.error.NamespaceNotReadyException;
 import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotFoundException;
+import io.netns4j.error.OperationInterruptedException;
 import io.netns4j.internal.netlink.Netlink;
 import io.netns4j.internal.netlink.NetlinkMessage;
 import io.netns4j.internal.netlink.route.NsidMessage;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -265,6 +265,8 @@ public final class Netns implements NamespaceRef, AutoCloseable {
         int f = acquire();
         try {
             return NamespaceThreads.callIn(f, task);
+        } catch (OperationInterruptedException e) {
+            throw interrupted();
         } catch (NetnsException | RuntimeException e) {
             throw e;
         } catch (ErrnoException e) {
@@ -279,33 +281,57 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     // ---- running code and processes inside ----
 
     /**
-     * Runs {@code task} inside this namespace and returns its result: sockets, servers and
-     * clients it creates belong to this namespace and keep working when used from other
-     * threads afterwards. The task runs on a platform worker that enters the namespace and
-     * comes back; the calling thread's own namespace never changes, nested calls work, and
-     * the task's exception is thrown as is.
+     * Runs {@code task} inside this namespace and returns its result. The task runs on a
+     * platform worker that enters the namespace and comes back; the calling thread's own
+     * namespace never changes, and nested calls work. The task's exception is thrown as is,
+     * with the caller's stack added as a suppressed {@link CalledFrom}, so a trace shows both
+     * where it failed and where {@code call} was made.
+     *
+     * <p><b>What belongs to the namespace:</b> a socket belongs to the namespace of the thread
+     * that <em>creates</em> it, for its whole life, whichever thread uses it later. A server
+     * or socket created by the task stays here; an object that opens its sockets later, on
+     * its own threads, does not: {@code call(() -> HttpClient.newHttpClient())} returns a
+     * client whose {@code send} connects from the caller's namespace. Use {@link #sockets()}
+     * ({@code socket}, {@code serverSocket}, {@code socketFactory}, channels, {@code httpClient})
+     * for such objects. Likewise {@code /proc/net/...} (a link to {@code /proc/self/net}) shows
+     * the JVM's main thread's namespace even inside the task; read {@code /proc/thread-self/net/...}.
      *
      * <p>Never call {@code setns} yourself from a virtual thread: it may move to another
      * carrier at any blocking point and leave that carrier in the wrong namespace. This
      * method is safe to call from virtual threads, because the work never runs on them.
+     *
+     * @throws X what the task throws
+     * @throws io.netns4j.error.PermissionDeniedException when this process may not enter the
+     *         namespace (EPERM: not root, or no CAP_SYS_ADMIN)
+     * @throws OperationInterruptedException when the caller is interrupted while waiting (the
+     *         flag stays set; the task is interrupted or skipped)
      */
-    public <T> T call(Callable<T> task) throws Exception {
+    public <T, X extends Exception> T call(ThrowingCallable<T, X> task) throws X, NetnsException {
         int f = acquire();
         try {
             return NamespaceThreads.callIn(f, task::call);
+        } catch (OperationInterruptedException e) {
+            throw interrupted();
         } catch (ErrnoException e) {
             throw Failures.of(e, "Cannot enter " + describe());
+        } catch (Exception e) {
+            e.addSuppressed(new CalledFrom(describe()));
+            throw CalledFrom.<X>sneaky(e);
         } finally {
-            release();
+            release(); // after callIn: the worker has entered, or never will
         }
     }
 
-    /** Runs {@code task} inside this namespace; see {@link #call(Callable)}. */
-    public void run(Runnable task) throws Exception {
+    /** Runs {@code task} inside this namespace; see {@link #call(ThrowingCallable)}. */
+    public <X extends Exception> void run(ThrowingRunnable<X> task) throws X, NetnsException {
         call(() -> {
             task.run();
             return null;
         });
+    }
+
+    private OperationInterruptedException interrupted() {
+        return new OperationInterruptedException("Interrupted while waiting for a task in " + describe());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.netns4j;
 
 import io.netns4j.error.BusyException;
+import io.netns4j.error.OperationInterruptedException;
 import io.netns4j.error.NamespaceNotReadyException;
 import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotFoundException;
@@ -387,6 +388,7 @@ public final class NetnsRegistry {
             }
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+                checkInterrupt("namespaces " + waiting.values() + " to be freed");
                 try {
                     for (NetlinkMessage m : events.receiveNotifications()) {
                         if (m.type() == Rtnl.RTM_DELNSID) {
@@ -467,11 +469,20 @@ public final class NetnsRegistry {
         return e instanceof NoSuchFileException ? "No such file or directory" : e.getMessage();
     }
 
-    static void pause(long millis) {
+    /** Sleeps; an interrupt ends the wait with an exception (the flag stays set). */
+    static void pause(long millis) throws OperationInterruptedException {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new OperationInterruptedException("Interrupted while waiting for a network namespace");
+        }
+    }
+
+    /** For waits that poll: throws when the calling thread has been interrupted (the flag stays set). */
+    static void checkInterrupt(String what) throws OperationInterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new OperationInterruptedException("Interrupted while waiting for " + what);
         }
     }
 }

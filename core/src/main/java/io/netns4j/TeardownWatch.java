@@ -125,6 +125,7 @@ final class TeardownWatch implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean unhashed = false;
         while (!unhashed) {
+            NetnsRegistry.checkInterrupt("network namespace \"" + name + "\" to be freed");
             if (System.nanoTime() > deadline) {
                 throw notFreed(name, id, timeout);
             }
