@@ -61,6 +61,8 @@ final class NamespaceExecutor extends AbstractExecutorService {
             shutdownNow();
             throw Failures.of(failure.get(), "Cannot enter " + ns.describe() + " for an executor");
         }
+        NamespaceId id = ns.id();
+        Holders.add("a live executor(" + threads + ") (shut it down)", this, e -> !e.isTerminated(), e -> id);
     }
 
     @Override

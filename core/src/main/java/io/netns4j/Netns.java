@@ -83,6 +83,12 @@ public final class Netns implements NamespaceRef, AutoCloseable {
         this.current = current;
     }
 
+    /** Recorded as a holder of its namespace (named by a delete that waits in vain); on the user's thread. */
+    Netns tracked() {
+        Holders.add("an open Netns handle", this, h -> !h.closed, Netns::id);
+        return this;
+    }
+
     /** A handle made on a thread inside the namespace, with its route socket opened right there. */
     static Netns withRouteSocket(int fd, String name, Path path) throws NetnsException {
         Netns ns = new Netns(fd, name, path, false);
@@ -97,7 +103,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
 
     /** Opens the namespace behind any nsfs path, e.g. {@code /proc/123/ns/net}. */
     public static Netns openPath(Path path) throws NetnsException {
-        return new Netns(openNamespaceFile(path.toString(), path.toString()), null, path, false);
+        return new Netns(openNamespaceFile(path.toString(), path.toString()), null, path, false).tracked();
     }
 
     /** Opens the network namespace of process {@code pid} ({@code /proc/PID/ns/net}). */
@@ -111,7 +117,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     /** Opens the caller's own network namespace. */
     public static Netns current() throws NetnsException {
         Path p = Path.of("/proc/thread-self/ns/net");
-        return new Netns(openNamespaceFile(p.toString(), "the current network namespace"), null, p, true);
+        return new Netns(openNamespaceFile(p.toString(), "the current network namespace"), null, p, true).tracked();
     }
 
     /**
@@ -131,7 +137,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
                 throw new NamespaceNotReadyException("Network namespace \"" + what
                         + "\" is not ready: its file exists but no namespace is mounted on it yet; retry shortly");
             }
-            String kind = namespaceKind(nsFd);
+            String kind = NamespaceFiles.kind(nsFd);
             if (kind != null) {
                 LibC.closeQuietly(nsFd);
                 throw new InvalidRequestException("\"" + what + "\" is a " + kind + " namespace, not a network"
@@ -142,35 +148,6 @@ public final class Netns implements NamespaceRef, AutoCloseable {
             throw Failures.of(e, "Cannot inspect network namespace \"" + what + "\"");
         }
         return nsFd;
-    }
-
-    private static final long NS_GET_NSTYPE = 0xb703; // _IO(0xb7, 0x3), Linux 4.11
-
-    /**
-     * Null for a network namespace; otherwise the kind of namespace {@code fd} is (an nsfs
-     * file can be any: /proc/PID/ns/mnt, .../uts...). A kernel without NS_GET_NSTYPE is trusted.
-     */
-    private static String namespaceKind(int fd) throws ErrnoException {
-        int type;
-        try {
-            type = LibC.ioctl(fd, NS_GET_NSTYPE, 0L);
-        } catch (ErrnoException e) {
-            if (e.errno() == Errno.ENOTTY || e.errno() == Errno.EINVAL) {
-                return null;
-            }
-            throw e;
-        }
-        return switch (type) {
-            case 0x40000000 -> null; // CLONE_NEWNET
-            case 0x00020000 -> "mount";
-            case 0x04000000 -> "UTS";
-            case 0x08000000 -> "IPC";
-            case 0x10000000 -> "user";
-            case 0x20000000 -> "PID";
-            case 0x02000000 -> "cgroup";
-            case 0x00000080 -> "time";
-            default -> "non-network (type " + Integer.toHexString(type) + ")";
-        };
     }
 
     /** The name in the run directory, when opened by name. */
@@ -199,9 +176,14 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     /**
      * The file descriptor open on the namespace, valid until {@link #close()}. Code that may
      * race with a {@code close()} from another thread should use {@link #withDescriptor}.
+     *
+     * @throws IllegalStateException after {@code close()} (the number may belong to another file by then)
      */
     @Override
-    public int fileDescriptor() {
+    public synchronized int fileDescriptor() {
+        if (closed) {
+            throw new IllegalStateException("Network namespace handle is closed: " + this + " has no descriptor");
+        }
         return fd;
     }
 
@@ -287,14 +269,11 @@ public final class Netns implements NamespaceRef, AutoCloseable {
      * with the caller's stack added as a suppressed {@link CalledFrom}, so a trace shows both
      * where it failed and where {@code call} was made.
      *
-     * <p><b>What belongs to the namespace:</b> a socket belongs to the namespace of the thread
-     * that <em>creates</em> it, for its whole life, whichever thread uses it later. A server
-     * or socket created by the task stays here; an object that opens its sockets later, on
-     * its own threads, does not: {@code call(() -> HttpClient.newHttpClient())} returns a
-     * client whose {@code send} connects from the caller's namespace. Use {@link #sockets()}
-     * ({@code socket}, {@code serverSocket}, {@code socketFactory}, channels, {@code httpClient})
-     * for such objects. Likewise {@code /proc/net/...} (a link to {@code /proc/self/net}) shows
-     * the JVM's main thread's namespace even inside the task; read {@code /proc/thread-self/net/...}.
+     * <p><b>A socket belongs to the namespace of the thread that creates it</b>, for life. An
+     * object that opens its sockets later does not: {@code call(() -> HttpClient.newHttpClient())}
+     * returns a client whose {@code send} connects from the caller's namespace; use
+     * {@link #sockets()}. Inside the task {@code /proc/net/...} still shows the JVM's main
+     * thread's namespace; read {@code /proc/thread-self/net/...}.
      *
      * <p>Never call {@code setns} yourself from a virtual thread: it may move to another
      * carrier at any blocking point and leave that carrier in the wrong namespace. This
@@ -353,6 +332,11 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     public Process start(ProcessBuilder builder) throws IOException {
         checkOpen();
         return ProcessLauncher.start(this, builder, System.err);
+    }
+
+    /** Sockets, channels, factories and an {@code HttpClient} whose sockets are created inside; see {@link NamespaceSockets}. */
+    public NamespaceSockets sockets() {
+        return new NamespaceSockets(this);
     }
 
     /** The links of this namespace: {@code ip -n THIS link ...}. */
@@ -494,6 +478,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
+            Holders.remove(this);
             if (uses == 0) {
                 releaseResources();
             }

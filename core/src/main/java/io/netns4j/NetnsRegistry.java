@@ -101,7 +101,7 @@ public final class NetnsRegistry {
      */
     public Netns open(String name) throws NetnsException {
         String file = fileOf(name);
-        return new Netns(Netns.openNamespaceFile(file, name), name, Path.of(file), false);
+        return new Netns(Netns.openNamespaceFile(file, name), name, Path.of(file), false).tracked();
     }
 
     /**
@@ -138,7 +138,7 @@ public final class NetnsRegistry {
             RunDirectory.createFile(file); // fails as ip does ("File exists"), before a namespace is made for nothing
         }
         try {
-            return NamespaceThreads.callInNew(() -> prepareAndPin(name, file, preparation));
+            return NamespaceThreads.callInNew(() -> prepareAndPin(name, file, preparation)).tracked();
         } catch (ErrnoException e) {
             throw Failures.of(e, "Failed to create a new network namespace \"" + name + "\"");
         } catch (NetnsException | RuntimeException e) {

@@ -170,9 +170,13 @@ final class TeardownWatch implements AutoCloseable {
     /** Namespace {@code name} (id {@code id}) deleted but not freed in time: who still holds it. */
     static BusyException notFreed(String name, NamespaceId id, Duration timeout) throws NetnsException {
         List<Long> pids = ProcWalk.pidsIn(id);
-        String holder = pids.isEmpty()
+        List<String> here = Holders.of(id);
+        String holder = pids.isEmpty() && here.isEmpty()
                 ? "something still holds it (an open file descriptor, a socket, or a mount in another mount namespace)"
-                : "process(es) " + pids + " still run inside it";
+                : (pids.isEmpty() ? "" : "process(es) " + pids + " still run inside it")
+                + (pids.isEmpty() || here.isEmpty() ? "" : "; ")
+                + (here.isEmpty() ? "" : "this JVM (pid " + ProcessHandle.current().pid() + ") still holds it: "
+                + String.join(", ", here));
         return new BusyException("Network namespace \"" + name + "\" was deleted, but the kernel has not freed it after "
                 + timeout.toMillis() + " ms: " + holder, Errno.EBUSY, null);
     }
