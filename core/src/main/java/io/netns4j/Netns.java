@@ -73,6 +73,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     private final Path path;
     private final boolean current;
     private NetlinkSocket route;
+    private NetnsRegistry owner; // set by NetnsRegistry.create: close() deletes the namespace
     private boolean closed;
     private int uses; // descriptor uses in progress: close() defers releasing it until they end
 
@@ -386,32 +387,20 @@ public final class Netns implements NamespaceRef, AutoCloseable {
      * {@code (id: N)} that {@code ip -n THIS netns list} shows next to the peer.
      */
     public OptionalInt peerId(Netns peer) throws NetnsException {
-        int f = peer.acquire();
-        try {
-            byte[] req = NsidMessage.request().withFd(f).encode(Rtnl.RTM_GETNSID, 0);
-            NsidMessage reply = NsidMessage.decode(routeSocket().request(req));
-            Integer id = reply.nsid();
-            return id == null || id < 0 ? OptionalInt.empty() : OptionalInt.of(id);
-        } finally {
-            peer.release();
-        }
+        return PeerIdRequests.peerId(this, peer);
     }
 
-    /**
-     * Assigns {@code peer} the id {@code nsid} in this namespace, or lets the kernel pick one
-     * when {@code nsid} is negative. Equivalent to {@code ip -n THIS netns set PEER N|auto}.
-     *
-     * @return the id the peer has afterwards
-     */
+    /** Lets the kernel pick an id for {@code peer} here and returns it: {@code ip -n THIS netns set PEER auto}. */
+    public int assignPeerId(Netns peer) throws NetnsException {
+        return PeerIdRequests.assignPeerId(this, peer, NsidMessage.NOT_ASSIGNED);
+    }
+
+    /** Assigns {@code peer} the id {@code nsid} (0 or more) here: {@code ip -n THIS netns set PEER N}. */
     public int assignPeerId(Netns peer, int nsid) throws NetnsException {
-        int f = peer.acquire();
-        try {
-            NsidMessage req = NsidMessage.request().withFd(f).withNsid(nsid < 0 ? NsidMessage.NOT_ASSIGNED : nsid);
-            routeSocket().execute(req.encode(Rtnl.RTM_NEWNSID, 0));
-        } finally {
-            peer.release();
+        if (nsid < 0) {
+            throw new IllegalArgumentException("Invalid nsid " + nsid + " (0 or more; assignPeerId(peer) picks one)");
         }
-        return peerId(peer).orElseThrow(() -> new NetnsException("The kernel assigned no id to the peer namespace"));
+        return PeerIdRequests.assignPeerId(this, peer, nsid);
     }
 
     /**
@@ -421,20 +410,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
      * Names are not filled in; {@link NetnsRegistry#listIds} adds them.
      */
     public List<PeerId> peerIds(Integer targetNsid) throws NetnsException {
-        NsidMessage req = NsidMessage.request();
-        if (targetNsid != null) {
-            req = req.withTargetNsid(targetNsid);
-        }
-        List<PeerId> out = new ArrayList<>();
-        for (NetlinkMessage m : routeSocket().dump(req.encode(Rtnl.RTM_GETNSID, 0))) {
-            if (m.type() == Rtnl.RTM_NEWNSID) {
-                NsidMessage n = NsidMessage.decode(m);
-                if (n.nsid() != null) {
-                    out.add(new PeerId(n.nsid(), n.currentNsid(), null));
-                }
-            }
-        }
-        return out;
+        return PeerIdRequests.peerIds(this, targetNsid);
     }
 
     /**
@@ -442,20 +418,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
      * as {@code nsid}. Equivalent to {@code ip netns list-id nsid N}.
      */
     public Optional<PeerId> peerIdLookup(int nsid, Integer targetNsid) throws NetnsException {
-        NsidMessage req = NsidMessage.request().withNsid(nsid);
-        if (targetNsid != null) {
-            req = req.withTargetNsid(targetNsid);
-        }
-        NsidMessage reply;
-        try {
-            reply = NsidMessage.decode(routeSocket().request(req.encode(Rtnl.RTM_GETNSID, 0)));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
-        if (reply.nsid() == null || reply.nsid() < 0) {
-            return Optional.empty();
-        }
-        return Optional.of(new PeerId(reply.nsid(), reply.currentNsid(), null));
+        return PeerIdRequests.peerIdLookup(this, nsid, targetNsid);
     }
 
     /** How messages name this namespace: {@code network namespace "NAME"} or a path. */
@@ -473,9 +436,33 @@ public final class Netns implements NamespaceRef, AutoCloseable {
         }
     }
 
-    /** Releases the file descriptor and the netlink socket; the namespace itself stays. */
+    Netns deletingOnClose(NetnsRegistry registry) {
+        owner = registry;
+        return this;
+    }
+
+    /**
+     * Releases the file descriptor and the netlink socket; the namespace itself stays, unless
+     * this handle came from {@link NetnsRegistry#create}: then it is deleted and waited for.
+     */
     @Override
-    public synchronized void close() {
+    public void close() {
+        closeHandle();
+        NetnsRegistry r;
+        synchronized (this) {
+            r = owner;
+            owner = null;
+        }
+        if (r != null) {
+            try {
+                r.delete(name, java.time.Duration.ofSeconds(10));
+            } catch (NetnsException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private synchronized void closeHandle() {
         if (!closed) {
             closed = true;
             Holders.remove(this);

@@ -114,6 +114,42 @@ public final class NetnsRegistry {
         return add(name, ns -> { });
     }
 
+    /**
+     * Creates a namespace this caller owns: as {@link #add(String)}, but closing the handle
+     * also deletes the namespace and waits up to 10 s until the kernel has freed it
+     * ({@code ip netns add NAME} ... {@code ip netns delete NAME}, then waiting). A failure
+     * to delete at close is thrown as an {@code UncheckedIOException} around the
+     * {@link NetnsException} (a {@code BusyException} names what still holds it).
+     */
+    public Netns create(String name) throws NetnsException {
+        return add(name).deletingOnClose(this);
+    }
+
+    /**
+     * {@link #create(String)} with a fresh name: {@code prefix}, this process's id and a
+     * counter ({@code test-4711-3}), for tests and scratch work. Read it with {@link Netns#name()}.
+     */
+    public Netns createTemporary(String prefix) throws NetnsException {
+        String name = prefix + ProcessHandle.current().pid() + "-" + TEMPORARY.incrementAndGet();
+        NetnsNames.check(name);
+        return create(name);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong TEMPORARY = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Deletes the name if it exists ({@code ip netns delete NAME}, no error when absent) and
+     * says whether it did. The namespace is freed in the background; see {@link #delete(String, Duration)}.
+     */
+    public boolean deleteIfExists(String name) throws NetnsException {
+        try {
+            delete(name);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
     /** Work done on a new namespace before it gets its name; see {@link #add(String, Preparation)}. */
     @FunctionalInterface
     public interface Preparation {
@@ -353,76 +389,25 @@ public final class NetnsRegistry {
      *         (empty when all went); names that do not exist are skipped
      */
     public Map<String, NetnsException> deleteAll(List<String> names, Duration timeout) throws NetnsException {
-        Map<String, NetnsException> failed = new java.util.LinkedHashMap<>();
-        Map<Integer, String> waiting = new HashMap<>();
-        Map<Integer, NamespaceId> ids = new HashMap<>();
-        try (Netns home = Netns.current();
-             NetlinkSocket events = home.openSocket(Netlink.NETLINK_ROUTE, 10)) {
-            events.subscribe(Rtnl.RTNLGRP_NSID);
-            Map<String, Integer> assigned = new java.util.LinkedHashMap<>();
-            for (String name : names) {
-                try (Netns target = open(name)) {
-                    var known = home.peerId(target);
-                    int nsid = known.isPresent() ? known.getAsInt() : home.assignPeerId(target, -1);
-                    ids.put(nsid, target.id());
-                    assigned.put(name, nsid);
-                } catch (NotFoundException e) {
-                    // already gone
-                } catch (NetnsException e) {
-                    failed.put(name, e);
-                }
-            }
-            // a notification still queued from before (an id freed and just given out again) must not count
-            while (!events.receiveNotifications().isEmpty()) {
-                // drained
-            }
-            for (var e : assigned.entrySet()) {
-                try {
-                    delete(e.getKey());
-                    waiting.put(e.getValue(), e.getKey());
-                } catch (NotFoundException gone) {
-                    // deleted meanwhile by someone else
-                } catch (NetnsException ex) {
-                    failed.put(e.getKey(), ex);
-                }
-            }
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!waiting.isEmpty() && System.nanoTime() < deadline) {
-                checkInterrupt("namespaces " + waiting.values() + " to be freed");
-                try {
-                    for (NetlinkMessage m : events.receiveNotifications()) {
-                        if (m.type() == Rtnl.RTM_DELNSID) {
-                            Integer gone = NsidMessage.decode(m).nsid();
-                            if (gone != null) {
-                                waiting.remove(gone);
-                            }
-                        }
-                    }
-                } catch (BusyException e) {
-                    if (e.errno() != Errno.ENOBUFS) {
-                        throw e;
-                    }
-                    waiting.keySet().removeIf(nsid -> lookupGone(home, nsid)); // notifications lost: ask
-                }
-            }
-            for (var e : waiting.entrySet()) {
-                failed.put(e.getValue(), TeardownWatch.notFreed(e.getValue(), ids.get(e.getKey()), timeout));
-            }
-        }
-        return failed;
+        return DeleteAll.run(this, names, timeout);
     }
 
-    private static boolean lookupGone(Netns home, int nsid) {
-        try {
-            return home.peerIdLookup(nsid, null).isEmpty();
-        } catch (NetnsException e) {
-            return false;
-        }
+
+    /** The ids {@code viewer} has assigned, with their names: {@code ip -n VIEWER netns list-id}. */
+    public List<PeerId> listIds(Netns viewer) throws NetnsException {
+        return listIds(viewer, null, null);
+    }
+
+    /** The id {@code viewer} has given {@code nsid}, with its name: {@code ip -n VIEWER netns list-id nsid N}. */
+    public Optional<PeerId> lookupId(Netns viewer, int nsid) throws NetnsException {
+        return listIds(viewer, null, nsid).stream().findFirst();
     }
 
     /**
      * The ids {@code viewer} has assigned, with the names this registry knows them by.
-     * Equivalent to {@code ip [-n VIEWER] netns list-id [target-nsid T] [nsid N]}.
+     * Equivalent to {@code ip [-n VIEWER] netns list-id [target-nsid T] [nsid N]}; null
+     * leaves an option out (the command line's form: prefer {@link #listIds(Netns)} and
+     * {@link #lookupId(Netns, int)}).
      */
     public List<PeerId> listIds(Netns viewer, Integer targetNsid, Integer nsid) throws NetnsException {
         List<PeerId> raw;

@@ -60,7 +60,7 @@ final class TeardownWatch implements AutoCloseable {
             events = home.openSocket(Netlink.NETLINK_ROUTE, POLL_MILLIS);
             events.subscribe(Rtnl.RTNLGRP_NSID);
             var known = home.peerId(target);
-            int nsid = known.isPresent() ? known.getAsInt() : home.assignPeerId(target, -1);
+            int nsid = known.isPresent() ? known.getAsInt() : home.assignPeerId(target);
             List<PeerLink> peers = new ArrayList<>(peersIn(home, target));
             for (String name : registry.names()) {
                 if (name.equals(targetName)) {
