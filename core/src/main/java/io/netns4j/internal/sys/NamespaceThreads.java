@@ -79,15 +79,13 @@ public final class NamespaceThreads {
 
     private static Thread newWorker(Runnable r) {
         // A new thread inherits its creator's namespace, which may be a worker's target: go home
-        // first. Not when it is home already: without CAP_SYS_ADMIN even that setns fails, and
-        // the worker must still run its first task (whose own setns then reports EPERM).
+        // first. Without CAP_SYS_ADMIN even that setns fails: the worker must still run its
+        // first task (whose own setns then reports EPERM to the caller), never retire before it.
         Thread t = Thread.ofPlatform().daemon().name("netns4j-ns-" + THREAD_NUMBER.incrementAndGet()).unstarted(() -> {
-            if (!atHome()) {
-                try {
-                    LibC.setns(HOME, LibC.CLONE_NEWNET);
-                } catch (ErrnoException e) {
-                    // stays where it is; its first job fails or runs, then it goes home or is retired
-                }
+            try {
+                LibC.setns(HOME, LibC.CLONE_NEWNET);
+            } catch (ErrnoException e) {
+                // stays where it is (home, when unprivileged); after its first job it goes home or is retired
             }
             r.run();
         });
