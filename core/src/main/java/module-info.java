@@ -10,6 +10,8 @@
  * class path): the module calls libc and libnftables through FFM.
  */
 module io.netns4j.core {
+    requires transitive java.net.http; // Netns.sockets().httpClient() returns an HttpClient
+
     exports io.netns4j;
     exports io.netns4j.error;
     exports io.netns4j.types;

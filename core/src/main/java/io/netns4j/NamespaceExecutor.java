@@ -1,6 +1,7 @@
 package io.netns4j;
 
 import io.netns4j.error.NetnsException;
+import io.netns4j.error.OperationInterruptedException;
 import io.netns4j.internal.sys.ErrnoException;
 import io.netns4j.internal.sys.Failures;
 import io.netns4j.internal.sys.LibC;
@@ -52,12 +53,16 @@ final class NamespaceExecutor extends AbstractExecutorService {
         try {
             entered.await();
         } catch (InterruptedException e) {
+            shutdownNow();
             Thread.currentThread().interrupt();
+            throw new OperationInterruptedException("Interrupted while an executor's threads entered " + ns.describe());
         }
         if (failure.get() != null) {
             shutdownNow();
             throw Failures.of(failure.get(), "Cannot enter " + ns.describe() + " for an executor");
         }
+        NamespaceId id = ns.id();
+        Holders.add("a live executor(" + threads + ") (shut it down)", this, e -> !e.isTerminated(), e -> id);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.netns4j.error.InvalidRequestException;
 import io.netns4j.error.NamespaceNotReadyException;
 import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotFoundException;
+import io.netns4j.error.OperationInterruptedException;
 import io.netns4j.internal.netlink.Netlink;
 import io.netns4j.internal.netlink.NetlinkMessage;
 import io.netns4j.internal.netlink.route.NsidMessage;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -73,6 +73,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     private final Path path;
     private final boolean current;
     private NetlinkSocket route;
+    private NetnsRegistry owner; // set by NetnsRegistry.create: close() deletes the namespace
     private boolean closed;
     private int uses; // descriptor uses in progress: close() defers releasing it until they end
 
@@ -81,6 +82,12 @@ public final class Netns implements NamespaceRef, AutoCloseable {
         this.name = name;
         this.path = path;
         this.current = current;
+    }
+
+    /** Recorded as a holder of its namespace (named by a delete that waits in vain); on the user's thread. */
+    Netns tracked() {
+        Holders.add("an open Netns handle", this, h -> !h.closed, Netns::id);
+        return this;
     }
 
     /** A handle made on a thread inside the namespace, with its route socket opened right there. */
@@ -97,7 +104,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
 
     /** Opens the namespace behind any nsfs path, e.g. {@code /proc/123/ns/net}. */
     public static Netns openPath(Path path) throws NetnsException {
-        return new Netns(openNamespaceFile(path.toString(), path.toString()), null, path, false);
+        return new Netns(openNamespaceFile(path.toString(), path.toString()), null, path, false).tracked();
     }
 
     /** Opens the network namespace of process {@code pid} ({@code /proc/PID/ns/net}). */
@@ -111,7 +118,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     /** Opens the caller's own network namespace. */
     public static Netns current() throws NetnsException {
         Path p = Path.of("/proc/thread-self/ns/net");
-        return new Netns(openNamespaceFile(p.toString(), "the current network namespace"), null, p, true);
+        return new Netns(openNamespaceFile(p.toString(), "the current network namespace"), null, p, true).tracked();
     }
 
     /**
@@ -131,7 +138,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
                 throw new NamespaceNotReadyException("Network namespace \"" + what
                         + "\" is not ready: its file exists but no namespace is mounted on it yet; retry shortly");
             }
-            String kind = namespaceKind(nsFd);
+            String kind = NamespaceFiles.kind(nsFd);
             if (kind != null) {
                 LibC.closeQuietly(nsFd);
                 throw new InvalidRequestException("\"" + what + "\" is a " + kind + " namespace, not a network"
@@ -142,35 +149,6 @@ public final class Netns implements NamespaceRef, AutoCloseable {
             throw Failures.of(e, "Cannot inspect network namespace \"" + what + "\"");
         }
         return nsFd;
-    }
-
-    private static final long NS_GET_NSTYPE = 0xb703; // _IO(0xb7, 0x3), Linux 4.11
-
-    /**
-     * Null for a network namespace; otherwise the kind of namespace {@code fd} is (an nsfs
-     * file can be any: /proc/PID/ns/mnt, .../uts...). A kernel without NS_GET_NSTYPE is trusted.
-     */
-    private static String namespaceKind(int fd) throws ErrnoException {
-        int type;
-        try {
-            type = LibC.ioctl(fd, NS_GET_NSTYPE, 0L);
-        } catch (ErrnoException e) {
-            if (e.errno() == Errno.ENOTTY || e.errno() == Errno.EINVAL) {
-                return null;
-            }
-            throw e;
-        }
-        return switch (type) {
-            case 0x40000000 -> null; // CLONE_NEWNET
-            case 0x00020000 -> "mount";
-            case 0x04000000 -> "UTS";
-            case 0x08000000 -> "IPC";
-            case 0x10000000 -> "user";
-            case 0x20000000 -> "PID";
-            case 0x02000000 -> "cgroup";
-            case 0x00000080 -> "time";
-            default -> "non-network (type " + Integer.toHexString(type) + ")";
-        };
     }
 
     /** The name in the run directory, when opened by name. */
@@ -199,9 +177,14 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     /**
      * The file descriptor open on the namespace, valid until {@link #close()}. Code that may
      * race with a {@code close()} from another thread should use {@link #withDescriptor}.
+     *
+     * @throws IllegalStateException after {@code close()} (the number may belong to another file by then)
      */
     @Override
-    public int fileDescriptor() {
+    public synchronized int fileDescriptor() {
+        if (closed) {
+            throw new IllegalStateException("Network namespace handle is closed: " + this + " has no descriptor");
+        }
         return fd;
     }
 
@@ -265,6 +248,8 @@ public final class Netns implements NamespaceRef, AutoCloseable {
         int f = acquire();
         try {
             return NamespaceThreads.callIn(f, task);
+        } catch (OperationInterruptedException e) {
+            throw interrupted();
         } catch (NetnsException | RuntimeException e) {
             throw e;
         } catch (ErrnoException e) {
@@ -279,33 +264,54 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     // ---- running code and processes inside ----
 
     /**
-     * Runs {@code task} inside this namespace and returns its result: sockets, servers and
-     * clients it creates belong to this namespace and keep working when used from other
-     * threads afterwards. The task runs on a platform worker that enters the namespace and
-     * comes back; the calling thread's own namespace never changes, nested calls work, and
-     * the task's exception is thrown as is.
+     * Runs {@code task} inside this namespace and returns its result. The task runs on a
+     * platform worker that enters the namespace and comes back; the calling thread's own
+     * namespace never changes, and nested calls work. The task's exception is thrown as is,
+     * with the caller's stack added as a suppressed {@link CalledFrom}, so a trace shows both
+     * where it failed and where {@code call} was made.
+     *
+     * <p><b>A socket belongs to the namespace of the thread that creates it</b>, for life. An
+     * object that opens its sockets later does not: {@code call(() -> HttpClient.newHttpClient())}
+     * returns a client whose {@code send} connects from the caller's namespace; use
+     * {@link #sockets()}. Inside the task {@code /proc/net/...} still shows the JVM's main
+     * thread's namespace; read {@code /proc/thread-self/net/...}.
      *
      * <p>Never call {@code setns} yourself from a virtual thread: it may move to another
      * carrier at any blocking point and leave that carrier in the wrong namespace. This
      * method is safe to call from virtual threads, because the work never runs on them.
+     *
+     * @throws X what the task throws
+     * @throws io.netns4j.error.PermissionDeniedException when this process may not enter the
+     *         namespace (EPERM: not root, or no CAP_SYS_ADMIN)
+     * @throws OperationInterruptedException when the caller is interrupted while waiting (the
+     *         flag stays set; the task is interrupted or skipped)
      */
-    public <T> T call(Callable<T> task) throws Exception {
+    public <T, X extends Exception> T call(ThrowingCallable<T, X> task) throws X, NetnsException {
         int f = acquire();
         try {
             return NamespaceThreads.callIn(f, task::call);
+        } catch (OperationInterruptedException e) {
+            throw interrupted();
         } catch (ErrnoException e) {
             throw Failures.of(e, "Cannot enter " + describe());
+        } catch (Exception e) {
+            e.addSuppressed(new CalledFrom(describe()));
+            throw CalledFrom.<X>sneaky(e);
         } finally {
-            release();
+            release(); // after callIn: the worker has entered, or never will
         }
     }
 
-    /** Runs {@code task} inside this namespace; see {@link #call(Callable)}. */
-    public void run(Runnable task) throws Exception {
+    /** Runs {@code task} inside this namespace; see {@link #call(ThrowingCallable)}. */
+    public <X extends Exception> void run(ThrowingRunnable<X> task) throws X, NetnsException {
         call(() -> {
             task.run();
             return null;
         });
+    }
+
+    private OperationInterruptedException interrupted() {
+        return new OperationInterruptedException("Interrupted while waiting for a task in " + describe());
     }
 
     /**
@@ -327,6 +333,11 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     public Process start(ProcessBuilder builder) throws IOException {
         checkOpen();
         return ProcessLauncher.start(this, builder, System.err);
+    }
+
+    /** Sockets, channels, factories and an {@code HttpClient} whose sockets are created inside; see {@link NamespaceSockets}. */
+    public NamespaceSockets sockets() {
+        return new NamespaceSockets(this);
     }
 
     /** The links of this namespace: {@code ip -n THIS link ...}. */
@@ -376,32 +387,20 @@ public final class Netns implements NamespaceRef, AutoCloseable {
      * {@code (id: N)} that {@code ip -n THIS netns list} shows next to the peer.
      */
     public OptionalInt peerId(Netns peer) throws NetnsException {
-        int f = peer.acquire();
-        try {
-            byte[] req = NsidMessage.request().withFd(f).encode(Rtnl.RTM_GETNSID, 0);
-            NsidMessage reply = NsidMessage.decode(routeSocket().request(req));
-            Integer id = reply.nsid();
-            return id == null || id < 0 ? OptionalInt.empty() : OptionalInt.of(id);
-        } finally {
-            peer.release();
-        }
+        return PeerIdRequests.peerId(this, peer);
     }
 
-    /**
-     * Assigns {@code peer} the id {@code nsid} in this namespace, or lets the kernel pick one
-     * when {@code nsid} is negative. Equivalent to {@code ip -n THIS netns set PEER N|auto}.
-     *
-     * @return the id the peer has afterwards
-     */
+    /** Lets the kernel pick an id for {@code peer} here and returns it: {@code ip -n THIS netns set PEER auto}. */
+    public int assignPeerId(Netns peer) throws NetnsException {
+        return PeerIdRequests.assignPeerId(this, peer, NsidMessage.NOT_ASSIGNED);
+    }
+
+    /** Assigns {@code peer} the id {@code nsid} (0 or more) here: {@code ip -n THIS netns set PEER N}. */
     public int assignPeerId(Netns peer, int nsid) throws NetnsException {
-        int f = peer.acquire();
-        try {
-            NsidMessage req = NsidMessage.request().withFd(f).withNsid(nsid < 0 ? NsidMessage.NOT_ASSIGNED : nsid);
-            routeSocket().execute(req.encode(Rtnl.RTM_NEWNSID, 0));
-        } finally {
-            peer.release();
+        if (nsid < 0) {
+            throw new IllegalArgumentException("Invalid nsid " + nsid + " (0 or more; assignPeerId(peer) picks one)");
         }
-        return peerId(peer).orElseThrow(() -> new NetnsException("The kernel assigned no id to the peer namespace"));
+        return PeerIdRequests.assignPeerId(this, peer, nsid);
     }
 
     /**
@@ -411,20 +410,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
      * Names are not filled in; {@link NetnsRegistry#listIds} adds them.
      */
     public List<PeerId> peerIds(Integer targetNsid) throws NetnsException {
-        NsidMessage req = NsidMessage.request();
-        if (targetNsid != null) {
-            req = req.withTargetNsid(targetNsid);
-        }
-        List<PeerId> out = new ArrayList<>();
-        for (NetlinkMessage m : routeSocket().dump(req.encode(Rtnl.RTM_GETNSID, 0))) {
-            if (m.type() == Rtnl.RTM_NEWNSID) {
-                NsidMessage n = NsidMessage.decode(m);
-                if (n.nsid() != null) {
-                    out.add(new PeerId(n.nsid(), n.currentNsid(), null));
-                }
-            }
-        }
-        return out;
+        return PeerIdRequests.peerIds(this, targetNsid);
     }
 
     /**
@@ -432,20 +418,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
      * as {@code nsid}. Equivalent to {@code ip netns list-id nsid N}.
      */
     public Optional<PeerId> peerIdLookup(int nsid, Integer targetNsid) throws NetnsException {
-        NsidMessage req = NsidMessage.request().withNsid(nsid);
-        if (targetNsid != null) {
-            req = req.withTargetNsid(targetNsid);
-        }
-        NsidMessage reply;
-        try {
-            reply = NsidMessage.decode(routeSocket().request(req.encode(Rtnl.RTM_GETNSID, 0)));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
-        if (reply.nsid() == null || reply.nsid() < 0) {
-            return Optional.empty();
-        }
-        return Optional.of(new PeerId(reply.nsid(), reply.currentNsid(), null));
+        return PeerIdRequests.peerIdLookup(this, nsid, targetNsid);
     }
 
     /** How messages name this namespace: {@code network namespace "NAME"} or a path. */
@@ -463,11 +436,36 @@ public final class Netns implements NamespaceRef, AutoCloseable {
         }
     }
 
-    /** Releases the file descriptor and the netlink socket; the namespace itself stays. */
+    Netns deletingOnClose(NetnsRegistry registry) {
+        owner = registry;
+        return this;
+    }
+
+    /**
+     * Releases the file descriptor and the netlink socket; the namespace itself stays, unless
+     * this handle came from {@link NetnsRegistry#create}: then it is deleted and waited for.
+     */
     @Override
-    public synchronized void close() {
+    public void close() {
+        closeHandle();
+        NetnsRegistry r;
+        synchronized (this) {
+            r = owner;
+            owner = null;
+        }
+        if (r != null) {
+            try {
+                r.delete(name, java.time.Duration.ofSeconds(10));
+            } catch (NetnsException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private synchronized void closeHandle() {
         if (!closed) {
             closed = true;
+            Holders.remove(this);
             if (uses == 0) {
                 releaseResources();
             }

@@ -1,6 +1,7 @@
 package io.netns4j;
 
 import io.netns4j.error.BusyException;
+import io.netns4j.error.OperationInterruptedException;
 import io.netns4j.error.NamespaceNotReadyException;
 import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotFoundException;
@@ -100,7 +101,7 @@ public final class NetnsRegistry {
      */
     public Netns open(String name) throws NetnsException {
         String file = fileOf(name);
-        return new Netns(Netns.openNamespaceFile(file, name), name, Path.of(file), false);
+        return new Netns(Netns.openNamespaceFile(file, name), name, Path.of(file), false).tracked();
     }
 
     /**
@@ -111,6 +112,42 @@ public final class NetnsRegistry {
      */
     public Netns add(String name) throws NetnsException {
         return add(name, ns -> { });
+    }
+
+    /**
+     * Creates a namespace this caller owns: as {@link #add(String)}, but closing the handle
+     * also deletes the namespace and waits up to 10 s until the kernel has freed it
+     * ({@code ip netns add NAME} ... {@code ip netns delete NAME}, then waiting). A failure
+     * to delete at close is thrown as an {@code UncheckedIOException} around the
+     * {@link NetnsException} (a {@code BusyException} names what still holds it).
+     */
+    public Netns create(String name) throws NetnsException {
+        return add(name).deletingOnClose(this);
+    }
+
+    /**
+     * {@link #create(String)} with a fresh name: {@code prefix}, this process's id and a
+     * counter ({@code test-4711-3}), for tests and scratch work. Read it with {@link Netns#name()}.
+     */
+    public Netns createTemporary(String prefix) throws NetnsException {
+        String name = prefix + ProcessHandle.current().pid() + "-" + TEMPORARY.incrementAndGet();
+        NetnsNames.check(name);
+        return create(name);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong TEMPORARY = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Deletes the name if it exists ({@code ip netns delete NAME}, no error when absent) and
+     * says whether it did. The namespace is freed in the background; see {@link #delete(String, Duration)}.
+     */
+    public boolean deleteIfExists(String name) throws NetnsException {
+        try {
+            delete(name);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     /** Work done on a new namespace before it gets its name; see {@link #add(String, Preparation)}. */
@@ -137,7 +174,7 @@ public final class NetnsRegistry {
             RunDirectory.createFile(file); // fails as ip does ("File exists"), before a namespace is made for nothing
         }
         try {
-            return NamespaceThreads.callInNew(() -> prepareAndPin(name, file, preparation));
+            return NamespaceThreads.callInNew(() -> prepareAndPin(name, file, preparation)).tracked();
         } catch (ErrnoException e) {
             throw Failures.of(e, "Failed to create a new network namespace \"" + name + "\"");
         } catch (NetnsException | RuntimeException e) {
@@ -352,75 +389,25 @@ public final class NetnsRegistry {
      *         (empty when all went); names that do not exist are skipped
      */
     public Map<String, NetnsException> deleteAll(List<String> names, Duration timeout) throws NetnsException {
-        Map<String, NetnsException> failed = new java.util.LinkedHashMap<>();
-        Map<Integer, String> waiting = new HashMap<>();
-        Map<Integer, NamespaceId> ids = new HashMap<>();
-        try (Netns home = Netns.current();
-             NetlinkSocket events = home.openSocket(Netlink.NETLINK_ROUTE, 10)) {
-            events.subscribe(Rtnl.RTNLGRP_NSID);
-            Map<String, Integer> assigned = new java.util.LinkedHashMap<>();
-            for (String name : names) {
-                try (Netns target = open(name)) {
-                    var known = home.peerId(target);
-                    int nsid = known.isPresent() ? known.getAsInt() : home.assignPeerId(target, -1);
-                    ids.put(nsid, target.id());
-                    assigned.put(name, nsid);
-                } catch (NotFoundException e) {
-                    // already gone
-                } catch (NetnsException e) {
-                    failed.put(name, e);
-                }
-            }
-            // a notification still queued from before (an id freed and just given out again) must not count
-            while (!events.receiveNotifications().isEmpty()) {
-                // drained
-            }
-            for (var e : assigned.entrySet()) {
-                try {
-                    delete(e.getKey());
-                    waiting.put(e.getValue(), e.getKey());
-                } catch (NotFoundException gone) {
-                    // deleted meanwhile by someone else
-                } catch (NetnsException ex) {
-                    failed.put(e.getKey(), ex);
-                }
-            }
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!waiting.isEmpty() && System.nanoTime() < deadline) {
-                try {
-                    for (NetlinkMessage m : events.receiveNotifications()) {
-                        if (m.type() == Rtnl.RTM_DELNSID) {
-                            Integer gone = NsidMessage.decode(m).nsid();
-                            if (gone != null) {
-                                waiting.remove(gone);
-                            }
-                        }
-                    }
-                } catch (BusyException e) {
-                    if (e.errno() != Errno.ENOBUFS) {
-                        throw e;
-                    }
-                    waiting.keySet().removeIf(nsid -> lookupGone(home, nsid)); // notifications lost: ask
-                }
-            }
-            for (var e : waiting.entrySet()) {
-                failed.put(e.getValue(), TeardownWatch.notFreed(e.getValue(), ids.get(e.getKey()), timeout));
-            }
-        }
-        return failed;
+        return DeleteAll.run(this, names, timeout);
     }
 
-    private static boolean lookupGone(Netns home, int nsid) {
-        try {
-            return home.peerIdLookup(nsid, null).isEmpty();
-        } catch (NetnsException e) {
-            return false;
-        }
+
+    /** The ids {@code viewer} has assigned, with their names: {@code ip -n VIEWER netns list-id}. */
+    public List<PeerId> listIds(Netns viewer) throws NetnsException {
+        return listIds(viewer, null, null);
+    }
+
+    /** The id {@code viewer} has given {@code nsid}, with its name: {@code ip -n VIEWER netns list-id nsid N}. */
+    public Optional<PeerId> lookupId(Netns viewer, int nsid) throws NetnsException {
+        return listIds(viewer, null, nsid).stream().findFirst();
     }
 
     /**
      * The ids {@code viewer} has assigned, with the names this registry knows them by.
-     * Equivalent to {@code ip [-n VIEWER] netns list-id [target-nsid T] [nsid N]}.
+     * Equivalent to {@code ip [-n VIEWER] netns list-id [target-nsid T] [nsid N]}; null
+     * leaves an option out (the command line's form: prefer {@link #listIds(Netns)} and
+     * {@link #lookupId(Netns, int)}).
      */
     public List<PeerId> listIds(Netns viewer, Integer targetNsid, Integer nsid) throws NetnsException {
         List<PeerId> raw;
@@ -467,11 +454,20 @@ public final class NetnsRegistry {
         return e instanceof NoSuchFileException ? "No such file or directory" : e.getMessage();
     }
 
-    static void pause(long millis) {
+    /** Sleeps; an interrupt ends the wait with an exception (the flag stays set). */
+    static void pause(long millis) throws OperationInterruptedException {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new OperationInterruptedException("Interrupted while waiting for a network namespace");
+        }
+    }
+
+    /** For waits that poll: throws when the calling thread has been interrupted (the flag stays set). */
+    static void checkInterrupt(String what) throws OperationInterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new OperationInterruptedException("Interrupted while waiting for " + what);
         }
     }
 }

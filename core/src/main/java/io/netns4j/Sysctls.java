@@ -87,7 +87,7 @@ public final class Sysctls {
         return p;
     }
 
-    private <T> T inside(java.util.concurrent.Callable<T> access, String key) throws NetnsException {
+    private <T> T inside(ThrowingCallable<T, IOException> access, String key) throws NetnsException {
         try {
             return ns.call(access);
         } catch (NoSuchFileException e) {
@@ -100,8 +100,6 @@ public final class Sysctls {
                     + ": permission denied (run as root, or grant CAP_NET_ADMIN)", Errno.EACCES, null);
         } catch (IOException e) {
             throw new NetnsException("Cannot access sysctl \"" + key + "\" in " + ns.describe() + ": " + e.getMessage());
-        } catch (Exception e) {
-            throw new NetnsException("Cannot access sysctl \"" + key + "\": " + e);
         }
     }
 }

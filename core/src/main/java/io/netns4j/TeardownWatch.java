@@ -60,7 +60,7 @@ final class TeardownWatch implements AutoCloseable {
             events = home.openSocket(Netlink.NETLINK_ROUTE, POLL_MILLIS);
             events.subscribe(Rtnl.RTNLGRP_NSID);
             var known = home.peerId(target);
-            int nsid = known.isPresent() ? known.getAsInt() : home.assignPeerId(target, -1);
+            int nsid = known.isPresent() ? known.getAsInt() : home.assignPeerId(target);
             List<PeerLink> peers = new ArrayList<>(peersIn(home, target));
             for (String name : registry.names()) {
                 if (name.equals(targetName)) {
@@ -125,6 +125,7 @@ final class TeardownWatch implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean unhashed = false;
         while (!unhashed) {
+            NetnsRegistry.checkInterrupt("network namespace \"" + name + "\" to be freed");
             if (System.nanoTime() > deadline) {
                 throw notFreed(name, id, timeout);
             }
@@ -169,9 +170,13 @@ final class TeardownWatch implements AutoCloseable {
     /** Namespace {@code name} (id {@code id}) deleted but not freed in time: who still holds it. */
     static BusyException notFreed(String name, NamespaceId id, Duration timeout) throws NetnsException {
         List<Long> pids = ProcWalk.pidsIn(id);
-        String holder = pids.isEmpty()
+        List<String> here = Holders.of(id);
+        String holder = pids.isEmpty() && here.isEmpty()
                 ? "something still holds it (an open file descriptor, a socket, or a mount in another mount namespace)"
-                : "process(es) " + pids + " still run inside it";
+                : (pids.isEmpty() ? "" : "process(es) " + pids + " still run inside it")
+                + (pids.isEmpty() || here.isEmpty() ? "" : "; ")
+                + (here.isEmpty() ? "" : "this JVM (pid " + ProcessHandle.current().pid() + ") still holds it: "
+                + String.join(", ", here));
         return new BusyException("Network namespace \"" + name + "\" was deleted, but the kernel has not freed it after "
                 + timeout.toMillis() + " ms: " + holder, Errno.EBUSY, null);
     }

@@ -131,10 +131,11 @@ class NetnsRegistryTest {
             AlreadyExistsException taken = assertThrows(AlreadyExistsException.class, () -> nsA.assignPeerId(nsB, 8));
             assertTrue(taken.getMessage().startsWith("Error: "), taken.getMessage());
             assertTrue(taken.kernelMessage() != null && !taken.kernelMessage().isBlank());
-            List<PeerId> ids = system.listIds(nsA, null, null);
+            List<PeerId> ids = system.listIds(nsA);
             assertTrue(ids.contains(new PeerId(7, null, b)), ids.toString());
-            assertEquals(List.of(new PeerId(7, null, b)), system.listIds(nsA, null, 7));
-            assertEquals(List.of(), system.listIds(nsA, null, 9));
+            assertEquals(java.util.Optional.of(new PeerId(7, null, b)), system.lookupId(nsA, 7));
+            assertEquals(java.util.Optional.empty(), system.lookupId(nsA, 9));
+            assertThrows(IllegalArgumentException.class, () -> nsA.assignPeerId(nsB, -1));
         }
     }
 

@@ -137,7 +137,11 @@ final class NetnsCommand implements ObjectCommand {
             }
             case SetId s -> {
                 try (Netns peer = ctx.registry.open(s.name())) {
-                    ctx.namespace().assignPeerId(peer, s.nsid());
+                    if (s.nsid() < 0) { // "auto"
+                        ctx.namespace().assignPeerId(peer);
+                    } else {
+                        ctx.namespace().assignPeerId(peer, s.nsid());
+                    }
                 }
                 yield 0;
             }

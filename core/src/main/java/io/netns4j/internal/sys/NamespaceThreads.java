@@ -1,5 +1,10 @@
 package io.netns4j.internal.sys;
 
+import io.netns4j.error.OperationInterruptedException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +32,7 @@ public final class NamespaceThreads {
     }
 
     private static final int HOME = openHome();
+    private static final Object HOME_INODE = inodeOf("/proc/self/fd/" + HOME);
 
     static {
         initialiseJdkSocketsAtHome();
@@ -63,13 +69,23 @@ public final class NamespaceThreads {
         }
     }
 
+    private static Object inodeOf(String file) {
+        try {
+            return Files.readAttributes(Path.of(file), "unix:ino").get("ino");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private static Thread newWorker(Runnable r) {
-        // a new thread inherits its creator's namespace, which may be a worker's target: go home first
+        // A new thread inherits its creator's namespace, which may be a worker's target: go home
+        // first. Without CAP_SYS_ADMIN even that setns fails: the worker must still run its
+        // first task (whose own setns then reports EPERM to the caller), never retire before it.
         Thread t = Thread.ofPlatform().daemon().name("netns4j-ns-" + THREAD_NUMBER.incrementAndGet()).unstarted(() -> {
             try {
                 LibC.setns(HOME, LibC.CLONE_NEWNET);
             } catch (ErrnoException e) {
-                throw new RetiredWorker();
+                // stays where it is (home, when unprivileged); after its first job it goes home or is retired
             }
             r.run();
         });
@@ -90,7 +106,11 @@ public final class NamespaceThreads {
         }
     }
 
-    /** Runs {@code task} inside the namespace open at {@code namespaceFd}. */
+    /**
+     * Runs {@code task} inside the namespace open at {@code namespaceFd}. When the caller is
+     * interrupted, this returns (throwing) only once the worker no longer needs the descriptor:
+     * the task is skipped if it had not started, interrupted if it runs.
+     */
     public static <T> T callIn(int namespaceFd, Task<T> task) throws Exception {
         return run(() -> LibC.setns(namespaceFd, LibC.CLONE_NEWNET), task);
     }
@@ -108,52 +128,108 @@ public final class NamespaceThreads {
         void enter() throws ErrnoException;
     }
 
-    private static <T> T run(Enter enter, Task<T> task) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        WORKERS.execute(() -> {
+    private static final int QUEUED = 0;
+    private static final int ENTERING = 1;
+    private static final int RUNNING = 2;
+    private static final int DONE = 3;
+    private static final int CANCELLED = 4;
+
+    /** One hand-off: its state, the worker running it, and its result. */
+    private static final class Job<T> extends CompletableFuture<T> implements Runnable {
+        private final AtomicInteger state = new AtomicInteger(QUEUED);
+        private final Enter enter;
+        private final Task<T> task;
+        private volatile Thread worker;
+
+        Job(Enter enter, Task<T> task) {
+            this.enter = enter;
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            if (!state.compareAndSet(QUEUED, ENTERING)) {
+                return; // cancelled by an interrupted caller
+            }
+            worker = Thread.currentThread();
             boolean entered = false;
-            boolean stranded = false;
             try {
                 enter.enter();
                 entered = true;
-                result.complete(task.run());
+                state.set(RUNNING);
+                complete(task.run());
             } catch (Throwable t) {
-                result.completeExceptionally(t);
+                completeExceptionally(t);
             } finally {
-                if (entered) {
-                    try {
-                        LibC.setns(HOME, LibC.CLONE_NEWNET);
-                    } catch (ErrnoException e) {
-                        stranded = true;
-                    }
+                synchronized (this) {
+                    state.set(DONE);
+                    Thread.interrupted(); // an interrupt meant for this task ends with it
+                }
+                worker = null;
+                if (entered || !atHome()) {
+                    goHomeOrRetire();
                 }
             }
-            if (stranded) {
-                throw new RetiredWorker();
+        }
+
+        /** The caller gives up: skip the task if it has not started, or interrupt it. */
+        void abandon() {
+            if (state.compareAndSet(QUEUED, CANCELLED)) {
+                return;
             }
-        });
-        boolean interrupted = false;
+            while (state.get() == ENTERING) {
+                Thread.onSpinWait(); // setns takes microseconds; the descriptor must outlive it
+            }
+            synchronized (this) {
+                Thread w = worker;
+                if (state.get() == RUNNING && w != null) {
+                    w.interrupt();
+                }
+            }
+        }
+    }
+
+    private static <T> T run(Enter enter, Task<T> task) throws Exception {
+        Job<T> job = new Job<>(enter, task);
         try {
-            for (; ; ) {
-                try {
-                    return result.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the task is short and must finish before we return
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof Exception ex) {
-                        throw ex;
-                    }
-                    if (cause instanceof Error err) {
-                        throw err;
-                    }
-                    throw e;
-                }
+            WORKERS.execute(job);
+        } catch (RuntimeException | Error e) {
+            job.abandon();
+            throw e;
+        }
+        try {
+            return job.get();
+        } catch (InterruptedException e) {
+            job.abandon();
+            Thread.currentThread().interrupt();
+            throw new OperationInterruptedException("Interrupted while waiting for a task inside a network namespace");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            if (cause instanceof Error err) {
+                throw err;
             }
+            throw e;
+        }
+    }
+
+    /** Whether the calling thread is in the library's home namespace (compares nsfs inodes). */
+    static boolean atHome() {
+        try {
+            return Files.readAttributes(Path.of("/proc/thread-self/ns/net"), "unix:ino").get("ino").equals(HOME_INODE);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Back to the home namespace; a worker that cannot is retired (its thread ends). */
+    private static void goHomeOrRetire() {
+        try {
+            LibC.setns(HOME, LibC.CLONE_NEWNET);
+        } catch (ErrnoException e) {
+            throw new RetiredWorker();
         }
     }
 }
