@@ -1,10 +1,10 @@
 package io.netns4j;
 
 import io.netns4j.error.BusyException;
-import io.netns4j.error.OperationInterruptedException;
 import io.netns4j.error.NamespaceNotReadyException;
 import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotFoundException;
+import io.netns4j.error.OperationInterruptedException;
 import io.netns4j.internal.netlink.Netlink;
 import io.netns4j.internal.netlink.NetlinkMessage;
 import io.netns4j.internal.netlink.route.NsidMessage;
@@ -16,6 +16,7 @@ import io.netns4j.internal.sys.Failures;
 import io.netns4j.internal.sys.LibC;
 import io.netns4j.internal.sys.NamespaceThreads;
 import io.netns4j.types.NetnsNames;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,7 +1,5 @@
 package io.netns4j;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.Authenticator;
@@ -14,8 +12,12 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The client of {@link NamespaceSockets#httpClient(HttpClient.Builder)}: the JDK's client,
@@ -44,18 +46,47 @@ final class NamespaceHttpClient extends HttpClient implements Closeable {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
-        return client.send(request, handler);
+        CompletableFuture<HttpResponse<T>> response = sendAsync(request, handler);
+        try {
+            return response.get();
+        } catch (InterruptedException e) {
+            response.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        }
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        return client.sendAsync(request, handler);
+        return inside(() -> client.sendAsync(request, handler));
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
                                                             HttpResponse.PushPromiseHandler<T> push) {
-        return client.sendAsync(request, handler, push);
+        return inside(() -> client.sendAsync(request, handler, push));
+    }
+
+    /**
+     * Starts a send on a thread that lives in the namespace: the JDK's client may open the
+     * connection's {@code SocketChannel} on the thread that calls {@code send}/{@code sendAsync}
+     * (a socket belongs to the namespace of the thread that creates it), so that thread must
+     * be inside, whichever thread the caller is on. The start is short (no blocking), so the
+     * client's own executor serves for it.
+     */
+    private <T> CompletableFuture<HttpResponse<T>> inside(Supplier<CompletableFuture<HttpResponse<T>>> start) {
+        return CompletableFuture.supplyAsync(start, executor).thenCompose(f -> f);
     }
 
     @Override

@@ -2,8 +2,6 @@ package io.netns4j;
 
 import io.netns4j.error.NetnsException;
 
-import javax.net.ServerSocketFactory;
-import javax.net.SocketFactory;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -17,6 +15,8 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.ExecutorService;
+import javax.net.ServerSocketFactory;
+import javax.net.SocketFactory;
 
 /**
  * Sockets that belong to one namespace, reached as {@link Netns#sockets()}.
