@@ -39,7 +39,7 @@ for module in core lab junit cli; do
     echo "library-only: mvn install did not install netns4j-$module-$version.jar" >&2
     exit 1
   fi
-  foreign=$("$JAVA_HOME/bin/jar" tf "$jar" | grep '\.class$' | grep -v '^io/netns4j/' || true)
+  foreign=$("$JAVA_HOME/bin/jar" tf "$jar" | grep '\.class$' | grep -v '^io/netns4j/' | grep -vx 'module-info.class' || true)
   if [ -n "$foreign" ]; then
     echo "library-only: $jar holds classes outside io/netns4j:" >&2
     echo "$foreign" | head -20 >&2
@@ -49,7 +49,7 @@ for module in core lab junit cli; do
   if [ "$module" = core ]; then core=$jar; fi
 done
 # The core must be io/netns4j alone (its Maven metadata aside) and must hold the API.
-other=$("$JAVA_HOME/bin/jar" tf "$core" | grep -v '^META-INF/' | grep -v '^io/$' | grep -v '^io/netns4j/' || true)
+other=$("$JAVA_HOME/bin/jar" tf "$core" | grep -v '^META-INF/' | grep -v '^io/$' | grep -v '^io/netns4j/' | grep -vx 'module-info.class' || true)
 if [ -n "$other" ] || ! "$JAVA_HOME/bin/jar" tf "$core" | grep -qx 'io/netns4j/Netns.class'; then
   echo "library-only: netns4j-core's jar is not a plain jar of io/netns4j:" >&2
   echo "${other:-(no io/netns4j/Netns.class)}" | head -20 >&2
