@@ -526,30 +526,64 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     }
 
     /**
-     * The ids this namespace has assigned, as {@code ip netns list-id} dumps them. With
-     * {@code targetNsid}, the ids that namespace (known here by that id) has assigned,
-     * each with {@code currentNsid} set to this namespace's id for the same peer.
-     * Names are not filled in; {@link NetnsRegistry#listIds} adds them.
+     * The ids this namespace has assigned. Equivalent to {@code ip -n THIS netns list-id}.
+     * Names are not filled in; {@link NetnsRegistry#listIds(Netns)} adds them.
      *
-     * @param targetNsid the id (here) of the namespace whose ids to list, or null for this one's
      * @return the assigned ids, in the kernel's order; empty when none
      * @throws NetnsException when the handle is closed or the kernel refuses the dump
      */
-    public List<PeerId> peerIds(Integer targetNsid) throws NetnsException {
-        return PeerIdRequests.peerIds(this, targetNsid);
+    public List<PeerId> peerIds() throws NetnsException {
+        return PeerIdRequests.peerIds(this, null);
     }
 
     /**
-     * Looks up one id: the peer known here (or, with {@code targetNsid}, in that namespace)
-     * as {@code nsid}. Equivalent to {@code ip netns list-id nsid N}.
+     * The ids that another namespace, known here as {@code targetNsid}, has assigned, each
+     * with {@code currentNsid} set to this namespace's id for the same peer. Equivalent to
+     * {@code ip -n THIS netns list-id target-nsid T}. Names are not filled in.
+     *
+     * @param targetNsid the id (here) of the namespace whose ids to list, 0 or more
+     * @return the assigned ids, in the kernel's order; empty when none
+     * @throws IllegalArgumentException when {@code targetNsid} is negative
+     * @throws NetnsException when the handle is closed or the kernel refuses the dump (e.g. no
+     *         namespace has that id here)
+     */
+    public List<PeerId> peerIds(int targetNsid) throws NetnsException {
+        return PeerIdRequests.peerIds(this, checkNsid("targetNsid", targetNsid));
+    }
+
+    /**
+     * Looks up one id: the peer known here as {@code nsid}. Equivalent to
+     * {@code ip -n THIS netns list-id nsid N}.
      *
      * @param nsid the id to look up, 0 or more
-     * @param targetNsid the id (here) of the namespace to look in, or null for this one
      * @return the entry, or empty when no peer has that id
+     * @throws IllegalArgumentException when {@code nsid} is negative
      * @throws NetnsException when the handle is closed or the kernel refuses the request
      */
-    public Optional<PeerId> peerIdLookup(int nsid, Integer targetNsid) throws NetnsException {
-        return PeerIdRequests.peerIdLookup(this, nsid, targetNsid);
+    public Optional<PeerId> peerIdLookup(int nsid) throws NetnsException {
+        return PeerIdRequests.peerIdLookup(this, checkNsid("nsid", nsid), null);
+    }
+
+    /**
+     * Looks up one id in another namespace: the peer that the namespace known here as
+     * {@code targetNsid} knows as {@code nsid}. Equivalent to
+     * {@code ip -n THIS netns list-id target-nsid T nsid N}.
+     *
+     * @param nsid the id to look up (in the target), 0 or more
+     * @param targetNsid the id (here) of the namespace to look in, 0 or more
+     * @return the entry, or empty when no peer has that id
+     * @throws IllegalArgumentException when an id is negative
+     * @throws NetnsException when the handle is closed or the kernel refuses the request
+     */
+    public Optional<PeerId> peerIdLookup(int nsid, int targetNsid) throws NetnsException {
+        return PeerIdRequests.peerIdLookup(this, checkNsid("nsid", nsid), checkNsid("targetNsid", targetNsid));
+    }
+
+    private static int checkNsid(String what, int nsid) {
+        if (nsid < 0) {
+            throw new IllegalArgumentException("Invalid " + what + " " + nsid + " (an nsid is 0 or more)");
+        }
+        return nsid;
     }
 
     /** How messages name this namespace: {@code network namespace "NAME"} or a path. */

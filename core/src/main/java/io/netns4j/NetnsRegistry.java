@@ -533,9 +533,9 @@ public final class NetnsRegistry {
     public List<PeerId> listIds(Netns viewer, Integer targetNsid, Integer nsid) throws NetnsException {
         List<PeerId> raw;
         if (nsid != null) {
-            raw = viewer.peerIdLookup(nsid, targetNsid).map(List::of).orElse(List.of());
+            raw = PeerIdRequests.peerIdLookup(viewer, nsid, targetNsid).map(List::of).orElse(List.of());
         } else {
-            raw = viewer.peerIds(targetNsid);
+            raw = PeerIdRequests.peerIds(viewer, targetNsid); // null: no target-nsid (the command line's form)
         }
         Map<Integer, String> names = namesByPeerId(viewer);
         List<PeerId> out = new ArrayList<>(raw.size());
