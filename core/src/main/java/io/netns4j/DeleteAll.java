@@ -97,7 +97,7 @@ final class DeleteAll {
 
     private static boolean lookupGone(Netns home, int nsid) {
         try {
-            return home.peerIdLookup(nsid, null).isEmpty();
+            return home.peerIdLookup(nsid).isEmpty();
         } catch (NetnsException e) {
             return false;
         }

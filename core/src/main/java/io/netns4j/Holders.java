@@ -16,12 +16,12 @@ import java.util.function.Predicate;
  * Objects are held weakly; one that is closed or collected no longer counts.
  */
 final class Holders {
-    /** One holder: what it is, where it was made, how to tell it is alive and which namespace it holds. */
     /** Which namespace a holder holds; may fail (a closed handle), then it holds none. */
     interface IdOf<T> {
         NamespaceId of(T holder) throws Exception;
     }
 
+    /** One holder: what it is, where it was made, how to tell it is alive and which namespace it holds. */
     private record Holder(String what, String where, WeakReference<Object> ref, Predicate<Object> alive,
                           IdOf<Object> namespace) {
         boolean isAlive() {

@@ -38,12 +38,25 @@ public final class NamespaceSockets {
         this.ns = ns;
     }
 
-    /** An unconnected TCP socket created inside ({@code new Socket()}, descriptor made at once). */
+    /**
+     * An unconnected TCP socket created inside ({@code new Socket()}, descriptor made at once).
+     *
+     * @return a new unconnected socket whose descriptor belongs to this namespace
+     * @throws IOException when the socket cannot be created (e.g. the handle is closed, the namespace cannot be entered)
+     */
     public Socket socket() throws IOException {
         return track("a Socket", ns.call(() -> created(new Socket())));
     }
 
-    /** A TCP socket created inside and connected to {@code host:port} ({@code new Socket(host, port)}). */
+    /**
+     * A TCP socket created inside and connected to {@code host:port} ({@code new Socket(host, port)}).
+     *
+     * @param host the host name or address literal, resolved on the calling thread
+     * @param port the remote port, 0 to 65535
+     * @return a new connected socket
+     * @throws IllegalArgumentException when {@code port} is out of range
+     * @throws IOException when the socket cannot be created or the connection fails
+     */
     public Socket socket(String host, int port) throws IOException {
         checkPort(port);
         Socket s = socket();
@@ -51,7 +64,15 @@ public final class NamespaceSockets {
         return s;
     }
 
-    /** A TCP socket created inside and connected to {@code address:port}. */
+    /**
+     * A TCP socket created inside and connected to {@code address:port}.
+     *
+     * @param address the remote address, not null
+     * @param port the remote port, 0 to 65535
+     * @return a new connected socket
+     * @throws IllegalArgumentException when {@code port} is out of range
+     * @throws IOException when the socket cannot be created or the connection fails
+     */
     public Socket socket(InetAddress address, int port) throws IOException {
         checkPort(port);
         Socket s = socket();
@@ -59,12 +80,25 @@ public final class NamespaceSockets {
         return s;
     }
 
-    /** A listening TCP socket on {@code port} (0: any free port) of every address inside ({@code new ServerSocket(port)}). */
+    /**
+     * A listening TCP socket on {@code port} (0: any free port) of every address inside ({@code new ServerSocket(port)}).
+     *
+     * @param port the local port, 0 (any free one) to 65535
+     * @return a new bound, listening socket
+     * @throws IOException when the socket cannot be created or bound (e.g. the port is in use inside)
+     */
     public ServerSocket serverSocket(int port) throws IOException {
         return serverSocket(port, 50, null);
     }
 
-    /** As {@link #serverSocket(int)} with a listen {@code backlog} ({@code new ServerSocket(port, backlog)}). */
+    /**
+     * As {@link #serverSocket(int)} with a listen {@code backlog} ({@code new ServerSocket(port, backlog)}).
+     *
+     * @param port the local port, 0 (any free one) to 65535
+     * @param backlog the maximum queue of pending connections (0 or less: the JDK's default, 50)
+     * @return a new bound, listening socket
+     * @throws IOException when the socket cannot be created or bound
+     */
     public ServerSocket serverSocket(int port, int backlog) throws IOException {
         return serverSocket(port, backlog, null);
     }
@@ -72,24 +106,49 @@ public final class NamespaceSockets {
     /**
      * A listening TCP socket on {@code bindAddress:port} inside (null address: all of them),
      * as {@code new ServerSocket(port, backlog, bindAddress)}.
+     *
+     * @param port the local port, 0 (any free one) to 65535
+     * @param backlog the maximum queue of pending connections (0 or less: the JDK's default, 50)
+     * @param bindAddress the local address to bind, or null for all addresses inside
+     * @return a new bound, listening socket
+     * @throws IllegalArgumentException when {@code port} is out of range
+     * @throws IOException when the socket cannot be created or bound
      */
     public ServerSocket serverSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
         checkPort(port);
         return track("a ServerSocket on port " + port, ns.call(() -> new ServerSocket(port, backlog, bindAddress)));
     }
 
-    /** A UDP socket bound to a free port of every address inside ({@code new DatagramSocket()}). */
+    /**
+     * A UDP socket bound to a free port of every address inside ({@code new DatagramSocket()}).
+     *
+     * @return a new bound UDP socket
+     * @throws IOException when the socket cannot be created or bound
+     */
     public DatagramSocket datagramSocket() throws IOException {
         return datagramSocket(new InetSocketAddress(0));
     }
 
-    /** A UDP socket bound to {@code port} inside ({@code new DatagramSocket(port)}). */
+    /**
+     * A UDP socket bound to {@code port} inside ({@code new DatagramSocket(port)}).
+     *
+     * @param port the local port, 0 (any free one) to 65535
+     * @return a new bound UDP socket
+     * @throws IllegalArgumentException when {@code port} is out of range
+     * @throws IOException when the socket cannot be created or bound
+     */
     public DatagramSocket datagramSocket(int port) throws IOException {
         checkPort(port);
         return datagramSocket(new InetSocketAddress(port));
     }
 
-    /** A UDP socket bound to {@code bindAddress} inside (null: left unbound), as {@code new DatagramSocket(bindAddress)}. */
+    /**
+     * A UDP socket bound to {@code bindAddress} inside (null: left unbound), as {@code new DatagramSocket(bindAddress)}.
+     *
+     * @param bindAddress the local address and port to bind, or null to leave it unbound
+     * @return a new UDP socket whose descriptor belongs to this namespace
+     * @throws IOException when the socket cannot be created or bound
+     */
     public DatagramSocket datagramSocket(SocketAddress bindAddress) throws IOException {
         return track("a DatagramSocket", ns.call(() -> {
             DatagramSocket d = new DatagramSocket(bindAddress);
@@ -98,22 +157,41 @@ public final class NamespaceSockets {
         }));
     }
 
-    /** A TCP channel whose socket is created inside ({@code SocketChannel.open()}); connect it from anywhere. */
+    /**
+     * A TCP channel whose socket is created inside ({@code SocketChannel.open()}); connect it from anywhere.
+     *
+     * @return a new unconnected channel
+     * @throws IOException when the socket cannot be created (e.g. the handle is closed, the namespace cannot be entered)
+     */
     public SocketChannel openSocketChannel() throws IOException {
         return track("a SocketChannel", ns.call(SocketChannel::open));
     }
 
-    /** A server channel whose socket is created inside ({@code ServerSocketChannel.open()}); bind it from anywhere. */
+    /**
+     * A server channel whose socket is created inside ({@code ServerSocketChannel.open()}); bind it from anywhere.
+     *
+     * @return a new unbound server channel
+     * @throws IOException when the socket cannot be created (e.g. the handle is closed, the namespace cannot be entered)
+     */
     public ServerSocketChannel openServerSocketChannel() throws IOException {
         return track("a ServerSocketChannel", ns.call(ServerSocketChannel::open));
     }
 
-    /** A UDP channel whose socket is created inside ({@code DatagramChannel.open()}). */
+    /**
+     * A UDP channel whose socket is created inside ({@code DatagramChannel.open()}).
+     *
+     * @return a new unbound datagram channel
+     * @throws IOException when the socket cannot be created (e.g. the handle is closed, the namespace cannot be entered)
+     */
     public DatagramChannel openDatagramChannel() throws IOException {
         return track("a DatagramChannel", ns.call(() -> DatagramChannel.open()));
     }
 
-    /** A factory whose sockets are created inside (each as {@link #socket()}, then bound and connected as asked). */
+    /**
+     * A factory whose sockets are created inside (each as {@link #socket()}, then bound and connected as asked).
+     *
+     * @return a factory bound to this namespace; its methods throw {@code IOException} as the ones here do
+     */
     public SocketFactory socketFactory() {
         return new SocketFactory() {
             @Override
@@ -143,7 +221,11 @@ public final class NamespaceSockets {
         };
     }
 
-    /** A factory whose server sockets are created inside (unbound ones too: their descriptor is made at once). */
+    /**
+     * A factory whose server sockets are created inside (unbound ones too: their descriptor is made at once).
+     *
+     * @return a factory bound to this namespace; its methods throw {@code IOException} as the ones here do
+     */
     public ServerSocketFactory serverSocketFactory() {
         return new ServerSocketFactory() {
             @Override
@@ -175,6 +257,9 @@ public final class NamespaceSockets {
     /**
      * An {@code HttpClient} (default settings) whose connections are opened inside; see
      * {@link #httpClient(HttpClient.Builder)}.
+     *
+     * @return a new client; close it when done
+     * @throws IOException when the client or its executor cannot be created inside
      */
     public HttpClient httpClient() throws IOException {
         return httpClient(HttpClient.newBuilder());
@@ -188,6 +273,10 @@ public final class NamespaceSockets {
      * executor whose 2 threads live inside; an executor set on {@code builder} is replaced.
      * Close the client ({@code close()}, {@code shutdown()}) to end those threads and let the
      * namespace go.
+     *
+     * @param builder the client's settings, not null; its executor is replaced
+     * @return a new client; close it when done
+     * @throws IOException when the client or its executor cannot be created inside
      */
     public HttpClient httpClient(HttpClient.Builder builder) throws IOException {
         ExecutorService executor = ns.executor(2);

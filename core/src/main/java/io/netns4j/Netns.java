@@ -97,17 +97,42 @@ public final class Netns implements NamespaceRef, AutoCloseable {
         return ns;
     }
 
-    /** Opens the named namespace in the system run directory ({@code /run/netns/NAME}). */
+    /**
+     * Opens the named namespace in the system run directory ({@code /run/netns/NAME}), as
+     * {@code ip -n NAME} does.
+     *
+     * @param name the namespace's name, not null
+     * @return a new open handle; the caller closes it
+     * @throws io.netns4j.error.NotFoundException when no namespace of that name exists
+     * @throws NetnsException when it cannot be opened (e.g. permission denied, not ready yet)
+     */
     public static Netns open(String name) throws NetnsException {
         return NetnsRegistry.system().open(name);
     }
 
-    /** Opens the namespace behind any nsfs path, e.g. {@code /proc/123/ns/net}. */
+    /**
+     * Opens the namespace behind any nsfs path, e.g. {@code /proc/123/ns/net} or a bind mount
+     * such as {@code /run/netns/NAME}.
+     *
+     * @param path the file to open, not null
+     * @return a new open handle without a name; the caller closes it
+     * @throws NamespaceNotReadyException when the file exists but no namespace is mounted on it yet
+     * @throws InvalidRequestException when the path is a namespace of another kind (mnt, pid, ...)
+     * @throws NetnsException when it cannot be opened (missing, permission denied, ...)
+     */
     public static Netns openPath(Path path) throws NetnsException {
         return new Netns(openNamespaceFile(path.toString(), path.toString()), null, path, false).tracked();
     }
 
-    /** Opens the network namespace of process {@code pid} ({@code /proc/PID/ns/net}). */
+    /**
+     * Opens the network namespace of process {@code pid} ({@code /proc/PID/ns/net}), as
+     * {@code ip netns identify PID} or {@code nsenter -t PID -n} look it up.
+     *
+     * @param pid the process id, positive
+     * @return a new open handle without a name; the caller closes it
+     * @throws IllegalArgumentException when {@code pid} is 0 or negative
+     * @throws NetnsException when the process does not exist or its namespace cannot be opened
+     */
     public static Netns openPid(long pid) throws NetnsException {
         if (pid <= 0) {
             throw new IllegalArgumentException("Invalid PID: " + pid + " (a process id is a positive number)");
@@ -115,7 +140,12 @@ public final class Netns implements NamespaceRef, AutoCloseable {
         return openPath(Path.of("/proc", Long.toString(pid), "ns", "net"));
     }
 
-    /** Opens the caller's own network namespace. */
+    /**
+     * Opens the caller's own network namespace ({@code /proc/thread-self/ns/net}).
+     *
+     * @return a new open handle without a name; the caller closes it
+     * @throws NetnsException when the namespace file cannot be opened
+     */
     public static Netns current() throws NetnsException {
         Path p = Path.of("/proc/thread-self/ns/net");
         return new Netns(openNamespaceFile(p.toString(), "the current network namespace"), null, p, true).tracked();
@@ -151,17 +181,31 @@ public final class Netns implements NamespaceRef, AutoCloseable {
         return nsFd;
     }
 
-    /** The name in the run directory, when opened by name. */
+    /**
+     * The name in the run directory, when opened by name.
+     *
+     * @return the name, or empty when opened by path, pid or as the current namespace
+     */
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }
 
-    /** The path this handle was opened from. */
+    /**
+     * The path this handle was opened from.
+     *
+     * @return the path, e.g. {@code /run/netns/NAME} or {@code /proc/PID/ns/net}; never null
+     */
     public Path path() {
         return path;
     }
 
-    /** Device and inode of the namespace: equal ids mean the same namespace. */
+    /**
+     * Device and inode of the namespace: equal ids mean the same namespace. Equivalent to
+     * {@code stat -L /run/netns/NAME}.
+     *
+     * @return the namespace's id, never null
+     * @throws NetnsException when the handle is closed or the descriptor cannot be stat'ed
+     */
     public NamespaceId id() throws NetnsException {
         int f = acquire();
         try {
@@ -280,7 +324,12 @@ public final class Netns implements NamespaceRef, AutoCloseable {
      * carrier at any blocking point and leave that carrier in the wrong namespace. This
      * method is safe to call from virtual threads, because the work never runs on them.
      *
+     * @param <T> the task's result type
+     * @param <X> the checked exception the task may throw
+     * @param task the work to run inside, not null
+     * @return what the task returned (may be null)
      * @throws X what the task throws
+     * @throws NetnsException when the handle is closed or the namespace cannot be entered
      * @throws io.netns4j.error.PermissionDeniedException when this process may not enter the
      *         namespace (EPERM: not root, or no CAP_SYS_ADMIN)
      * @throws OperationInterruptedException when the caller is interrupted while waiting (the
@@ -302,7 +351,15 @@ public final class Netns implements NamespaceRef, AutoCloseable {
         }
     }
 
-    /** Runs {@code task} inside this namespace; see {@link #call(ThrowingCallable)}. */
+    /**
+     * Runs {@code task} inside this namespace; see {@link #call(ThrowingCallable)}.
+     *
+     * @param <X> the checked exception the task may throw
+     * @param task the work to run inside, not null
+     * @throws X what the task throws, with the caller's stack as a suppressed {@link CalledFrom}
+     * @throws NetnsException when the handle is closed or the namespace cannot be entered
+     * @throws OperationInterruptedException when the caller is interrupted while waiting
+     */
     public <X extends Exception> void run(ThrowingRunnable<X> task) throws X, NetnsException {
         call(() -> {
             task.run();
@@ -317,6 +374,10 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     /**
      * An executor whose {@code threads} platform threads live inside this namespace; shut
      * it down when done. It keeps the namespace alive until then, even if this handle closes.
+     *
+     * @param threads the number of worker threads, 1 or more
+     * @return a new executor; the caller shuts it down
+     * @throws NetnsException when the handle is closed or the threads cannot enter the namespace
      */
     public ExecutorService executor(int threads) throws NetnsException {
         checkOpen();
@@ -329,53 +390,94 @@ public final class Netns implements NamespaceRef, AutoCloseable {
      * {@code /etc/X} is {@code /etc/netns/NAME/X} where that exists. Configure stdio,
      * environment and directory on {@code builder} as usual; arguments are never passed
      * through a shell.
+     *
+     * @param builder the command, its stdio, environment and directory; not null
+     * @return the started process
+     * @throws IOException when the handle is closed or the process cannot be started
      */
     public Process start(ProcessBuilder builder) throws IOException {
         checkOpen();
         return ProcessLauncher.start(this, builder, System.err);
     }
 
-    /** Sockets, channels, factories and an {@code HttpClient} whose sockets are created inside; see {@link NamespaceSockets}. */
+    /**
+     * Sockets, channels, factories and an {@code HttpClient} whose sockets are created inside;
+     * see {@link NamespaceSockets}. Roughly {@code ip netns exec THIS} for in-process networking.
+     *
+     * @return a view of this handle for creating sockets; valid while the handle is open
+     */
     public NamespaceSockets sockets() {
         return new NamespaceSockets(this);
     }
 
-    /** The links of this namespace: {@code ip -n THIS link ...}. */
+    /**
+     * The links of this namespace: {@code ip -n THIS link ...}.
+     *
+     * @return the link verbs, bound to this handle
+     */
     public Links links() {
         return Links.of(session);
     }
 
-    /** The addresses of this namespace: {@code ip -n THIS address ...}. */
+    /**
+     * The addresses of this namespace: {@code ip -n THIS address ...}.
+     *
+     * @return the address verbs, bound to this handle
+     */
     public Addresses addresses() {
         return Addresses.of(session);
     }
 
-    /** The neighbour (ARP/NDP) entries of this namespace: {@code ip -n THIS neigh ...}. */
+    /**
+     * The neighbour (ARP/NDP) entries of this namespace: {@code ip -n THIS neigh ...}.
+     *
+     * @return the neighbour verbs, bound to this handle
+     */
     public Neighbours neighbours() {
         return Neighbours.of(session);
     }
 
-    /** The routes of this namespace: {@code ip -n THIS route ...}. */
+    /**
+     * The routes of this namespace: {@code ip -n THIS route ...}.
+     *
+     * @return the route verbs, bound to this handle
+     */
     public Routes routes() {
         return Routes.of(session);
     }
 
-    /** The policy-routing rules of this namespace: {@code ip -n THIS rule ...}. */
+    /**
+     * The policy-routing rules of this namespace: {@code ip -n THIS rule ...}.
+     *
+     * @return the rule verbs, bound to this handle
+     */
     public Rules rules() {
         return Rules.of(session);
     }
 
-    /** The queueing disciplines of this namespace: {@code tc -n THIS qdisc ...}. */
+    /**
+     * The queueing disciplines of this namespace: {@code tc -n THIS qdisc ...}.
+     *
+     * @return the qdisc verbs, bound to this handle
+     */
     public Qdiscs qdiscs() {
         return Qdiscs.of(session);
     }
 
-    /** The network sysctls ({@code net.*}) of this namespace. */
+    /**
+     * The network sysctls ({@code net.*}) of this namespace: {@code ip netns exec THIS sysctl net.X}.
+     *
+     * @return the sysctl verbs, bound to this handle
+     */
     public Sysctls sysctls() {
         return Sysctls.in(this);
     }
 
-    /** The nftables firewall of this namespace: {@code ip netns exec THIS nft ...}. */
+    /**
+     * The nftables firewall of this namespace: {@code ip netns exec THIS nft ...}.
+     *
+     * @return the nftables verbs, bound to this handle
+     */
     public io.netns4j.firewall.Firewall firewall() {
         return io.netns4j.firewall.Firewall.in(this);
     }
@@ -385,17 +487,37 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     /**
      * The id this namespace has assigned to {@code peer}, if any. Equivalent to the
      * {@code (id: N)} that {@code ip -n THIS netns list} shows next to the peer.
+     *
+     * @param peer the other namespace, open
+     * @return the id, or empty when none is assigned
+     * @throws NetnsException when either handle is closed or the kernel refuses the request
      */
     public OptionalInt peerId(Netns peer) throws NetnsException {
         return PeerIdRequests.peerId(this, peer);
     }
 
-    /** Lets the kernel pick an id for {@code peer} here and returns it: {@code ip -n THIS netns set PEER auto}. */
+    /**
+     * Lets the kernel pick an id for {@code peer} here and returns it: {@code ip -n THIS netns set PEER auto}.
+     *
+     * @param peer the other namespace, open
+     * @return the id the kernel picked
+     * @throws io.netns4j.error.AlreadyExistsException when {@code peer} already has an id here
+     * @throws NetnsException when either handle is closed or the kernel refuses the request
+     */
     public int assignPeerId(Netns peer) throws NetnsException {
         return PeerIdRequests.assignPeerId(this, peer, NsidMessage.NOT_ASSIGNED);
     }
 
-    /** Assigns {@code peer} the id {@code nsid} (0 or more) here: {@code ip -n THIS netns set PEER N}. */
+    /**
+     * Assigns {@code peer} the id {@code nsid} (0 or more) here: {@code ip -n THIS netns set PEER N}.
+     *
+     * @param peer the other namespace, open
+     * @param nsid the id to assign, 0 or more
+     * @return the id now assigned
+     * @throws IllegalArgumentException when {@code nsid} is negative
+     * @throws io.netns4j.error.AlreadyExistsException when the id or the peer already has another assignment
+     * @throws NetnsException when either handle is closed or the kernel refuses the request
+     */
     public int assignPeerId(Netns peer, int nsid) throws NetnsException {
         if (nsid < 0) {
             throw new IllegalArgumentException("Invalid nsid " + nsid + " (0 or more; assignPeerId(peer) picks one)");
@@ -404,21 +526,64 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     }
 
     /**
-     * The ids this namespace has assigned, as {@code ip netns list-id} dumps them. With
-     * {@code targetNsid}, the ids that namespace (known here by that id) has assigned,
-     * each with {@code currentNsid} set to this namespace's id for the same peer.
-     * Names are not filled in; {@link NetnsRegistry#listIds} adds them.
+     * The ids this namespace has assigned. Equivalent to {@code ip -n THIS netns list-id}.
+     * Names are not filled in; {@link NetnsRegistry#listIds(Netns)} adds them.
+     *
+     * @return the assigned ids, in the kernel's order; empty when none
+     * @throws NetnsException when the handle is closed or the kernel refuses the dump
      */
-    public List<PeerId> peerIds(Integer targetNsid) throws NetnsException {
-        return PeerIdRequests.peerIds(this, targetNsid);
+    public List<PeerId> peerIds() throws NetnsException {
+        return PeerIdRequests.peerIds(this, null);
     }
 
     /**
-     * Looks up one id: the peer known here (or, with {@code targetNsid}, in that namespace)
-     * as {@code nsid}. Equivalent to {@code ip netns list-id nsid N}.
+     * The ids that another namespace, known here as {@code targetNsid}, has assigned, each
+     * with {@code currentNsid} set to this namespace's id for the same peer. Equivalent to
+     * {@code ip -n THIS netns list-id target-nsid T}. Names are not filled in.
+     *
+     * @param targetNsid the id (here) of the namespace whose ids to list, 0 or more
+     * @return the assigned ids, in the kernel's order; empty when none
+     * @throws IllegalArgumentException when {@code targetNsid} is negative
+     * @throws NetnsException when the handle is closed or the kernel refuses the dump (e.g. no
+     *         namespace has that id here)
      */
-    public Optional<PeerId> peerIdLookup(int nsid, Integer targetNsid) throws NetnsException {
-        return PeerIdRequests.peerIdLookup(this, nsid, targetNsid);
+    public List<PeerId> peerIds(int targetNsid) throws NetnsException {
+        return PeerIdRequests.peerIds(this, checkNsid("targetNsid", targetNsid));
+    }
+
+    /**
+     * Looks up one id: the peer known here as {@code nsid}. Equivalent to
+     * {@code ip -n THIS netns list-id nsid N}.
+     *
+     * @param nsid the id to look up, 0 or more
+     * @return the entry, or empty when no peer has that id
+     * @throws IllegalArgumentException when {@code nsid} is negative
+     * @throws NetnsException when the handle is closed or the kernel refuses the request
+     */
+    public Optional<PeerId> peerIdLookup(int nsid) throws NetnsException {
+        return PeerIdRequests.peerIdLookup(this, checkNsid("nsid", nsid), null);
+    }
+
+    /**
+     * Looks up one id in another namespace: the peer that the namespace known here as
+     * {@code targetNsid} knows as {@code nsid}. Equivalent to
+     * {@code ip -n THIS netns list-id target-nsid T nsid N}.
+     *
+     * @param nsid the id to look up (in the target), 0 or more
+     * @param targetNsid the id (here) of the namespace to look in, 0 or more
+     * @return the entry, or empty when no peer has that id
+     * @throws IllegalArgumentException when an id is negative
+     * @throws NetnsException when the handle is closed or the kernel refuses the request
+     */
+    public Optional<PeerId> peerIdLookup(int nsid, int targetNsid) throws NetnsException {
+        return PeerIdRequests.peerIdLookup(this, checkNsid("nsid", nsid), checkNsid("targetNsid", targetNsid));
+    }
+
+    private static int checkNsid(String what, int nsid) {
+        if (nsid < 0) {
+            throw new IllegalArgumentException("Invalid " + what + " " + nsid + " (an nsid is 0 or more)");
+        }
+        return nsid;
     }
 
     /** How messages name this namespace: {@code network namespace "NAME"} or a path. */

@@ -50,17 +50,31 @@ public final class NetnsRegistry {
         this.runDirectory = new RunDirectory(directory);
     }
 
-    /** The registry {@code ip netns} uses: {@code $NETNS_RUN_DIR}, else {@code /run/netns}. */
+    /**
+     * The registry {@code ip netns} uses: {@code $NETNS_RUN_DIR}, else {@code /run/netns}.
+     *
+     * @return the system registry (a new view of it; cheap)
+     */
     public static NetnsRegistry system() {
         String env = System.getenv("NETNS_RUN_DIR");
         return new NetnsRegistry(Path.of(env == null || env.isEmpty() ? "/run/netns" : env));
     }
 
-    /** A registry in another directory (tests, or a tool that keeps its own namespaces). */
+    /**
+     * A registry in another directory (tests, or a tool that keeps its own namespaces).
+     *
+     * @param directory the run directory, made absolute; created on first {@code add} if missing
+     * @return a registry on that directory
+     */
     public static NetnsRegistry at(Path directory) {
         return new NetnsRegistry(directory.toAbsolutePath());
     }
 
+    /**
+     * The directory this registry keeps its names in.
+     *
+     * @return the absolute directory, e.g. {@code /run/netns}
+     */
     public Path directory() {
         return directory;
     }
@@ -69,7 +83,12 @@ public final class NetnsRegistry {
         return directory.resolve(NetnsNames.check(name)).toString();
     }
 
-    /** The names in the directory, in directory order. Equivalent to {@code ip netns list}. */
+    /**
+     * The names in the directory, in directory order. Equivalent to {@code ip netns list}.
+     *
+     * @return the names, empty when the directory does not exist
+     * @throws NetnsException when the directory cannot be read
+     */
     public List<String> names() throws NetnsException {
         List<String> out = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory)) {
@@ -84,7 +103,12 @@ public final class NetnsRegistry {
         return out;
     }
 
-    /** Whether a namespace of that name exists and is mounted (ready for use). */
+    /**
+     * Whether a namespace of that name exists and is mounted (ready for use).
+     *
+     * @param name the namespace's name (a single path component, as {@code ip netns} accepts)
+     * @return true when the name opens as a network namespace; false when absent, not ready, invalid or not openable
+     */
     public boolean isReady(String name) {
         try (Netns ns = open(name)) {
             return ns != null;
@@ -96,8 +120,12 @@ public final class NetnsRegistry {
     /**
      * Opens the named namespace.
      *
+     * @param name the namespace's name (a single path component, as {@code ip netns} accepts)
+     * @return a new open handle; the caller closes it
      * @throws NotFoundException           when there is no such name
      * @throws NamespaceNotReadyException  when it is being created by someone else right now
+     * @throws NetnsException              when it cannot be opened otherwise (e.g. permission denied)
+     * @throws IllegalArgumentException    when {@code name} is not a valid name
      */
     public Netns open(String name) throws NetnsException {
         String file = fileOf(name);
@@ -108,7 +136,11 @@ public final class NetnsRegistry {
      * Creates a new network namespace and names it. Equivalent to {@code ip netns add NAME}.
      * On failure nothing is left behind: no file, no mount.
      *
+     * @param name the namespace's name (a single path component, as {@code ip netns} accepts)
      * @return an open handle on the new namespace; close it when done (the namespace stays)
+     * @throws io.netns4j.error.AlreadyExistsException when the name exists already
+     * @throws io.netns4j.error.PermissionDeniedException when not root (no CAP_SYS_ADMIN)
+     * @throws NetnsException when the namespace cannot be created or mounted
      */
     public Netns add(String name) throws NetnsException {
         return add(name, ns -> { });
@@ -120,6 +152,11 @@ public final class NetnsRegistry {
      * ({@code ip netns add NAME} ... {@code ip netns delete NAME}, then waiting). A failure
      * to delete at close is thrown as an {@code UncheckedIOException} around the
      * {@link NetnsException} (a {@code BusyException} names what still holds it).
+     *
+     * @param name the namespace's name (a single path component, as {@code ip netns} accepts)
+     * @return an open handle whose {@code close()} deletes the namespace and waits for it to go
+     * @throws io.netns4j.error.AlreadyExistsException when the name exists already
+     * @throws NetnsException when the namespace cannot be created, as {@link #add(String)}
      */
     public Netns create(String name) throws NetnsException {
         return add(name).deletingOnClose(this);
@@ -128,6 +165,11 @@ public final class NetnsRegistry {
     /**
      * {@link #create(String)} with a fresh name: {@code prefix}, this process's id and a
      * counter ({@code test-4711-3}), for tests and scratch work. Read it with {@link Netns#name()}.
+     *
+     * @param prefix the start of the name, e.g. {@code test-}; the result must be a valid name
+     * @return an open handle whose {@code close()} deletes the namespace and waits for it to go
+     * @throws IllegalArgumentException when the resulting name is not valid (e.g. too long)
+     * @throws NetnsException when the namespace cannot be created, as {@link #add(String)}
      */
     public Netns createTemporary(String prefix) throws NetnsException {
         String name = prefix + ProcessHandle.current().pid() + "-" + TEMPORARY.incrementAndGet();
@@ -140,6 +182,10 @@ public final class NetnsRegistry {
     /**
      * Deletes the name if it exists ({@code ip netns delete NAME}, no error when absent) and
      * says whether it did. The namespace is freed in the background; see {@link #delete(String, Duration)}.
+     *
+     * @param name the namespace's name (a single path component, as {@code ip netns} accepts)
+     * @return true when the name existed and was removed, false when there was none
+     * @throws NetnsException when it exists but cannot be removed
      */
     public boolean deleteIfExists(String name) throws NetnsException {
         try {
@@ -153,6 +199,13 @@ public final class NetnsRegistry {
     /** Work done on a new namespace before it gets its name; see {@link #add(String, Preparation)}. */
     @FunctionalInterface
     public interface Preparation {
+        /**
+         * Prepares the namespace before it is named.
+         *
+         * @param unnamed the new namespace, open; do not close it or keep it
+         * @throws NetnsException to abandon the namespace: it is dropped unnamed and the error
+         *         is thrown from {@code add}
+         */
         void prepare(Netns unnamed) throws NetnsException;
     }
 
@@ -166,6 +219,12 @@ public final class NetnsRegistry {
      * <p>The name's file is created after the preparation, right before the mount; a crash
      * between the two leaves an empty file, as {@code ip netns add} would;
      * {@link #removeUnmounted} removes such files.
+     *
+     * @param name the namespace's name (a single path component, as {@code ip netns} accepts)
+     * @param preparation work on the unnamed namespace, run on a thread inside it; not null
+     * @return an open handle on the new, named namespace; close it when done (the namespace stays)
+     * @throws io.netns4j.error.AlreadyExistsException when the name exists already
+     * @throws NetnsException when the namespace cannot be created or mounted, or what the preparation threw
      */
     public Netns add(String name, Preparation preparation) throws NetnsException {
         String file = fileOf(name);
@@ -224,6 +283,10 @@ public final class NetnsRegistry {
      * between creating the file and mounting on it leaves (iproute2 leaves the same). Returns
      * whether it removed one. Equivalent to {@code rm /run/netns/NAME} after checking
      * {@code findmnt} shows nothing there.
+     *
+     * @param name the namespace's name (a single path component, as {@code ip netns} accepts)
+     * @return true when an unmounted file was removed; false when the name is absent or a namespace is mounted on it
+     * @throws NetnsException when the file cannot be removed or inspected
      */
     public boolean removeUnmounted(String name) throws NetnsException {
         String file = fileOf(name);
@@ -247,6 +310,13 @@ public final class NetnsRegistry {
     /**
      * Names the network namespace of process {@code pid}. Equivalent to
      * {@code ip netns attach NAME PID}.
+     *
+     * @param name the namespace's name (a single path component, as {@code ip netns} accepts)
+     * @param pid the process whose namespace to name, positive
+     * @return an open handle on that namespace; the caller closes it (the name stays)
+     * @throws IllegalArgumentException when {@code pid} is out of range
+     * @throws io.netns4j.error.AlreadyExistsException when the name exists already
+     * @throws NetnsException when the process does not exist or the mount fails
      */
     public Netns attach(String name, long pid) throws NetnsException {
         if (pid <= 0 || pid > Integer.MAX_VALUE) {
@@ -275,6 +345,10 @@ public final class NetnsRegistry {
      * {@code ip netns delete NAME}. The namespace itself lives on while a process, an open
      * handle or another mount holds it; the kernel then frees it in the background. See
      * {@link #delete(String, Duration)} to wait for that.
+     *
+     * @param name the namespace's name (a single path component, as {@code ip netns} accepts)
+     * @throws NotFoundException when there is no such name
+     * @throws NetnsException when the mount or file cannot be removed (e.g. still busy after about 1 s of retries)
      */
     public void delete(String name) throws NetnsException {
         String file = fileOf(name);
@@ -301,6 +375,8 @@ public final class NetnsRegistry {
      * is gone from the caller's namespace and the peers of its veth links there are deleted.
      * Equivalent to {@code ip netns delete NAME} followed by waiting, which {@code ip} cannot do.
      *
+     * @param name the namespace's name (a single path component, as {@code ip netns} accepts)
+     * @param timeout how long to wait for the kernel to free the namespace, not null
      * @throws BusyException when something still holds the namespace after {@code timeout};
      *                       the message names the processes inside it
      */
@@ -320,6 +396,11 @@ public final class NetnsRegistry {
     /**
      * The names whose namespace is the one process {@code pid} is in; all of them, though
      * one is usual. Equivalent to {@code ip netns identify PID}.
+     *
+     * @param pid the process, or 0 or less for this process
+     * @return the names, empty when the namespace has none here
+     * @throws NotFoundException when the process does not exist or its namespace cannot be opened
+     * @throws NetnsException when the directory cannot be read
      */
     public List<String> identify(long pid) throws NetnsException {
         Path proc = pid <= 0 ? Path.of("/proc/self/ns/net") : Path.of("/proc", Long.toString(pid), "ns", "net");
@@ -333,7 +414,13 @@ public final class NetnsRegistry {
         return namesOf(target);
     }
 
-    /** The names under which namespace {@code target} is mounted here; usually one, possibly none. */
+    /**
+     * The names under which namespace {@code target} is mounted here; usually one, possibly none.
+     *
+     * @param target the namespace's device and inode, e.g. {@link Netns#id()}
+     * @return the names, in directory order; empty when none
+     * @throws NetnsException when the directory cannot be read
+     */
     public List<String> namesOf(NamespaceId target) throws NetnsException {
         List<String> out = new ArrayList<>();
         for (String n : names()) {
@@ -348,7 +435,14 @@ public final class NetnsRegistry {
         return out;
     }
 
-    /** The ids of the processes inside the named namespace. Equivalent to {@code ip netns pids NAME}. */
+    /**
+     * The ids of the processes inside the named namespace. Equivalent to {@code ip netns pids NAME}.
+     *
+     * @param name the namespace's name (a single path component, as {@code ip netns} accepts)
+     * @return the process ids; empty when none
+     * @throws NotFoundException when there is no such name
+     * @throws NetnsException when the namespace cannot be opened
+     */
     public List<Long> pids(String name) throws NetnsException {
         NamespaceId target;
         try (Netns ns = open(name)) {
@@ -360,6 +454,10 @@ public final class NetnsRegistry {
     /**
      * The processes inside each of the named namespaces, found in one walk of {@code /proc}
      * (names that do not open are left out). Equivalent to {@code ip netns pids NAME} for each.
+     *
+     * @param names the namespaces' names
+     * @return for each name that opened, in the order given: its process ids
+     * @throws NetnsException when {@code /proc} cannot be read
      */
     public Map<String, List<Long>> pids(List<String> names) throws NetnsException {
         Map<NamespaceId, String> byId = new HashMap<>();
@@ -385,20 +483,37 @@ public final class NetnsRegistry {
      * peers were inside: use it for a set of namespaces that holds its own veth peers, such as
      * a lab. Equivalent to {@code ip netns delete} of each name, then waiting.
      *
+     * @param names the namespaces' names
+     * @param timeout how long to wait, in all, for the kernel to free them; not null
      * @return the names that could not be deleted or were not freed in time, each with why
      *         (empty when all went); names that do not exist are skipped
+     * @throws OperationInterruptedException when the caller is interrupted while waiting
+     * @throws NetnsException when the wait itself cannot be set up
      */
     public Map<String, NetnsException> deleteAll(List<String> names, Duration timeout) throws NetnsException {
         return DeleteAll.run(this, names, timeout);
     }
 
 
-    /** The ids {@code viewer} has assigned, with their names: {@code ip -n VIEWER netns list-id}. */
+    /**
+     * The ids {@code viewer} has assigned, with their names: {@code ip -n VIEWER netns list-id}.
+     *
+     * @param viewer the namespace whose ids to list, open
+     * @return the assigned ids, each with its name here when it has one
+     * @throws NetnsException when the viewer is closed or the kernel refuses the dump
+     */
     public List<PeerId> listIds(Netns viewer) throws NetnsException {
         return listIds(viewer, null, null);
     }
 
-    /** The id {@code viewer} has given {@code nsid}, with its name: {@code ip -n VIEWER netns list-id nsid N}. */
+    /**
+     * The id {@code viewer} has given {@code nsid}, with its name: {@code ip -n VIEWER netns list-id nsid N}.
+     *
+     * @param viewer the namespace whose ids to search, open
+     * @param nsid the id, 0 or more
+     * @return the entry, or empty when no peer has that id
+     * @throws NetnsException when the viewer is closed or the kernel refuses the request
+     */
     public Optional<PeerId> lookupId(Netns viewer, int nsid) throws NetnsException {
         return listIds(viewer, null, nsid).stream().findFirst();
     }
@@ -408,13 +523,19 @@ public final class NetnsRegistry {
      * Equivalent to {@code ip [-n VIEWER] netns list-id [target-nsid T] [nsid N]}; null
      * leaves an option out (the command line's form: prefer {@link #listIds(Netns)} and
      * {@link #lookupId(Netns, int)}).
+     *
+     * @param viewer the namespace whose ids to list, open
+     * @param targetNsid the id (in {@code viewer}) of the namespace to list instead, or null
+     * @param nsid the one id to look up, or null for all
+     * @return the matching ids, each with its name here when it has one
+     * @throws NetnsException when the viewer is closed or the kernel refuses the request
      */
     public List<PeerId> listIds(Netns viewer, Integer targetNsid, Integer nsid) throws NetnsException {
         List<PeerId> raw;
         if (nsid != null) {
-            raw = viewer.peerIdLookup(nsid, targetNsid).map(List::of).orElse(List.of());
+            raw = PeerIdRequests.peerIdLookup(viewer, nsid, targetNsid).map(List::of).orElse(List.of());
         } else {
-            raw = viewer.peerIds(targetNsid);
+            raw = PeerIdRequests.peerIds(viewer, targetNsid); // null: no target-nsid (the command line's form)
         }
         Map<Integer, String> names = namesByPeerId(viewer);
         List<PeerId> out = new ArrayList<>(raw.size());
@@ -425,7 +546,13 @@ public final class NetnsRegistry {
         return out;
     }
 
-    /** For each named namespace that {@code viewer} has an id for: id to name. */
+    /**
+     * For each named namespace that {@code viewer} has an id for: id to name.
+     *
+     * @param viewer the namespace whose ids to map, open
+     * @return id to name, for the names here that {@code viewer} has an id for
+     * @throws NetnsException when the viewer is closed or the kernel refuses the dump
+     */
     public Map<Integer, String> namesByPeerId(Netns viewer) throws NetnsException {
         Map<Integer, String> out = new HashMap<>();
         for (String n : names()) {
@@ -434,7 +561,14 @@ public final class NetnsRegistry {
         return out;
     }
 
-    /** The id {@code viewer} has for the named namespace; empty when none or not ready. */
+    /**
+     * The id {@code viewer} has for the named namespace; empty when none or not ready.
+     *
+     * @param viewer the namespace whose id to read, open
+     * @param name the namespace's name (a single path component, as {@code ip netns} accepts)
+     * @return the id, or empty when none is assigned or the name is absent or not ready
+     * @throws NetnsException when the viewer is closed or the kernel refuses the request
+     */
     public Optional<Integer> peerIdOf(Netns viewer, String name) throws NetnsException {
         try (Netns peer = open(name)) {
             var id = viewer.peerId(peer);
@@ -444,7 +578,12 @@ public final class NetnsRegistry {
         }
     }
 
-    /** Watches the directory for names being added and deleted ({@code ip netns monitor}). */
+    /**
+     * Watches the directory for names being added and deleted ({@code ip netns monitor}).
+     *
+     * @return a new monitor; close it when done
+     * @throws NetnsException when the directory cannot be created or watched (inotify)
+     */
     public NetnsMonitor monitor() throws NetnsException {
         runDirectory.make();
         return NetnsMonitor.watch(directory);

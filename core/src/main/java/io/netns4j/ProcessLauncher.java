@@ -106,6 +106,11 @@ public final class ProcessLauncher {
      * <p>Returns only by throwing: when the namespace cannot be entered, or the command
      * cannot be executed ({@code exec of "CMD" failed: REASON}); the JVM is then as before.
      * For a command line tool only: a library's host process would be gone.
+     *
+     * @param ns the namespace to run the command in, open
+     * @param command the program and its arguments, not empty; never passed through a shell
+     * @throws IllegalArgumentException when {@code command} is empty
+     * @throws IOException when the namespace cannot be entered or the command cannot be executed
      */
     public static void exec(Netns ns, List<String> command) throws IOException {
         if (command.isEmpty()) {

@@ -140,7 +140,7 @@ final class TeardownWatch implements AutoCloseable {
                 if (e.errno() != Errno.ENOBUFS) {
                     throw e;
                 }
-                unhashed = home.peerIdLookup(nsid, null).isEmpty(); // notifications lost: ask directly
+                unhashed = home.peerIdLookup(nsid).isEmpty(); // notifications lost: ask directly
             }
         }
         while (!peerLinks.isEmpty()) {

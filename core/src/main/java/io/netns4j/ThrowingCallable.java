@@ -10,6 +10,11 @@ package io.netns4j;
  */
 @FunctionalInterface
 public interface ThrowingCallable<T, X extends Exception> {
-    /** Computes the result, inside the namespace. */
+    /**
+     * Computes the result, inside the namespace.
+     *
+     * @return the result, handed back to the caller of {@code call} (may be null)
+     * @throws X when the task fails; rethrown to the caller as is
+     */
     T call() throws X;
 }

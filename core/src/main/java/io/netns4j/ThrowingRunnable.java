@@ -8,6 +8,10 @@ package io.netns4j;
  */
 @FunctionalInterface
 public interface ThrowingRunnable<X extends Exception> {
-    /** Does the work, inside the namespace. */
+    /**
+     * Does the work, inside the namespace.
+     *
+     * @throws X when the task fails; rethrown to the caller as is
+     */
     void run() throws X;
 }

@@ -136,6 +136,12 @@ class NetnsRegistryTest {
             assertEquals(java.util.Optional.of(new PeerId(7, null, b)), system.lookupId(nsA, 7));
             assertEquals(java.util.Optional.empty(), system.lookupId(nsA, 9));
             assertThrows(IllegalArgumentException.class, () -> nsA.assignPeerId(nsB, -1));
+            // the handle's own forms: no names, no nullable arguments
+            assertTrue(nsA.peerIds().contains(new PeerId(7, null, null)), nsA.peerIds().toString());
+            assertEquals(java.util.Optional.of(new PeerId(7, null, null)), nsA.peerIdLookup(7));
+            assertEquals(java.util.Optional.empty(), nsA.peerIdLookup(9));
+            assertThrows(IllegalArgumentException.class, () -> nsA.peerIdLookup(-1));
+            assertThrows(IllegalArgumentException.class, () -> nsA.peerIds(-1));
         }
     }
 

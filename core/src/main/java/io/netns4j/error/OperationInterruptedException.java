@@ -9,6 +9,11 @@ package io.netns4j.error;
 public class OperationInterruptedException extends NetnsException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception, with errno {@code EINTR} (4) and no cause.
+     *
+     * @param message what was being waited for, e.g. {@code Interrupted while waiting for a task in ...}
+     */
     public OperationInterruptedException(String message) {
         super(message, 4 /* EINTR */, null);
     }

@@ -12,10 +12,29 @@ import io.netns4j.types.NamespaceRef;
  * built step by step: {@code LinkRequest.create("v0", Veth.peer("v1")).up().mtu(1400)}.
  * Null fields are left as they are (set) or to the kernel (add); {@code adminUp} is the
  * up/down state to set.
+ *
+ * @param name          the link's name (for a new link, the name to create), a valid interface name
+ * @param kind          the link type to create ({@code type KIND}), or null for a change
+ * @param adminUp       {@code up} (true), {@code down} (false), or null to leave it
+ * @param mtu           {@code mtu N} in bytes, 0 or more, or null
+ * @param address       {@code address MAC}, or null
+ * @param txQueueLength {@code txqueuelen N} in packets, 0 or more, or null
+ * @param master        {@code master BR}; empty for {@code nomaster}; null to leave it
+ * @param alias         {@code alias TEXT}, or null
+ * @param namespace     {@code netns NS}: the namespace to create the link in or move it to, or null
+ * @param namespacePid  {@code netns PID}: the same by process id, or null; not with {@code namespace}
+ * @param newName       {@code name NEW}: the name to rename the link to, or null
+ * @param promisc       {@code promisc on|off}, or null to leave it
  */
 public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer mtu, MacAddress address,
                           Integer txQueueLength, String master, String alias, NamespaceRef namespace, Long namespacePid,
                           String newName, Boolean promisc) {
+    /**
+     * Checks the names and values.
+     *
+     * @throws IllegalArgumentException when a name is not a valid interface name, {@code mtu}
+     *         or {@code txQueueLength} is negative, or both {@code namespace} and {@code namespacePid} are given
+     */
     public LinkRequest {
         InterfaceNames.check(name);
         if (newName != null) {
@@ -35,7 +54,14 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
         }
     }
 
-    /** A new link of {@code kind}: {@code ip link add NAME type KIND}. */
+    /**
+     * A new link of {@code kind}: {@code ip link add NAME type KIND}.
+     *
+     * @param name the new link's name, a valid interface name
+     * @param kind the link type, e.g. {@link Veth#peer(String)}; not null
+     * @return a request with only name and type set
+     * @throws IllegalArgumentException when {@code kind} is null or {@code name} is invalid
+     */
     public static LinkRequest create(String name, LinkKind kind) {
         if (kind == null) {
             throw new IllegalArgumentException("a new link needs a type (one of " + LinkKind.supported() + ")");
@@ -43,67 +69,142 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
         return new LinkRequest(name, kind, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** Changes to the existing link {@code name}: {@code ip link set dev NAME ...}. */
+    /**
+     * Changes to the existing link {@code name}: {@code ip link set dev NAME ...}.
+     *
+     * @param name the existing link's name
+     * @return a request that changes nothing yet
+     * @throws IllegalArgumentException when {@code name} is invalid
+     */
     public static LinkRequest change(String name) {
         return new LinkRequest(name, null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    /**
+     * Sets the link up: {@code ip link set dev NAME up}.
+     *
+     * @return @return a new request with that change; this one is unchanged
+     */
     public LinkRequest up() {
         return new LinkRequest(name, kind, true, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
                 newName, promisc);
     }
 
+    /**
+     * Sets the link down: {@code ip link set dev NAME down}.
+     *
+     * @return @return a new request with that change; this one is unchanged
+     */
     public LinkRequest down() {
         return new LinkRequest(name, kind, false, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
                 newName, promisc);
     }
 
+    /**
+     * Sets the MTU: {@code ip link set dev NAME mtu N}.
+     *
+     * @param value the MTU in bytes, 0 or more
+     * @return @return a new request with that change; this one is unchanged
+     * @throws IllegalArgumentException when {@code value} is negative
+     */
     public LinkRequest mtu(int value) {
         return new LinkRequest(name, kind, adminUp, value, address, txQueueLength, master, alias, namespace, namespacePid,
                 newName, promisc);
     }
 
+    /**
+     * Sets the hardware address: {@code ip link set dev NAME address MAC}.
+     *
+     * @param value the address, or null to leave it
+     * @return @return a new request with that change; this one is unchanged
+     */
     public LinkRequest address(MacAddress value) {
         return new LinkRequest(name, kind, adminUp, mtu, value, txQueueLength, master, alias, namespace, namespacePid,
                 newName, promisc);
     }
 
+    /**
+     * Sets the transmit queue length: {@code ip link set dev NAME txqueuelen N}.
+     *
+     * @param value the length in packets, 0 or more
+     * @return @return a new request with that change; this one is unchanged
+     * @throws IllegalArgumentException when {@code value} is negative
+     */
     public LinkRequest txQueueLength(int value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, value, master, alias, namespace, namespacePid, newName,
                 promisc);
     }
 
-    /** Enslaves the link to {@code bridgeOrBond}; an empty string releases it ({@code nomaster}). */
+    /**
+     * Enslaves the link to {@code bridgeOrBond}; an empty string releases it ({@code nomaster}).
+     *
+     * @param bridgeOrBond the master's name ({@code ip link set dev NAME master BR}), or empty
+     * @return a new request with that change; this one is unchanged
+     * @throws IllegalArgumentException when the name is invalid
+     */
     public LinkRequest master(String bridgeOrBond) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, bridgeOrBond, alias, namespace,
                 namespacePid, newName, promisc);
     }
 
+    /**
+     * Releases the link from its bridge or bond: {@code ip link set dev NAME nomaster}.
+     *
+     * @return @return a new request with that change; this one is unchanged
+     */
     public LinkRequest noMaster() {
         return master("");
     }
 
+    /**
+     * Sets the alias: {@code ip link set dev NAME alias TEXT}.
+     *
+     * @param value the alias text, or null to leave it
+     * @return @return a new request with that change; this one is unchanged
+     */
     public LinkRequest alias(String value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, value, namespace, namespacePid,
                 newName, promisc);
     }
 
-    /** Creates the link in, or moves it to, {@code ns}. */
+    /**
+     * Creates the link in, or moves it to, {@code ns}.
+     *
+     * @param ns the target namespace ({@code netns NS}), open; null to leave it
+     * @return a new request with that change; this one is unchanged
+     */
     public LinkRequest namespace(NamespaceRef ns) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, ns, null, newName, promisc);
     }
 
-    /** Creates the link in, or moves it to, the namespace of process {@code pid}. */
+    /**
+     * Creates the link in, or moves it to, the namespace of process {@code pid}.
+     *
+     * @param pid the process whose namespace is the target ({@code netns PID})
+     * @return a new request with that change; this one is unchanged
+     */
     public LinkRequest namespacePid(long pid) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, null, pid, newName, promisc);
     }
 
-    /** Renames the link: {@code ip link set dev NAME name NEW}. */
+    /**
+     * Renames the link: {@code ip link set dev NAME name NEW}.
+     *
+     * @param value the new name, a valid interface name
+     * @return a new request with that change; this one is unchanged
+     * @throws IllegalArgumentException when the name is invalid
+     */
     public LinkRequest rename(String value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
                 value, promisc);
     }
 
+    /**
+     * Sets promiscuous mode: {@code ip link set dev NAME promisc on|off}.
+     *
+     * @param on true for {@code on}, false for {@code off}
+     * @return @return a new request with that change; this one is unchanged
+     */
     public LinkRequest promisc(boolean on) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
                 newName, on);

@@ -28,11 +28,22 @@ public final class Links {
         this.ns = ns;
     }
 
+    /**
+     * The link verbs of one namespace; reached as {@link io.netns4j.Netns#links()}.
+     *
+     * @param ns the namespace's session (internal)
+     * @return the verbs bound to it
+     */
     public static Links of(NamespaceSession ns) {
         return new Links(ns);
     }
 
-    /** All links. Equivalent to: {@code ip link show}. */
+    /**
+     * All links. Equivalent to: {@code ip link show}.
+     *
+     * @return every link, in index order as the kernel dumps them
+     * @throws NetnsException when the handle is closed or the dump fails
+     */
     public List<Link> list() throws NetnsException {
         List<Link> out = new ArrayList<>();
         for (LinkMessage m : dumpMessages()) {
@@ -58,22 +69,45 @@ public final class Links {
      * Creates a persistent tun or tap device. Equivalent to: {@code ip tuntap add dev NAME
      * mode tun|tap [user U] [group G] [pi] [vnet_hdr] [multi_queue]}. Delete it with
      * {@link #delete(String)}.
+     *
+     * @param r the device to create
+     * @throws io.netns4j.error.AlreadyExistsException when a link of that name exists
+     * @throws NetnsException when {@code /dev/net/tun} cannot be used or the kernel refuses
      */
     public void addTunTap(TunTapRequest r) throws NetnsException {
         TunTaps.create(ns, r);
     }
 
-    /** The tun and tap devices. Equivalent to: {@code ip tuntap show}. */
+    /**
+     * The tun and tap devices. Equivalent to: {@code ip tuntap show}.
+     *
+     * @return the tun and tap devices; empty when none
+     * @throws NetnsException when the handle is closed or they cannot be read
+     */
     public List<TunTapDevice> tunTaps() throws NetnsException {
         return TunTaps.list(ns);
     }
 
-    /** One link by name. Equivalent to: {@code ip link show dev NAME}. */
+    /**
+     * One link by name. Equivalent to: {@code ip link show dev NAME}.
+     *
+     * @param name the link's name
+     * @return the link
+     * @throws io.netns4j.error.NotFoundException when there is no such link
+     * @throws NetnsException when the handle is closed or the request fails
+     */
     public Link get(String name) throws NetnsException {
         return get(Interfaces.index(ns, name));
     }
 
-    /** One link by index. */
+    /**
+     * One link by index.
+     *
+     * @param index the link's ifindex, positive
+     * @return the link
+     * @throws io.netns4j.error.NotFoundException when there is no such link
+     * @throws NetnsException when the handle is closed or the request fails
+     */
     public Link get(int index) throws NetnsException {
         return LinkCodec.decode(Interfaces.byIndex(ns, index));
     }
@@ -82,6 +116,10 @@ public final class Links {
      * Creates a link. Equivalent to: {@code ip link add NAME [up] [mtu N] [address A]
      * [master BR] [netns NS] type KIND ...}. One request: a veth is created with its peer
      * already in place, so it is never left half-made.
+     *
+     * @param r the new link, made with {@link LinkRequest#create(String, LinkKind)}
+     * @throws io.netns4j.error.AlreadyExistsException when a link of that name exists
+     * @throws NetnsException when the kernel refuses (e.g. unknown kind, bad value)
      */
     public void add(LinkRequest r) throws NetnsException {
         if (r.kind() == null) {
@@ -145,7 +183,9 @@ public final class Links {
      * Creates many links with as few system calls as possible (several requests per
      * datagram). Each is still its own atomic request.
      *
+     * @param requests the new links, each made with {@link LinkRequest#create(String, LinkKind)}
      * @return per request, null on success or its failure
+     * @throws NetnsException when the handle is closed or the socket fails (not for one request's refusal)
      */
     public List<NetnsException> addAll(List<LinkRequest> requests) throws NetnsException {
         return holding(requests, () -> {
@@ -164,6 +204,10 @@ public final class Links {
     /**
      * Changes a link. Equivalent to: {@code ip link set dev NAME [up|down] [mtu N] [address A]
      * [name NEW] [alias TEXT] [master BR|nomaster] [netns NS|PID] [txqueuelen N] [promisc on|off]}.
+     *
+     * @param r the changes, made with {@link LinkRequest#change(String)}
+     * @throws io.netns4j.error.NotFoundException when there is no such link (or no such master)
+     * @throws NetnsException when the kernel refuses a change
      */
     public void set(LinkRequest r) throws NetnsException {
         if (r.kind() != null) {
@@ -189,7 +233,13 @@ public final class Links {
         ns.routeSocket().execute(LinkCodec.encodeSet(r, name -> Interfaces.index(ns, name)));
     }
 
-    /** Deletes a link (a veth takes its peer along). Equivalent to: {@code ip link del NAME}. */
+    /**
+     * Deletes a link (a veth takes its peer along). Equivalent to: {@code ip link del NAME}.
+     *
+     * @param name the link's name
+     * @throws io.netns4j.error.NotFoundException when there is no such link
+     * @throws NetnsException when the kernel refuses
+     */
     public void delete(String name) throws NetnsException {
         int index = Interfaces.index(ns, name);
         try {

@@ -18,18 +18,33 @@ import io.netns4j.types.NamespaceRef;
  * @param peerNamespace  the namespace to create the peer in, or null for the same one as the link
  */
 public record Veth(String peerName, NamespaceRef peerNamespace) implements LinkKind {
+    /**
+     * Checks the peer's name.
+     *
+     * @throws IllegalArgumentException when {@code peerName} is not a valid interface name
+     */
     public Veth {
         if (peerName != null) {
             InterfaceNames.check(peerName);
         }
     }
 
-    /** A pair whose peer is named {@code peerName}, next to the link. */
+    /**
+     * A pair whose peer is named {@code peerName}, next to the link.
+     *
+     * @param peerName the peer's name ({@code peer name PEER}), or null for the kernel's choice
+     * @return a pair description for {@link LinkRequest#create(String, LinkKind)}
+     */
     public static Veth peer(String peerName) {
         return new Veth(peerName, null);
     }
 
-    /** The same pair with its peer created inside {@code ns}. */
+    /**
+     * The same pair with its peer created inside {@code ns}.
+     *
+     * @param ns the peer's namespace ({@code peer ... netns NS}), open until the request is sent
+     * @return a new pair description; this one is unchanged
+     */
     public Veth inNamespace(NamespaceRef ns) {
         return new Veth(peerName, ns);
     }
