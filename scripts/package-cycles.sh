@@ -3,7 +3,7 @@
 # jars (core, lab, cli), as jdeps sees them in the bytecode. Exits 1 if there is a cycle,
 # 2 if the jars are not built. Build first: mvn -DskipTests package (or install). A cycle is
 # reported as one strongly connected component (Tarjan), with the classes behind each edge.
-# snakeyaml-engine (lab's dependency) is put on jdeps' class path: $SNAKEYAML_JAR, or the
+# snakeyaml-engine (lab's dependency) is put on jdeps' module path (the jars are modules): $SNAKEYAML_JAR, or the
 # jar in the local Maven repository (-Dmaven.repo.local=... in NETNS4J_MAVEN_ARGS, else
 # ~/.m2/repository).
 set -euo pipefail
@@ -37,18 +37,23 @@ if [ -z "$yaml" ]; then
   yaml="$repo/org/snakeyaml/snakeyaml-engine/$version/snakeyaml-engine-$version.jar"
 fi
 if [ -f "$yaml" ]; then
-  classpath=(--class-path "$yaml")
+  classpath=(--module-path "$yaml")
 else
   echo "package-cycles: snakeyaml-engine not found at $yaml (set SNAKEYAML_JAR); its packages show as 'not found'." >&2
 fi
 
-echo "package-cycles: jdeps over ${jars[*]}${classpath[1]:+ (class path: ${classpath[1]})}"
+echo "package-cycles: jdeps over ${jars[*]}${classpath[1]:+ (module path: ${classpath[1]})}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$JAVA_HOME/bin/jdeps" --multi-release 25 "${classpath[@]}" -verbose:package "${jars[@]}" > "$work/packages"
-"$JAVA_HOME/bin/jdeps" --multi-release 25 "${classpath[@]}" -verbose:class "${jars[@]}" > "$work/classes"
+for level in package class; do
+  if ! "$JAVA_HOME/bin/jdeps" --multi-release 25 "${classpath[@]}" -verbose:$level "${jars[@]}" > "$work/$level.txt" 2>&1; then
+    echo "package-cycles: jdeps failed:" >&2
+    cat "$work/$level.txt" >&2
+    exit 2
+  fi
+done
 
-python3 - "$work/packages" "$work/classes" <<'PY'
+python3 - "$work/package.txt" "$work/class.txt" <<'PY'
 import re, sys
 from collections import defaultdict
 
