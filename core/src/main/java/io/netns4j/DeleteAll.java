@@ -1,33 +1,19 @@
 package io.netns4j;
 
 import io.netns4j.error.BusyException;
-import io.netns4j.error.NamespaceNotReadyException;
 import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotFoundException;
-import io.netns4j.error.OperationInterruptedException;
 import io.netns4j.internal.netlink.Netlink;
 import io.netns4j.internal.netlink.NetlinkMessage;
 import io.netns4j.internal.netlink.route.NsidMessage;
 import io.netns4j.internal.netlink.route.Rtnl;
 import io.netns4j.internal.rtnl.NetlinkSocket;
 import io.netns4j.internal.sys.Errno;
-import io.netns4j.internal.sys.ErrnoException;
-import io.netns4j.internal.sys.Failures;
-import io.netns4j.internal.sys.LibC;
-import io.netns4j.internal.sys.NamespaceThreads;
-import io.netns4j.types.NetnsNames;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@link NetnsRegistry#deleteAll}: delete several names, then wait once for all (moved out to keep the registry short). */
 final class DeleteAll {
@@ -45,8 +31,8 @@ final class DeleteAll {
             Map<String, Integer> assigned = new java.util.LinkedHashMap<>();
             for (String name : names) {
                 try (Netns target = registry.open(name)) {
-                    var known = home.peerId(target);
-                    int nsid = known.isPresent() ? known.getAsInt() : home.assignPeerId(target);
+                    var known = home.peers().idOf(target);
+                    int nsid = known.isPresent() ? known.getAsInt() : home.peers().assign(target);
                     ids.put(nsid, target.id());
                     assigned.put(name, nsid);
                 } catch (NotFoundException e) {
@@ -71,7 +57,7 @@ final class DeleteAll {
             }
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!waiting.isEmpty() && System.nanoTime() < deadline) {
-                NetnsRegistry.checkInterrupt("namespaces " + waiting.values() + " to be freed");
+                Waits.checkInterrupt("namespaces " + waiting.values() + " to be freed");
                 try {
                     for (NetlinkMessage m : events.receiveNotifications()) {
                         if (m.type() == Rtnl.RTM_DELNSID) {
@@ -97,7 +83,7 @@ final class DeleteAll {
 
     private static boolean lookupGone(Netns home, int nsid) {
         try {
-            return home.peerIdLookup(nsid).isEmpty();
+            return home.peers().lookup(nsid).isEmpty();
         } catch (NetnsException e) {
             return false;
         }

@@ -1,18 +1,11 @@
 package io.netns4j;
 
 import io.netns4j.address.Addresses;
-import io.netns4j.error.InvalidRequestException;
-import io.netns4j.error.NamespaceNotReadyException;
 import io.netns4j.error.NetnsException;
-import io.netns4j.error.NotFoundException;
 import io.netns4j.error.OperationInterruptedException;
 import io.netns4j.internal.netlink.Netlink;
-import io.netns4j.internal.netlink.NetlinkMessage;
-import io.netns4j.internal.netlink.route.NsidMessage;
-import io.netns4j.internal.netlink.route.Rtnl;
 import io.netns4j.internal.rtnl.NamespaceSession;
 import io.netns4j.internal.rtnl.NetlinkSocket;
-import io.netns4j.internal.sys.Errno;
 import io.netns4j.internal.sys.ErrnoException;
 import io.netns4j.internal.sys.Failures;
 import io.netns4j.internal.sys.LibC;
@@ -25,13 +18,8 @@ import io.netns4j.rule.Rules;
 import io.netns4j.types.NamespaceRef;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -39,10 +27,8 @@ import java.util.concurrent.ExecutorService;
  * file descriptor on the namespace (which keeps the namespace alive while open) and, once
  * needed, a netlink socket opened inside it. Closing the handle releases both.
  *
- * <p>Open one by name ({@link #open(String)}, equivalent to what {@code ip -n NAME} uses), by
- * path ({@link #openPath(Path)}), by process ({@link #openPid(long)}), or the caller's own
- * ({@link #current()}). Create named ones with {@link NetnsRegistry#add(String)}
- * ({@code ip netns add NAME}).
+ * <p>Open one by name ({@link #open(String)}, as {@code ip -n NAME}), path, process or the caller's
+ * own; create named ones with {@link NetnsRegistry#add(String)} ({@code ip netns add NAME}).
  *
  * <p>The calling thread never changes namespace: work that must happen inside runs on a
  * short-lived hop to a platform thread that enters the namespace and comes back.
@@ -67,7 +53,6 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     };
 
     private static final int REPLY_TIMEOUT_MILLIS = 10_000;
-
     private final int fd;
     private final String name;
     private final Path path;
@@ -116,12 +101,12 @@ public final class Netns implements NamespaceRef, AutoCloseable {
      *
      * @param path the file to open, not null
      * @return a new open handle without a name; the caller closes it
-     * @throws NamespaceNotReadyException when the file exists but no namespace is mounted on it yet
-     * @throws InvalidRequestException when the path is a namespace of another kind (mnt, pid, ...)
+     * @throws io.netns4j.error.NamespaceNotReadyException when the file exists but no namespace is mounted on it yet
+     * @throws io.netns4j.error.InvalidRequestException when the path is a namespace of another kind (mnt, pid, ...)
      * @throws NetnsException when it cannot be opened (missing, permission denied, ...)
      */
     public static Netns openPath(Path path) throws NetnsException {
-        return new Netns(openNamespaceFile(path.toString(), path.toString()), null, path, false).tracked();
+        return new Netns(NamespaceFiles.open(path.toString(), path.toString()), null, path, false).tracked();
     }
 
     /**
@@ -148,37 +133,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
      */
     public static Netns current() throws NetnsException {
         Path p = Path.of("/proc/thread-self/ns/net");
-        return new Netns(openNamespaceFile(p.toString(), "the current network namespace"), null, p, true).tracked();
-    }
-
-    /**
-     * Opens {@code file} and checks that a namespace is mounted there (statfs type nsfs). A
-     * plain file means another process is between creating and mounting it.
-     */
-    static int openNamespaceFile(String file, String what) throws NetnsException {
-        int nsFd;
-        try {
-            nsFd = LibC.open(file, LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
-        } catch (ErrnoException e) {
-            throw Failures.of(e, "Cannot open network namespace \"" + what + "\"");
-        }
-        try {
-            if (LibC.fstatfsType(nsFd) != LibC.NSFS_MAGIC) {
-                LibC.closeQuietly(nsFd);
-                throw new NamespaceNotReadyException("Network namespace \"" + what
-                        + "\" is not ready: its file exists but no namespace is mounted on it yet; retry shortly");
-            }
-            String kind = NamespaceFiles.kind(nsFd);
-            if (kind != null) {
-                LibC.closeQuietly(nsFd);
-                throw new InvalidRequestException("\"" + what + "\" is a " + kind + " namespace, not a network"
-                        + " namespace (for a process, use /proc/PID/ns/net)", 22, null);
-            }
-        } catch (ErrnoException e) {
-            LibC.closeQuietly(nsFd);
-            throw Failures.of(e, "Cannot inspect network namespace \"" + what + "\"");
-        }
-        return nsFd;
+        return new Netns(NamespaceFiles.open(p.toString(), "the current network namespace"), null, p, true).tracked();
     }
 
     /**
@@ -209,8 +164,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     public NamespaceId id() throws NetnsException {
         int f = acquire();
         try {
-            Map<String, Object> st = Files.readAttributes(Path.of("/proc/self/fd/" + f), "unix:dev,ino");
-            return new NamespaceId((Long) st.get("dev"), (Long) st.get("ino"));
+            return ProcWalk.idOf(Path.of("/proc/self/fd/" + f));
         } catch (IOException e) {
             throw new NetnsException("Cannot stat network namespace: " + e.getMessage());
         } finally {
@@ -219,8 +173,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     }
 
     /**
-     * The file descriptor open on the namespace, valid until {@link #close()}. Code that may
-     * race with a {@code close()} from another thread should use {@link #withDescriptor}.
+     * The file descriptor open on the namespace, valid until {@link #close()} (see {@link #withDescriptor}).
      *
      * @throws IllegalStateException after {@code close()} (the number may belong to another file by then)
      */
@@ -235,8 +188,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     /**
      * Runs {@code task} with the namespace's file descriptor, which stays open until the task
      * returns even if another thread closes this handle meanwhile (the close then completes
-     * when the last such use ends). Without this, a close could free the descriptor number for
-     * reuse while a worker is about to {@code setns} into it, and enter something else.
+     * when the last such use ends), so its number cannot be reused under a {@code setns}.
      *
      * @throws NetnsException when the handle is already closed
      */
@@ -314,15 +266,10 @@ public final class Netns implements NamespaceRef, AutoCloseable {
      * with the caller's stack added as a suppressed {@link CalledFrom}, so a trace shows both
      * where it failed and where {@code call} was made.
      *
-     * <p><b>A socket belongs to the namespace of the thread that creates it</b>, for life. An
-     * object that opens its sockets later does not: {@code call(() -> HttpClient.newHttpClient())}
-     * returns a client whose {@code send} connects from the caller's namespace; use
-     * {@link #sockets()}. Inside the task {@code /proc/net/...} still shows the JVM's main
-     * thread's namespace; read {@code /proc/thread-self/net/...}.
-     *
-     * <p>Never call {@code setns} yourself from a virtual thread: it may move to another
-     * carrier at any blocking point and leave that carrier in the wrong namespace. This
-     * method is safe to call from virtual threads, because the work never runs on them.
+     * <p><b>A socket belongs to the namespace of the thread that creates it</b>: an object that
+     * opens its sockets later (an {@code HttpClient}) does not; use {@link #sockets()}. Inside,
+     * read {@code /proc/thread-self/net/...}, not {@code /proc/net/...}. Safe from virtual threads:
+     * the work never runs on them (never call {@code setns} yourself from one).
      *
      * @param <T> the task's result type
      * @param <X> the checked exception the task may throw
@@ -482,108 +429,14 @@ public final class Netns implements NamespaceRef, AutoCloseable {
         return io.netns4j.firewall.Firewall.in(this);
     }
 
-    // ---- peer ids (nsid) ----
-
     /**
-     * The id this namespace has assigned to {@code peer}, if any. Equivalent to the
-     * {@code (id: N)} that {@code ip -n THIS netns list} shows next to the peer.
+     * The ids this namespace gives other namespaces (nsids): {@code ip -n THIS netns set PEER
+     * N|auto} and {@code ip -n THIS netns list-id}.
      *
-     * @param peer the other namespace, open
-     * @return the id, or empty when none is assigned
-     * @throws NetnsException when either handle is closed or the kernel refuses the request
+     * @return the peer-id verbs of this namespace
      */
-    public OptionalInt peerId(Netns peer) throws NetnsException {
-        return PeerIdRequests.peerId(this, peer);
-    }
-
-    /**
-     * Lets the kernel pick an id for {@code peer} here and returns it: {@code ip -n THIS netns set PEER auto}.
-     *
-     * @param peer the other namespace, open
-     * @return the id the kernel picked
-     * @throws io.netns4j.error.AlreadyExistsException when {@code peer} already has an id here
-     * @throws NetnsException when either handle is closed or the kernel refuses the request
-     */
-    public int assignPeerId(Netns peer) throws NetnsException {
-        return PeerIdRequests.assignPeerId(this, peer, NsidMessage.NOT_ASSIGNED);
-    }
-
-    /**
-     * Assigns {@code peer} the id {@code nsid} (0 or more) here: {@code ip -n THIS netns set PEER N}.
-     *
-     * @param peer the other namespace, open
-     * @param nsid the id to assign, 0 or more
-     * @return the id now assigned
-     * @throws IllegalArgumentException when {@code nsid} is negative
-     * @throws io.netns4j.error.AlreadyExistsException when the id or the peer already has another assignment
-     * @throws NetnsException when either handle is closed or the kernel refuses the request
-     */
-    public int assignPeerId(Netns peer, int nsid) throws NetnsException {
-        if (nsid < 0) {
-            throw new IllegalArgumentException("Invalid nsid " + nsid + " (0 or more; assignPeerId(peer) picks one)");
-        }
-        return PeerIdRequests.assignPeerId(this, peer, nsid);
-    }
-
-    /**
-     * The ids this namespace has assigned. Equivalent to {@code ip -n THIS netns list-id}.
-     * Names are not filled in; {@link NetnsRegistry#listIds(Netns)} adds them.
-     *
-     * @return the assigned ids, in the kernel's order; empty when none
-     * @throws NetnsException when the handle is closed or the kernel refuses the dump
-     */
-    public List<PeerId> peerIds() throws NetnsException {
-        return PeerIdRequests.peerIds(this, null);
-    }
-
-    /**
-     * The ids that another namespace, known here as {@code targetNsid}, has assigned, each
-     * with {@code currentNsid} set to this namespace's id for the same peer. Equivalent to
-     * {@code ip -n THIS netns list-id target-nsid T}. Names are not filled in.
-     *
-     * @param targetNsid the id (here) of the namespace whose ids to list, 0 or more
-     * @return the assigned ids, in the kernel's order; empty when none
-     * @throws IllegalArgumentException when {@code targetNsid} is negative
-     * @throws NetnsException when the handle is closed or the kernel refuses the dump (e.g. no
-     *         namespace has that id here)
-     */
-    public List<PeerId> peerIds(int targetNsid) throws NetnsException {
-        return PeerIdRequests.peerIds(this, checkNsid("targetNsid", targetNsid));
-    }
-
-    /**
-     * Looks up one id: the peer known here as {@code nsid}. Equivalent to
-     * {@code ip -n THIS netns list-id nsid N}.
-     *
-     * @param nsid the id to look up, 0 or more
-     * @return the entry, or empty when no peer has that id
-     * @throws IllegalArgumentException when {@code nsid} is negative
-     * @throws NetnsException when the handle is closed or the kernel refuses the request
-     */
-    public Optional<PeerId> peerIdLookup(int nsid) throws NetnsException {
-        return PeerIdRequests.peerIdLookup(this, checkNsid("nsid", nsid), null);
-    }
-
-    /**
-     * Looks up one id in another namespace: the peer that the namespace known here as
-     * {@code targetNsid} knows as {@code nsid}. Equivalent to
-     * {@code ip -n THIS netns list-id target-nsid T nsid N}.
-     *
-     * @param nsid the id to look up (in the target), 0 or more
-     * @param targetNsid the id (here) of the namespace to look in, 0 or more
-     * @return the entry, or empty when no peer has that id
-     * @throws IllegalArgumentException when an id is negative
-     * @throws NetnsException when the handle is closed or the kernel refuses the request
-     */
-    public Optional<PeerId> peerIdLookup(int nsid, int targetNsid) throws NetnsException {
-        return PeerIdRequests.peerIdLookup(this, checkNsid("nsid", nsid), checkNsid("targetNsid", targetNsid));
-    }
-
-    private static int checkNsid(String what, int nsid) {
-        if (nsid < 0) {
-            throw new IllegalArgumentException("Invalid " + what + " " + nsid + " (an nsid is 0 or more)");
-        }
-        return nsid;
+    public NamespacePeers peers() {
+        return new NamespacePeers(this);
     }
 
     /** How messages name this namespace: {@code network namespace "NAME"} or a path. */
@@ -619,11 +472,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
             owner = null;
         }
         if (r != null) {
-            try {
-                r.delete(name, java.time.Duration.ofSeconds(10));
-            } catch (NetnsException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            NamespaceFiles.deleteOwned(r, name);
         }
     }
 

@@ -1,15 +1,8 @@
 package io.netns4j;
 
-import io.netns4j.error.BusyException;
 import io.netns4j.error.NamespaceNotReadyException;
 import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotFoundException;
-import io.netns4j.error.OperationInterruptedException;
-import io.netns4j.internal.netlink.Netlink;
-import io.netns4j.internal.netlink.NetlinkMessage;
-import io.netns4j.internal.netlink.route.NsidMessage;
-import io.netns4j.internal.netlink.route.Rtnl;
-import io.netns4j.internal.rtnl.NetlinkSocket;
 import io.netns4j.internal.sys.Errno;
 import io.netns4j.internal.sys.ErrnoException;
 import io.netns4j.internal.sys.Failures;
@@ -27,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The directory of named network namespaces, laid out exactly as {@code ip netns} lays it
@@ -129,7 +121,7 @@ public final class NetnsRegistry {
      */
     public Netns open(String name) throws NetnsException {
         String file = fileOf(name);
-        return new Netns(Netns.openNamespaceFile(file, name), name, Path.of(file), false).tracked();
+        return new Netns(NamespaceFiles.open(file, name), name, Path.of(file), false).tracked();
     }
 
     /**
@@ -196,19 +188,6 @@ public final class NetnsRegistry {
         }
     }
 
-    /** Work done on a new namespace before it gets its name; see {@link #add(String, Preparation)}. */
-    @FunctionalInterface
-    public interface Preparation {
-        /**
-         * Prepares the namespace before it is named.
-         *
-         * @param unnamed the new namespace, open; do not close it or keep it
-         * @throws NetnsException to abandon the namespace: it is dropped unnamed and the error
-         *         is thrown from {@code add}
-         */
-        void prepare(Netns unnamed) throws NetnsException;
-    }
-
     /**
      * Creates a new network namespace, runs {@code preparation} on it, and only then names it
      * (bind-mounts it on {@code NAME}), so that no one ever sees the name without what the
@@ -226,7 +205,7 @@ public final class NetnsRegistry {
      * @throws io.netns4j.error.AlreadyExistsException when the name exists already
      * @throws NetnsException when the namespace cannot be created or mounted, or what the preparation threw
      */
-    public Netns add(String name, Preparation preparation) throws NetnsException {
+    public Netns add(String name, NamespacePreparation preparation) throws NetnsException {
         String file = fileOf(name);
         runDirectory.prepare();
         if (Files.exists(Path.of(file), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -248,7 +227,7 @@ public final class NetnsRegistry {
      * file and pins the namespace on it (the window in which the file exists unmounted is as
      * short as ip's), and keeps its netlink socket open, which saves a later trip inside.
      */
-    private static Netns prepareAndPin(String name, String file, Preparation preparation) throws Exception {
+    private static Netns prepareAndPin(String name, String file, NamespacePreparation preparation) throws Exception {
         int fd;
         try {
             fd = LibC.open(PROC_NET, LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
@@ -366,7 +345,7 @@ public final class NetnsRegistry {
                     throw Failures.of(e, "Cannot remove namespace file \"" + file + "\"");
                 }
             }
-            pause(BUSY_PAUSE_MILLIS);
+            Waits.pause(BUSY_PAUSE_MILLIS);
         }
     }
 
@@ -377,7 +356,7 @@ public final class NetnsRegistry {
      *
      * @param name the namespace's name (a single path component, as {@code ip netns} accepts)
      * @param timeout how long to wait for the kernel to free the namespace, not null
-     * @throws BusyException when something still holds the namespace after {@code timeout};
+     * @throws io.netns4j.error.BusyException when something still holds the namespace after {@code timeout};
      *                       the message names the processes inside it
      */
     public void delete(String name, Duration timeout) throws NetnsException {
@@ -487,96 +466,13 @@ public final class NetnsRegistry {
      * @param timeout how long to wait, in all, for the kernel to free them; not null
      * @return the names that could not be deleted or were not freed in time, each with why
      *         (empty when all went); names that do not exist are skipped
-     * @throws OperationInterruptedException when the caller is interrupted while waiting
+     * @throws io.netns4j.error.OperationInterruptedException when the caller is interrupted while waiting
      * @throws NetnsException when the wait itself cannot be set up
      */
     public Map<String, NetnsException> deleteAll(List<String> names, Duration timeout) throws NetnsException {
         return DeleteAll.run(this, names, timeout);
     }
 
-
-    /**
-     * The ids {@code viewer} has assigned, with their names: {@code ip -n VIEWER netns list-id}.
-     *
-     * @param viewer the namespace whose ids to list, open
-     * @return the assigned ids, each with its name here when it has one
-     * @throws NetnsException when the viewer is closed or the kernel refuses the dump
-     */
-    public List<PeerId> listIds(Netns viewer) throws NetnsException {
-        return listIds(viewer, null, null);
-    }
-
-    /**
-     * The id {@code viewer} has given {@code nsid}, with its name: {@code ip -n VIEWER netns list-id nsid N}.
-     *
-     * @param viewer the namespace whose ids to search, open
-     * @param nsid the id, 0 or more
-     * @return the entry, or empty when no peer has that id
-     * @throws NetnsException when the viewer is closed or the kernel refuses the request
-     */
-    public Optional<PeerId> lookupId(Netns viewer, int nsid) throws NetnsException {
-        return listIds(viewer, null, nsid).stream().findFirst();
-    }
-
-    /**
-     * The ids {@code viewer} has assigned, with the names this registry knows them by.
-     * Equivalent to {@code ip [-n VIEWER] netns list-id [target-nsid T] [nsid N]}; null
-     * leaves an option out (the command line's form: prefer {@link #listIds(Netns)} and
-     * {@link #lookupId(Netns, int)}).
-     *
-     * @param viewer the namespace whose ids to list, open
-     * @param targetNsid the id (in {@code viewer}) of the namespace to list instead, or null
-     * @param nsid the one id to look up, or null for all
-     * @return the matching ids, each with its name here when it has one
-     * @throws NetnsException when the viewer is closed or the kernel refuses the request
-     */
-    public List<PeerId> listIds(Netns viewer, Integer targetNsid, Integer nsid) throws NetnsException {
-        List<PeerId> raw;
-        if (nsid != null) {
-            raw = PeerIdRequests.peerIdLookup(viewer, nsid, targetNsid).map(List::of).orElse(List.of());
-        } else {
-            raw = PeerIdRequests.peerIds(viewer, targetNsid); // null: no target-nsid (the command line's form)
-        }
-        Map<Integer, String> names = namesByPeerId(viewer);
-        List<PeerId> out = new ArrayList<>(raw.size());
-        for (PeerId p : raw) {
-            int key = p.currentNsid() != null ? p.currentNsid() : p.nsid();
-            out.add(new PeerId(p.nsid(), p.currentNsid(), key < 0 ? null : names.get(key)));
-        }
-        return out;
-    }
-
-    /**
-     * For each named namespace that {@code viewer} has an id for: id to name.
-     *
-     * @param viewer the namespace whose ids to map, open
-     * @return id to name, for the names here that {@code viewer} has an id for
-     * @throws NetnsException when the viewer is closed or the kernel refuses the dump
-     */
-    public Map<Integer, String> namesByPeerId(Netns viewer) throws NetnsException {
-        Map<Integer, String> out = new HashMap<>();
-        for (String n : names()) {
-            peerIdOf(viewer, n).ifPresent(id -> out.putIfAbsent(id, n));
-        }
-        return out;
-    }
-
-    /**
-     * The id {@code viewer} has for the named namespace; empty when none or not ready.
-     *
-     * @param viewer the namespace whose id to read, open
-     * @param name the namespace's name (a single path component, as {@code ip netns} accepts)
-     * @return the id, or empty when none is assigned or the name is absent or not ready
-     * @throws NetnsException when the viewer is closed or the kernel refuses the request
-     */
-    public Optional<Integer> peerIdOf(Netns viewer, String name) throws NetnsException {
-        try (Netns peer = open(name)) {
-            var id = viewer.peerId(peer);
-            return id.isPresent() ? Optional.of(id.getAsInt()) : Optional.empty();
-        } catch (NotFoundException | NamespaceNotReadyException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 
     /**
      * Watches the directory for names being added and deleted ({@code ip netns monitor}).
@@ -591,22 +487,5 @@ public final class NetnsRegistry {
 
     private static String reason(IOException e) {
         return e instanceof NoSuchFileException ? "No such file or directory" : e.getMessage();
-    }
-
-    /** Sleeps; an interrupt ends the wait with an exception (the flag stays set). */
-    static void pause(long millis) throws OperationInterruptedException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OperationInterruptedException("Interrupted while waiting for a network namespace");
-        }
-    }
-
-    /** For waits that poll: throws when the calling thread has been interrupted (the flag stays set). */
-    static void checkInterrupt(String what) throws OperationInterruptedException {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new OperationInterruptedException("Interrupted while waiting for " + what);
-        }
     }
 }

@@ -36,7 +36,7 @@ final class PeerIdRequests {
         } finally {
             peer.release();
         }
-        return self.peerId(peer).orElseThrow(() -> new NetnsException("The kernel assigned no id to the peer namespace"));
+        return self.peers().idOf(peer).orElseThrow(() -> new NetnsException("The kernel assigned no id to the peer namespace"));
     }
 
     static List<PeerId> peerIds(Netns self, Integer targetNsid) throws NetnsException {

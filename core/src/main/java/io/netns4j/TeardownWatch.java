@@ -59,8 +59,8 @@ final class TeardownWatch implements AutoCloseable {
         try {
             events = home.openSocket(Netlink.NETLINK_ROUTE, POLL_MILLIS);
             events.subscribe(Rtnl.RTNLGRP_NSID);
-            var known = home.peerId(target);
-            int nsid = known.isPresent() ? known.getAsInt() : home.assignPeerId(target);
+            var known = home.peers().idOf(target);
+            int nsid = known.isPresent() ? known.getAsInt() : home.peers().assign(target);
             List<PeerLink> peers = new ArrayList<>(peersIn(home, target));
             for (String name : registry.names()) {
                 if (name.equals(targetName)) {
@@ -107,7 +107,7 @@ final class TeardownWatch implements AutoCloseable {
         for (NetlinkMessage m : owner.routeSocket().dump(dump)) {
             links.add(LinkMessage.decode(m));
         }
-        var peerId = owner.peerId(target);
+        var peerId = owner.peers().idOf(target);
         if (peerId.isEmpty()) {
             return List.of();
         }
@@ -125,7 +125,7 @@ final class TeardownWatch implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean unhashed = false;
         while (!unhashed) {
-            NetnsRegistry.checkInterrupt("network namespace \"" + name + "\" to be freed");
+            Waits.checkInterrupt("network namespace \"" + name + "\" to be freed");
             if (System.nanoTime() > deadline) {
                 throw notFreed(name, id, timeout);
             }
@@ -140,7 +140,7 @@ final class TeardownWatch implements AutoCloseable {
                 if (e.errno() != Errno.ENOBUFS) {
                     throw e;
                 }
-                unhashed = home.peerIdLookup(nsid).isEmpty(); // notifications lost: ask directly
+                unhashed = home.peers().lookup(nsid).isEmpty(); // notifications lost: ask directly
             }
         }
         while (!peerLinks.isEmpty()) {
@@ -152,7 +152,7 @@ final class TeardownWatch implements AutoCloseable {
                 throw new BusyException("Network namespace \"" + name + "\" is gone, but " + peerLinks.size()
                         + " of its links' peers still exist after " + timeout.toMillis() + " ms", Errno.EBUSY, null);
             }
-            NetnsRegistry.pause(POLL_MILLIS);
+            Waits.pause(POLL_MILLIS);
         }
     }
 

@@ -125,23 +125,23 @@ class NetnsRegistryTest {
         String a = scratch.name("ida");
         String b = scratch.name("idb");
         try (Netns nsA = system.add(a); Netns nsB = system.add(b)) {
-            assertTrue(nsA.peerId(nsB).isEmpty());
-            assertEquals(7, nsA.assignPeerId(nsB, 7));
-            assertEquals(7, nsA.peerId(nsB).getAsInt());
-            AlreadyExistsException taken = assertThrows(AlreadyExistsException.class, () -> nsA.assignPeerId(nsB, 8));
+            assertTrue(nsA.peers().idOf(nsB).isEmpty());
+            assertEquals(7, nsA.peers().assign(nsB, 7));
+            assertEquals(7, nsA.peers().idOf(nsB).getAsInt());
+            AlreadyExistsException taken = assertThrows(AlreadyExistsException.class, () -> nsA.peers().assign(nsB, 8));
             assertTrue(taken.getMessage().startsWith("Error: "), taken.getMessage());
             assertTrue(taken.kernelMessage() != null && !taken.kernelMessage().isBlank());
-            List<PeerId> ids = system.listIds(nsA);
+            List<PeerId> ids = nsA.peers().listNamed(system);
             assertTrue(ids.contains(new PeerId(7, null, b)), ids.toString());
-            assertEquals(java.util.Optional.of(new PeerId(7, null, b)), system.lookupId(nsA, 7));
-            assertEquals(java.util.Optional.empty(), system.lookupId(nsA, 9));
-            assertThrows(IllegalArgumentException.class, () -> nsA.assignPeerId(nsB, -1));
+            assertEquals(java.util.Optional.of(new PeerId(7, null, b)), nsA.peers().lookupNamed(system, 7));
+            assertEquals(java.util.Optional.empty(), nsA.peers().lookupNamed(system, 9));
+            assertThrows(IllegalArgumentException.class, () -> nsA.peers().assign(nsB, -1));
             // the handle's own forms: no names, no nullable arguments
-            assertTrue(nsA.peerIds().contains(new PeerId(7, null, null)), nsA.peerIds().toString());
-            assertEquals(java.util.Optional.of(new PeerId(7, null, null)), nsA.peerIdLookup(7));
-            assertEquals(java.util.Optional.empty(), nsA.peerIdLookup(9));
-            assertThrows(IllegalArgumentException.class, () -> nsA.peerIdLookup(-1));
-            assertThrows(IllegalArgumentException.class, () -> nsA.peerIds(-1));
+            assertTrue(nsA.peers().list().contains(new PeerId(7, null, null)), nsA.peers().list().toString());
+            assertEquals(java.util.Optional.of(new PeerId(7, null, null)), nsA.peers().lookup(7));
+            assertEquals(java.util.Optional.empty(), nsA.peers().lookup(9));
+            assertThrows(IllegalArgumentException.class, () -> nsA.peers().lookup(-1));
+            assertThrows(IllegalArgumentException.class, () -> nsA.peers().list(-1));
         }
     }
 

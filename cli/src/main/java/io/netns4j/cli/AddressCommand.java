@@ -332,7 +332,7 @@ final class AddressCommand implements ObjectCommand {
         List<Address> all = addresses.list(dumped);
         List<Link> links = ctx.namespace().links().list();
         Map<Integer, String> netnsNames = links.stream().anyMatch(l -> l.linkNetnsid() >= 0)
-                ? ctx.registry.namesByPeerId(ctx.namespace()) : Map.of();
+                ? ctx.namespace().peers().namesById(ctx.registry) : Map.of();
         LinkView view = new LinkView(links, netnsNames, false, false);
         List<Object> json = new ArrayList<>();
         for (Link l : links) {

@@ -366,6 +366,6 @@ final class LinkCommand implements ObjectCommand {
         if (links.stream().noneMatch(l -> l.linkNetnsid() >= 0)) {
             return Map.of();
         }
-        return ctx.registry.namesByPeerId(ctx.namespace());
+        return ctx.namespace().peers().namesById(ctx.registry);
     }
 }

@@ -138,9 +138,9 @@ final class NetnsCommand implements ObjectCommand {
             case SetId s -> {
                 try (Netns peer = ctx.registry.open(s.name())) {
                     if (s.nsid() < 0) { // "auto"
-                        ctx.namespace().assignPeerId(peer);
+                        ctx.namespace().peers().assign(peer);
                     } else {
-                        ctx.namespace().assignPeerId(peer, s.nsid());
+                        ctx.namespace().peers().assign(peer, s.nsid());
                     }
                 }
                 yield 0;
@@ -269,7 +269,7 @@ final class NetnsCommand implements ObjectCommand {
         for (String name : ctx.registry.names()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", name);
-            ctx.registry.peerIdOf(viewer, name).ifPresent(id -> row.put("id", id));
+            viewer.peers().idOf(ctx.registry, name).ifPresent(id -> row.put("id", id));
             rows.add(row);
         }
         if (ctx.json()) {
@@ -283,7 +283,7 @@ final class NetnsCommand implements ObjectCommand {
     }
 
     private static int listId(Context ctx, ListIds request) throws NetnsException {
-        List<PeerId> ids = ctx.registry.listIds(ctx.namespace(), request.target(), request.nsid());
+        List<PeerId> ids = ctx.namespace().peers().listNamed(ctx.registry, request.target(), request.nsid());
         if (ctx.json()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (PeerId p : ids) {

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One netlink request and its reply, read-only. On a socket in the benchmark's own
  * namespace: RTM_GETLINK of {@code lo} (index 1) pre-encoded, and encoded plus decoded; on
- * the public API: {@link Netns#peerId} (one RTM_GETNSID) for a {@code bench-} namespace.
+ * the public API: {@link Netns#peers()} (one RTM_GETNSID) for a {@code bench-} namespace.
  * The peer is one {@code ip link show lo} process per operation, as a Java program without
  * netns4j would get the same answer.
  */
@@ -90,7 +90,7 @@ public class NetlinkRoundTripBenchmark {
     /** Public API: Netns.peerId, one RTM_GETNSID round trip on the namespace's route socket. */
     @Benchmark
     public OptionalInt peerId() throws Exception {
-        return current.peerId(peer);
+        return current.peers().idOf(peer);
     }
 
     /** Peer: one {@code ip link show lo} process, output discarded. */
