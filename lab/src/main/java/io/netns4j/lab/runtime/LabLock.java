@@ -1,6 +1,7 @@
 package io.netns4j.lab.runtime;
 
 import io.netns4j.error.NetnsException;
+import io.netns4j.error.OperationInterruptedException;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -66,7 +67,12 @@ public final class LabLock implements AutoCloseable {
             throw new NetnsException("Cannot lock lab \"" + lab + "\": cannot create " + directory + ": " + e);
         }
         Semaphore inJvm = IN_JVM.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Semaphore(1));
-        inJvm.acquireUninterruptibly();
+        try {
+            inJvm.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationInterruptedException("Interrupted while waiting for the lock of lab \"" + lab + "\"");
+        }
         try {
             for (int attempt = 0; ; attempt++) {
                 LabLock lock = tryFile(file, inJvm);
