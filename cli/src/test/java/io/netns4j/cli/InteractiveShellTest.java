@@ -90,11 +90,15 @@ class InteractiveShellTest {
         await("the job stopped by Ctrl-Z", s -> s.contains("Stopped"));
         keys("kill %1; echo killed-job", "Enter");
         await("the job killed", s -> s.contains("\nkilled-job"));
+        // bash refuses the first "exit" while it still lists the job as stopped: wait until it is reaped
+        keys("while jobs %1 >/dev/null 2>&1; do sleep 0.1; done; echo jobs-gone", "Enter");
+        await("the killed job reaped", s -> s.contains("\njobs-gone"));
 
         keys("exit 3", "Enter");
-        for (int i = 0; i < 200 && Files.readString(status).isBlank(); i++) {
+        for (int i = 0; i < 400 && Files.readString(status).isBlank(); i++) {
             Thread.sleep(50);
         }
-        assertEquals("3", Files.readString(status).strip(), "netns4j exits with the shell's status");
+        assertEquals("3", Files.readString(status).strip(), "netns4j exits with the shell's status; the terminal:\n"
+                + screen());
     }
 }
