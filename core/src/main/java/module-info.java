@@ -24,6 +24,6 @@ module io.netns4j.core {
     exports io.netns4j.firewall;
     exports io.netns4j.firewall.iptables;
 
-    exports io.netns4j.internal.json to io.netns4j.cli;
+    exports io.netns4j.internal.json to io.netns4j.lab, io.netns4j.cli;
     exports io.netns4j.internal.text to io.netns4j.lab, io.netns4j.cli;
 }

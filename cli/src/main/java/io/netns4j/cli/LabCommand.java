@@ -49,7 +49,8 @@ final class LabCommand implements ObjectCommand {
             + "\tnetns4j lab partition NAME GROUP / GROUP... [--oneway] | isolate NODE | halves | majority | ring | bridge"
             + " [NODES]\n\tnetns4j lab heal NAME\n"
             + "\tnetns4j lab graph [--format dot|mermaid|text] NAME|FILE\n"
-            + "\tnetns4j lab impair NAME NODE:IF [delay TIME [JITTER]] [loss P%] [duplicate P%] [reorder P%] [rate RATE] | none";
+            + "\tnetns4j lab impair NAME NODE:IF [delay TIME [JITTER]] [loss P%] [duplicate P%] [reorder P%] [rate RATE] | none\n"
+            + LabServiceCommand.USAGE;
 
     @Override
     public void check(GlobalOptions options, List<String> args) throws UsageException {
@@ -67,7 +68,8 @@ final class LabCommand implements ObjectCommand {
             throw new UsageException(USAGE);
         }
         String verb = Keywords.resolve(args.getFirst(), "check", "plan", "up", "down", "list", "show", "exec", "graph",
-                "link", "partition", "heal", "impair", "graph", "help");
+                "link", "partition", "heal", "impair", "graph", "help", "ps", "logs", "restart", "stop", "start", "kill", "pause",
+                "resume", "wait");
         if (verb == null) {
             throw new UsageException("Command \"" + args.getFirst() + "\" is unknown, try \"netns4j lab help\".");
         }
@@ -76,6 +78,10 @@ final class LabCommand implements ObjectCommand {
         }
         String shown = verb;
         List<String> rest = args.subList(1, args.size());
+        if (LabServiceCommand.VERBS.contains(verb)) {
+            LabServiceCommand.parse(verb, rest);
+            return new Parsed(verb, null, false, false, List.copyOf(rest));
+        }
         switch (verb) {
             case "exec" -> {
                 if (rest.size() < 3) {
@@ -202,6 +208,9 @@ final class LabCommand implements ObjectCommand {
         }
         switch (p.verb()) {
             case "help" -> ctx.out.println(USAGE);
+            case "ps", "logs", "restart", "stop", "start", "kill", "pause", "resume", "wait" -> {
+                return LabServiceCommand.run(ctx, LabServiceCommand.parse(p.verb(), p.more()), options);
+            }
             case "check" -> {
                 Topology t = read(Path.of(p.operand()));
                 ctx.out.println(p.operand() + ": lab \"" + t.name() + "\" is valid (" + t.nodes().size() + " nodes, "

@@ -25,6 +25,7 @@ import io.netns4j.lab.runtime.LabInspection;
 import io.netns4j.lab.runtime.LabLock;
 import io.netns4j.lab.runtime.LabMarks;
 import io.netns4j.lab.runtime.LabState;
+import io.netns4j.lab.runtime.LabSupervisors;
 import io.netns4j.lab.runtime.LabTeardown;
 import io.netns4j.link.Link;
 import io.netns4j.link.LinkRequest;
@@ -75,26 +76,42 @@ public final class Lab {
      * @param lockDirectory where {@code <lab>.lock} and the lab's state {@code <lab>.yaml} live
      * @param etcNetns    where {@code NS/hosts} files go ({@code /etc/netns}, which {@code netns exec} reads)
      * @param deleteWait  how long {@code down} waits for each namespace to be freed
+     * @param inProcessSupervisor run the lab's supervisor (which keeps its services running) inside
+     *                    this JVM instead of as a process of its own: for a Java program or test that
+     *                    owns the lab for its lifetime; the services then end with the JVM's supervision
+     *                    ({@code lab down} from this JVM ends it). Off by default (the CLI's way).
      */
-    public record Options(Consumer<String> progress, Path lockDirectory, Path etcNetns, Duration deleteWait) {
+    public record Options(Consumer<String> progress, Path lockDirectory, Path etcNetns, Duration deleteWait,
+                          boolean inProcessSupervisor) {
+        /** No progress lines, {@code /run/netns4j/labs}, {@code /etc/netns}, 30 s, a supervisor process. */
         public static Options defaults() {
-            return new Options(line -> { }, Path.of("/run/netns4j/labs"), Path.of("/etc/netns"), Duration.ofSeconds(30));
+            return new Options(line -> { }, Path.of("/run/netns4j/labs"), Path.of("/etc/netns"), Duration.ofSeconds(30),
+                    false);
         }
 
+        /** These options with the lab directory (locks, state, the supervisor's socket, service logs). */
         public Options withLockDirectory(Path value) {
-            return new Options(progress, value, etcNetns, deleteWait);
+            return new Options(progress, value, etcNetns, deleteWait, inProcessSupervisor);
         }
 
+        /** These options with a receiver of progress lines. */
         public Options withProgress(Consumer<String> value) {
-            return new Options(value, lockDirectory, etcNetns, deleteWait);
+            return new Options(value, lockDirectory, etcNetns, deleteWait, inProcessSupervisor);
         }
 
+        /** These options with the directory of the nodes' hosts files. */
         public Options withEtcNetns(Path value) {
-            return new Options(progress, lockDirectory, value, deleteWait);
+            return new Options(progress, lockDirectory, value, deleteWait, inProcessSupervisor);
         }
 
+        /** These options with how long {@code down} waits for the namespaces to be freed. */
         public Options withDeleteWait(Duration value) {
-            return new Options(progress, lockDirectory, etcNetns, value);
+            return new Options(progress, lockDirectory, etcNetns, value, inProcessSupervisor);
+        }
+
+        /** These options with the supervisor inside this JVM ({@code true}) or in a process of its own. */
+        public Options withInProcessSupervisor(boolean value) {
+            return new Options(progress, lockDirectory, etcNetns, deleteWait, value);
         }
     }
 
@@ -147,7 +164,7 @@ public final class Lab {
                         + topology.name() + "\" first, or read the topology with TopologyFile)", 17, null);
             }
             LabBuild build = new LabBuild(topology, registry, change.updated(), options.progress(),
-                    options.etcNetns(), options.deleteWait());
+                    options.etcNetns(), options.deleteWait(), options.lockDirectory(), options.inProcessSupervisor());
             try {
                 build.run(change.plan());
             } catch (NetnsException | RuntimeException e) {
@@ -264,14 +281,9 @@ public final class Lab {
             List<String> owned = LabMarks.owned(registry, name);
             List<String> left = new ArrayList<>();
             List<String> removed = new ArrayList<>();
+            left.addAll(LabSupervisors.shutdown(name, options.lockDirectory()));
             try {
-                for (List<Long> pids : registry.pids(owned).values()) {
-                    for (long pid : pids) {
-                        if (pid != ProcessHandle.current().pid()) {
-                            ProcessHandle.of(pid).ifPresent(h -> left.addAll(LabTeardown.stop(h)));
-                        }
-                    }
-                }
+                left.addAll(LabTeardown.stopAll(registry.pids(owned).values().stream().flatMap(List::stream).toList()));
             } catch (NetnsException e) {
                 left.add("processes in the lab: " + e.getMessage());
             }

@@ -10,6 +10,7 @@ import io.netns4j.lab.model.FirewallSpec;
 import io.netns4j.lab.model.HostsEntry;
 import io.netns4j.lab.model.LabRoute;
 import io.netns4j.lab.model.NodeKind;
+import io.netns4j.lab.model.ServiceSpec;
 import io.netns4j.lab.model.Topology;
 import io.netns4j.lab.model.TopologyNode;
 import io.netns4j.types.InetPrefix;
@@ -29,7 +30,7 @@ import java.util.Set;
 /** Turns the YAML tree into the model, checking each value where it stands; links are checked by {@link LinkChecker}. */
 final class TopologyParser {
     static final Set<String> TOP_KEYS = Set.of("name", "defaults", "nodes", "links");
-    static final Set<String> DEFAULTS_KEYS = Set.of("kind", "mtu", "pools", "default-routes", "hosts");
+    static final Set<String> DEFAULTS_KEYS = Set.of("kind", "mtu", "pools", "default-routes", "hosts", "ipv6-dad");
     static final Set<String> POOL_KEYS = Set.of("ipv4", "ipv6", "ipv4-link-length", "ipv4-lan-length");
     static final Set<String> NODE_KEYS = Set.of("kind", "sysctls", "routes", "firewall", "exec", "env", "hosts");
     static final Set<String> FIREWALL_KEYS = Set.of("iptables", "nft", "rules");
@@ -84,8 +85,9 @@ final class TopologyParser {
         AddressPools pools = m.containsKey("pools") ? pools(m.get("pools")) : AddressPools.NONE;
         Boolean routes = m.containsKey("default-routes") ? yaml.bool(m.get("default-routes"), "\"default-routes\"") : null;
         Boolean hosts = m.containsKey("hosts") ? yaml.bool(m.get("hosts"), "\"hosts\" in \"defaults\"") : null;
+        Boolean dad = m.containsKey("ipv6-dad") ? yaml.bool(m.get("ipv6-dad"), "\"ipv6-dad\"") : null;
         return new Defaults(kind == null ? NodeKind.HOST : kind, mtu, pools, routes == null || routes,
-                hosts != null && hosts);
+                hosts != null && hosts, dad == null || dad);
     }
 
     private AddressPools pools(Node n) {
@@ -245,22 +247,11 @@ final class TopologyParser {
             }
         }
         FirewallSpec firewall = m.containsKey("firewall") ? firewall(m.get("firewall"), name, kind) : FirewallSpec.NONE;
-        List<String> exec = m.containsKey("exec") ? yaml.strings(m.get("exec"), "\"exec\"") : List.of();
+        List<ServiceSpec> services = m.containsKey("exec") ? new ServiceParser(this).services(m.get("exec"), name)
+                : List.of();
         Map<String, String> env = new LinkedHashMap<>();
         if (m.containsKey("env")) {
-            Map<String, Node> s = yaml.namedMapping(m.get("env"), "\"env\"");
-            if (s != null) {
-                for (Map.Entry<String, Node> e : s.entrySet()) {
-                    if (!e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                        problems.at(keyNode(m.get("env"), e.getKey()), "\"" + e.getKey()
-                                + "\" is not an environment variable name", "use letters, digits and '_'");
-                    }
-                    String v = yaml.scalar(e.getValue(), "env " + e.getKey());
-                    if (v != null) {
-                        env.put(e.getKey(), v);
-                    }
-                }
-            }
+            environment(m.get("env"), env);
         }
         List<HostsEntry> hosts = new ArrayList<>();
         if (m.containsKey("hosts")) {
@@ -272,7 +263,25 @@ final class TopologyParser {
                 }
             }
         }
-        return new TopologyNode(name, kind, sysctls, routes, firewall, exec, env, hosts);
+        return new TopologyNode(name, kind, sysctls, routes, firewall, services, env, hosts);
+    }
+
+    /** An {@code env} mapping ({@code NAME: VALUE}) into {@code env}, names checked. */
+    void environment(Node n, Map<String, String> env) {
+        Map<String, Node> s = yaml.namedMapping(n, "\"env\"");
+        if (s == null) {
+            return;
+        }
+        for (Map.Entry<String, Node> e : s.entrySet()) {
+            if (!e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                problems.at(keyNode(n, e.getKey()), "\"" + e.getKey() + "\" is not an environment variable name",
+                        "use letters, digits and '_'");
+            }
+            String v = yaml.scalar(e.getValue(), "env " + e.getKey());
+            if (v != null) {
+                env.put(e.getKey(), v);
+            }
+        }
     }
 
     private FirewallSpec firewall(Node n, String node, NodeKind kind) {

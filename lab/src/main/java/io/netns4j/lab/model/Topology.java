@@ -32,6 +32,11 @@ public record Topology(String name, Defaults defaults, List<TopologyNode> nodes,
         return lab + "-" + node;
     }
 
+    /** Whether {@code s} can name a lab: letters, digits, {@code _}, {@code .} and {@code -}, not starting with {@code -}. */
+    public static boolean isLabName(String s) {
+        return s != null && s.matches("[A-Za-z0-9_.][A-Za-z0-9_.-]*");
+    }
+
     public Optional<TopologyNode> node(String nodeName) {
         return nodes.stream().filter(n -> n.name().equals(nodeName)).findFirst();
     }

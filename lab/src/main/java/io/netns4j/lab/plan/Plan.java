@@ -99,7 +99,8 @@ public record Plan(List<Step> steps) {
             }
         }
         for (TopologyNode n : t.nodes()) {
-            n.exec().forEach(c -> s.add(new Step.Exec(t.namespace(n.name()), n.env(), c)));
+            n.services().forEach(v -> s.add(new Step.StartService(t.namespace(n.name()), n.name(),
+                    v.withEnv(v.environmentOn(n.env())))));
         }
         return new Plan(s);
     }

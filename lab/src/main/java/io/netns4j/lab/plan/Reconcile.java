@@ -24,8 +24,9 @@ import java.util.Set;
  *   <li>a node that turns into or out of a bridge, or whose namespace is missing from the
  *       machine, is (re)created with all its links;</li>
  *   <li>a node whose firewall changed gets its tables removed ({@link Step.ResetFirewall}) and
- *       its whole firewall written again; one whose {@code exec}, {@code env} or hosts file
- *       changed gets its processes stopped and its commands started again (a running command
+ *       its whole firewall written again; a service whose settings changed (or the node's {@code env}) is stopped
+ *       and started again with the new ones, one the file no longer has is stopped, and the
+ *       services of a node whose hosts file changed are started again (a running process
  *       keeps the hosts file it was started with);</li>
  *   <li>a router turned host gets forwarding set back to 0; a removed node's hosts file
  *       goes with it;</li>
@@ -97,19 +98,24 @@ public final class Reconcile {
         }
 
         Set<String> firewallChanged = changedGroups(before, after, Reconcile::isFirewall);
-        Set<String> execChanged = changedGroups(before, after, s -> s instanceof Step.Exec);
-        // a running command keeps the hosts file it started with (netns exec bind-mounts it):
-        // a node whose hosts file changed has its commands restarted to see the new one
-        for (String ns : changedGroups(before, after, s -> s instanceof Step.WriteHosts)) {
-            if (after.stream().anyMatch(s -> s instanceof Step.Exec && s.namespace().equals(ns))) {
-                execChanged.add(ns);
-            }
-        }
+        // a running service keeps the hosts file it started with (netns exec bind-mounts it):
+        // the services of a node whose hosts file changed are started again to see the new one
+        Set<String> hostsChanged = changedGroups(before, after, s -> s instanceof Step.WriteHosts);
+        Set<Step.StartService> restarted = new HashSet<>();
         List<Step> stops = new ArrayList<>();
-        for (String ns : execChanged) {
-            if (present.contains(ns) && !doomed.contains(ns) && before.stream()
-                    .anyMatch(s -> s instanceof Step.Exec && s.namespace().equals(ns))) {
-                stops.add(new Step.StopProcesses(ns));
+        for (Step s : before) {
+            if (s instanceof Step.StartService was && present.contains(was.namespace())) {
+                Step.StartService will = after.stream().filter(x -> x instanceof Step.StartService n
+                        && n.namespace().equals(was.namespace()) && n.service().name().equals(was.service().name()))
+                        .map(Step.StartService.class::cast).findFirst().orElse(null);
+                boolean same = will != null && will.equals(was) && !doomed.contains(was.namespace())
+                        && !hostsChanged.contains(was.namespace());
+                if (!same) {
+                    stops.add(new Step.StopService(was.namespace(), was.node(), was.service().name()));
+                }
+                if (will != null && !same) {
+                    restarted.add(will);
+                }
             }
         }
         List<Step> deletions = new ArrayList<>();
@@ -175,7 +181,7 @@ public final class Reconcile {
                 case Step.IptablesLine l -> isFresh || firewallChanged.contains(ns) ? l : null;
                 case Step.NftScript n -> isFresh || firewallChanged.contains(ns) ? n : null;
                 case Step.FirewallTable f -> isFresh || firewallChanged.contains(ns) ? f : null;
-                case Step.Exec e -> isFresh || execChanged.contains(ns) ? e : null;
+                case Step.StartService v -> isFresh || restarted.contains(v) || !had.contains(v) ? v : null;
                 default -> isFresh || !had.contains(s) ? s : null;
             };
             if (keep != null) {

@@ -1,9 +1,12 @@
 package io.netns4j.lab.plan;
 
 import io.netns4j.firewall.Table;
+import io.netns4j.lab.model.Condition;
 import io.netns4j.lab.model.HostsEntry;
 import io.netns4j.lab.model.Impairment;
 import io.netns4j.lab.model.LabRoute;
+import io.netns4j.lab.model.RestartPolicy;
+import io.netns4j.lab.model.ServiceSpec;
 import io.netns4j.types.InetPrefix;
 import io.netns4j.types.InetText;
 import io.netns4j.types.MacAddress;
@@ -129,19 +132,28 @@ public sealed interface Step {
         }
     }
 
-    /** {@code netns4j netns exec NS env K=V... sh -c COMMAND}, started in the background. */
-    record Exec(String namespace, Map<String, String> env, String shellCommand) implements Step {
-        public Exec {
-            env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
-        }
-
+    /**
+     * Starts a service under the lab's supervisor: {@code netns4j netns exec NS env K=V... sh -c
+     * COMMAND >>LOG 2>&1 &}, kept running by its restart policy. {@code service.env()} is the
+     * environment it gets (the node's {@code env}, then the service's own).
+     */
+    record StartService(String namespace, String node, ServiceSpec service) implements Step {
         public String command() {
             StringBuilder sb = new StringBuilder("netns4j netns exec " + namespace);
-            if (!env.isEmpty()) {
+            if (!service.env().isEmpty()) {
                 sb.append(" env");
-                env.forEach((k, v) -> sb.append(' ').append(Shell.quote(k + "=" + v)));
+                service.env().forEach((k, v) -> sb.append(' ').append(Shell.quote(k + "=" + v)));
             }
-            return sb.append(" sh -c ").append(Shell.quote(shellCommand)).append(" &").toString();
+            sb.append(" sh -c ").append(Shell.quote(service.command())).append(" &  # service ").append(node)
+                    .append('/').append(service.name());
+            if (service.restart() != RestartPolicy.NEVER) {
+                sb.append(", restart ").append(service.restart().word());
+            }
+            if (!service.ready().isEmpty()) {
+                sb.append(", ready when ").append(String.join(" and ", service.ready().stream()
+                        .map(Condition::words).toList()));
+            }
+            return sb.toString();
         }
     }
 
@@ -210,10 +222,14 @@ public sealed interface Step {
         }
     }
 
-    /** Stops the processes in the namespace (SIGTERM, then SIGKILL after two seconds), before its commands start anew. */
-    record StopProcesses(String namespace) implements Step {
+    /**
+     * Stops a service of the lab's supervisor and forgets it, before it is started anew or
+     * because the file no longer has it: {@code netns4j lab stop LAB NODE/SERVICE}.
+     */
+    record StopService(String namespace, String node, String service) implements Step {
         public String command() {
-            return "kill $(netns4j netns pids " + namespace + ")";
+            return "netns4j lab stop " + namespace.substring(0, namespace.length() - node.length() - 1) + " " + node
+                    + "/" + service;
         }
     }
 }

@@ -50,8 +50,9 @@ public final class LabBuild {
     private final List<String> created = new ArrayList<>();
     private final java.util.Set<String> loUp = new java.util.HashSet<>();
     private final List<Path> hostsDirectories = new ArrayList<>();
-    private final List<Process> processes = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final ServiceSteps services;
+    private final java.util.Set<String> ipv6Added = new java.util.LinkedHashSet<>();
 
     /**
      * @param updating the lab is running: additions are made idempotent (an address or route
@@ -60,9 +61,12 @@ public final class LabBuild {
      * @param progress   receives one line per long step (namespaces, veths, commands) and each note
      * @param etcNetns   where {@code NS/hosts} files go ({@code /etc/netns})
      * @param deleteWait how long deleting a namespace waits for it to be freed
+     * @param directory  the lab directory: the supervisor's socket and the services' logs
+     * @param inProcessSupervisor run the supervisor in this JVM rather than as a process of its own
      */
     public LabBuild(Topology topology, NetnsRegistry registry, boolean updating, Consumer<String> progress,
-                    Path etcNetns, Duration deleteWait) {
+                    Path etcNetns, Duration deleteWait, Path directory, boolean inProcessSupervisor) {
+        this.services = new ServiceSteps(topology, registry, directory, etcNetns, inProcessSupervisor, progress);
         this.updating = updating;
         this.topology = topology;
         this.registry = registry;
@@ -81,9 +85,9 @@ public final class LabBuild {
         return List.copyOf(notes);
     }
 
-    /** The ids of the {@code exec} processes this run started. */
+    /** The pids of the services this run started. */
     public List<Long> pids() {
-        return processes.stream().map(Process::pid).toList();
+        return services.pids();
     }
 
     /** Carries out the plan's steps in order; a failure names the step's command. */
@@ -91,7 +95,7 @@ public final class LabBuild {
         int n = 0;
         for (Step step : plan.steps()) {
             n++;
-            if (step instanceof Step.AddNamespace || step instanceof Step.AddVeth || step instanceof Step.Exec
+            if (step instanceof Step.AddNamespace || step instanceof Step.AddVeth || step instanceof Step.StartService
                     || step instanceof Step.DeleteNamespace) {
                 progress.accept("[" + n + "/" + plan.steps().size() + "] " + step.command().lines()
                         .findFirst().orElse(""));
@@ -105,6 +109,8 @@ public final class LabBuild {
                 throw failure;
             }
         }
+        AddressSettling.await(ipv6Added, this::ns, Duration.ofSeconds(10), progress);
+        services.finish();
     }
 
     private Netns ns(String name) throws NetnsException {
@@ -146,6 +152,13 @@ public final class LabBuild {
             }
             case Step.AddAddress s -> {
                 AddressRequest spec = AddressRequest.of(s.device(), s.prefix());
+                if (s.prefix().isIpv6()) {
+                    if (topology.defaults().ipv6Dad()) {
+                        ipv6Added.add(s.namespace());
+                    } else {
+                        spec = spec.flag(io.netns4j.address.AddressFlag.NODAD);
+                    }
+                }
                 if (updating) {
                     ns(s.namespace()).addresses().replace(spec);
                 } else {
@@ -165,7 +178,7 @@ public final class LabBuild {
             case Step.FirewallTable s -> ns(s.namespace()).firewall().replace(s.table());
             case Step.Impair s -> impair(s);
             case Step.WriteHosts s -> writeHosts(s);
-            case Step.Exec s -> exec(s);
+            case Step.StartService s -> services.started(s);
             case Step.DeleteNamespace s -> deleteNamespace(s.namespace());
             case Step.DeleteLink s -> absentIsDone(() -> ns(s.namespace()).links().delete(s.device()));
             case Step.DeleteAddress s -> absentIsDone(() -> ns(s.namespace()).addresses()
@@ -175,7 +188,7 @@ public final class LabBuild {
             case Step.ResetFirewall s -> resetFirewall(ns(s.namespace()));
             case Step.ClearImpairment s -> LinkImpairments.clear(ns(s.namespace()), s.device());
             case Step.RemoveHosts s -> removeHosts(etcNetns.resolve(s.namespace()));
-            case Step.StopProcesses s -> stopProcesses(s.namespace());
+            case Step.StopService s -> services.stop(s);
         }
     }
 
@@ -217,12 +230,7 @@ public final class LabBuild {
     }
 
     private void stopProcesses(String name) throws NetnsException {
-        List<String> left = new ArrayList<>();
-        for (long pid : registry.pids(name)) {
-            if (pid != ProcessHandle.current().pid()) {
-                ProcessHandle.of(pid).ifPresent(h -> left.addAll(LabTeardown.stop(h)));
-            }
-        }
+        List<String> left = LabTeardown.stopAll(registry.pids(name));
         if (!left.isEmpty()) {
             throw new NetnsException("processes in " + name + " did not stop: " + String.join("; ", left));
         }
@@ -290,15 +298,6 @@ public final class LabBuild {
         Files.move(tmp, dir.resolve("hosts"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private void exec(Step.Exec s) throws IOException, NetnsException {
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", s.shellCommand())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().putAll(s.env());
-        processes.add(ns(s.namespace()).start(pb));
-    }
-
     /** Closes the handles this run opened (the namespaces stay). */
     public void closeHandles() {
         open.values().forEach(Netns::close);
@@ -308,10 +307,7 @@ public final class LabBuild {
     /** Undoes this run, newest first; returns what could not be undone. */
     public List<String> rollBack() {
         closeHandles();
-        List<String> left = new ArrayList<>();
-        for (Process p : processes) {
-            left.addAll(LabTeardown.stop(p.toHandle()));
-        }
+        List<String> left = new ArrayList<>(services.rollBack());
         for (String name : created.reversed()) {
             try {
                 registry.delete(name, deleteWait);

@@ -5,9 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.netns4j.lab.service.ProcessTree;
+
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What {@code lab down} (and a failed or updating {@code lab up}) removes besides namespaces:
@@ -17,24 +20,18 @@ public final class LabTeardown {
     private LabTeardown() {
     }
 
+    /** How long the processes of a lab get after SIGTERM before SIGKILL. */
+    static final Duration GRACE = Duration.ofSeconds(2);
+
     /**
-     * Stops a process started by a lab: SIGTERM, then SIGKILL after two seconds
-     * ({@code kill PID; sleep 2; kill -9 PID}). Returns what could not be done, one line each.
+     * Stops processes found inside a lab's namespaces, all at once: SIGTERM to each, one wait
+     * for all of them (a zombie counts as ended), SIGKILL to what is left after two seconds
+     * ({@code kill PIDS; sleep 2; kill -9 PIDS}). This process is never among them. Returns what
+     * could not be stopped, one line each.
      */
-    public static List<String> stop(ProcessHandle h) {
-        try {
-            h.destroy();
-            h.onExit().get(2, TimeUnit.SECONDS);
-            return List.of();
-        } catch (Exception e) {
-            h.destroyForcibly();
-            try {
-                h.onExit().get(5, TimeUnit.SECONDS);
-                return List.of();
-            } catch (Exception e2) {
-                return List.of("process " + h.pid() + " did not end");
-            }
-        }
+    public static List<String> stopAll(Collection<Long> pids) {
+        List<Long> others = pids.stream().filter(p -> p != ProcessHandle.current().pid()).toList();
+        return others.isEmpty() ? List.of() : ProcessTree.stopAll(others, 15, GRACE, false);
     }
 
     /**

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LabArchitectureTest {
     private static final String LAB = "io.netns4j.lab";
     private static final List<String> STAGES = List.of("io.netns4j.lab.model..", "io.netns4j.lab.file..",
-            "io.netns4j.lab.plan..", "io.netns4j.lab.fault..", "io.netns4j.lab.graph..", "io.netns4j.lab.runtime..");
+            "io.netns4j.lab.plan..", "io.netns4j.lab.fault..", "io.netns4j.lab.graph..", "io.netns4j.lab.service..",
+            "io.netns4j.lab.runtime..");
 
     private static JavaClasses lab;
 
@@ -58,9 +59,14 @@ class LabArchitectureTest {
     }
 
     @Test
+    void theSupervisorUsesOnlyTheModel() {
+        stageUsesOnly("io.netns4j.lab.service..", "io.netns4j.lab.model..");
+    }
+
+    @Test
     void theRuntimeUsesEverythingButTheFrontDoor() {
         stageUsesOnly("io.netns4j.lab.runtime..", "io.netns4j.lab.model..", "io.netns4j.lab.plan..",
-                "io.netns4j.lab.file..", "io.netns4j.lab.fault..");
+                "io.netns4j.lab.file..", "io.netns4j.lab.fault..", "io.netns4j.lab.service..");
     }
 
     @Test
@@ -73,8 +79,12 @@ class LabArchitectureTest {
     void usesOnlyCoresPublicApiAndShellWords() {
         noClasses().that().resideInAPackage("io.netns4j.lab..")
                 .should().dependOnClassesThat(resideInAPackage("io.netns4j.internal..")
-                        .and(not(resideInAPackage("io.netns4j.internal.text.."))))
+                        .and(not(resideInAPackage("io.netns4j.internal.text..")))
+                        .and(not(resideInAPackage("io.netns4j.internal.json.."))))
                 .check(lab);
+        // JSON only on the supervisor's control socket
+        noClasses().that().resideOutsideOfPackage("io.netns4j.lab.service..")
+                .should().dependOnClassesThat().resideInAPackage("io.netns4j.internal.json..").check(lab);
         noClasses().that().resideInAPackage("io.netns4j.lab..")
                 .should().dependOnClassesThat().resideInAPackage("io.netns4j.cli..").check(lab);
     }

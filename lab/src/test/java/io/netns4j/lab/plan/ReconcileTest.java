@@ -95,11 +95,11 @@ public class ReconcileTest {
         String after = BASE.replace("  b: {}\n", "  b:\n    firewall:\n      iptables: [\"-P INPUT DROP\","
                 + " \"-A INPUT -p tcp --dport 80 -j ACCEPT\"]\n    exec: [\"sleep 200\"]\n");
         assertEquals(List.of(
-                "kill $(netns4j netns pids r-b)",
+                "netns4j lab stop r b/sleep",
                 "netns4j -n r-b nft delete table ...   # every table but netns4j_*",
                 "netns4j -n r-b iptables -P INPUT DROP",
                 "netns4j -n r-b iptables -A INPUT -p tcp --dport 80 -j ACCEPT",
-                "netns4j netns exec r-b sh -c 'sleep 200' &"), changes(before, after));
+                "netns4j netns exec r-b sh -c 'sleep 200' &  # service b/sleep"), changes(before, after));
     }
 
     static String typed(String iptables, String dport) {
@@ -183,8 +183,8 @@ public class ReconcileTest {
         String after = before.replace("  b: {}\n", "");
         after = after.substring(0, after.indexOf("  - endpoints:\n      - {endpoint: \"b:eth1\""));
         List<String> c = changes(before, after);
-        assertEquals("kill $(netns4j netns pids r-a)", c.getFirst(), "a's command restarts to see the new hosts file");
+        assertEquals("netns4j lab stop r a/sleep", c.getFirst(), "a's service restarts to see the new hosts file");
         assertEquals(List.of("netns4j netns delete r-b", "rm /etc/netns/r-b/hosts"), c.subList(1, 3));
-        assertEquals("netns4j netns exec r-a sh -c 'sleep 100' &", c.getLast());
+        assertEquals("netns4j netns exec r-a sh -c 'sleep 100' &  # service a/sleep", c.getLast());
     }
 }
