@@ -281,7 +281,8 @@ public final class Lab {
             List<String> owned = LabMarks.owned(registry, name);
             List<String> left = new ArrayList<>();
             List<String> removed = new ArrayList<>();
-            left.addAll(LabSupervisors.shutdown(name, options.lockDirectory()));
+            long supervisor = LabSupervisors.readPid(options.lockDirectory(), name);
+            left.addAll(LabSupervisors.requestShutdown(name, options.lockDirectory()));
             try {
                 left.addAll(LabTeardown.stopAll(registry.pids(owned).values().stream().flatMap(List::stream).toList()));
             } catch (NetnsException e) {
@@ -296,6 +297,7 @@ public final class Lab {
                     removed.add(ns);
                 }
             }
+            left.addAll(LabSupervisors.awaitExit(name, supervisor)); // its services ended before; it ends meanwhile
             List<Path> files = LabTeardown.removeHostsFiles(name, options.etcNetns(), owned, left);
             for (String ns : registry.names()) {
                 if (ns.startsWith(name + "-") && !owned.contains(ns)) {

@@ -77,9 +77,9 @@ public record ServiceSpec(String name, String command, Map<String, String> env, 
      * {@code exec} when nothing is left (a line starting with a variable assignment or a quote).
      */
     public static String nameFor(String command) {
-        String first = command.strip().split("\\s+", 2)[0];
-        first = first.substring(first.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9_.-]", "_");
-        if (first.contains("=") || first.isEmpty() || !isName(first) || first.chars().allMatch(c -> c == '_')) {
+        String word = command.strip().split("\\s+", 2)[0];
+        String first = word.substring(word.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9_.-]", "_");
+        if (word.contains("=") || first.isEmpty() || !isName(first) || first.chars().allMatch(c -> c == '_')) {
             return "exec";
         }
         return first.length() > 64 ? first.substring(0, 64) : first;

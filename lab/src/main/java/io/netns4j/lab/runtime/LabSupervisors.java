@@ -147,11 +147,24 @@ public final class LabSupervisors {
     }
 
     /**
-     * Ends lab {@code lab}'s supervisor, which first stops every service at once; then removes its
-     * socket, pid file, its log and the services' logs. A supervisor that does not answer but
-     * whose pid file names a live supervisor of this lab is killed. Returns what could not be done.
+     * Ends lab {@code lab}'s supervisor, which first stops every service at once, and waits until
+     * its process has ended; then removes its socket, pid file, its log and the services' logs.
+     * Returns what could not be done.
      */
     public static List<String> shutdown(String lab, Path directory) {
+        long pid = readPid(directory, lab);
+        List<String> left = new ArrayList<>(requestShutdown(lab, directory));
+        left.addAll(awaitExit(lab, pid));
+        return left;
+    }
+
+    /**
+     * Asks lab {@code lab}'s supervisor to stop every service and end, without waiting for its
+     * process to end (its services have ended when this returns); removes its files. A
+     * supervisor in this JVM is shut down here. Returns what could not be done. Pair with
+     * {@link #awaitExit}, given {@link #readPid} from before.
+     */
+    public static List<String> requestShutdown(String lab, Path directory) {
         List<String> left = new ArrayList<>();
         InProcess local = IN_PROCESS.remove(lab);
         if (local != null) {
@@ -159,17 +172,11 @@ public final class LabSupervisors {
             local.server().close();
         }
         Optional<SupervisorClient> client = find(directory, lab);
-        long pid = readPid(directory, lab);
         if (client.isPresent()) {
             try {
                 left.addAll(client.get().shutdown());
             } catch (IOException | SupervisorClient.Refused e) {
                 left.add("supervisor of lab " + lab + ": " + e.getMessage());
-            }
-        }
-        if (pid > 0 && isSupervisorOf(pid, lab)) {
-            if (!ProcessTree.waitGone(List.of(pid), Duration.ofSeconds(client.isPresent() ? 5 : 0)).isEmpty()) {
-                ProcessTree.stopAll(List.of(pid), 15, Duration.ofSeconds(2), false);
             }
         }
         try {
@@ -183,7 +190,22 @@ public final class LabSupervisors {
         return left;
     }
 
-    private static long readPid(Path directory, String lab) {
+    /**
+     * Waits up to five seconds for supervisor process {@code pid} of {@code lab} to end, then
+     * kills it; a pid that is not a supervisor of this lab (reused, or 0) is left alone.
+     */
+    public static List<String> awaitExit(String lab, long pid) {
+        if (pid <= 0 || !isSupervisorOf(pid, lab)) {
+            return List.of();
+        }
+        if (ProcessTree.waitGone(List.of(pid), Duration.ofSeconds(5)).isEmpty()) {
+            return List.of();
+        }
+        return ProcessTree.stopAll(List.of(pid), 15, Duration.ofSeconds(2), false);
+    }
+
+    /** The pid a supervisor process of {@code lab} wrote, 0 when there is none. */
+    public static long readPid(Path directory, String lab) {
         try {
             return Long.parseLong(Files.readString(pidFile(directory, lab), StandardCharsets.US_ASCII).strip());
         } catch (IOException | NumberFormatException e) {
