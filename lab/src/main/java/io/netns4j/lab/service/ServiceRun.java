@@ -90,6 +90,9 @@ final class ServiceRun {
             pb.environment().putAll(spec.env());
             pb.environment().put(Supervisor.LAB_VARIABLE, lab);
             pb.environment().put(Supervisor.SERVICE_VARIABLE, target.id());
+            Path scratch = log.file().resolveSibling(spec.name() + ".d");
+            java.nio.file.Files.createDirectories(scratch);
+            pb.environment().put(Supervisor.DIRECTORY_VARIABLE, scratch.toString());
             if (!spec.directory().isEmpty()) {
                 pb.directory(new File(spec.directory()));
             }

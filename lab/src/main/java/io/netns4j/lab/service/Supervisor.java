@@ -35,6 +35,11 @@ public final class Supervisor implements AutoCloseable {
     public static final String LAB_VARIABLE = "NETNS4J_LAB";
     /** The environment variable naming a service, {@code NODE/SERVICE}. */
     public static final String SERVICE_VARIABLE = "NETNS4J_SERVICE";
+    /**
+     * The environment variable naming a directory of the service's own, kept across its
+     * restarts and removed by {@code lab down} (next to its log): where a database keeps its data.
+     */
+    public static final String DIRECTORY_VARIABLE = "NETNS4J_SERVICE_DIR";
     private static final Duration ROTATE_EVERY = Duration.ofSeconds(1);
 
     private final String lab;
