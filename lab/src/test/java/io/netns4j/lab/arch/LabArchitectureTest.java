@@ -82,8 +82,9 @@ class LabArchitectureTest {
                         .and(not(resideInAPackage("io.netns4j.internal.text..")))
                         .and(not(resideInAPackage("io.netns4j.internal.json.."))))
                 .check(lab);
-        // JSON only on the supervisor's control socket
-        noClasses().that().resideOutsideOfPackage("io.netns4j.lab.service..")
+        // JSON only on the supervisor's control socket, and for labs written in code (LabBuilder)
+        noClasses().that().resideOutsideOfPackage("io.netns4j.lab.service..").and().doNotHaveFullyQualifiedName(
+                        "io.netns4j.lab.LabBuilder")
                 .should().dependOnClassesThat().resideInAPackage("io.netns4j.internal.json..").check(lab);
         noClasses().that().resideInAPackage("io.netns4j.lab..")
                 .should().dependOnClassesThat().resideInAPackage("io.netns4j.cli..").check(lab);
