@@ -1,7 +1,10 @@
 /**
- * netns4j-junit: the JUnit 5 extension for labs (to come; it will export
- * {@code io.netns4j.junit}).
+ * netns4j-junit: a JUnit Jupiter extension that gives tests labs of network namespaces
+ * ({@code @LabTest}), with faults put back after each test and the lab in a failed test's report.
  */
 module io.netns4j.junit {
-    requires io.netns4j.lab;
+    requires transitive io.netns4j.lab;
+    requires transitive org.junit.jupiter.api;
+
+    exports io.netns4j.junit;
 }

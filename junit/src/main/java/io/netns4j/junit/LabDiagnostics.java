@@ -1,0 +1,64 @@
+package io.netns4j.junit;
+
+import io.netns4j.error.NetnsException;
+import io.netns4j.lab.Lab;
+import io.netns4j.lab.LabServices;
+import io.netns4j.lab.RunningLab;
+import io.netns4j.lab.model.LabNode;
+import io.netns4j.lab.model.ServiceStatus;
+
+import java.util.List;
+
+/**
+ * What a failed test's report gets about its lab: each node with its interfaces, addresses and
+ * impairments ({@code lab show}), the partition in place, and each service's state with the last
+ * lines of its log ({@code lab ps}, {@code lab logs}).
+ */
+final class LabDiagnostics {
+    private static final int LOG_LINES = 10;
+
+    private LabDiagnostics() {
+    }
+
+    static String dump(RunningLab lab) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            for (LabNode n : Lab.show(lab.name(), lab.registry()).orElse(List.of())) {
+                sb.append(n.node()).append(" (").append(n.namespace()).append(")\n");
+                for (LabNode.Interface i : n.interfaces()) {
+                    sb.append("    ").append(i.name()).append(' ').append(i.up() ? "UP" : "DOWN").append(' ')
+                            .append(String.join(" ", i.addresses()));
+                    if (!i.impairment().isNone()) {
+                        sb.append(" impaired: ").append(String.join(" ", i.impairment().tcWords()));
+                    }
+                    sb.append('\n');
+                }
+            }
+            var p = Lab.currentPartition(lab.name(), lab.registry());
+            sb.append("partition: ").append(p.isEmpty() ? "none" : p.describe()).append('\n');
+        } catch (NetnsException e) {
+            sb.append("(lab show failed: ").append(e.getMessage()).append(")\n");
+        }
+        try {
+            for (ServiceStatus s : LabServices.list(lab.name(), lab.options())) {
+                sb.append("service ").append(s.id()).append(": ").append(s.state().word()).append(", pid ")
+                        .append(s.pid()).append(", restarts ").append(s.restarts());
+                if (!s.lastExit().isEmpty()) {
+                    sb.append(", last ").append(s.lastExit());
+                }
+                if (!s.problem().isEmpty()) {
+                    sb.append(", ").append(s.problem());
+                }
+                sb.append('\n');
+                for (String line : LabServices.logs(lab.name(), s.id(), LOG_LINES, lab.options()).getValue()) {
+                    sb.append("    | ").append(line).append('\n');
+                }
+            }
+        } catch (io.netns4j.error.NotFoundException e) {
+            sb.append("services: none\n");
+        } catch (NetnsException e) {
+            sb.append("(services could not be read: ").append(e.getMessage()).append(")\n");
+        }
+        return sb.toString();
+    }
+}
