@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LabArchitectureTest {
     private static final String LAB = "io.netns4j.lab";
     private static final List<String> STAGES = List.of("io.netns4j.lab.model..", "io.netns4j.lab.file..",
-            "io.netns4j.lab.plan..", "io.netns4j.lab.fault..", "io.netns4j.lab.graph..", "io.netns4j.lab.runtime..");
+            "io.netns4j.lab.plan..", "io.netns4j.lab.fault..", "io.netns4j.lab.graph..", "io.netns4j.lab.runtime..",
+            "io.netns4j.lab.wire..");
 
     private static JavaClasses lab;
 
@@ -53,14 +54,20 @@ class LabArchitectureTest {
     void fileReadingPlansFaultsAndGraphsUseOnlyTheModel() {
         stageUsesOnly("io.netns4j.lab.file..", "io.netns4j.lab.model..");
         stageUsesOnly("io.netns4j.lab.plan..", "io.netns4j.lab.model..");
-        stageUsesOnly("io.netns4j.lab.fault..", "io.netns4j.lab.model..");
+        stageUsesOnly("io.netns4j.lab.fault..", "io.netns4j.lab.model..", "io.netns4j.lab.wire..");
         stageUsesOnly("io.netns4j.lab.graph..", "io.netns4j.lab.model..");
+    }
+
+    @Test
+    void theUserspaceEngineUsesOnlyTheModel() {
+        // the wire sits under the faults: LinkImpairments hands userspace impairments to it
+        stageUsesOnly("io.netns4j.lab.wire..", "io.netns4j.lab.model..");
     }
 
     @Test
     void theRuntimeUsesEverythingButTheFrontDoor() {
         stageUsesOnly("io.netns4j.lab.runtime..", "io.netns4j.lab.model..", "io.netns4j.lab.plan..",
-                "io.netns4j.lab.file..", "io.netns4j.lab.fault..");
+                "io.netns4j.lab.file..", "io.netns4j.lab.fault..", "io.netns4j.lab.wire..");
     }
 
     @Test
