@@ -26,6 +26,7 @@ import io.netns4j.lab.runtime.LabLock;
 import io.netns4j.lab.runtime.LabMarks;
 import io.netns4j.lab.runtime.LabState;
 import io.netns4j.lab.runtime.LabTeardown;
+import io.netns4j.lab.wire.ImpairmentHost;
 import io.netns4j.link.Link;
 import io.netns4j.link.LinkRequest;
 
@@ -76,25 +77,36 @@ public final class Lab {
      * @param etcNetns    where {@code NS/hosts} files go ({@code /etc/netns}, which {@code netns exec} reads)
      * @param deleteWait  how long {@code down} waits for each namespace to be freed
      */
-    public record Options(Consumer<String> progress, Path lockDirectory, Path etcNetns, Duration deleteWait) {
+    /** How labs are run; {@code impairmentHost} runs userspace impairment engines (null: none, they are refused). */
+    public record Options(Consumer<String> progress, Path lockDirectory, Path etcNetns, Duration deleteWait,
+                          ImpairmentHost impairmentHost) {
+        public Options(Consumer<String> progress, Path lockDirectory, Path etcNetns, Duration deleteWait) {
+            this(progress, lockDirectory, etcNetns, deleteWait, null);
+        }
+
         public static Options defaults() {
             return new Options(line -> { }, Path.of("/run/netns4j/labs"), Path.of("/etc/netns"), Duration.ofSeconds(30));
         }
 
         public Options withLockDirectory(Path value) {
-            return new Options(progress, value, etcNetns, deleteWait);
+            return new Options(progress, value, etcNetns, deleteWait, impairmentHost);
         }
 
         public Options withProgress(Consumer<String> value) {
-            return new Options(value, lockDirectory, etcNetns, deleteWait);
+            return new Options(value, lockDirectory, etcNetns, deleteWait, impairmentHost);
         }
 
         public Options withEtcNetns(Path value) {
-            return new Options(progress, lockDirectory, value, deleteWait);
+            return new Options(progress, lockDirectory, value, deleteWait, impairmentHost);
         }
 
         public Options withDeleteWait(Duration value) {
-            return new Options(progress, lockDirectory, etcNetns, value);
+            return new Options(progress, lockDirectory, etcNetns, value, impairmentHost);
+        }
+
+        /** With a host for userspace impairment engines (a supervisor, or this JVM's {@code InProcessImpairmentHost}). */
+        public Options withImpairmentHost(ImpairmentHost value) {
+            return new Options(progress, lockDirectory, etcNetns, deleteWait, value);
         }
     }
 
@@ -147,7 +159,7 @@ public final class Lab {
                         + topology.name() + "\" first, or read the topology with TopologyFile)", 17, null);
             }
             LabBuild build = new LabBuild(topology, registry, change.updated(), options.progress(),
-                    options.etcNetns(), options.deleteWait());
+                    options.etcNetns(), options.deleteWait()).impairmentHost(options.impairmentHost());
             try {
                 build.run(change.plan());
             } catch (NetnsException | RuntimeException e) {
@@ -217,11 +229,11 @@ public final class Lab {
 
     /**
      * Changes an endpoint's impairment at run time: {@code lab impair LAB NODE:IF delay 50ms
-     * loss 1% rate 10mbit} ({@link Impairment#NONE}: remove it), through
-     * {@link LinkImpairments#apply}: netem where the kernel has it; otherwise tbf for the
-     * rate, an nftables random drop for loss, and the rest reported as not applied. The lab's
-     * file is not changed: the next {@code lab up} re-applies the file's setting only if the
-     * file's setting changed.
+     * loss 1% rate 10mbit [engine kernel|userspace]} ({@link Impairment#NONE}: remove it), through
+     * {@link LinkImpairments#apply}: netem where the kernel has it, the userspace engine (hosted by
+     * {@link Options#impairmentHost()}) otherwise or when asked. A setting the engine cannot apply,
+     * or a userspace engine without a host, is a {@link io.netns4j.lab.fault.FaultException} and the
+     * previous impairment stays. The lab's file is not changed.
      */
     public static LinkImpairments.Applied impair(String lab, String endpoint, Impairment impairment,
                                                  NetnsRegistry registry, Options options) throws NetnsException {
@@ -229,11 +241,7 @@ public final class Lab {
         try (LabLock ignored = LabLock.take(options.lockDirectory(), lab);
              Netns n = openNode(lab, endpoint, registry)) {
             n.links().get(device); // names a missing device before anything changes
-            if (impairment.isNone()) {
-                LinkImpairments.clear(n, device);
-                return new LinkImpairments.Applied(List.of(), List.of(), Impairment.NONE);
-            }
-            return LinkImpairments.apply(n, device, impairment);
+            return LinkImpairments.apply(n, device, impairment, options.impairmentHost());
         }
     }
 
@@ -275,6 +283,7 @@ public final class Lab {
             } catch (NetnsException e) {
                 left.add("processes in the lab: " + e.getMessage());
             }
+            LabTeardown.stopEngines(registry, owned, options.impairmentHost(), left); // their handles hold the namespaces
             options.progress().accept("removing " + owned.size() + " namespaces");
             Map<String, NetnsException> failed = registry.deleteAll(owned.reversed(), options.deleteWait());
             for (String ns : owned) {

@@ -249,10 +249,10 @@ public record Impairment(Long rateBitsPerSecond, Duration delay, Duration jitter
         put(m, "loss_pct", number(lossPercent));
         put(m, "loss_correlation_pct", number(lossCorrelation));
         if (lossModel instanceof NetemLossModel.GilbertElliott g) {
-            m.put("loss_model", Map.of("model", "gemodel", "p_pct", number(g.p()), "r_pct", number(g.r()),
+            m.put("loss_model", ordered("model", "gemodel", "p_pct", number(g.p()), "r_pct", number(g.r()),
                     "1-h_pct", number(g.oneMinusH()), "1-k_pct", number(g.oneMinusK())));
         } else if (lossModel instanceof NetemLossModel.FourState s) {
-            m.put("loss_model", Map.of("model", "state", "p13_pct", number(s.p13()), "p31_pct", number(s.p31()),
+            m.put("loss_model", ordered("model", "state", "p13_pct", number(s.p13()), "p31_pct", number(s.p31()),
                     "p32_pct", number(s.p32()), "p23_pct", number(s.p23()), "p14_pct", number(s.p14())));
         }
         put(m, "duplicate_pct", number(duplicatePercent));
@@ -264,6 +264,14 @@ public record Impairment(Long rateBitsPerSecond, Duration delay, Duration jitter
         put(m, "corrupt_correlation_pct", number(corruptCorrelation));
         put(m, "limit", limit);
         put(m, "seed", seed == null ? null : seed >= 0 ? (Object) seed : Long.toUnsignedString(seed));
+        return m;
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
         return m;
     }
 

@@ -12,6 +12,7 @@ import io.netns4j.firewall.Table;
 import io.netns4j.firewall.iptables.Iptables;
 import io.netns4j.firewall.iptables.IptablesCommandLine;
 import io.netns4j.lab.fault.LinkImpairments;
+import io.netns4j.lab.wire.ImpairmentHost;
 import io.netns4j.lab.model.LabRoute;
 import io.netns4j.lab.model.Topology;
 import io.netns4j.lab.plan.Plan;
@@ -52,6 +53,7 @@ public final class LabBuild {
     private final List<Path> hostsDirectories = new ArrayList<>();
     private final List<Process> processes = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private ImpairmentHost impairmentHost;
 
     /**
      * @param updating the lab is running: additions are made idempotent (an address or route
@@ -173,7 +175,7 @@ public final class LabBuild {
             case Step.DeleteRoute s -> absentIsDone(() -> ns(s.namespace()).routes().delete(route(s.route())));
             case Step.ReplaceRoute s -> ns(s.namespace()).routes().replace(route(s.route()));
             case Step.ResetFirewall s -> resetFirewall(ns(s.namespace()));
-            case Step.ClearImpairment s -> LinkImpairments.clear(ns(s.namespace()), s.device());
+            case Step.ClearImpairment s -> LinkImpairments.clear(ns(s.namespace()), s.device(), impairmentHost);
             case Step.RemoveHosts s -> removeHosts(etcNetns.resolve(s.namespace()));
             case Step.StopProcesses s -> stopProcesses(s.namespace());
         }
@@ -251,12 +253,18 @@ public final class LabBuild {
     }
 
     private void impair(Step.Impair s) throws NetnsException {
-        LinkImpairments.Applied applied = LinkImpairments.apply(ns(s.namespace()), s.device(), s.impairment());
-        if (!applied.complete()) {
-            String note = s.namespace() + ":" + s.device() + ": " + applied;
-            notes.add(note);
-            progress.accept("note: " + note);
-        }
+        // a setting the engine cannot apply is a FaultException: lab up fails and rolls back, never a note
+        LinkImpairments.apply(ns(s.namespace()), s.device(), s.impairment(), impairmentHost);
+    }
+
+    /**
+     * The host of userspace impairment engines for this run; null (the default) refuses them.
+     *
+     * @return this build
+     */
+    public LabBuild impairmentHost(ImpairmentHost host) {
+        this.impairmentHost = host;
+        return this;
     }
 
     static Route route(LabRoute r) {

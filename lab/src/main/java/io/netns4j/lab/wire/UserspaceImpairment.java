@@ -281,6 +281,22 @@ public final class UserspaceImpairment implements AutoCloseable {
     }
 
     /**
+     * The marked taps among {@code links}: the devices engines made, not the lab's own.
+     *
+     * @param links the links of one namespace
+     * @return the taps' names
+     */
+    public static java.util.Set<String> taps(List<Link> links) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Link l : links) {
+            if ("tun".equals(l.kind()) && WireMarks.read(l.alias()).isPresent()) {
+                out.add(l.name());
+            }
+        }
+        return out;
+    }
+
+    /**
      * Removes what an engine left on {@code device}, for a process that did not install it (its host
      * crashed): DEV's clsact qdisc when a filter on it redirects into the marked tap, then the tap.
      * An engine still running elsewhere stops on its next read. Unmarked devices are never touched.
