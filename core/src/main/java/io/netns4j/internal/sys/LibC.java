@@ -118,11 +118,7 @@ public final class LibC {
                 errnoCall("inotify_add_watch", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
         static final MethodHandle POLL = errnoCall("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
         static final MethodHandle READ = errnoCall("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
-    }
-
-    private static final class FrameCalls {
         static final MethodHandle WRITE = errnoCall("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
-        static final MethodHandle POLL = errnoCall("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
     }
 
     private static final class IoctlCalls {
@@ -267,22 +263,17 @@ public final class LibC {
     public static long write(int fd, MemorySegment buf, long len) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            return check("write", cs, (long) FrameCalls.WRITE.invokeExact(cs, fd, buf, len));
+            return check("write", cs, (long) WatchCalls.WRITE.invokeExact(cs, fd, buf, len));
         } catch (Throwable t) {
             throw rethrow(t);
         }
     }
 
-    /**
-     * {@code poll(2)} on {@code count} {@code struct pollfd}s the caller laid out in {@code fds} (8 bytes
-     * each: int fd, short events, short revents), so a hot loop allocates nothing.
-     *
-     * @return the number of descriptors with events, 0 on timeout or EINTR
-     */
+    /** {@code poll(2)} on {@code count} {@code struct pollfd}s laid out in {@code fds}: no allocation; 0 on timeout or EINTR. */
     public static int poll(MemorySegment fds, int count, int timeoutMillis) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            int n = (int) FrameCalls.POLL.invokeExact(cs, fds, (long) count, timeoutMillis);
+            int n = (int) WatchCalls.POLL.invokeExact(cs, fds, (long) count, timeoutMillis);
             if (n < 0 && errno(cs) == Errno.EINTR) {
                 return 0;
             }
