@@ -51,6 +51,7 @@ final class FramePump {
     private volatile NetemDecisions decisions;
     private volatile int limit;
     private volatile boolean stopping;
+    private volatile boolean done;
     private volatile Throwable failure;
     private long order;
     private long tail = Long.MIN_VALUE;
@@ -75,15 +76,22 @@ final class FramePump {
         reader = Thread.ofPlatform().daemon().name("netns4j-impair-" + name + "-read").start(this::read);
     }
 
-    /** Stops both threads and waits for them (a read ends within its poll time-out); queued frames are dropped. */
+    /**
+     * Stops both threads and waits for them (a read ends within its poll time-out). What is in flight
+     * is delivered at once rather than dropped: the frames left in the tap and in the queue. netem drops
+     * its queue when deleted; the engine delivers it, so that the last segments of connections (a
+     * peer's FIN when {@code lab down} stops processes) arrive, and no socket is left waiting for them
+     * while it holds its namespace.
+     */
     void stop() throws InterruptedException {
         stopping = true;
+        if (reader != null) {
+            reader.join(TimeUnit.SECONDS.toMillis(5));
+        }
+        done = true;
         if (scheduler != null) {
             LockSupport.unpark(scheduler);
             scheduler.join(TimeUnit.SECONDS.toMillis(5));
-        }
-        if (reader != null) {
-            reader.join(TimeUnit.SECONDS.toMillis(5));
         }
         synchronized (queue) {
             dropped.addAndGet(queue.size());
@@ -113,6 +121,10 @@ final class FramePump {
                     received.incrementAndGet();
                     take(buffer, n, System.nanoTime());
                 }
+            }
+            for (int n; failure == null && (n = tap.read(buffer, 0)) > 0; ) { // what is left in the tap: on at once
+                received.incrementAndGet();
+                send(buffer, n);
             }
         } catch (NetnsException | RuntimeException e) {
             fail(e);
@@ -201,15 +213,19 @@ final class FramePump {
     private void schedule() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(FRAME_MAX, 16);
-            while (!stopping) {
+            for (; ; ) {
                 Queued due;
                 long wait;
+                boolean last = done;
                 synchronized (queue) {
                     Queued head = queue.peek();
                     wait = head == null ? IDLE_NANOS : head.sendAt() - System.nanoTime();
-                    due = head != null && (head.head() || wait <= 0) ? queue.poll() : null;
+                    due = head != null && (head.head() || wait <= 0 || stopping) ? queue.poll() : null;
                 }
                 if (due == null) {
+                    if (last || failure != null) {
+                        return; // stopped, and the queue is flushed
+                    }
                     LockSupport.parkNanos(this, wait);
                     continue;
                 }
@@ -222,9 +238,10 @@ final class FramePump {
     }
 
     private void fail(Throwable e) {
-        if (!stopping) {
+        if (!stopping || failure == null) {
             failure = e;
             stopping = true;
+            done = true;
             LockSupport.unpark(scheduler);
         }
     }

@@ -208,7 +208,7 @@ public final class UserspaceImpairment implements AutoCloseable {
 
     /**
      * Removes the engine: deletes DEV's clsact qdisc (the filter with it), ends the two threads
-     * (queued frames are dropped), closes the descriptors and deletes the tap. Idempotent; a
+     * (the frames in flight are sent on at once, not dropped), closes the descriptors and deletes the tap. Idempotent; a
      * namespace or device already gone is no error.
      *
      * @throws NetnsException when the kernel refuses a removal (the rest is still done)
