@@ -1,7 +1,7 @@
 /**
  * netns4j-core: Linux network namespaces through netlink and the Foreign Function &amp; Memory
  * API. Exported: the handle and registry ({@code io.netns4j}), errors, value types, one
- * package per kernel object (link, address, route, rule, neighbour, qdisc) and the nftables
+ * package per kernel object (link, address, route, rule, neighbour, qdisc, filter) and the nftables
  * firewall with its iptables translator. Everything under {@code io.netns4j.internal} is
  * sealed; two internals are shared with netns4j's own modules only: the JSON writer (the
  * CLI's {@code -j}) and shell-word splitting (lab files and {@code -batch} lines).
@@ -21,6 +21,7 @@ module io.netns4j.core {
     exports io.netns4j.rule;
     exports io.netns4j.neighbour;
     exports io.netns4j.qdisc;
+    exports io.netns4j.filter;
     exports io.netns4j.firewall;
     exports io.netns4j.firewall.iptables;
 

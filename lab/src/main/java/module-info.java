@@ -2,7 +2,7 @@
  * netns4j-lab: declarative labs of network namespaces. Exported: the front door
  * ({@code io.netns4j.lab.Lab}, one method per {@code netns4j lab} verb), the lab as records
  * ({@code model}), lab files and their checks ({@code file}), plans ({@code plan}), faults
- * ({@code fault}) and graphs ({@code graph}). How a lab is built, kept, locked and found on the
+ * ({@code fault}), the userspace impairment engine ({@code wire}) and graphs ({@code graph}). How a lab is built, kept, locked and found on the
  * machine ({@code runtime}) is sealed.
  */
 module io.netns4j.lab {
@@ -14,5 +14,6 @@ module io.netns4j.lab {
     exports io.netns4j.lab.file;
     exports io.netns4j.lab.plan;
     exports io.netns4j.lab.fault;
+    exports io.netns4j.lab.wire;
     exports io.netns4j.lab.graph;
 }

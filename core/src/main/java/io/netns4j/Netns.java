@@ -10,6 +10,7 @@ import io.netns4j.internal.sys.ErrnoException;
 import io.netns4j.internal.sys.Failures;
 import io.netns4j.internal.sys.LibC;
 import io.netns4j.internal.sys.NamespaceThreads;
+import io.netns4j.filter.Filters;
 import io.netns4j.link.Links;
 import io.netns4j.neighbour.Neighbours;
 import io.netns4j.qdisc.Qdiscs;
@@ -393,22 +394,19 @@ public final class Netns implements NamespaceRef, AutoCloseable {
         return Routes.of(session);
     }
 
-    /**
-     * The policy-routing rules of this namespace: {@code ip -n THIS rule ...}.
-     *
-     * @return the rule verbs, bound to this handle
-     */
+    /** {@return the policy routing rules of this namespace, {@code ip -n THIS rule ...}: the verbs, bound to this handle} */
     public Rules rules() {
         return Rules.of(session);
     }
 
-    /**
-     * The queueing disciplines of this namespace: {@code tc -n THIS qdisc ...}.
-     *
-     * @return the qdisc verbs, bound to this handle
-     */
+    /** {@return the queueing disciplines of this namespace, {@code tc -n THIS qdisc ...}: the verbs, bound to this handle} */
     public Qdiscs qdiscs() {
         return Qdiscs.of(session);
+    }
+
+    /** {@return the tc filters of this namespace, {@code tc -n THIS filter ...}: the verbs, bound to this handle} */
+    public Filters filters() {
+        return Filters.of(session);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.netns4j.Netns;
 import io.netns4j.error.NetnsException;
 import io.netns4j.lab.Lab;
 import io.netns4j.lab.model.LabNode;
+import io.netns4j.lab.wire.InProcessImpairmentHost;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +30,20 @@ final class DemoLab {
     private DemoLab() {
     }
 
-    /** Runs the lab part; returns normally when every check held. */
+    /**
+     * Runs the lab part; returns normally when every check held. This process hosts the lab's
+     * userspace impairment engines (db3's delay on a kernel without netem) while it runs.
+     */
     static void run(Context ctx) throws NetnsException {
+        try (InProcessImpairmentHost host = new InProcessImpairmentHost()) {
+            LabCommand.IN_PROCESS_HOST.set(host);
+            runHosted(ctx);
+        } finally {
+            LabCommand.IN_PROCESS_HOST.set(null);
+        }
+    }
+
+    private static void runHosted(Context ctx) throws NetnsException {
         String lab = "demo-db-" + ProcessHandle.current().pid();
         Path file;
         try {
@@ -63,7 +76,7 @@ final class DemoLab {
         } catch (NetnsException | RuntimeException e) {
             if (up) {
                 try {
-                    Lab.down(lab, ctx.registry);
+                    Lab.down(lab, ctx.registry, Lab.Options.defaults().withImpairmentHost(LabCommand.IN_PROCESS_HOST.get()));
                 } catch (NetnsException | RuntimeException downFailed) {
                     e.addSuppressed(downFailed);
                     ctx.err.println(downFailed.getMessage());

@@ -49,7 +49,10 @@ final class LabCommand implements ObjectCommand {
             + "\tnetns4j lab partition NAME GROUP / GROUP... [--oneway] | isolate NODE | halves | majority | ring | bridge"
             + " [NODES]\n\tnetns4j lab heal NAME\n"
             + "\tnetns4j lab graph [--format dot|mermaid|text] NAME|FILE\n"
-            + "\tnetns4j lab impair NAME NODE:IF [delay TIME [JITTER]] [loss P%] [duplicate P%] [reorder P%] [rate RATE] | none\n"
+            + "\tnetns4j lab impair NAME NODE:IF [delay TIME [JITTER [CORR%]]] [distribution normal|pareto|paretonormal]"
+            + " [loss P% [CORR%] | loss gemodel P% [R% [1-H% [1-K%]]] | loss state P13% [P31% [P32% [P23% [P14%]]]]]"
+            + " [duplicate P% [CORR%]] [reorder P% [CORR%] [gap N]] [corrupt P% [CORR%]] [rate RATE [OVERHEAD]] [limit N]"
+            + " [seed N] [engine kernel|userspace] | none\n"
             + LabServiceCommand.USAGE;
 
     @Override
@@ -199,10 +202,18 @@ final class LabCommand implements ObjectCommand {
         return USAGE.lines().filter(l -> l.contains(" lab " + verb + " ")).findFirst().orElse(USAGE).strip();
     }
 
+    /**
+     * Runs userspace impairment engines while one process runs several lab commands (the demo); null
+     * otherwise, so a single command refuses them: nothing would run the engine after it exits
+     * (the lab's supervisor will).
+     */
+    static final java.util.concurrent.atomic.AtomicReference<io.netns4j.lab.wire.ImpairmentHost> IN_PROCESS_HOST =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     @Override
     public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
         Parsed p = parse(args);
-        Lab.Options options = Lab.Options.defaults();
+        Lab.Options options = Lab.Options.defaults().withImpairmentHost(IN_PROCESS_HOST.get());
         if (System.console() != null) {
             options = options.withProgress(ctx.err::println);
         }
@@ -252,10 +263,6 @@ final class LabCommand implements ObjectCommand {
                 LinkImpairments.Applied a = Lab.impair(p.operand(), p.more().getFirst(), wanted, ctx.registry, options);
                 ctx.out.println("lab \"" + p.operand() + "\": " + p.more().getFirst() + " "
                         + (wanted.isNone() ? "has no impairment" : "impaired: " + a));
-                if (!a.complete()) {
-                    ctx.err.println("note: " + a.unsupported().size() + " setting(s) not applied: this kernel lacks netem"
-                            + " (sch_netem)");
-                }
             }
             case "graph" -> {
                 Topology t = graphed(p.operand(), options);
@@ -386,7 +393,7 @@ final class LabCommand implements ObjectCommand {
                     m.put("mtu", i.mtu());
                     m.put("master", i.master());
                     m.put("addresses", i.addresses());
-                    m.put("impairment", i.impairment().isNone() ? null : String.join(" ", i.impairment().tcWords()));
+                    m.put("impairment", i.impairment().isNone() ? null : i.impairment().toJsonFields());
                     ifs.add(m);
                 }
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -416,7 +423,7 @@ final class LabCommand implements ObjectCommand {
                 ctx.out.println("    " + i.name() + (i.kind() == null ? "" : " " + i.kind()) + " " + (i.up() ? "UP" : "DOWN")
                         + (i.master() == null ? "" : " master " + i.master())
                         + (i.addresses().isEmpty() ? "" : " " + String.join(" ", i.addresses()))
-                        + (i.impairment().isNone() ? "" : "  [" + String.join(" ", i.impairment().tcWords()) + "]"));
+                        + (i.impairment().isNone() ? "" : "  [" + String.join(" ", i.impairment().words()) + "]"));
             }
         }
         if (!partition.isEmpty()) {

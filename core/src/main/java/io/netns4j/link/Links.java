@@ -79,6 +79,36 @@ public final class Links {
     }
 
     /**
+     * Creates a persistent tap device and keeps its descriptor open for frames. Equivalent to
+     * {@code ip tuntap add dev NAME mode tap}, with the creating program then holding the device
+     * ({@code IFF_TAP | IFF_NO_PI}). The device stays after {@link TapDevice#close()}; delete it
+     * with {@link #delete(String)}.
+     *
+     * @param name the new device's name
+     * @return the open device; the caller closes it
+     * @throws io.netns4j.error.AlreadyExistsException when a link of that name exists
+     * @throws NetnsException when {@code /dev/net/tun} cannot be used or the kernel refuses
+     */
+    public TapDevice openTap(String name) throws NetnsException {
+        return TapDevice.open(ns, name);
+    }
+
+    /**
+     * Opens a raw packet socket on an interface of this namespace, as {@code tcpdump -i DEV} does
+     * to listen: {@code socket(AF_PACKET, SOCK_RAW, htons(protocol))} bound to the device.
+     *
+     * @param device the interface
+     * @param protocol {@link PacketSocket#ETH_P_ALL} to receive everything, {@link PacketSocket#SEND_ONLY} to only send
+     * @param qdiscBypass whether sent frames skip the device's qdisc and tc egress hook ({@code PACKET_QDISC_BYPASS})
+     * @return the socket; the caller closes it
+     * @throws io.netns4j.error.NotFoundException when there is no such device
+     * @throws NetnsException when the socket cannot be made or bound
+     */
+    public PacketSocket openPacketSocket(String device, int protocol, boolean qdiscBypass) throws NetnsException {
+        return PacketSocket.open(ns, device, protocol, qdiscBypass);
+    }
+
+    /**
      * The tun and tap devices. Equivalent to: {@code ip tuntap show}.
      *
      * @return the tun and tap devices; empty when none

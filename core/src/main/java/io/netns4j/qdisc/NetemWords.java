@@ -1,9 +1,7 @@
 package io.netns4j.qdisc;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * netem's words, the ones after {@code netem} in {@code tc qdisc add dev DEV root netem delay 50ms 10ms
@@ -17,11 +15,13 @@ import java.util.Set;
  * {@link TcUnits#rate} read them. What netns4j cannot send yet (correlations, distributions,
  * corruption, slots, ECN, the state loss models, overheads after the rate) is refused by name.</li>
  * <li>{@link #parseStrict} reads an impairment as a lab takes it, into {@link Settings} (the form
- * {@link #STRICT_FORM}): whole keywords only, each at most once, {@code jitter TIME} may be given on
- * its own, {@code none} or {@code clear} alone for no impairment; units as a topology file's
- * {@code impair:} takes them ({@link TcUnits#strictTime}, {@link TcUnits#strictPercent},
- * {@link TcUnits#strictRate}: a time unit and the {@code %} are required); jitter and reorder need a
- * delay, the jitter is at most the delay.</li>
+ * {@link #STRICT_FORM}): netem's settings with their correlations, distributions, the loss models,
+ * corruption, the rate's packet overhead, the queue limit and a seed; whole keywords only, each at
+ * most once, {@code jitter TIME} may be given on its own, {@code none} or {@code clear} alone for no
+ * impairment; units as a topology file's {@code impair:} takes them ({@link TcUnits#strictTime},
+ * {@link TcUnits#strictPercent}, {@link TcUnits#strictRate}: a time unit and the {@code %} are
+ * required); jitter and reorder need a delay, the jitter is at most the delay, a distribution needs
+ * a jitter, a gap needs a reorder. netem's {@code slot} and {@code ecn} are refused by name.</li>
  * </ul>
  * Both throw {@link IllegalArgumentException} naming the word at fault and the form.
  */
@@ -30,34 +30,62 @@ public final class NetemWords {
     public static final String FORM = "netem [delay TIME [JITTER]] [loss [random] PERCENT] [duplicate PERCENT]"
             + " [reorder PERCENT [gap DISTANCE]] [rate RATE] [limit PACKETS]";
     /** The form {@link #parseStrict} takes. */
-    public static final String STRICT_FORM = "none | [delay TIME [JITTER]] [jitter TIME] [loss PERCENT]"
-            + " [duplicate PERCENT] [reorder PERCENT] [rate RATE]";
+    public static final String STRICT_FORM = "none | [delay TIME [JITTER [CORRELATION]]] [jitter TIME]"
+            + " [distribution uniform|normal|pareto|paretonormal]"
+            + " [loss [random] PERCENT [CORRELATION] | loss gemodel P [R [1-H [1-K]]] | loss state P13 [P31 [P32 [P23 [P14]]]]]"
+            + " [duplicate PERCENT [CORRELATION]] [reorder PERCENT [CORRELATION]] [gap DISTANCE]"
+            + " [corrupt PERCENT [CORRELATION]] [rate RATE [PACKETOVERHEAD]] [limit PACKETS] [seed NUMBER]";
     /** tc's order: "l" is limit, "r" is reorder, "d" is delay. */
     private static final String[] KEYWORDS = {"limit", "latency", "delay", "loss", "drop", "ecn", "reorder", "corrupt",
             "gap", "duplicate", "distribution", "rate", "slot"};
-    private static final List<String> STRICT_KEYWORDS = List.of("delay", "jitter", "loss", "duplicate", "reorder",
-            "rate");
-    /** netem's words that {@link #parseStrict} names when refusing them. */
-    private static final List<String> STRICT_UNSUPPORTED = List.of("corrupt", "limit", "slot", "gap", "distribution",
-            "ecn");
-
     private NetemWords() {
     }
 
     /**
-     * An impairment as {@link #parseStrict} reads it; every field is null when not given.
+     * An impairment as {@link #parseStrict} reads it; every field is null when not given. Percentages are 0 to 100.
      *
-     * @param rateBitsPerSecond {@code rate}, in bits per second
-     * @param delay             {@code delay}
-     * @param jitter            the number after the delay, or {@code jitter}
-     * @param lossPercent       {@code loss}, 0 to 100
-     * @param duplicatePercent  {@code duplicate}, 0 to 100
-     * @param reorderPercent    {@code reorder}, 0 to 100
+     * @param rateBitsPerSecond    {@code rate}, in bits per second
+     * @param delay                {@code delay}
+     * @param jitter               the number after the delay, or {@code jitter}
+     * @param lossPercent          {@code loss [random] P}
+     * @param duplicatePercent     {@code duplicate P}
+     * @param reorderPercent       {@code reorder P}: packets sent at once, ahead of the delayed ones
+     * @param delayCorrelation     the percentage after the jitter: how much each delay leans on the last
+     * @param distribution         {@code distribution NAME}; null is netem's uniform
+     * @param lossCorrelation      the percentage after {@code loss P}
+     * @param lossModel            {@code loss gemodel ...} or {@code loss state ...}, instead of {@code loss P}
+     * @param duplicateCorrelation the percentage after {@code duplicate P}
+     * @param reorderCorrelation   the percentage after {@code reorder P}
+     * @param gap                  {@code gap N}: reorder only every Nth packet at most (tc's default 1 with a reorder)
+     * @param corruptPercent       {@code corrupt P}: packets with one bit flipped
+     * @param corruptCorrelation   the percentage after {@code corrupt P}
+     * @param rateOverhead         the number after the rate: bytes added to (or, negative, taken from) each packet for the rate
+     * @param limit                {@code limit N}: packets the queue holds (tc's default 1000)
+     * @param seed                 {@code seed N}: the random generators' seed, so a run repeats
      */
     public record Settings(Long rateBitsPerSecond, Duration delay, Duration jitter, Double lossPercent,
-                           Double duplicatePercent, Double reorderPercent) {
+                           Double duplicatePercent, Double reorderPercent, Double delayCorrelation,
+                           NetemDistribution distribution, Double lossCorrelation, NetemLossModel lossModel,
+                           Double duplicateCorrelation, Double reorderCorrelation, Integer gap, Double corruptPercent,
+                           Double corruptCorrelation, Integer rateOverhead, Integer limit, Long seed) {
         /** {@code none}: nothing set. */
         public static final Settings NONE = new Settings(null, null, null, null, null, null);
+
+        /**
+         * The settings netem's first words give, the rest not set.
+         *
+         * @param rateBitsPerSecond {@code rate}
+         * @param delay             {@code delay}
+         * @param jitter            the jitter
+         * @param lossPercent       {@code loss}
+         * @param duplicatePercent  {@code duplicate}
+         * @param reorderPercent    {@code reorder}
+         */
+        public Settings(Long rateBitsPerSecond, Duration delay, Duration jitter, Double lossPercent,
+                        Double duplicatePercent, Double reorderPercent) {
+            this(rateBitsPerSecond, delay, jitter, lossPercent, duplicatePercent, reorderPercent, null, null, null, null,
+                    null, null, null, null, null, null, null, null);
+        }
     }
 
     // ---- as tc reads them ------------------------------------------------------------------------------------
@@ -241,86 +269,10 @@ public final class NetemWords {
      * @throws IllegalArgumentException naming the word at fault and the form
      */
     public static Settings parseStrict(List<String> words) {
-        if (words.isEmpty()) {
-            throw new IllegalArgumentException("No impairment given: write \"" + STRICT_FORM + "\"");
-        }
-        if (words.size() == 1 && (words.getFirst().equals("none") || words.getFirst().equals("clear"))) {
-            return Settings.NONE;
-        }
-        Long rate = null;
-        Duration delay = null;
-        Duration jitter = null;
-        Double loss = null;
-        Double duplicate = null;
-        Double reorder = null;
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < words.size(); i++) {
-            String key = words.get(i);
-            if (key.equals("none") || key.equals("clear")) {
-                throw new IllegalArgumentException("\"" + key + "\" stands alone: it removes the impairment, so it takes"
-                        + " no other words");
-            }
-            if (!STRICT_KEYWORDS.contains(key)) {
-                String hint = STRICT_UNSUPPORTED.contains(key)
-                        ? " (netem's \"" + key + "\" is not supported for lab links)" : "";
-                throw new IllegalArgumentException("Unknown impairment word \"" + key + "\"" + hint + ": write \""
-                        + STRICT_FORM + "\"");
-            }
-            if (!key.equals("jitter") && !seen.add(key)) {
-                throw new IllegalArgumentException("\"" + key + "\" is given twice");
-            }
-            if (i + 1 >= words.size()) {
-                throw new IllegalArgumentException("\"" + key + "\" needs a value, e.g. " + example(key));
-            }
-            String value = words.get(++i);
-            try {
-                switch (key) {
-                    case "rate" -> rate = TcUnits.strictRate(value);
-                    case "delay" -> {
-                        delay = TcUnits.strictTime(value);
-                        if (i + 1 < words.size() && startsWithDigit(words.get(i + 1))) {
-                            if (jitter != null) {
-                                throw new IllegalArgumentException("the jitter is given twice");
-                            }
-                            jitter = TcUnits.strictTime(words.get(++i));
-                        }
-                    }
-                    case "jitter" -> {
-                        if (jitter != null) {
-                            throw new IllegalArgumentException("\"jitter\" is given twice (the number after the delay"
-                                    + " is the jitter)");
-                        }
-                        jitter = TcUnits.strictTime(value);
-                    }
-                    case "loss" -> loss = TcUnits.strictPercent(value);
-                    case "duplicate" -> duplicate = TcUnits.strictPercent(value);
-                    default -> reorder = TcUnits.strictPercent(value);
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("bad " + key + ": " + e.getMessage());
-            }
-        }
-        if (jitter != null && delay == null) {
-            throw new IllegalArgumentException("\"jitter\" without \"delay\": netem varies a delay; add e.g. delay 50ms");
-        }
-        if (reorder != null && delay == null) {
-            throw new IllegalArgumentException("\"reorder\" without \"delay\": netem reorders by sending some packets"
-                    + " without the delay; add e.g. delay 10ms");
-        }
-        if (jitter != null && jitter.compareTo(delay) > 0) {
-            throw new IllegalArgumentException("jitter " + TcUnits.formatStrictTime(jitter) + " is larger than delay "
-                    + TcUnits.formatStrictTime(delay) + ": packets cannot leave before they are sent; keep jitter <="
-                    + " delay");
-        }
-        return new Settings(rate, delay, jitter, loss, duplicate, reorder);
+        return StrictNetemWords.parse(words);
     }
 
-    private static String example(String key) {
-        return switch (key) {
-            case "rate" -> "10mbit";
-            case "delay", "jitter" -> "50ms";
-            case "duplicate" -> "0.1%";
-            default -> "1%";
-        };
+    static boolean startsWithDigitOrSign(String s) {
+        return !s.isEmpty() && (Character.isDigit(s.charAt(0)) || s.charAt(0) == '-' && s.length() > 1);
     }
 }

@@ -14,6 +14,14 @@ package io.netns4j.qdisc;
 public record Qdisc(int ifindex, String device, String kind, int handle, int parent, int refcnt, Tbf tbf) {
     /** The parent of a device's root qdisc (TC_H_ROOT): {@code tc qdisc ... root}. */
     public static final int ROOT = 0xFFFFFFFF;
+    /** The parent of a clsact qdisc (TC_H_CLSACT, {@code ffff:fff1}): {@code tc qdisc ... clsact}. */
+    public static final int CLSACT = 0xFFFFFFF1;
+    /** A clsact qdisc's handle, {@code ffff:}. */
+    public static final int CLSACT_HANDLE = 0xFFFF0000;
+    /** Where a clsact qdisc's ingress filters hang ({@code ffff:fff2}): {@code tc filter ... ingress}. */
+    public static final int CLSACT_INGRESS = 0xFFFFFFF2;
+    /** Where a clsact qdisc's egress filters hang ({@code ffff:fff3}): {@code tc filter ... egress}. */
+    public static final int CLSACT_EGRESS = 0xFFFFFFF3;
 
     /**
      * tbf's settings read back.

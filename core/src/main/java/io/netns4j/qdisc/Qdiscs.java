@@ -98,6 +98,38 @@ public final class Qdiscs {
         return b.build();
     }
 
+    /** The RTM_NEWQDISC ({@code add}) or RTM_DELQDISC request for a clsact qdisc on {@code ifindex}, as tc writes it. */
+    static byte[] encodeClsact(int ifindex, int type, int flags) {
+        MessageBuilder b = TcMessage.request(type, flags, ifindex, Qdisc.CLSACT_HANDLE, Qdisc.CLSACT);
+        b.attrString(TcMessage.TCA_KIND, "clsact");
+        return b.build();
+    }
+
+    /**
+     * Adds a clsact qdisc, the anchor of the device's tc ingress and egress hooks (filters at
+     * {@link Qdisc#CLSACT_INGRESS} and {@link Qdisc#CLSACT_EGRESS}, see {@code io.netns4j.filter}).
+     * It sits beside the root qdisc, not in its place. Equivalent to: {@code tc qdisc add dev DEV clsact}.
+     *
+     * @param device the interface name
+     * @throws io.netns4j.error.AlreadyExistsException when the device has a clsact (or ingress) qdisc already
+     * @throws NetnsException when there is no such device or the kernel refuses
+     */
+    public void addClsact(String device) throws NetnsException {
+        int index = Interfaces.index(ns, device);
+        ns.routeSocket().execute(encodeClsact(index, TcMessage.RTM_NEWQDISC, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL));
+    }
+
+    /**
+     * Removes the device's clsact qdisc with every filter on it. Equivalent to: {@code tc qdisc del dev DEV clsact}.
+     *
+     * @param device the interface name
+     * @throws NetnsException when there is no such device, it has no clsact qdisc, or the kernel refuses
+     */
+    public void deleteClsact(String device) throws NetnsException {
+        int index = Interfaces.index(ns, device);
+        ns.routeSocket().execute(encodeClsact(index, TcMessage.RTM_DELQDISC, 0));
+    }
+
     /** Whether the kernel refused a request because it has no qdisc of that kind (no module either). */
     static boolean kindUnknown(NetnsException e) {
         return e.errno() == Errno.ENOENT && e.kernelMessage() != null

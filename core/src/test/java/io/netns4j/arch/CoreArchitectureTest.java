@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CoreArchitectureTest {
     private static final String ROOT = "io.netns4j";
     private static final String[] OBJECTS = {"io.netns4j.link..", "io.netns4j.address..", "io.netns4j.route..",
-            "io.netns4j.rule..", "io.netns4j.neighbour..", "io.netns4j.qdisc.."};
+            "io.netns4j.rule..", "io.netns4j.neighbour..", "io.netns4j.qdisc..", "io.netns4j.filter.."};
     private static final String[] INTERNAL = {"io.netns4j.internal.."};
     private static final String[] FIREWALL = {"io.netns4j.firewall.."};
 
@@ -86,7 +86,7 @@ class CoreArchitectureTest {
     @Test
     void objectsDependOnEachOtherOnlyDownwards() {
         // link is the lowest object; address uses link and route; rule uses route; neighbour
-        // uses address; qdisc uses link
+        // uses address; qdisc uses link; filter uses qdisc (the clsact hooks) and link
         noClasses().that().resideInAPackage("io.netns4j.link..").should().dependOnClassesThat()
                 .resideInAnyPackage(without(OBJECTS, "io.netns4j.link..")).check(core);
         noClasses().that().resideInAPackage("io.netns4j.route..").should().dependOnClassesThat()
@@ -102,6 +102,9 @@ class CoreArchitectureTest {
                 .check(core);
         noClasses().that().resideInAPackage("io.netns4j.qdisc..").should().dependOnClassesThat()
                 .resideInAnyPackage(without(OBJECTS, "io.netns4j.qdisc..", "io.netns4j.link..")).check(core);
+        noClasses().that().resideInAPackage("io.netns4j.filter..").should().dependOnClassesThat()
+                .resideInAnyPackage(without(OBJECTS, "io.netns4j.filter..", "io.netns4j.qdisc..", "io.netns4j.link.."))
+                .check(core);
     }
 
     @Test
@@ -122,7 +125,7 @@ class CoreArchitectureTest {
 
     private static final String[] ALL = {"io.netns4j", "io.netns4j.error..", "io.netns4j.types..", "io.netns4j.internal..",
             "io.netns4j.link..", "io.netns4j.address..", "io.netns4j.route..", "io.netns4j.rule..",
-            "io.netns4j.neighbour..", "io.netns4j.qdisc..", "io.netns4j.firewall.."};
+            "io.netns4j.neighbour..", "io.netns4j.qdisc..", "io.netns4j.filter..", "io.netns4j.firewall.."};
 
     /** Our packages other than {@code allowed}. */
     private static String[] without(String... allowed) {

@@ -109,7 +109,16 @@ class NetemWordsTest {
         assertTrue(strictError("jitter 5ms").contains("\"jitter\" without \"delay\""));
         assertTrue(strictError("reorder 5%").contains("\"reorder\" without \"delay\""));
         assertTrue(strictError("delay 10ms 20ms").contains("jitter 20ms is larger than delay 10ms"));
-        assertTrue(strictError("corrupt 1%").contains("netem's \"corrupt\" is not supported"));
+        assertTrue(strictError("slot 1ms").contains("netem's \"slot\" is not supported"));
+        assertTrue(strictError("distribution normal").contains("\"distribution\" without a jitter"));
+        assertTrue(strictError("gap 5").contains("\"gap\" without \"reorder\""));
+        assertTrue(strictError("delay 5ms 1ms distribution gauss").contains("\"gauss\" is not a distribution"));
+        assertTrue(strictError("loss gemodel").contains("\"loss gemodel\" needs at least p"));
+        assertTrue(strictError("loss gemodel 120%").contains("bad loss"));
+        assertTrue(strictError("loss foo").contains("nor a loss model"));
+        assertTrue(strictError("limit 0").contains("bad limit"));
+        assertTrue(strictError("seed x").contains("bad seed"));
+        assertTrue(strictError("rate 10mbit 20 30").contains("cell sizes"));
         assertTrue(strictError("fast").contains("Unknown impairment word \"fast\""));
         assertTrue(strictError("none loss 1%").contains("\"none\" stands alone"));
         assertThrows(IllegalArgumentException.class, () -> NetemWords.parseStrict(List.of()));
@@ -123,5 +132,26 @@ class NetemWordsTest {
         assertEquals("bad rate: \"1gibit\" has no known rate unit; use bit, kbit, mbit, gbit, tbit (bits per second)"
                 + " or bps, kbps, mbps, gbps (bytes per second, as tc reads them)", strictError("rate 1gibit"));
         assertEquals("\"rate\" needs a value, e.g. 10mbit", strictError("rate"));
+    }
+
+    @Test
+    void netemsFullSyntax() {
+        NetemWords.Settings s = strict("delay 50ms 10ms 25% distribution normal loss 1% 25% duplicate 2% 5%"
+                + " reorder 25% 50% gap 5 corrupt 0.1% 1% rate 10mbit 20 limit 500 seed 42");
+        assertEquals(new NetemWords.Settings(10_000_000L, Duration.ofMillis(50), Duration.ofMillis(10), 1.0, 2.0, 25.0,
+                25.0, NetemDistribution.NORMAL, 25.0, null, 5.0, 50.0, 5, 0.1, 1.0, 20, 500, 42L), s);
+        assertEquals(-4, strict("rate 1mbit -4").rateOverhead());
+        assertEquals(1.5, strict("loss random 1.5%").lossPercent());
+        assertEquals(Long.parseUnsignedLong("18446744073709551615"), strict("seed 18446744073709551615").seed());
+    }
+
+    @Test
+    void lossModelsTakeTcsDefaults() {
+        assertEquals(new NetemLossModel.GilbertElliott(1, 99, 100, 0), strict("loss gemodel 1%").lossModel());
+        assertEquals(new NetemLossModel.GilbertElliott(1, 10, 70, 0.1), strict("loss gemodel 1% 10% 70% 0.1%").lossModel());
+        assertEquals(new NetemLossModel.FourState(2, 98, 0, 100, 0), strict("loss state 2%").lossModel());
+        assertEquals(new NetemLossModel.FourState(2, 30, 5, 40, 1), strict("loss state 2% 30% 5% 40% 1%").lossModel());
+        assertEquals("gemodel 1% 10% 70% 0.1%", strict("loss gemodel 1% 10% 70% 0.1%").lossModel().words());
+        assertTrue(strictError("loss 1% loss gemodel 1%").contains("\"loss\" is given twice"));
     }
 }

@@ -100,4 +100,14 @@ class QdiscEncodingGoldenTest {
         assertSame("netem-child.hex", Qdiscs.encodeNetem(V0, Qdiscs.handle(1, 1), Qdiscs.handle(0x10, 0),
                 NetemSpec.DEFAULTS.withDelay(20_000, 5_000).withLoss(2), CAPTURED, REPLACE));
     }
+
+    @Test
+    void clsactAddAndDeleteAreTcsRequests() {
+        HexFormat hex = HexFormat.ofDelimiter(" ");
+        assertEquals(hex.formatHex(Golden.normaliseRequest(Golden.bytes("filter/clsact-add.hex"))),
+                hex.formatHex(Qdiscs.encodeClsact(V0, io.netns4j.internal.netlink.route.TcMessage.RTM_NEWQDISC,
+                        Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL)));
+        assertEquals(hex.formatHex(Golden.normaliseRequest(Golden.bytes("filter/clsact-delete.hex"))),
+                hex.formatHex(Qdiscs.encodeClsact(V0, io.netns4j.internal.netlink.route.TcMessage.RTM_DELQDISC, 0)));
+    }
 }

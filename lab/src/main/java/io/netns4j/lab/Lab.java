@@ -26,7 +26,9 @@ import io.netns4j.lab.runtime.LabLock;
 import io.netns4j.lab.runtime.LabMarks;
 import io.netns4j.lab.runtime.LabState;
 import io.netns4j.lab.runtime.LabSupervisors;
+import io.netns4j.lab.runtime.SupervisorImpairmentHost;
 import io.netns4j.lab.runtime.LabTeardown;
+import io.netns4j.lab.wire.ImpairmentHost;
 import io.netns4j.link.Link;
 import io.netns4j.link.LinkRequest;
 
@@ -82,36 +84,44 @@ public final class Lab {
      *                    ({@code lab down} from this JVM ends it). Off by default (the CLI's way).
      */
     public record Options(Consumer<String> progress, Path lockDirectory, Path etcNetns, Duration deleteWait,
-                          boolean inProcessSupervisor) {
+                          boolean inProcessSupervisor, ImpairmentHost impairmentHost) {
         /** No progress lines, {@code /run/netns4j/labs}, {@code /etc/netns}, 30 s, a supervisor process. */
         public static Options defaults() {
             return new Options(line -> { }, Path.of("/run/netns4j/labs"), Path.of("/etc/netns"), Duration.ofSeconds(30),
-                    false);
+                    false, null);
         }
 
         /** These options with the lab directory (locks, state, the supervisor's socket, service logs). */
         public Options withLockDirectory(Path value) {
-            return new Options(progress, value, etcNetns, deleteWait, inProcessSupervisor);
+            return new Options(progress, value, etcNetns, deleteWait, inProcessSupervisor, impairmentHost);
         }
 
         /** These options with a receiver of progress lines. */
         public Options withProgress(Consumer<String> value) {
-            return new Options(value, lockDirectory, etcNetns, deleteWait, inProcessSupervisor);
+            return new Options(value, lockDirectory, etcNetns, deleteWait, inProcessSupervisor, impairmentHost);
         }
 
         /** These options with the directory of the nodes' hosts files. */
         public Options withEtcNetns(Path value) {
-            return new Options(progress, lockDirectory, value, deleteWait, inProcessSupervisor);
+            return new Options(progress, lockDirectory, value, deleteWait, inProcessSupervisor, impairmentHost);
         }
 
         /** These options with how long {@code down} waits for the namespaces to be freed. */
         public Options withDeleteWait(Duration value) {
-            return new Options(progress, lockDirectory, etcNetns, value, inProcessSupervisor);
+            return new Options(progress, lockDirectory, etcNetns, value, inProcessSupervisor, impairmentHost);
         }
 
         /** These options with the supervisor inside this JVM ({@code true}) or in a process of its own. */
         public Options withInProcessSupervisor(boolean value) {
-            return new Options(progress, lockDirectory, etcNetns, deleteWait, value);
+            return new Options(progress, lockDirectory, etcNetns, deleteWait, value, impairmentHost);
+        }
+
+        /**
+         * These options with a host for userspace impairment engines of one's own (this JVM's
+         * {@code InProcessImpairmentHost}); by default (null) the lab's supervisor runs them.
+         */
+        public Options withImpairmentHost(ImpairmentHost value) {
+            return new Options(progress, lockDirectory, etcNetns, deleteWait, inProcessSupervisor, value);
         }
     }
 
@@ -164,7 +174,8 @@ public final class Lab {
                         + topology.name() + "\" first, or read the topology with TopologyFile)", 17, null);
             }
             LabBuild build = new LabBuild(topology, registry, change.updated(), options.progress(),
-                    options.etcNetns(), options.deleteWait(), options.lockDirectory(), options.inProcessSupervisor());
+                    options.etcNetns(), options.deleteWait(), options.lockDirectory(), options.inProcessSupervisor())
+                    .impairmentHost(impairmentHost(topology.name(), registry, options));
             try {
                 build.run(change.plan());
             } catch (NetnsException | RuntimeException e) {
@@ -189,6 +200,12 @@ public final class Lab {
             return new Started(topology.name(), build.created(), build.pids(), change.plan().steps(), change.updated(),
                     build.notes());
         }
+    }
+
+    /** The host of the lab's userspace impairment engines: the options' own, else the lab's supervisor. */
+    private static ImpairmentHost impairmentHost(String lab, NetnsRegistry registry, Options options) {
+        return options.impairmentHost() != null ? options.impairmentHost() : new SupervisorImpairmentHost(lab,
+                options.lockDirectory(), options.etcNetns(), registry, options.inProcessSupervisor());
     }
 
     /** The steps {@code up} would run now, and whether they update a running lab. */
@@ -234,11 +251,11 @@ public final class Lab {
 
     /**
      * Changes an endpoint's impairment at run time: {@code lab impair LAB NODE:IF delay 50ms
-     * loss 1% rate 10mbit} ({@link Impairment#NONE}: remove it), through
-     * {@link LinkImpairments#apply}: netem where the kernel has it; otherwise tbf for the
-     * rate, an nftables random drop for loss, and the rest reported as not applied. The lab's
-     * file is not changed: the next {@code lab up} re-applies the file's setting only if the
-     * file's setting changed.
+     * loss 1% rate 10mbit [engine kernel|userspace]} ({@link Impairment#NONE}: remove it), through
+     * {@link LinkImpairments#apply}: netem where the kernel has it, the userspace engine (hosted by
+     * {@link Options#impairmentHost()}) otherwise or when asked. A setting the engine cannot apply,
+     * or a userspace engine without a host, is a {@link io.netns4j.lab.fault.FaultException} and the
+     * previous impairment stays. The lab's file is not changed.
      */
     public static LinkImpairments.Applied impair(String lab, String endpoint, Impairment impairment,
                                                  NetnsRegistry registry, Options options) throws NetnsException {
@@ -246,11 +263,7 @@ public final class Lab {
         try (LabLock ignored = LabLock.take(options.lockDirectory(), lab);
              Netns n = openNode(lab, endpoint, registry)) {
             n.links().get(device); // names a missing device before anything changes
-            if (impairment.isNone()) {
-                LinkImpairments.clear(n, device);
-                return new LinkImpairments.Applied(List.of(), List.of(), Impairment.NONE);
-            }
-            return LinkImpairments.apply(n, device, impairment);
+            return LinkImpairments.apply(n, device, impairment, impairmentHost(lab, registry, options));
         }
     }
 
@@ -288,6 +301,7 @@ public final class Lab {
             } catch (NetnsException e) {
                 left.add("processes in the lab: " + e.getMessage());
             }
+            LabTeardown.stopEngines(registry, owned, options.impairmentHost(), left); // their handles hold the namespaces
             options.progress().accept("removing " + owned.size() + " namespaces");
             Map<String, NetnsException> failed = registry.deleteAll(owned.reversed(), options.deleteWait());
             for (String ns : owned) {

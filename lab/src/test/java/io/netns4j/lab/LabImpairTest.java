@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -70,12 +71,12 @@ class LabImpairTest {
     @Test
     void theRateOfTheFileAtRunTimeAndAfterAnEditIsWhatATransferMeasures() throws Exception {
         Lab.Started s = Lab.up(topology(FILE), registry, options);
-        assertEquals(List.of(), s.notes(), "a rate needs no netem");
+        assertEquals(List.of(), s.notes(), "impairments make no notes: applied, or lab up fails");
         assertRate(20_000_000, "from the file");
 
         LinkImpairments.Applied now = Lab.impair(lab.name, "a:eth1", Impairment.parse(List.of("rate", "5mbit")),
                 registry, options);
-        assertTrue(now.complete(), now.toString());
+        assertTrue(now.effective().rateBitsPerSecond() == 5_000_000, now.toString());
         assertRate(5_000_000, "lab impair at run time");
 
         Lab.Started edited = Lab.up(topology(FILE.replace("rate: 20mbit", "rate: 40mbit")), registry, options);
@@ -87,6 +88,35 @@ class LabImpairTest {
         assertEquals(List.of(new Step.ClearImpairment(lab.namespace("a"), "eth1")), cleared.steps());
         try (Netns a = registry.open(lab.namespace("a"))) {
             assertTrue(LinkImpairments.current(a, "eth1").isNone(), "no impairment left");
+        }
+    }
+
+    @Test
+    void withoutAHostOfTheirOwnTheLabsSupervisorRunsTheEnginesAndARefusalChangesNothing() throws Exception {
+        Lab.Options bySupervisor = options.withImpairmentHost(null);
+        boolean netem;
+        try (Netns self = Netns.current()) {
+            netem = LinkImpairments.netemAvailable(self);
+        }
+        String file = FILE.replace("impair: {rate: 20mbit}", "impair: {delay: 5ms, engine: userspace}");
+        Lab.up(topology(file), registry, bySupervisor);
+        assertTrue(io.netns4j.lab.runtime.LabSupervisors.find(bySupervisor.lockDirectory(), lab.name).isPresent(),
+                "the lab's supervisor runs the engine, though the lab has no services");
+        try (Netns a = registry.open(lab.namespace("a"))) {
+            assertEquals(java.time.Duration.ofMillis(5), LinkImpairments.current(a, "eth1").delay());
+        }
+        Lab.down(lab.name, registry, bySupervisor);
+        assertTrue(registry.names().stream().noneMatch(n -> n.startsWith(lab.name + "-")), "down removed it");
+
+        Lab.up(topology(FILE.replace(", impair: {rate: 20mbit}", "")), registry, options);
+        Lab.impair(lab.name, "a:eth1", Impairment.parse(List.of("delay", "7ms", "engine", "userspace")), registry, options);
+        if (!netem) {
+            io.netns4j.lab.fault.FaultException f = assertThrows(io.netns4j.lab.fault.FaultException.class, () -> Lab.impair(lab.name, "a:eth1",
+                    Impairment.parse(List.of("delay", "9ms", "engine", "kernel")), registry, options));
+            assertTrue(f.getMessage().contains("no netem"), f.getMessage());
+        }
+        try (Netns a = registry.open(lab.namespace("a"))) {
+            assertEquals(java.time.Duration.ofMillis(7), LinkImpairments.current(a, "eth1").delay(), "the previous one stays");
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.netns4j.lab;
 
+import io.netns4j.lab.wire.InProcessImpairmentHost;
+
 import io.netns4j.NetnsRegistry;
 import io.netns4j.lab.file.TopologyException;
 import io.netns4j.lab.file.TopologyFile;
@@ -21,11 +23,13 @@ final class TestLab implements AutoCloseable {
     final String name;
     final Path lockDirectory;
     final Lab.Options options;
+    /** The test JVM runs the lab's userspace impairment engines (there is no supervisor yet). */
+    final InProcessImpairmentHost host = new InProcessImpairmentHost();
 
     TestLab(String tag) throws Exception {
         name = TestNames.unique(tag);
         lockDirectory = Files.createTempDirectory(TestNames.PREFIX + "locks-");
-        options = Lab.Options.defaults().withLockDirectory(lockDirectory);
+        options = Lab.Options.defaults().withLockDirectory(lockDirectory).withImpairmentHost(host);
     }
 
     /** A file's topology with its {@code name: r} line renamed to this lab. */
@@ -44,6 +48,7 @@ final class TestLab implements AutoCloseable {
     @Override
     public void close() throws Exception {
         Lab.down(name, registry, options);
+        host.close();
         List<Path> left;
         try (Stream<Path> s = Files.list(lockDirectory)) {
             left = s.toList();

@@ -27,6 +27,7 @@ public final class Errno {
     public static final int EADDRINUSE = 98;
     public static final int EADDRNOTAVAIL = 99;
     public static final int ENETUNREACH = 101;
+    public static final int ENETDOWN = 100;
     public static final int ENOBUFS = 105;
     public static final int ETIMEDOUT = 110;
 

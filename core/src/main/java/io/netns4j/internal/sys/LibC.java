@@ -35,6 +35,9 @@ public final class LibC {
     public static final int SO_RCVBUFFORCE = 33;
     public static final int SO_SNDBUFFORCE = 32;
     public static final int SOL_NETLINK = 270;
+    public static final int AF_PACKET = 17;
+    public static final int SOL_PACKET = 263;
+    public static final int PACKET_QDISC_BYPASS = 20;
     public static final int MSG_PEEK = 0x2;
     public static final int MSG_TRUNC = 0x20;
     public static final int MSG_DONTWAIT = 0x40;
@@ -115,6 +118,7 @@ public final class LibC {
                 errnoCall("inotify_add_watch", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
         static final MethodHandle POLL = errnoCall("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
         static final MethodHandle READ = errnoCall("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
+        static final MethodHandle WRITE = errnoCall("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
     }
 
     private static final class IoctlCalls {
@@ -250,6 +254,30 @@ public final class LibC {
         MemorySegment cs = CAPTURE.get();
         try {
             return check("read", cs, (long) WatchCalls.READ.invokeExact(cs, fd, buf, len));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code write(2)}; returns the bytes written. */
+    public static long write(int fd, MemorySegment buf, long len) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try {
+            return check("write", cs, (long) WatchCalls.WRITE.invokeExact(cs, fd, buf, len));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code poll(2)} on {@code count} {@code struct pollfd}s laid out in {@code fds}: no allocation; 0 on timeout or EINTR. */
+    public static int poll(MemorySegment fds, int count, int timeoutMillis) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try {
+            int n = (int) WatchCalls.POLL.invokeExact(cs, fds, (long) count, timeoutMillis);
+            if (n < 0 && errno(cs) == Errno.EINTR) {
+                return 0;
+            }
+            return check("poll", cs, n);
         } catch (Throwable t) {
             throw rethrow(t);
         }

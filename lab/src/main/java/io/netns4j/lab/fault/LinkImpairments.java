@@ -4,252 +4,230 @@ import io.netns4j.Netns;
 import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotSupportedException;
 import io.netns4j.lab.model.Impairment;
+import io.netns4j.lab.model.Impairment.Engine;
+import io.netns4j.lab.wire.ImpairmentHost;
+import io.netns4j.lab.wire.UserspaceImpairment;
 import io.netns4j.link.Link;
 import io.netns4j.qdisc.NetemSpec;
 import io.netns4j.qdisc.Qdisc;
 import io.netns4j.qdisc.Qdiscs;
-import io.netns4j.qdisc.TbfSpec;
 import io.netns4j.qdisc.TcUnits;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Impairs what one device sends (an {@link Impairment}: rate, delay, jitter, loss, duplication,
- * reordering), reads back what is in place, and removes it. Everything goes through the
- * library: no {@code tc} or {@code nft} process.
- *
- * <p><b>With netem</b> ({@code sch_netem} built in or loadable), everything is one root netem:
- * {@code tc -n NS qdisc replace dev DEV root netem delay 50ms 10ms loss 1% duplicate 0.1%
- * reorder 5% rate 10mbit}. The rate is netem's own {@code rate}, not a tbf with netem as its
- * child: netem's rate delays each packet by its transmission time at that rate, as a link of
- * that speed would, in the same queue as the delay, with one qdisc to replace atomically and
- * read back; a tbf in front would add a second queue and a burst that a real link has not.
- * ({@link Qdiscs#replaceRootTbfWithNetem} builds the tbf-and-netem layout for whoever wants it.)
- *
- * <p><b>Without netem</b> (this project's test kernel, for one), only what other mechanisms can do
- * is applied, and the rest is reported in {@link Applied#unsupported()}:
+ * Impairs what one device sends (an {@link Impairment}), reads back what is in place, and removes
+ * it, with one of two engines ({@link Impairment#engine()}; unset: the kernel where it has netem,
+ * the userspace engine otherwise):
  * <ul>
- * <li><b>rate</b>: a root token bucket filter, {@code tc qdisc replace dev DEV root tbf rate R
- * burst B limit L}. The burst B is 10 ms worth of the rate, and at least two full frames
- * (2 x (MTU + 14)): below one frame tbf drops full-size packets, and 10 ms of tokens covers
- * the timer granularity of kernels with HZ=100, so the rate is reached without bursts much
- * above it (10 mbit: 12500 bytes). The queue limit L is 50 ms at the rate plus the burst, a
- * typical router buffer: TCP fills the link without a standing queue of seconds.</li>
- * <li><b>loss</b>: an nftables rule on the device's netdev egress hook, {@code numgen random mod
- * 10000 < N drop} with N = loss x 100, in chain {@code egress_DEV} of table
- * {@code netdev netns4j_impair}, through libnftables in the namespace
- * ({@link io.netns4j.firewall.Firewall}). Losses are kept to 0.01%; one below 0.005% is
- * reported unsupported rather than rounded to none. The hook runs before the qdisc.</li>
- * <li><b>delay, jitter, duplicate, reorder</b>: not applied ("NOT applied: this kernel lacks netem
- * (sch_netem)").</li>
+ * <li><b>kernel</b>: one root netem, {@code tc -n NS qdisc replace dev DEV root netem delay 50ms
+ * 10ms loss 1% duplicate 0.1% reorder 5% gap 1 rate 10mbit limit 1000}. netem's own {@code rate}
+ * delays each packet by its transmission time, as a link of that speed does, in the same queue as
+ * the delay. netns4j's netem encoder sends delay, jitter, loss, duplicate, reorder, gap, rate and
+ * limit; the other settings (correlations, distributions, loss models, corrupt, overhead, seed)
+ * need the userspace engine.</li>
+ * <li><b>userspace</b>: {@link UserspaceImpairment}, which does every setting, hosted by an
+ * {@link ImpairmentHost} (a process that outlives the command: a lab's supervisor, or the caller's
+ * JVM). Without a host it is refused.</li>
  * </ul>
- *
- * <p>{@link #apply} replaces whatever impairment the device had (calling it twice leaves the same
- * state), {@link #clear} removes the root tbf or netem and the device's nftables chain (and the
- * table when it was the last one). Neither is safe against another process changing the same
- * namespace's qdiscs or {@code netns4j_impair} table at the same moment.
+ * A setting the chosen engine cannot apply, or an engine that cannot run here, is a
+ * {@link FaultException} raised before anything changes, so the previous impairment stays.
+ * {@link #apply} replaces whatever impairment the device had (either engine's), {@link #clear}
+ * removes both kinds. Neither is safe against another process changing the same device at the
+ * same moment.
  */
 public final class LinkImpairments {
-    /** tbf's burst, in microseconds of the rate (10 ms). */
-    static final long BURST_MICROS = 10_000;
-    /** tbf's queue, in microseconds of the rate, on top of the burst (50 ms). */
-    static final long QUEUE_MICROS = 50_000;
-    /** Ethernet's header, which tbf counts with every packet and which the MTU leaves out. */
-    static final int LINK_HEADER = 14;
-    /** The longest a full frame may take at the rate in the tbf fallback: the scheduler's ticks overflow not far beyond. */
-    static final long MAX_FRAME_MICROS = 60_000_000;
-    static final String NO_NETEM = "NOT applied: this kernel lacks netem (sch_netem)";
+    /** The message of a userspace impairment without a host. */
+    public static final String NEEDS_HOST = "the userspace impairment engine needs a process that runs it after this"
+            + " command returns (the lab's supervisor); none is running";
 
     private static volatile Boolean netem;
 
     private LinkImpairments() {
     }
 
-    /** How a setting was put in place. */
-    public enum Mechanism {
-        NETEM("netem"), TBF("tbf"), NFTABLES("nftables drop");
-
-        private final String label;
-
-        Mechanism(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
-    /**
-     * One setting of an impairment and what became of it.
-     *
-     * @param name      {@code rate}, {@code delay}, {@code loss}, {@code duplicate} or {@code reorder}
-     * @param value     as written in a topology file, e.g. {@code 10mbit}, {@code 50ms 10ms}, {@code 1%}
-     * @param mechanism what applies it, or null when it is not applied
-     * @param note      why it is not applied, or an aside (e.g. {@code no netem}); may be null
-     */
-    public record Setting(String name, String value, Mechanism mechanism, String note) {
-        @Override
-        public String toString() {
-            if (mechanism == null) {
-                return name + " " + value + " " + note;
-            }
-            return name + " " + value + " (" + mechanism + (note == null ? "" : "; " + note) + ")";
-        }
-    }
-
     /**
      * What {@link #apply} did.
      *
-     * @param applied     the settings in place, each with its mechanism
-     * @param unsupported the settings this kernel cannot apply, with the reason
-     * @param effective   the impairment now in place, as {@link #current} reads it back (rates in whole
-     *                    bytes per second, times in microseconds, the fallback's loss in 0.01% steps)
+     * @param engine    the engine that applies it (null for none)
+     * @param effective the impairment now in place, as {@link #current} reads it back
      */
-    public record Applied(List<Setting> applied, List<Setting> unsupported, Impairment effective) {
-        public Applied {
-            applied = List.copyOf(applied);
-            unsupported = List.copyOf(unsupported);
-        }
-
-        /** Whether everything asked for is in place. */
-        public boolean complete() {
-            return unsupported.isEmpty();
-        }
-
-        /** E.g. {@code rate 10mbit (tbf), loss 1% (nftables drop; no netem), delay 50ms NOT applied: ...}; {@code none}. */
+    public record Applied(Engine engine, Impairment effective) {
+        /** E.g. {@code delay 50ms loss 1% (userspace engine)}; {@code none}. */
         @Override
         public String toString() {
-            List<String> parts = new ArrayList<>();
-            applied.forEach(s -> parts.add(s.toString()));
-            unsupported.forEach(s -> parts.add(s.toString()));
-            return parts.isEmpty() ? "none" : String.join(", ", parts);
+            return effective.isNone() ? "none" : String.join(" ", effective.tcWords()) + " (" + engine.word() + " engine)";
         }
+    }
+
+    /** As {@link #apply(Netns, String, Impairment, ImpairmentHost)} with no host (the kernel engine only). */
+    public static Applied apply(Netns ns, String device, Impairment imp) throws NetnsException {
+        return apply(ns, device, imp, null);
     }
 
     /**
      * Impairs what {@code device} in {@code ns} sends, replacing any impairment it had;
-     * {@link Impairment#NONE} is {@link #clear}. With netem, equivalent to {@code tc -n NS qdisc
-     * replace dev DEV root netem ...}; without, see the class comment.
+     * {@link Impairment#NONE} is {@link #clear}.
      *
-     * @throws IllegalArgumentException for settings no mechanism can take (reorder without delay, a
-     *                                  rate below 8 bit/s or too low for a full frame), before any change
+     * @param host runs userspace engines; null when there is none (a userspace impairment is then refused)
+     * @throws FaultException when the chosen engine cannot apply a setting, cannot run on this kernel, or
+     *                        has no host; nothing changed then
+     * @throws IllegalArgumentException for settings netem refuses (a rate below 8 bit/s), before any change
      * @throws io.netns4j.error.NotFoundException when the device does not exist
      */
-    public static Applied apply(Netns ns, String device, Impairment imp) throws NetnsException {
+    public static Applied apply(Netns ns, String device, Impairment imp, ImpairmentHost host) throws NetnsException {
         Objects.requireNonNull(imp, "impairment");
         Link link = ns.links().get(device);
         Impairment want = normalise(imp);
         if (want.isNone()) {
-            clear(ns, device);
-            return new Applied(List.of(), List.of(), Impairment.NONE);
+            clear(ns, device, host);
+            return new Applied(null, Impairment.NONE);
         }
-        if (netemAvailable(ns)) {
+        Engine engine = engine(ns, want);
+        if (engine == Engine.KERNEL) {
             NetemSpec spec = netemSpec(want);
             try {
                 ns.qdiscs().replaceRootNetem(device, spec);
-                EgressDrop.remove(ns, device);
-                return withNetem(want);
             } catch (NotSupportedException e) {
-                if (!e.getMessage().startsWith(Qdiscs.NO_NETEM)) {
-                    throw e;
+                if (e.getMessage().startsWith(Qdiscs.NO_NETEM)) {
+                    netem = false;
+                    throw new FaultException("engine kernel: " + e.getMessage() + "; nothing was changed (use engine"
+                            + " userspace)", List.of(), e);
                 }
-                netem = false; // the module went away: fall back
+                throw e;
+            }
+            removeUserspace(ns, device, host);
+            return new Applied(Engine.KERNEL, effective(want, Engine.KERNEL));
+        }
+        if (host == null) {
+            throw new FaultException("Cannot impair " + device + " with " + String.join(" ", want.tcWords()) + ": "
+                    + NEEDS_HOST + (netemAvailable(ns) ? "; engine kernel (netem) can apply what netem's words set"
+                    : "; this kernel has no netem either") + ". Nothing was changed.", List.of(), null);
+        }
+        Impairment placed = host.impair(ns, device, want);
+        deleteRoot(ns, device, link.index());
+        return new Applied(Engine.USERSPACE, placed);
+    }
+
+    /** The engine for {@code want}, checked against what it can do; a {@link FaultException} otherwise. */
+    private static Engine engine(Netns ns, Impairment want) throws NetnsException {
+        Engine chosen = want.engine() != null ? want.engine() : netemAvailable(ns) ? Engine.KERNEL : Engine.USERSPACE;
+        if (chosen == Engine.KERNEL && want.engine() == null && !want.beyondKernelEncoder().isEmpty()) {
+            chosen = Engine.USERSPACE; // the default picks the engine that can do it all
+        }
+        if (chosen == Engine.KERNEL) {
+            if (!netemAvailable(ns)) {
+                throw new FaultException("engine kernel: " + Qdiscs.NO_NETEM + "; nothing was changed (use engine"
+                        + " userspace, or leave the engine unset)", List.of(), null);
+            }
+            List<String> beyond = want.beyondKernelEncoder();
+            if (!beyond.isEmpty()) {
+                throw new FaultException("engine kernel cannot apply " + String.join(", ", beyond) + " (netns4j's netem"
+                        + " encoder sends delay, jitter, loss, duplicate, reorder, gap, rate and limit); use engine"
+                        + " userspace. Nothing was changed.", List.of(), null);
             }
         }
-        return withoutNetem(ns, device, link, want);
+        return chosen;
+    }
+
+    /** As {@link #clear(Netns, String, ImpairmentHost)} with no host. */
+    public static void clear(Netns ns, String device) throws NetnsException {
+        clear(ns, device, null);
     }
 
     /**
      * Removes the device's impairment: its root qdisc when it is a tbf or a netem ({@code tc qdisc
-     * del dev DEV root}), and its chain in table {@code netdev netns4j_impair}, with the table when
-     * no other device has one. Nothing happens when there is nothing to remove.
+     * del dev DEV root}), and a userspace engine (through {@code host} when given, which stops the one
+     * it runs; otherwise what the engine's marks name, {@link UserspaceImpairment#remove}). Nothing
+     * happens when there is nothing to remove.
      *
      * @throws io.netns4j.error.NotFoundException when the device does not exist
      */
-    public static void clear(Netns ns, String device) throws NetnsException {
+    public static void clear(Netns ns, String device, ImpairmentHost host) throws NetnsException {
         Link link = ns.links().get(device);
         deleteRoot(ns, device, link.index());
-        EgressDrop.remove(ns, device);
+        removeUserspace(ns, device, host);
+    }
+
+    private static void removeUserspace(Netns ns, String device, ImpairmentHost host) throws NetnsException {
+        if (host != null) {
+            host.remove(ns, device);
+        } else {
+            UserspaceImpairment.remove(ns, device);
+        }
     }
 
     /**
-     * The impairment in place on {@code device}, read from the kernel: a root netem, a root tbf
-     * (its rate) with perhaps a netem child, and the device's nftables drop. Equal to
-     * {@link Applied#effective()} of the last {@link #apply}; qdiscs of other kinds are not
-     * impairments and read as none.
+     * The impairment in place on {@code device}, read from the machine: a userspace engine's marks
+     * (engine {@code userspace}, with its seed), else a root netem (engine {@code kernel}); a root tbf
+     * reads as its rate. Qdiscs of other kinds are not impairments and read as none.
      */
     public static Impairment current(Netns ns, String device) throws NetnsException {
         Link link = ns.links().get(device);
+        var marked = UserspaceImpairment.readBack(ns, device);
+        if (marked.isPresent()) {
+            return marked.get();
+        }
         Qdisc root = null;
-        Qdisc child = null;
         List<Qdisc> all = ns.qdiscs().list();
         for (Qdisc q : all) {
             if (q.ifindex() == link.index() && q.isRoot()) {
                 root = q;
             }
         }
-        if (root != null && root.kind().equals("tbf")) {
-            for (Qdisc q : all) {
-                if (q.ifindex() == link.index() && q.parent() == (root.handle() | 1) && q.kind().equals("netem")) {
-                    child = q;
-                }
-            }
+        if (root == null) {
+            return Impairment.NONE;
         }
-        Long rate = null;
-        NetemSpec spec = null;
-        if (root != null && root.kind().equals("tbf") && root.tbf() != null) {
-            rate = root.tbf().rate() * 8;
+        if (root.kind().equals("tbf") && root.tbf() != null) {
+            return new Impairment(root.tbf().rate() * 8, null, null, null, null, null).withEngine(Engine.KERNEL);
         }
-        Qdisc netemQdisc = root != null && root.kind().equals("netem") ? root : child;
-        if (netemQdisc != null) {
-            spec = ns.qdiscs().netemQdiscs().get(netemQdisc);
+        if (!root.kind().equals("netem")) {
+            return Impairment.NONE;
         }
-        Duration delay = null;
-        Duration jitter = null;
-        Double loss = null;
-        Double duplicate = null;
-        Double reorder = null;
-        if (spec != null) {
-            rate = rate != null ? rate : spec.rate() > 0 ? spec.rate() * 8 : null;
-            delay = spec.delayMicros() > 0 ? Duration.ofNanos(spec.delayMicros() * 1000) : null;
-            jitter = spec.jitterMicros() > 0 ? Duration.ofNanos(spec.jitterMicros() * 1000) : null;
-            loss = positive(spec.lossPercent());
-            duplicate = positive(spec.duplicatePercent());
-            reorder = positive(spec.reorderPercent());
+        NetemSpec spec = ns.qdiscs().netemQdiscs().get(root);
+        if (spec == null) {
+            return Impairment.NONE;
         }
-        if (loss == null) {
-            loss = EgressDrop.loss(ns, device);
-        }
-        return new Impairment(rate, delay, jitter, loss, duplicate, reorder);
+        Impairment i = new Impairment(spec.rate() > 0 ? spec.rate() * 8 : null, micros(spec.delayMicros()),
+                micros(spec.jitterMicros()), positive(spec.lossPercent()), positive(spec.duplicatePercent()),
+                positive(spec.reorderPercent()));
+        return withQueue(i, spec.reorderPercent() > 0 && spec.reorderGap() > 1 ? spec.reorderGap() : null,
+                spec.limit() != NetemSpec.DEFAULTS.limit() ? spec.limit() : null).withEngine(Engine.KERNEL);
     }
 
     /**
-     * What {@link #apply} leaves in place for {@code requested}, and so what {@link #current} reads
-     * back: with netem, the rate in whole bytes per second, times in whole microseconds and
-     * percentages to 6 digits; without, only the rate and the loss (in steps of 0.01%).
+     * What {@link #apply} leaves in place for {@code requested} with {@code engine}, and so what
+     * {@link #current} reads back: with the kernel, the rate in whole bytes per second, times in whole
+     * microseconds and percentages to 6 digits; with the userspace engine, the settings as given (the
+     * seed is the engine's, see {@link #inPlace}).
      */
-    public static Impairment effective(Impairment requested, boolean netem) {
+    public static Impairment effective(Impairment requested, Engine engine) {
         Impairment w = normalise(requested);
-        Long rate = w.rateBitsPerSecond() == null ? null : w.rateBitsPerSecond() / 8 * 8;
-        if (!netem) {
-            Double loss = w.lossPercent() == null ? null : fallbackLoss(w.lossPercent());
-            return new Impairment(rate, null, null, loss, null, null);
+        if (w.isNone()) {
+            return Impairment.NONE;
         }
-        return new Impairment(rate, nonZero(micros(w.delay())), nonZero(micros(w.jitter())), rounded(w.lossPercent()),
-                rounded(w.duplicatePercent()), rounded(w.reorderPercent()));
+        if (engine == Engine.USERSPACE) {
+            return w.withEngine(Engine.USERSPACE);
+        }
+        Long rate = w.rateBitsPerSecond() == null ? null : w.rateBitsPerSecond() / 8 * 8;
+        Impairment e = new Impairment(rate, nonZero(truncated(w.delay())), nonZero(truncated(w.jitter())),
+                rounded(w.lossPercent()), rounded(w.duplicatePercent()), rounded(w.reorderPercent()));
+        return withQueue(e, w.gap() != null && w.gap() > 1 ? w.gap() : null,
+                w.limit() != null && w.limit() != NetemSpec.DEFAULTS.limit() ? w.limit() : null).withEngine(Engine.KERNEL);
+    }
+
+    private static Impairment withQueue(Impairment i, Integer gap, Integer limit) {
+        return new Impairment(i.rateBitsPerSecond(), i.delay(), i.jitter(), i.lossPercent(), i.duplicatePercent(),
+                i.reorderPercent(), null, null, null, null, null, null, gap, null, null, null, limit, null, null);
     }
 
     /**
      * The devices among {@code links} that may hold an impairment, so that only those are read with
-     * {@link #current}: a root tbf or netem ({@code tc -n NS qdisc show}), or a chain in table
-     * {@code netdev netns4j_impair}.
+     * {@link #current}: a root tbf or netem ({@code tc -n NS qdisc show}), or a userspace engine's mark.
      */
     public static Set<String> mayBeImpaired(Netns ns, List<Link> links) throws NetnsException {
         Set<Integer> shaped = new HashSet<>();
@@ -258,19 +236,33 @@ public final class LinkImpairments {
                 shaped.add(q.ifindex());
             }
         }
-        Set<String> dropChains = new HashSet<>(EgressDrop.chains(ns));
-        Set<String> out = new HashSet<>();
+        Set<String> out = new HashSet<>(UserspaceImpairment.marked(links));
         for (Link l : links) {
-            if (shaped.contains(l.index()) || dropChains.contains(EgressDrop.chain(l.name()))) {
+            if (shaped.contains(l.index())) {
                 out.add(l.name());
             }
         }
         return out;
     }
 
-    /** Whether {@code requested} is what the device has now: {@link #current} against {@link #effective}. */
+    /**
+     * Whether {@code requested} is what the device has now: {@link #current} against {@link #effective}
+     * with the engine {@link #apply} would choose; a userspace engine's own seed counts as the same
+     * when {@code requested} names none.
+     */
     public static boolean inPlace(Netns ns, String device, Impairment requested) throws NetnsException {
-        return current(ns, device).equals(effective(requested, netemAvailable(ns)));
+        Impairment now = current(ns, device);
+        Impairment want = normalise(requested);
+        if (want.isNone()) {
+            return now.isNone();
+        }
+        Engine engine = want.engine() != null ? want.engine()
+                : netemAvailable(ns) && want.beyondKernelEncoder().isEmpty() ? Engine.KERNEL : Engine.USERSPACE;
+        Impairment expected = effective(want, engine);
+        if (engine == Engine.USERSPACE && want.seed() == null) {
+            now = now.withSeed(null);
+        }
+        return now.withEngine(null).equals(expected.withEngine(null)) && now.engine() == engine;
     }
 
     /**
@@ -286,101 +278,14 @@ public final class LinkImpairments {
         return known;
     }
 
-    // ---- the two ways ----
-
-    private static Applied withNetem(Impairment w) {
-        List<Setting> applied = new ArrayList<>();
-        Impairment e = effective(w, true);
-        if (e.rateBitsPerSecond() != null) {
-            applied.add(new Setting("rate", TcUnits.formatStrictRate(e.rateBitsPerSecond()), Mechanism.NETEM, null));
-        }
-        if (e.delay() != null) {
-            applied.add(new Setting("delay", delayText(e), Mechanism.NETEM, null));
-        }
-        percent(applied, "loss", e.lossPercent());
-        percent(applied, "duplicate", e.duplicatePercent());
-        percent(applied, "reorder", e.reorderPercent());
-        return new Applied(applied, List.of(), e);
-    }
-
-    private static void percent(List<Setting> out, String name, Double p) {
-        if (p != null) {
-            out.add(new Setting(name, TcUnits.formatStrictPercent(p), Mechanism.NETEM, null));
-        }
-    }
-
-    private static Applied withoutNetem(Netns ns, String device, Link link, Impairment w) throws NetnsException {
-        List<Setting> applied = new ArrayList<>();
-        List<Setting> unsupported = new ArrayList<>();
-        Impairment e = effective(w, false);
-        TbfSpec tbf = null;
-        if (e.rateBitsPerSecond() != null) {
-            tbf = tbf(e.rateBitsPerSecond() / 8, link.mtu() == null ? 1500 : link.mtu());
-            applied.add(new Setting("rate", TcUnits.formatStrictRate(e.rateBitsPerSecond()), Mechanism.TBF, null));
-        }
-        int threshold = 0;
-        if (w.lossPercent() != null) {
-            threshold = EgressDrop.threshold(w.lossPercent());
-            if (threshold == 0) {
-                unsupported.add(new Setting("loss", TcUnits.formatStrictPercent(w.lossPercent()), null, "NOT applied: below"
-                        + " 0.005%, under the 0.01% steps of the nftables drop used without netem"));
-            } else {
-                EgressDrop.check(device);
-                applied.add(new Setting("loss", TcUnits.formatStrictPercent(e.lossPercent()), Mechanism.NFTABLES, "no netem"));
-            }
-        }
-        if (w.delay() != null) {
-            unsupported.add(new Setting("delay", delayText(w), null, NO_NETEM));
-        }
-        if (w.duplicatePercent() != null) {
-            unsupported.add(new Setting("duplicate", TcUnits.formatStrictPercent(w.duplicatePercent()), null, NO_NETEM));
-        }
-        if (w.reorderPercent() != null) {
-            unsupported.add(new Setting("reorder", TcUnits.formatStrictPercent(w.reorderPercent()), null, NO_NETEM));
-        }
-        if (tbf != null) {
-            ns.qdiscs().replaceRootTbf(device, tbf);
-        } else {
-            deleteRoot(ns, device, link.index());
-        }
-        try {
-            if (threshold > 0) {
-                EgressDrop.set(ns, device, threshold);
-            } else {
-                EgressDrop.remove(ns, device);
-            }
-        } catch (NetnsException failed) {
-            try {
-                clear(ns, device);
-            } catch (NetnsException cleanup) {
-                failed.addSuppressed(cleanup);
-            }
-            throw failed;
-        }
-        return new Applied(applied, unsupported, e);
-    }
-
-    /** The fallback's tbf for {@code rate} bytes per second on a device of {@code mtu}; see the class comment. */
-    static TbfSpec tbf(long rate, int mtu) {
-        long frame = 2L * (mtu + LINK_HEADER);
-        if (frame * 1_000_000 / rate > MAX_FRAME_MICROS) {
-            long minimum = (frame * 1_000_000 + MAX_FRAME_MICROS - 1) / MAX_FRAME_MICROS;
-            throw new IllegalArgumentException("rate " + TcUnits.formatStrictRate(rate * 8) + " is too low for tbf (used without"
-                    + " netem) on a device with MTU " + mtu + ": two full frames would take more than "
-                    + MAX_FRAME_MICROS / 1_000_000 + " s; use at least " + TcUnits.formatStrictRate(minimum * 8));
-        }
-        long burst = Math.min(Integer.MAX_VALUE, Math.max(frame, rate * BURST_MICROS / 1_000_000));
-        long limit = Math.min(0xffffffffL, rate * QUEUE_MICROS / 1_000_000 + burst);
-        return new TbfSpec(rate, (int) burst, 0, limit);
-    }
-
     private static NetemSpec netemSpec(Impairment w) {
-        Impairment e = effective(w, true);
+        Impairment e = effective(w, Engine.KERNEL);
         long delay = e.delay() == null ? 0 : e.delay().toNanos() / 1000;
         long jitter = e.jitter() == null ? 0 : e.jitter().toNanos() / 1000;
         long rate = e.rateBitsPerSecond() == null ? 0 : e.rateBitsPerSecond() / 8;
-        return new NetemSpec(delay, jitter, or0(e.lossPercent()), or0(e.duplicatePercent()), or0(e.reorderPercent()), 0,
-                rate, NetemSpec.DEFAULTS.limit());
+        int gap = e.reorderPercent() == null ? 0 : w.gap() == null ? 1 : w.gap();
+        return new NetemSpec(delay, jitter, or0(e.lossPercent()), or0(e.duplicatePercent()), or0(e.reorderPercent()), gap,
+                rate, w.limit() == null ? NetemSpec.DEFAULTS.limit() : w.limit());
     }
 
     private static void deleteRoot(Netns ns, String device, int ifindex) throws NetnsException {
@@ -401,7 +306,6 @@ public final class LinkImpairments {
                     + " per second (8bit), the smallest rate tc can set");
         }
         Duration delay = nonZero(i.delay());
-        Duration jitter = delay == null ? null : nonZero(i.jitter());
         if (i.jitter() != null && !i.jitter().isZero() && delay == null) {
             throw new IllegalArgumentException("jitter " + TcUnits.formatStrictTime(i.jitter()) + " without a delay: netem"
                     + " varies a delay (e.g. delay 50ms 10ms)");
@@ -410,25 +314,24 @@ public final class LinkImpairments {
             throw new IllegalArgumentException("reorder " + TcUnits.formatStrictPercent(i.reorderPercent()) + " without a delay:"
                     + " netem reorders by sending some packets without the delay (e.g. delay 10ms reorder 25%)");
         }
+        Duration jitter = delay == null ? null : nonZero(i.jitter());
         return new Impairment(i.rateBitsPerSecond(), delay, jitter, positive(i.lossPercent()),
-                positive(i.duplicatePercent()), positive(i.reorderPercent()));
-    }
-
-    private static Double fallbackLoss(double percent) {
-        int t = EgressDrop.threshold(percent);
-        return t == 0 ? null : TcUnits.roundPercent(t * 100.0 / EgressDrop.MODULUS);
-    }
-
-    private static String delayText(Impairment i) {
-        return TcUnits.formatStrictTime(i.delay()) + (i.jitter() == null ? "" : " " + TcUnits.formatStrictTime(i.jitter()));
+                positive(i.duplicatePercent()), positive(i.reorderPercent()), jitter == null ? null : i.delayCorrelation(),
+                jitter == null ? null : i.distribution(), i.lossCorrelation(), i.lossModel(), i.duplicateCorrelation(),
+                i.reorderCorrelation(), i.gap(), positive(i.corruptPercent()), i.corruptCorrelation(), i.rateOverhead(),
+                i.limit(), i.seed(), i.engine());
     }
 
     private static Duration nonZero(Duration d) {
         return d == null || d.isZero() ? null : d;
     }
 
-    private static Duration micros(Duration d) {
+    private static Duration truncated(Duration d) {
         return d == null ? null : Duration.ofNanos(d.toNanos() / 1000 * 1000);
+    }
+
+    private static Duration micros(long us) {
+        return us > 0 ? Duration.ofNanos(us * 1000) : null;
     }
 
     private static Double positive(Double p) {

@@ -21,13 +21,15 @@ import java.util.Set;
 final class LinkParser {
     static final Set<String> LINK_KEYS = Set.of("endpoints", "bridge", "members", "mtu");
     static final Set<String> ENDPOINT_KEYS = Set.of("endpoint", "addresses", "mtu", "mac", "impair");
-    static final Set<String> IMPAIR_KEYS = Set.of("rate", "delay", "jitter", "loss", "duplicate", "reorder");
+    /** The keys of {@code impair}, in the order their words are read (each value holds netem's words after the key). */
+    static final List<String> IMPAIR_ORDER = List.of("delay", "jitter", "distribution", "loss", "duplicate", "reorder",
+            "gap", "corrupt", "rate", "limit", "seed");
+    static final Set<String> IMPAIR_KEYS = Set.copyOf(concat(IMPAIR_ORDER, "engine"));
     private static final Map<String, String> LINK_UNSUPPORTED = Map.of(
             "vars", "links have no variables", "labels", "links have no labels",
             "type", "every lab link is a veth pair; other link types are not supported yet");
     private static final Map<String, String> IMPAIR_UNSUPPORTED = Map.of(
-            "corrupt", "corruption is not supported yet; use loss", "limit", "the queue limit is not settable yet",
-            "slot", "netem slots are not supported yet");
+            "slot", "netem slots are not supported yet", "ecn", "netem's ecn marking is not supported yet");
 
     private final TopologyParser p;
     private final Map<String, Integer> bridgePorts = new HashMap<>();
@@ -173,24 +175,39 @@ final class LinkParser {
         if (m == null) {
             return Impairment.NONE;
         }
-        Long rate = value(m, "rate", TcUnits::strictRate);
-        Duration delay = value(m, "delay", TcUnits::strictTime);
-        Duration jitter = value(m, "jitter", TcUnits::strictTime);
-        Double loss = value(m, "loss", TcUnits::strictPercent);
-        Double duplicate = value(m, "duplicate", TcUnits::strictPercent);
-        Double reorder = value(m, "reorder", TcUnits::strictPercent);
-        if (jitter != null && delay == null) {
-            p.problems.at(m.get("jitter"), "\"jitter\" without \"delay\"", "netem varies a delay: add e.g. delay: 50ms");
+        List<String> words = new ArrayList<>();
+        for (String key : concat(IMPAIR_ORDER, "engine")) {
+            Node v = m.get(key);
+            String s = v == null ? null : p.yaml.scalar(v, "\"" + key + "\"");
+            if (s != null) {
+                words.add(key);
+                words.addAll(List.of(s.trim().split("\\s+")));
+            }
         }
-        if (reorder != null && delay == null) {
-            p.problems.at(m.get("reorder"), "\"reorder\" without \"delay\"",
-                    "netem reorders by sending some packets without the delay: add e.g. delay: 10ms");
+        try {
+            return words.isEmpty() ? Impairment.NONE : Impairment.parse(words);
+        } catch (IllegalArgumentException e) {
+            p.problems.at(culprit(m, n, e.getMessage()), e.getMessage(), "each key takes netem's words after it, e.g."
+                    + " delay: 50ms 10ms, loss: 1% 25%, engine: userspace");
+            return Impairment.NONE;
         }
-        if (jitter != null && delay != null && jitter.compareTo(delay) > 0) {
-            p.problems.at(m.get("jitter"), "\"jitter\" " + TcUnits.formatStrictTime(jitter) + " is larger than \"delay\" "
-                    + TcUnits.formatStrictTime(delay), "packets cannot leave before they are sent; keep jitter <= delay");
+    }
+
+    /** The value the message is about ({@code bad rate: ...}, {@code "jitter" without ...}), else the mapping. */
+    private static Node culprit(Map<String, Node> m, Node mapping, String message) {
+        for (String key : concat(IMPAIR_ORDER, "engine")) {
+            if (m.containsKey(key) && (message.startsWith("bad " + key + ":") || message.startsWith("\"" + key + "\"")
+                    || message.startsWith(key + " "))) {
+                return m.get(key);
+            }
         }
-        return new Impairment(rate, delay, jitter, loss, duplicate, reorder);
+        return message.contains("is not an engine") && m.containsKey("engine") ? m.get("engine") : mapping;
+    }
+
+    private static List<String> concat(List<String> a, String b) {
+        List<String> out = new ArrayList<>(a);
+        out.add(b);
+        return out;
     }
 
     private <T> T value(Map<String, Node> m, String key, java.util.function.Function<String, T> parse) {

@@ -109,13 +109,19 @@ public sealed interface Step {
     }
 
     /**
-     * {@code tc -n NS qdisc replace dev DEV root netem ...}; on a kernel without netem, a root
-     * tbf for the rate and an nftables drop for the loss ({@code LinkImpairments}, package {@code io.netns4j.lab.fault}).
+     * {@code tc -n NS qdisc replace dev DEV root netem ...}, or with the userspace engine (chosen, or
+     * the default on a kernel without netem) the tc steps that hand DEV's egress to it and its words
+     * ({@code LinkImpairments}, package {@code io.netns4j.lab.fault}, decides at run time).
      */
     record Impair(String namespace, String device, Impairment impairment) implements Step {
         public String command() {
-            return "tc -n " + namespace + " qdisc replace dev " + device + " root netem "
-                    + String.join(" ", impairment.tcWords());
+            String words = String.join(" ", impairment.tcWords());
+            if (impairment.engine() == Impairment.Engine.USERSPACE) {
+                return "tc -n " + namespace + " qdisc add dev " + device + " clsact; tc -n " + namespace + " filter add dev "
+                        + device + " egress protocol all u32 match u32 0 0 action mirred egress redirect dev imp-" + device
+                        + "  # userspace engine: " + words;
+            }
+            return "tc -n " + namespace + " qdisc replace dev " + device + " root netem " + words;
         }
     }
 

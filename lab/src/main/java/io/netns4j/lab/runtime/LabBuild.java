@@ -12,6 +12,7 @@ import io.netns4j.firewall.Table;
 import io.netns4j.firewall.iptables.Iptables;
 import io.netns4j.firewall.iptables.IptablesCommandLine;
 import io.netns4j.lab.fault.LinkImpairments;
+import io.netns4j.lab.wire.ImpairmentHost;
 import io.netns4j.lab.model.LabRoute;
 import io.netns4j.lab.model.Topology;
 import io.netns4j.lab.plan.Plan;
@@ -53,6 +54,7 @@ public final class LabBuild {
     private final List<String> notes = new ArrayList<>();
     private final ServiceSteps services;
     private final java.util.Set<String> ipv6Added = new java.util.LinkedHashSet<>();
+    private ImpairmentHost impairmentHost;
 
     /**
      * @param updating the lab is running: additions are made idempotent (an address or route
@@ -186,7 +188,7 @@ public final class LabBuild {
             case Step.DeleteRoute s -> absentIsDone(() -> ns(s.namespace()).routes().delete(route(s.route())));
             case Step.ReplaceRoute s -> ns(s.namespace()).routes().replace(route(s.route()));
             case Step.ResetFirewall s -> resetFirewall(ns(s.namespace()));
-            case Step.ClearImpairment s -> LinkImpairments.clear(ns(s.namespace()), s.device());
+            case Step.ClearImpairment s -> LinkImpairments.clear(ns(s.namespace()), s.device(), impairmentHost);
             case Step.RemoveHosts s -> removeHosts(etcNetns.resolve(s.namespace()));
             case Step.StopService s -> services.stop(s);
         }
@@ -259,12 +261,19 @@ public final class LabBuild {
     }
 
     private void impair(Step.Impair s) throws NetnsException {
-        LinkImpairments.Applied applied = LinkImpairments.apply(ns(s.namespace()), s.device(), s.impairment());
-        if (!applied.complete()) {
-            String note = s.namespace() + ":" + s.device() + ": " + applied;
-            notes.add(note);
-            progress.accept("note: " + note);
-        }
+        // a setting the engine cannot apply is a FaultException: lab up fails and rolls back, never a note
+        LinkImpairments.apply(ns(s.namespace()), s.device(), s.impairment(), impairmentHost);
+    }
+
+    /**
+     * The host of userspace impairment engines for this run; null (the default) refuses them.
+     *
+     * @return this build
+     */
+    public LabBuild impairmentHost(ImpairmentHost host) {
+        this.impairmentHost = host;
+        services.supervisorHostsEngines(host instanceof SupervisorImpairmentHost);
+        return this;
     }
 
     static Route route(LabRoute r) {
@@ -308,6 +317,9 @@ public final class LabBuild {
     public List<String> rollBack() {
         closeHandles();
         List<String> left = new ArrayList<>(services.rollBack());
+        if (impairmentHost instanceof SupervisorImpairmentHost h && !services.startedSupervisor()) {
+            left.addAll(h.rollBack());
+        }
         for (String name : created.reversed()) {
             try {
                 registry.delete(name, deleteWait);

@@ -5,6 +5,7 @@ import io.netns4j.NetnsRegistry;
 import io.netns4j.address.Address;
 import io.netns4j.error.NetnsException;
 import io.netns4j.lab.fault.LinkImpairments;
+import io.netns4j.lab.wire.UserspaceImpairment;
 import io.netns4j.lab.model.Impairment;
 import io.netns4j.lab.model.LabNode;
 import io.netns4j.link.Link;
@@ -46,9 +47,10 @@ public final class LabInspection {
                             .add(InetText.format(a.local()) + "/" + a.prefixLength());
                 }
                 Set<String> impaired = LinkImpairments.mayBeImpaired(n, links);
+                Set<String> engineTaps = UserspaceImpairment.taps(links);
                 for (Link l : links) {
-                    if (l.name().equals("lo")) {
-                        continue;
+                    if (l.name().equals("lo") || engineTaps.contains(l.name())) {
+                        continue; // an engine's tap belongs to the impaired endpoint, shown as its impairment
                     }
                     String master = l.master() == 0 ? null : names.get(l.master());
                     ifs.add(new LabNode.Interface(l.name(), l.kind(), l.isUp(), l.mtu(), master,

@@ -1,5 +1,11 @@
 package io.netns4j.lab.runtime;
 
+import io.netns4j.Netns;
+import io.netns4j.NetnsRegistry;
+import io.netns4j.error.NetnsException;
+import io.netns4j.lab.wire.ImpairmentHost;
+import io.netns4j.lab.wire.UserspaceImpairment;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -82,6 +88,25 @@ public final class LabTeardown {
         try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line = r.readLine();
             return line == null ? "" : line;
+        }
+    }
+
+    /**
+     * Stops the userspace impairment engines {@code host} runs in the lab's namespaces (an engine holds
+     * its namespace open, so deleting the namespace would wait in vain); nothing without a host.
+     */
+    public static void stopEngines(NetnsRegistry registry, List<String> namespaces, ImpairmentHost host, List<String> left) {
+        if (host == null) {
+            return;
+        }
+        for (String name : namespaces) {
+            try (Netns n = registry.open(name)) {
+                for (String device : UserspaceImpairment.marked(n.links().list())) {
+                    host.remove(n, device);
+                }
+            } catch (NetnsException e) {
+                left.add("impairment engines in " + name + ": " + e.getMessage());
+            }
         }
     }
 }

@@ -41,6 +41,7 @@ final class ServiceSteps {
     private final Consumer<String> progress;
     private final Set<String> restart = new LinkedHashSet<>();
     private boolean startedSupervisor;
+    private boolean supervisorHostsEngines = true;
     private final List<Long> pids = new ArrayList<>();
 
     ServiceSteps(Topology topology, NetnsRegistry registry, Path directory, Path etcNetns, boolean inProcess,
@@ -71,6 +72,11 @@ final class ServiceSteps {
         }
     }
 
+    /** Whether the lab's supervisor hosts its userspace impairment engines (false: the caller brought a host). */
+    void supervisorHostsEngines(boolean value) {
+        supervisorHostsEngines = value;
+    }
+
     void started(Step.StartService s) {
         restart.add(s.node() + "/" + s.service().name());
     }
@@ -92,9 +98,21 @@ final class ServiceSteps {
                 .filter(s -> s instanceof Step.StartService).map(Step.StartService.class::cast)
                 .map(s -> new ServiceTarget(s.node(), s.namespace(), s.service())).toList();
         Optional<SupervisorClient> found = LabSupervisors.find(directory, topology.name());
+        if (targets.isEmpty() && found.isEmpty() && supervisorHostsEngines && enginesLeft()) {
+            // a supervisor that died left engines without a reader: a new one takes them over
+            progress.accept("starting the supervisor of the lab's impairment engines");
+            LabSupervisors.ensure(topology.name(), directory, etcNetns, registry, inProcess);
+            return;
+        }
         if (targets.isEmpty()) {
-            if (found.isPresent()) {
-                LabSupervisors.shutdown(topology.name(), directory);
+            if (found.isPresent() && engines(found.get()) == 0) {
+                LabSupervisors.shutdown(topology.name(), directory); // nothing left for it to keep
+            } else if (found.isPresent()) {
+                try {
+                    found.get().sync(List.of(), Set.of());
+                } catch (IOException | SupervisorClient.Refused e) {
+                    throw new NetnsException("the supervisor of lab \"" + topology.name() + "\": " + e.getMessage());
+                }
             }
             return;
         }
@@ -174,6 +192,31 @@ final class ServiceSteps {
         String why = !s.problem().isEmpty() ? s.problem() : !s.lastExit().isEmpty() ? "it " + s.lastExit()
                 : "it is " + s.state().word();
         return new NetnsException("service " + s.id() + " did not get ready: " + why + "; " + log);
+    }
+
+    /** Whether a device of the lab carries a userspace engine's mark. */
+    private boolean enginesLeft() throws NetnsException {
+        for (String ns : LabMarks.owned(registry, topology.name())) {
+            try (io.netns4j.Netns n = registry.open(ns)) {
+                if (!io.netns4j.lab.wire.UserspaceImpairment.marked(n.links().list()).isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static long engines(SupervisorClient c) {
+        try {
+            return c.engines();
+        } catch (IOException | SupervisorClient.Refused e) {
+            return 0;
+        }
+    }
+
+    /** Whether this run started the lab's supervisor for its services. */
+    boolean startedSupervisor() {
+        return startedSupervisor;
     }
 
     /** Undoes this run's supervisor (when it started one); what could not be undone. */

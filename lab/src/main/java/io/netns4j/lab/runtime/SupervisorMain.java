@@ -1,10 +1,13 @@
 package io.netns4j.lab.runtime;
 
+import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
 import io.netns4j.ProcessSignals;
 import io.netns4j.error.NetnsException;
+import io.netns4j.lab.model.Impairment;
 import io.netns4j.lab.service.Supervisor;
 import io.netns4j.lab.service.SupervisorServer;
+import io.netns4j.lab.wire.UserspaceImpairment;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The per-lab supervisor process that {@code lab up} starts when a lab has services:
@@ -45,6 +49,7 @@ public final class SupervisorMain {
         Path pidFile = LabSupervisors.pidFile(directory, lab);
         Files.writeString(pidFile, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
         Supervisor supervisor = new Supervisor(lab, directory, etcNetns, LabSupervisors.opener(registry, lab));
+        adoptEngines(supervisor, registry, lab);
         SupervisorServer server = SupervisorServer.listen(supervisor, SupervisorServer.socketFile(directory, lab));
         System.err.println(Instant.now() + " netns4j supervisor of lab " + lab + " started, pid "
                 + ProcessHandle.current().pid());
@@ -57,6 +62,32 @@ public final class SupervisorMain {
         Files.deleteIfExists(pidFile);
         System.err.println(Instant.now() + " netns4j supervisor of lab " + lab + " ended");
         System.exit(0);
+    }
+
+    /**
+     * Puts back the userspace impairment engines an earlier supervisor of the lab ran (their
+     * marks are on the taps: {@code netns4j-impair:WORDS seed N}): without a reader, what those
+     * devices send would be lost until {@code lab down}.
+     */
+    private static void adoptEngines(Supervisor supervisor, NetnsRegistry registry, String lab) {
+        try {
+            for (String ns : LabMarks.owned(registry, lab)) {
+                try (Netns n = registry.open(ns)) {
+                    for (String device : UserspaceImpairment.marked(n.links().list())) {
+                        Optional<Impairment> imp = UserspaceImpairment.readBack(n, device);
+                        if (imp.isPresent()) {
+                            supervisor.impair(ns, device, imp.get());
+                            System.err.println(Instant.now() + " netns4j supervisor: took over the impairment engine on "
+                                    + ns + ":" + device);
+                        }
+                    }
+                } catch (NetnsException e) {
+                    System.err.println("netns4j supervisor: engines in " + ns + ": " + e.getMessage());
+                }
+            }
+        } catch (NetnsException e) {
+            System.err.println("netns4j supervisor: the lab's namespaces: " + e.getMessage());
+        }
     }
 
     /** Ends the supervisor once no namespace carries the lab's mark any more. */

@@ -1,6 +1,10 @@
 package io.netns4j.lab.service;
 
+import io.netns4j.Netns;
+import io.netns4j.error.NetnsException;
+import io.netns4j.lab.model.Impairment;
 import io.netns4j.lab.model.ServiceStatus;
+import io.netns4j.lab.wire.InProcessImpairmentHost;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * kill|pause|resume}. It is the parent of the services' processes, so it sees their exit
  * status. Runs in the per-lab supervisor process ({@code SupervisorMain}, which {@code lab up}
  * starts) or inside a Java program; either way it answers on the lab's control socket
- * ({@link SupervisorServer}).
+ * ({@link SupervisorServer}). It also hosts the lab's userspace impairment engines
+ * ({@link #impair}), which must outlive the {@code lab impair} that asked for them.
  *
  * <p>Every process it starts carries {@code NETNS4J_LAB=<lab>} and
  * {@code NETNS4J_SERVICE=<node>/<service>} in its environment. A supervisor started while
@@ -49,6 +54,7 @@ public final class Supervisor implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timers;
     private final Map<String, ServiceRun> runs = new LinkedHashMap<>();
     private final Map<String, Long> orphans;
+    private final InProcessImpairmentHost engines = new InProcessImpairmentHost();
     private boolean closed;
 
     /**
@@ -152,6 +158,32 @@ public final class Supervisor implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Runs a userspace impairment engine on {@code device} of the lab's namespace {@code namespace}
+     * ({@code lab impair} without netem), or changes the one it runs there: the engine lives in
+     * this supervisor's process after the command that asked for it has returned.
+     *
+     * @return the impairment in place, with its seed
+     */
+    public Impairment impair(String namespace, String device, Impairment imp) throws NetnsException {
+        checkOpen();
+        try (Netns n = opener.open(namespace)) {
+            return engines.impair(n, device, imp);
+        }
+    }
+
+    /** Removes the engine on {@code device} of {@code namespace}; whether there was one. */
+    public boolean unimpair(String namespace, String device) throws NetnsException {
+        try (Netns n = opener.open(namespace)) {
+            return engines.remove(n, device);
+        }
+    }
+
+    /** How many userspace impairment engines it runs. */
+    public int engineCount() {
+        return engines.size();
+    }
+
     /** {@code lab stop}: stops the services, all at once, and keeps them stopped. */
     public void stop(String selector) {
         stopAll(select(selector));
@@ -230,6 +262,7 @@ public final class Supervisor implements AutoCloseable {
             all = new ArrayList<>(runs.values());
         }
         List<String> left = stopAll(all);
+        engines.close(); // after the services: what they sent last goes out
         timers.shutdownNow();
         try {
             timers.awaitTermination(2, TimeUnit.SECONDS);

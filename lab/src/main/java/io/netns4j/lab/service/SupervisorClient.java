@@ -111,6 +111,28 @@ public final class SupervisorClient {
         }
     }
 
+    /** {@code impair}: a userspace engine with {@code words} on {@code device} of {@code namespace}; the words in place. */
+    public List<String> impair(String namespace, String device, List<String> words) throws IOException, Refused {
+        Map<String, Object> a = call(Map.of("op", "impair", "namespace", namespace, "device", device,
+                "impairment", List.copyOf(words)));
+        List<String> out = new ArrayList<>();
+        if (a.get("impairment") instanceof List<?> l) {
+            l.forEach(o -> out.add(String.valueOf(o)));
+        }
+        return out;
+    }
+
+    /** {@code unimpair}: removes the engine there; whether there was one. */
+    public boolean unimpair(String namespace, String device) throws IOException, Refused {
+        return Boolean.TRUE.equals(call(Map.of("op", "unimpair", "namespace", namespace, "device", device))
+                .get("removed"));
+    }
+
+    /** How many userspace impairment engines the supervisor runs. */
+    public long engines() throws IOException, Refused {
+        return call(Map.of("op", "ping")).get("engines") instanceof Long l ? l : 0;
+    }
+
     /** {@code shutdown}: the supervisor stops every service and ends; what did not end. */
     public List<String> shutdown() throws IOException, Refused {
         Object left = call(Map.of("op", "shutdown")).get("left");

@@ -2,6 +2,7 @@ package io.netns4j.lab.service;
 
 import io.netns4j.internal.json.JsonReader;
 import io.netns4j.internal.json.JsonWriter;
+import io.netns4j.lab.model.Impairment;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,7 +31,9 @@ import java.util.concurrent.CountDownLatch;
  * {@code {"op":"ps"}}, {@code {"op":"sync","services":[...],"restart":[ids]}},
  * {@code {"op":"stop|start|restart|pause|resume","target":"NODE[/SERVICE]"}},
  * {@code {"op":"kill","target":...,"signal":N}}, {@code {"op":"logs","target":...,"lines":N}},
- * {@code {"op":"shutdown"}}. Answers: {@code {"ok":true,...}} or
+ * {@code {"op":"impair","namespace":NS,"device":DEV,"impairment":[words]}},
+ * {@code {"op":"unimpair","namespace":NS,"device":DEV}}, {@code {"op":"ping"}} (its pid and how many
+ * engines it runs), {@code {"op":"shutdown"}}. Answers: {@code {"ok":true,...}} or
  * {@code {"ok":false,"error":"...","usage":true|false}} (usage: the request named something
  * that is not there, exit 2 in the CLI).
  */
@@ -130,7 +133,31 @@ public final class SupervisorServer implements AutoCloseable {
         Map<String, Object> ok = new LinkedHashMap<>();
         ok.put("ok", true);
         switch (op) {
-            case "ping" -> ok.put("lab", supervisor.lab());
+            case "ping" -> {
+                ok.put("lab", supervisor.lab());
+                ok.put("pid", ProcessHandle.current().pid());
+                ok.put("engines", (long) supervisor.engineCount());
+            }
+            case "impair" -> {
+                List<String> words = new ArrayList<>();
+                for (Object o : ServiceJson.list(r.get("impairment"), "impairment")) {
+                    words.add(ServiceJson.string(o, "impairment word"));
+                }
+                try {
+                    ok.put("impairment", supervisor.impair(ServiceJson.string(r.get("namespace"), "namespace"),
+                            ServiceJson.string(r.get("device"), "device"), Impairment.parse(words)).words());
+                } catch (io.netns4j.error.NetnsException e) {
+                    return failure(e.getMessage(), false);
+                }
+            }
+            case "unimpair" -> {
+                try {
+                    ok.put("removed", supervisor.unimpair(ServiceJson.string(r.get("namespace"), "namespace"),
+                            ServiceJson.string(r.get("device"), "device")));
+                } catch (io.netns4j.error.NetnsException e) {
+                    return failure(e.getMessage(), false);
+                }
+            }
             case "ps" -> ok.put("services", supervisor.status().stream().map(ServiceJson::status).toList());
             case "sync" -> {
                 List<ServiceTarget> targets = new ArrayList<>();

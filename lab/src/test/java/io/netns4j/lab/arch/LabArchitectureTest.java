@@ -26,7 +26,7 @@ class LabArchitectureTest {
     private static final String LAB = "io.netns4j.lab";
     private static final List<String> STAGES = List.of("io.netns4j.lab.model..", "io.netns4j.lab.file..",
             "io.netns4j.lab.plan..", "io.netns4j.lab.fault..", "io.netns4j.lab.graph..", "io.netns4j.lab.service..",
-            "io.netns4j.lab.runtime..");
+            "io.netns4j.lab.runtime..", "io.netns4j.lab.wire..");
 
     private static JavaClasses lab;
 
@@ -54,19 +54,25 @@ class LabArchitectureTest {
     void fileReadingPlansFaultsAndGraphsUseOnlyTheModel() {
         stageUsesOnly("io.netns4j.lab.file..", "io.netns4j.lab.model..");
         stageUsesOnly("io.netns4j.lab.plan..", "io.netns4j.lab.model..");
-        stageUsesOnly("io.netns4j.lab.fault..", "io.netns4j.lab.model..");
+        stageUsesOnly("io.netns4j.lab.fault..", "io.netns4j.lab.model..", "io.netns4j.lab.wire..");
         stageUsesOnly("io.netns4j.lab.graph..", "io.netns4j.lab.model..");
     }
 
     @Test
-    void theSupervisorUsesOnlyTheModel() {
-        stageUsesOnly("io.netns4j.lab.service..", "io.netns4j.lab.model..");
+    void theSupervisorUsesTheModelAndHostsEngines() {
+        stageUsesOnly("io.netns4j.lab.service..", "io.netns4j.lab.model..", "io.netns4j.lab.wire..");
+    }
+
+    @Test
+    void theUserspaceEngineUsesOnlyTheModel() {
+        // the wire sits under the faults: LinkImpairments hands userspace impairments to it
+        stageUsesOnly("io.netns4j.lab.wire..", "io.netns4j.lab.model..");
     }
 
     @Test
     void theRuntimeUsesEverythingButTheFrontDoor() {
         stageUsesOnly("io.netns4j.lab.runtime..", "io.netns4j.lab.model..", "io.netns4j.lab.plan..",
-                "io.netns4j.lab.file..", "io.netns4j.lab.fault..", "io.netns4j.lab.service..");
+                "io.netns4j.lab.file..", "io.netns4j.lab.fault..", "io.netns4j.lab.service..", "io.netns4j.lab.wire..");
     }
 
     @Test

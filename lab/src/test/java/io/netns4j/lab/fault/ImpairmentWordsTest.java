@@ -1,8 +1,7 @@
 package io.netns4j.lab.fault;
 
-import io.netns4j.firewall.Match;
 import io.netns4j.lab.model.Impairment;
-import io.netns4j.qdisc.TbfSpec;
+import io.netns4j.lab.model.Impairment.Engine;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Impairments without a kernel: the command-line words read into an {@link Impairment}, what
- * {@link LinkImpairments#apply} would leave in place with and without netem, the tbf it picks for a
- * rate, and the nftables drop it writes and reads back.
+ * Impairments without a kernel: the command-line words read into an {@link Impairment} and written
+ * back, the engine choice, what {@link LinkImpairments#apply} would leave in place with each
+ * engine, and the JSON fields of {@code lab show -j}.
  */
 class ImpairmentWordsTest {
     private static Impairment parse(String words) {
@@ -41,50 +40,47 @@ class ImpairmentWordsTest {
     }
 
     @Test
+    void everyNetemSettingReadsBackFromItsWords() {
+        String words = "delay 50ms 10ms 25% distribution normal loss gemodel 1% 10% 70% 0.1% duplicate 2% 5%"
+                + " reorder 25% 50% gap 5 corrupt 0.1% rate 10mbit 20 limit 500 seed 42";
+        Impairment i = parse(words + " engine userspace");
+        assertEquals(Engine.USERSPACE, i.engine());
+        assertEquals(words, String.join(" ", i.tcWords()));
+        assertEquals(i, Impairment.parse(i.words()));
+        assertEquals(List.of("a delay correlation", "distribution normal", "loss gemodel", "a duplicate correlation",
+                "a reorder correlation", "corrupt", "a rate overhead", "seed"), i.beyondKernelEncoder());
+        assertEquals(List.of(), ALL.beyondKernelEncoder());
+        assertEquals(Engine.KERNEL, parse("engine kernel delay 1ms").engine());
+        assertTrue(parse("engine userspace").isNone());
+        assertTrue(error("engine fast").contains("\"fast\" is not an engine"));
+        assertTrue(error("engine kernel engine userspace").contains("\"engine\" is given twice"));
+    }
+
+    @Test
     void whatStaysInPlace() {
-        // without netem only the rate (whole bytes) and the loss (0.01% steps) stay
-        assertEquals(new Impairment(10_000_000L, null, null, 1.0, null, null), LinkImpairments.effective(ALL, false));
-        assertEquals(new Impairment(96L, null, null, 0.33, null, null),
-                LinkImpairments.effective(new Impairment(100L, null, null, 0.333, null, null), false));
-        assertNull(LinkImpairments.effective(new Impairment(null, null, null, 0.004, null, null), false).lossPercent());
-        // with netem everything, times in whole microseconds
-        assertEquals(ALL, LinkImpairments.effective(ALL, true));
+        // the kernel's netem: times in whole microseconds, percentages to 6 digits
+        assertEquals(ALL.withEngine(Engine.KERNEL), LinkImpairments.effective(ALL, Engine.KERNEL));
         assertEquals(Duration.ofNanos(1_000), LinkImpairments.effective(
-                new Impairment(null, Duration.ofNanos(1_999), null, null, null, null), true).delay());
+                new Impairment(null, Duration.ofNanos(1_999), null, null, null, null), Engine.KERNEL).delay());
+        assertEquals(3, LinkImpairments.effective(parse("delay 1ms reorder 5% gap 3"), Engine.KERNEL).gap());
+        // the userspace engine keeps everything as given
+        Impairment odd = parse("delay 1ms 1ms 5% distribution pareto corrupt 1%");
+        assertEquals(odd.withEngine(Engine.USERSPACE), LinkImpairments.effective(odd, Engine.USERSPACE));
         // zeros are "not set"
-        assertEquals(Impairment.NONE, LinkImpairments.effective(new Impairment(null, Duration.ZERO, null, 0.0, 0.0, null), true));
+        assertEquals(Impairment.NONE, LinkImpairments.effective(new Impairment(null, Duration.ZERO, null, 0.0, 0.0, null),
+                Engine.KERNEL));
         assertThrows(IllegalArgumentException.class,
-                () -> LinkImpairments.effective(new Impairment(4L, null, null, null, null, null), true));
+                () -> LinkImpairments.effective(new Impairment(4L, null, null, null, null, null), Engine.KERNEL));
     }
 
     @Test
-    void theTbfForARate() {
-        // 10mbit: 10 ms of tokens (12500 bytes), a queue of 50 ms more
-        assertEquals(new TbfSpec(1_250_000, 12_500, 0, 62_500 + 12_500), LinkImpairments.tbf(1_250_000, 1500));
-        // 1mbit: two full frames are more than 10 ms
-        assertEquals(new TbfSpec(125_000, 3028, 0, 6250 + 3028), LinkImpairments.tbf(125_000, 1500));
-        // lo's MTU
-        assertEquals(2 * (65536 + 14), LinkImpairments.tbf(125_000, 65536).burst());
-        String tooLow = assertThrows(IllegalArgumentException.class, () -> LinkImpairments.tbf(12, 1500)).getMessage();
-        assertTrue(tooLow.contains("rate 96bit is too low for tbf") && tooLow.contains("use at least 408bit"), tooLow);
-    }
-
-    @Test
-    void theDropRuleWrittenAndReadBack() {
-        assertEquals("""
-                add table netdev netns4j_impair
-                add chain netdev netns4j_impair egress_eth1 { type filter hook egress device "eth1" priority 0; policy accept; }
-                flush chain netdev netns4j_impair egress_eth1
-                add rule netdev netns4j_impair egress_eth1 numgen random mod 10000 < 3000 drop comment "netns4j impairment: loss 30%"
-                """, EgressDrop.script("eth1", EgressDrop.threshold(30)));
-        assertEquals("egress/762b31", EgressDrop.chain("v+1"));
-        assertEquals(100, EgressDrop.threshold(1));
-        assertEquals(1, EgressDrop.threshold(0.005));
-        assertEquals(0, EgressDrop.threshold(0.004));
-        assertEquals(30.0, EgressDrop.lossOf(new Match.Unsupported(
-                "{\"match\":{\"op\":\"<\",\"left\":{\"numgen\":{\"mode\":\"random\",\"mod\":10000,\"offset\":0}},\"right\":3000}}")));
-        assertNull(EgressDrop.lossOf(new Match.Unsupported(
-                "{\"match\":{\"op\":\"==\",\"left\":{\"numgen\":{\"mode\":\"inc\",\"mod\":2,\"offset\":0}},\"right\":1}}")));
-        assertThrows(IllegalArgumentException.class, () -> EgressDrop.check("a\"b"));
+    void jsonFieldsForLabShow() {
+        // the CLI writes these maps as they are (lab show -j; LabCommandTest checks the JSON text)
+        assertEquals("{rate_bit=10000000, delay_ms=20, jitter_ms=5, loss_pct=0.5}",
+                parse("delay 20ms 5ms loss 0.5% rate 10mbit").toJsonFields().toString());
+        assertEquals("{engine=userspace, delay_ms=0.25, loss_model={model=gemodel, p_pct=1, r_pct=10, 1-h_pct=100,"
+                        + " 1-k_pct=0}, seed=7}",
+                parse("delay 250us loss gemodel 1% 10% engine userspace seed 7").toJsonFields().toString());
+        assertNull(Impairment.NONE.toJsonFields().get("delay_ms"));
     }
 }
