@@ -35,13 +35,13 @@ class RoutedTopologyTest {
         left = registry.add(scratch.name("left"));
         middle = registry.add(scratch.name("mid"));
         right = registry.add(scratch.name("right"));
-        middle.links().add(LinkRequest.create("to-left", Veth.peer("eth0").inNamespace(left)).up());
-        middle.links().add(LinkRequest.create("to-right", Veth.peer("eth0").inNamespace(right)).up());
+        middle.links().add(LinkRequest.create("to-left", Veth.peer("eth0").withPeerNamespace(left)).withUp());
+        middle.links().add(LinkRequest.create("to-right", Veth.peer("eth0").withPeerNamespace(right)).withUp());
         for (Netns ns : new Netns[] {left, middle, right}) {
-            ns.links().set(LinkRequest.change("lo").up());
+            ns.links().set(LinkRequest.change("lo").withUp());
         }
         for (Netns ns : new Netns[] {left, right}) {
-            ns.links().set(LinkRequest.change("eth0").up());
+            ns.links().set(LinkRequest.change("eth0").withUp());
         }
         address(left, "eth0", "10.81.1.2/24", "fd81:1::2/64");
         address(middle, "to-left", "10.81.1.1/24", "fd81:1::1/64");
