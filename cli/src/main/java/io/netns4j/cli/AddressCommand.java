@@ -162,35 +162,35 @@ final class AddressCommand implements ObjectCommand {
                 s = AddressRequest.of(dev, prefix);
             }
             if (peer != null) {
-                s.peer(prefix(peer, "peer"));
+                s = s.withPeer(prefix(peer, "peer"));
             }
             if ("+".equals(brd)) {
-                s.broadcastAuto();
+                s = s.withBroadcastAuto();
             } else if ("-".equals(brd)) {
                 throw new UsageException("\"broadcast -\" is not supported by netns4j: give the address, or +.");
             } else if (brd != null) {
-                s.broadcast(address(brd, "broadcast"));
+                s = s.withBroadcast(address(brd, "broadcast"));
             }
             if (any != null) {
-                s.anycast(address(any, "anycast"));
+                s = s.withAnycast(address(any, "anycast"));
             }
             if (scope != null) {
-                s.scope(RouteScopes.parse(scope));
+                s = s.withScope(RouteScopes.parse(scope));
             }
             if (label != null) {
-                s.label(label);
+                s = s.withLabel(label);
             }
             if (metric != null) {
-                s.metric(number(metric, "metric"));
+                s = s.withMetric(number(metric, "metric"));
             }
             if (valid != null) {
-                s.validLifetime(lifetime(valid, "valid_lft"));
+                s = s.withValidLifetime(lifetime(valid, "valid_lft"));
             }
             if (preferred != null) {
-                s.preferredLifetime(lifetime(preferred, "preferred_lft"));
+                s = s.withPreferredLifetime(lifetime(preferred, "preferred_lft"));
             }
             for (AddressFlag f : flags) {
-                s.flag(f);
+                s = s.withFlag(f);
             }
             return new Modify(verb, s, warning);
         } catch (IllegalArgumentException e) {

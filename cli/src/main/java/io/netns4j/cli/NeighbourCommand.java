@@ -136,12 +136,12 @@ final class NeighbourCommand implements ObjectCommand {
             InetAddress address = address(dst);
             NeighbourRequest s = proxy ? NeighbourRequest.proxy(dev, address) : NeighbourRequest.of(dev, address);
             if (lladdr != null && !lladdr.equals("null")) {
-                s.lladdr(MacAddress.parse(lladdr));
+                s = s.withLladdr(MacAddress.parse(lladdr));
             }
             if (state != null) {
-                s.state(state);
+                s = s.withState(state);
             }
-            return router ? s.router() : s;
+            return router ? s.withRouter() : s;
         } catch (IllegalArgumentException e) {
             throw new UsageException("Error: " + e.getMessage() + ".");
         }

@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * Addresses addresses = Addresses.of(ns);
- * addresses.add(AddressRequest.of("veth0", "10.0.0.1/24").broadcastAuto());
+ * addresses.add(AddressRequest.of("veth0", "10.0.0.1/24").withBroadcastAuto());
  * List<Address> mine = addresses.list(AddressFilter.all().device("veth0"));
  * }</pre>
  */

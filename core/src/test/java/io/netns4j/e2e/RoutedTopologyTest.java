@@ -55,7 +55,7 @@ class RoutedTopologyTest {
 
     private static void address(Netns ns, String dev, String v4, String v6) throws Exception {
         ns.addresses().add(AddressRequest.of(dev, v4));
-        ns.addresses().add(AddressRequest.of(dev, v6).noDad()); // usable at once, no duplicate detection wait
+        ns.addresses().add(AddressRequest.of(dev, v6).withNoDad()); // usable at once, no duplicate detection wait
     }
 
     @AfterEach
