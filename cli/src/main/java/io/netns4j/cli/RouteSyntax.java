@@ -163,45 +163,50 @@ final class RouteSyntax {
             throw new UsageException("A route needs a destination: \"default\" or a prefix, e.g. \"netns4j route "
                     + (delete ? "del" : "add") + " default via 10.0.0.1\" or \"... 10.1.0.0/16 dev veth0\".");
         }
-        Route.Builder b = Route.to(dst).type(type);
+        Route r = Route.to(dst).withType(type);
         if (family != null) {
-            b.family(family);
+            r = r.withFamily(family);
         }
         if (src != null) {
-            b.src(src);
+            r = r.withPreferredSource(src);
         }
         if (gateway != null) {
-            b.via(gateway);
+            r = r.withGateway(gateway);
         }
         if (from != null) {
-            b.from(from);
+            r = r.withSource(from);
         }
         if (dev != null) {
-            b.dev(dev);
+            r = r.withDevice(dev);
         }
         if (metric != null) {
-            b.metric(metric);
+            r = r.withMetric(metric);
         }
         if (table != null) {
-            b.table(table);
+            r = r.withTable(table);
         }
         if (protocol != null) {
-            b.protocol(protocol);
+            r = r.withProtocol(protocol);
         }
         if (scope != null) {
-            b.scope(scope);
+            r = r.withScope(scope);
         }
         if (pref != null) {
-            b.pref(pref);
+            r = r.withPref(pref);
         }
         if (onlink) {
-            b.onlink();
+            r = r.withOnlink();
         }
-        b.tos(tos);
-        metrics.forEach(b::metric);
-        locked.forEach(b::lock);
-        hops.forEach(b::nexthop);
-        Route r = b.build();
+        r = r.withTos(tos);
+        for (Map.Entry<RouteMetric, Long> e : metrics.entrySet()) {
+            r = r.withMetric(e.getKey(), e.getValue());
+        }
+        for (RouteMetric l : locked) {
+            r = r.withLockedMetric(l);
+        }
+        for (Nexthop n : hops) {
+            r = r.withNexthop(n);
+        }
         checkFamily(family, r.family());
         return r;
     }

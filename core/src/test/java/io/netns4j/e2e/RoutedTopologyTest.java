@@ -47,10 +47,10 @@ class RoutedTopologyTest {
         address(middle, "to-left", "10.81.1.1/24", "fd81:1::1/64");
         address(middle, "to-right", "10.81.2.1/24", "fd81:2::1/64");
         address(right, "eth0", "10.81.2.2/24", "fd81:2::2/64");
-        left.routes().add(Route.to("default").via("10.81.1.1").build());
-        right.routes().add(Route.to("default").via("10.81.2.1").build());
-        left.routes().add(Route.to("::/0").via("fd81:1::1").build());
-        right.routes().add(Route.to("::/0").via("fd81:2::1").build());
+        left.routes().add(Route.to("default").withGateway("10.81.1.1"));
+        right.routes().add(Route.to("default").withGateway("10.81.2.1"));
+        left.routes().add(Route.to("::/0").withGateway("fd81:1::1"));
+        right.routes().add(Route.to("::/0").withGateway("fd81:2::1"));
     }
 
     private static void address(Netns ns, String dev, String v4, String v6) throws Exception {

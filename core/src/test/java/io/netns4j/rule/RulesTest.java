@@ -68,7 +68,7 @@ class RulesTest {
     @Test
     void policyRoutingSendsOneSourceToAnotherTable() throws Exception {
         Routes routes = ns.routes();
-        routes.add(Route.to("10.50.0.0/16").via("10.0.0.2").table(100).build());
+        routes.add(Route.to("10.50.0.0/16").withGateway("10.0.0.2").withTable(100));
         rules.add(RoutingRule.builder().from("10.0.0.5").table(100).priority(1000).build());
         assertTrue(ipRules().contains("1000:\tfrom 10.0.0.5 lookup 100\n"), ipRules());
         Route viaRule = routes.get(RouteLookup.to("10.50.1.1").from("10.0.0.5"));

@@ -260,21 +260,21 @@ public final class LabBuild {
     }
 
     static Route route(LabRoute r) {
-        Route.Builder b = Route.to(r.destination());
+        Route route = Route.to(r.destination());
         if (r.gateways().size() == 1) {
-            b.via(r.gateways().getFirst());
+            route = route.withGateway(r.gateways().getFirst());
         } else {
             for (InetAddress g : r.gateways()) {
-                b.nexthop(Nexthop.via(g));
+                route = route.withNexthop(Nexthop.via(g));
             }
         }
         if (r.device() != null) {
-            b.dev(r.device());
+            route = route.withDevice(r.device());
         }
         if (r.metric() != null) {
-            b.metric(r.metric());
+            route = route.withMetric(r.metric());
         }
-        return b.build();
+        return route;
     }
 
     private void writeHosts(Step.WriteHosts s) throws IOException {
