@@ -2,8 +2,6 @@ package io.netns4j.route;
 
 import io.netns4j.types.InetFamily;
 import io.netns4j.types.InetPrefix;
-import io.netns4j.types.InetText;
-import io.netns4j.types.InterfaceNames;
 
 import java.net.InetAddress;
 import java.util.Collections;

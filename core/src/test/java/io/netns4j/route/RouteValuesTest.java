@@ -110,8 +110,7 @@ class RouteValuesTest {
                 () -> Route.to("default").withGateway("10.0.0.1").withNexthop(Nexthop.via("10.0.0.2")));
         assertThrows(IllegalArgumentException.class, () -> Nexthop.via("10.0.0.2").withWeight(257));
         assertThrows(IllegalArgumentException.class, () -> Route.to("default").withDevice("a/b"));
-        assertThrows(IllegalArgumentException.class, () -> RoutingRule.builder().family(InetFamily.IPV4).from("2001:db8::/32")
-                .build());
+        assertThrows(IllegalArgumentException.class, () -> RoutingRule.of(InetFamily.IPV4).withSource("2001:db8::/32"));
         assertEquals(InetFamily.IPV6, Route.to("default").withFamily(InetFamily.IPV6).family());
         assertEquals(InetFamily.IPV6, Route.to("default").withFamily(InetFamily.IPV6).withDevice("eth0").family());
         assertEquals(InetPrefix.parse("::/0"), Route.to("default").withGateway("fe80::1").destination(),
@@ -123,7 +122,7 @@ class RouteValuesTest {
         assertNull(base.device(), "withers leave the original as it was");
         assertEquals("eth0", changed.device());
         assertEquals(5L, changed.metric());
-        assertEquals(InetFamily.IPV6, RoutingRule.builder().from("2001:db8::/32").build().family());
+        assertEquals(InetFamily.IPV6, RoutingRule.ipv6().withSource("2001:db8::/32").family());
     }
 
     @Test
