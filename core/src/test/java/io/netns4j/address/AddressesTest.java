@@ -67,7 +67,7 @@ class AddressesTest {
     }
 
     private List<Address> on(Addresses a, String dev) throws NetnsException {
-        return a.list(AddressFilter.all().device(dev));
+        return a.list(AddressFilter.all().withDevice(dev));
     }
 
     private static Address find(List<Address> all, String local) {
@@ -149,7 +149,7 @@ class AddressesTest {
     void ipv6WithNodadIsUsableAtOnceAndPeerLifetimesAndFlagsArrive() throws Exception {
         Addresses a = fresh();
         a.add(AddressRequest.of("veth0", "2001:db8::1/64").withNoDad());
-        Address v6 = find(a.list(AddressFilter.all().device("veth0").family(InetFamily.IPV6)), "2001:db8::1");
+        Address v6 = find(a.list(AddressFilter.all().withDevice("veth0").withFamily(InetFamily.IPV6)), "2001:db8::1");
         assertTrue(v6.has(AddressFlag.NODAD));
         assertFalse(v6.has(AddressFlag.TENTATIVE), "nodad skips duplicate address detection");
         assertTrue(addrInfo("veth0", "2001:db8::1").get("nodad").asBoolean());
@@ -170,7 +170,7 @@ class AddressesTest {
         Addresses a = fresh();
         NotFoundException e = assertThrows(NotFoundException.class, () -> a.add("nope0", "10.0.0.1/24"));
         assertTrue(e.getMessage().contains("\"nope0\"") && e.getMessage().contains(name), e.getMessage());
-        assertThrows(NotFoundException.class, () -> a.list(AddressFilter.all().device("nope0")));
+        assertThrows(NotFoundException.class, () -> a.list(AddressFilter.all().withDevice("nope0")));
     }
 
     @Test
@@ -182,12 +182,12 @@ class AddressesTest {
         a.add(AddressRequest.of("veth0", "10.5.0.1/16").withScope(RouteScopes.LINK));
         a.add(AddressRequest.of("veth0", "2001:db8::1/64").withNoDad());
         assertEquals(Set.of("10.0.0.2"), locals(a.list(AddressFilter.all().withFlag(AddressFlag.SECONDARY))));
-        assertEquals(Set.of("10.5.0.1"), locals(a.list(AddressFilter.all().family(InetFamily.IPV4)
-                .scope(RouteScopes.LINK))));
-        assertEquals(Set.of("10.0.0.2"), locals(a.list(AddressFilter.all().label("veth0:*"))));
-        assertEquals(Set.of("10.0.0.1", "10.0.0.2"), locals(a.list(AddressFilter.all().to(InetPrefix.parse("10.0.0.0/24")))));
-        assertEquals(Set.of("2001:db8::1"), locals(a.list(AddressFilter.all().device("veth0").family(InetFamily.IPV6)
-                .scope(RouteScopes.GLOBAL))));
+        assertEquals(Set.of("10.5.0.1"), locals(a.list(AddressFilter.all().withFamily(InetFamily.IPV4)
+                .withScope(RouteScopes.LINK))));
+        assertEquals(Set.of("10.0.0.2"), locals(a.list(AddressFilter.all().withLabel("veth0:*"))));
+        assertEquals(Set.of("10.0.0.1", "10.0.0.2"), locals(a.list(AddressFilter.all().withPrefix(InetPrefix.parse("10.0.0.0/24")))));
+        assertEquals(Set.of("2001:db8::1"), locals(a.list(AddressFilter.all().withDevice("veth0").withFamily(InetFamily.IPV6)
+                .withScope(RouteScopes.GLOBAL))));
     }
 
     @Test
@@ -199,11 +199,11 @@ class AddressesTest {
         a.add("veth0", "10.0.0.3/24");
         a.add("veth1", "10.9.0.1/24");
         a.add(AddressRequest.of("veth0", "2001:db8::1/64").withNoDad());
-        assertTrue(a.flush(AddressFilter.all().device("veth0").family(InetFamily.IPV4)) >= 1);
-        assertTrue(a.list(AddressFilter.all().device("veth0").family(InetFamily.IPV4)).isEmpty());
-        assertEquals(Set.of("10.9.0.1"), locals(a.list(AddressFilter.all().family(InetFamily.IPV4))));
+        assertTrue(a.flush(AddressFilter.all().withDevice("veth0").withFamily(InetFamily.IPV4)) >= 1);
+        assertTrue(a.list(AddressFilter.all().withDevice("veth0").withFamily(InetFamily.IPV4)).isEmpty());
+        assertEquals(Set.of("10.9.0.1"), locals(a.list(AddressFilter.all().withFamily(InetFamily.IPV4))));
         assertTrue(ip("-n", name, "addr", "show", "dev", "veth0").ok().out().contains("2001:db8::1/64"));
-        assertEquals(0, a.flush(AddressFilter.all().device("veth0").family(InetFamily.IPV4)), "nothing left to flush");
+        assertEquals(0, a.flush(AddressFilter.all().withDevice("veth0").withFamily(InetFamily.IPV4)), "nothing left to flush");
     }
 
     @Test

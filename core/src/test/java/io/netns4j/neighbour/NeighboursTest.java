@@ -123,7 +123,7 @@ class NeighboursTest {
         assertEquals(Set.of(NeighbourState.STALE), find(n.list(), "10.0.0.2").states());
 
         n.delete(NeighbourRequest.of("veth0", inet("10.0.0.2")));
-        assertNull(find(n.list(NeighbourFilter.all().allStates()), "10.0.0.2"));
+        assertNull(find(n.list(NeighbourFilter.all().withAllStates()), "10.0.0.2"));
         assertThrows(NotFoundException.class, () -> n.delete(NeighbourRequest.of("veth0", inet("10.0.0.2"))));
         assertThrows(NotFoundException.class, () -> n.change(NeighbourRequest.of("veth0", inet("10.0.0.99")).withLladdr(MAC_2)));
     }
@@ -134,12 +134,12 @@ class NeighboursTest {
         Neighbours n = fresh();
         n.add(NeighbourRequest.proxy("veth0", inet("10.0.0.9")));
         assertNull(find(n.list(), "10.0.0.9"));
-        Neighbour proxy = find(n.list(NeighbourFilter.all().proxy()), "10.0.0.9");
+        Neighbour proxy = find(n.list(NeighbourFilter.all().withProxy()), "10.0.0.9");
         assertTrue(proxy.isProxy());
         assertEquals("veth0", proxy.device());
         assertTrue(ip("-n", name, "neigh", "show", "proxy").ok().out().contains("10.0.0.9 dev veth0 proxy"));
         n.delete(NeighbourRequest.proxy("veth0", inet("10.0.0.9")));
-        assertTrue(n.list(NeighbourFilter.all().proxy()).isEmpty());
+        assertTrue(n.list(NeighbourFilter.all().withProxy()).isEmpty());
     }
 
     @Test
@@ -153,12 +153,12 @@ class NeighboursTest {
         Set<String> shown = destinations(n.list());
         assertTrue(shown.containsAll(Set.of("10.0.0.2", "10.0.0.3", "2001:db8::2")), shown.toString());
         assertFalse(shown.contains("10.0.0.4"), "noarp entries are hidden, as ip hides them");
-        assertEquals(Set.of("10.0.0.4"), destinations(n.list(NeighbourFilter.all().family(InetFamily.IPV4)
-                .state(NeighbourState.NOARP))));
-        assertEquals(Set.of("10.0.0.3"), destinations(n.list(NeighbourFilter.all().state(NeighbourState.STALE))));
-        assertEquals(Set.of("2001:db8::2"), destinations(n.list(NeighbourFilter.all().device("veth1")
-                .family(InetFamily.IPV6).to(InetPrefix.parse("2001:db8::/64")))));
-        NotFoundException e = assertThrows(NotFoundException.class, () -> n.list(NeighbourFilter.all().device("nope0")));
+        assertEquals(Set.of("10.0.0.4"), destinations(n.list(NeighbourFilter.all().withFamily(InetFamily.IPV4)
+                .withState(NeighbourState.NOARP))));
+        assertEquals(Set.of("10.0.0.3"), destinations(n.list(NeighbourFilter.all().withState(NeighbourState.STALE))));
+        assertEquals(Set.of("2001:db8::2"), destinations(n.list(NeighbourFilter.all().withDevice("veth1")
+                .withFamily(InetFamily.IPV6).withPrefix(InetPrefix.parse("2001:db8::/64")))));
+        NotFoundException e = assertThrows(NotFoundException.class, () -> n.list(NeighbourFilter.all().withDevice("nope0")));
         assertTrue(e.getMessage().contains(name), e.getMessage());
     }
 
@@ -169,10 +169,10 @@ class NeighboursTest {
         n.add(NeighbourRequest.of("veth0", inet("10.0.0.2")).withLladdr(MAC_2));
         n.add(NeighbourRequest.of("veth0", inet("10.0.0.3")).withLladdr(MAC_2).withState(NeighbourState.STALE));
         n.add(NeighbourRequest.of("veth0", inet("10.0.0.5")).withLladdr(MAC_2).withState(NeighbourState.REACHABLE));
-        assertEquals(2, n.flush(NeighbourFilter.all().device("veth0").family(InetFamily.IPV4)));
-        assertEquals(Set.of("10.0.0.2"), destinations(n.list(NeighbourFilter.all().device("veth0")
-                .family(InetFamily.IPV4))));
-        assertEquals(1, n.flush(NeighbourFilter.all().device("veth0").state(NeighbourState.PERMANENT)));
+        assertEquals(2, n.flush(NeighbourFilter.all().withDevice("veth0").withFamily(InetFamily.IPV4)));
+        assertEquals(Set.of("10.0.0.2"), destinations(n.list(NeighbourFilter.all().withDevice("veth0")
+                .withFamily(InetFamily.IPV4))));
+        assertEquals(1, n.flush(NeighbourFilter.all().withDevice("veth0").withState(NeighbourState.PERMANENT)));
         assertFalse(ip("-n", name, "neigh", "show", "dev", "veth0").ok().out().contains("10.0.0.2"));
     }
 

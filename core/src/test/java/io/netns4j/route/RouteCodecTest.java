@@ -85,7 +85,7 @@ class RouteCodecTest {
 
     @Test
     void lookupAndDumpAreIpsRequests() throws Exception {
-        RouteLookup q = RouteLookup.to("10.50.1.1").from("10.0.0.1").outputDevice("veth0").mark(5);
+        RouteLookup q = RouteLookup.to("10.50.1.1").withSource("10.0.0.1").withOutputDevice("veth0").withMark(5);
         assertSent(ROUTE_GET, RouteCodec.lookupRequest(q, VETH0), Rta.RTM_GETROUTE, 0);
         assertSent(ROUTE_DUMP_REQUEST, RouteCodec.dumpRequest(RouteFilter.main(), VETH0), Rta.RTM_GETROUTE,
                 Netlink.NLM_F_DUMP);

@@ -130,11 +130,11 @@ class RouteValuesTest {
         Route wide = Route.to("10.0.0.0/8");
         Route narrow = Route.to("10.1.0.0/16");
         Route dflt = Route.to("default");
-        RouteFilter root = RouteFilter.all().destination(InetPrefix.parse("10.0.0.0/8"), RouteFilter.Match.ROOT);
+        RouteFilter root = RouteFilter.all().withDestination(InetPrefix.parse("10.0.0.0/8"), RouteFilter.Match.ROOT);
         assertTrue(root.matches(wide) && root.matches(narrow) && !root.matches(dflt));
-        RouteFilter match = RouteFilter.all().destination(InetPrefix.parse("10.1.2.3/32"), RouteFilter.Match.MATCH);
+        RouteFilter match = RouteFilter.all().withDestination(InetPrefix.parse("10.1.2.3/32"), RouteFilter.Match.MATCH);
         assertTrue(match.matches(wide) && match.matches(narrow) && match.matches(dflt));
-        RouteFilter exact = RouteFilter.all().destination(InetPrefix.parse("10.0.0.0/8"), RouteFilter.Match.EXACT);
+        RouteFilter exact = RouteFilter.all().withDestination(InetPrefix.parse("10.0.0.0/8"), RouteFilter.Match.EXACT);
         assertTrue(exact.matches(wide) && !exact.matches(narrow));
     }
 }

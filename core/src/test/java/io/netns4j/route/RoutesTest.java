@@ -71,7 +71,7 @@ class RoutesTest {
     void addsListsAndDeletesADefaultRoute() throws Exception {
         routes.add(Route.to("default").withGateway("10.0.0.2"));
         assertEquals("default via 10.0.0.2 dev veth0 \n", ipShow("show", "default"));
-        Route r = only(RouteFilter.main().destination(prefix("0.0.0.0/0"), RouteFilter.Match.EXACT));
+        Route r = only(RouteFilter.main().withDestination(prefix("0.0.0.0/0"), RouteFilter.Match.EXACT));
         assertTrue(r.isDefault());
         assertEquals(InetPrefix.parseAddress("10.0.0.2"), r.gateway());
         assertEquals("veth0", r.device());
@@ -84,11 +84,11 @@ class RoutesTest {
 
     @Test
     void theKernelsOwnRoutesListWithTheirProtocolAndScope() throws Exception {
-        Route link = only(RouteFilter.main().destination(prefix("10.0.0.0/24"), RouteFilter.Match.EXACT));
+        Route link = only(RouteFilter.main().withDestination(prefix("10.0.0.0/24"), RouteFilter.Match.EXACT));
         assertEquals(RouteProtocols.KERNEL, link.protocol());
         assertEquals(RouteScopes.LINK, link.scope());
         assertEquals(InetPrefix.parseAddress("10.0.0.1"), link.preferredSource());
-        List<Route> local = routes.list(RouteFilter.main().table(RouteTables.LOCAL).type(RouteType.LOCAL));
+        List<Route> local = routes.list(RouteFilter.main().withTable(RouteTables.LOCAL).withType(RouteType.LOCAL));
         assertTrue(local.stream().anyMatch(r -> r.destination().equals(prefix("10.0.0.5/32"))), local.toString());
     }
 
@@ -98,7 +98,7 @@ class RoutesTest {
                 .withNexthop(Nexthop.via("10.0.0.3").withWeight(1)));
         assertEquals("172.16.0.0/16 \n\tnexthop via 10.0.0.2 dev veth0 weight 2 \n\tnexthop via 10.0.0.3 dev veth0 weight 1 \n",
                 ipShow("show", "172.16.0.0/16"));
-        Route r = only(RouteFilter.main().destination(prefix("172.16.0.0/16"), RouteFilter.Match.EXACT));
+        Route r = only(RouteFilter.main().withDestination(prefix("172.16.0.0/16"), RouteFilter.Match.EXACT));
         assertEquals(List.of(new Nexthop(InetPrefix.parseAddress("10.0.0.2"), "veth0", 2, Set.of()),
                 new Nexthop(InetPrefix.parseAddress("10.0.0.3"), "veth0", 1, Set.of())), r.nexthops());
     }
@@ -110,7 +110,7 @@ class RoutesTest {
         String shown = ip("-n", name, "-6", "route", "show").ok().out();
         assertTrue(shown.contains("2001:db8:5::/48 via 2001:db8::2 dev veth0 metric 1024 pref high"), shown);
         assertTrue(shown.contains("default dev veth0 metric 2000 pref medium"), shown);
-        Route r = only(RouteFilter.main().family(InetFamily.IPV6).destination(prefix("2001:db8:5::/48"),
+        Route r = only(RouteFilter.main().withFamily(InetFamily.IPV6).withDestination(prefix("2001:db8:5::/48"),
                 RouteFilter.Match.EXACT));
         assertEquals(1024L, r.metric());
         assertEquals(Route.PREF_HIGH, r.pref());
@@ -127,7 +127,7 @@ class RoutesTest {
         assertEquals("blackhole 10.9.0.0/16 \nunreachable 10.8.0.0/16 metric 5 \n",
                 ipShow("show", "type", "blackhole") + ipShow("show", "type", "unreachable"));
         assertEquals("prohibit 10.7.0.0/16 \n", ipShow("show", "table", "100"));
-        assertEquals(RouteType.PROHIBIT, only(RouteFilter.main().table(100L)).type());
+        assertEquals(RouteType.PROHIBIT, only(RouteFilter.main().withTable(100)).type());
         NetnsException blackholed = assertThrows(NetnsException.class,
                 () -> routes.get(InetPrefix.parseAddress("10.9.1.1")));
         assertEquals(Errno.EINVAL, blackholed.errno(), "the kernel answers a lookup into a blackhole with EINVAL");
@@ -144,7 +144,7 @@ class RoutesTest {
                 .withMetric(RouteMetric.ADVMSS, 1300).withPreferredSource("10.0.0.5").withProtocol(RouteProtocols.STATIC));
         assertEquals("172.17.0.0/16 via 10.0.0.2 dev veth0 proto static src 10.0.0.5 mtu lock 1400 advmss 1300 \n",
                 ipShow("show", "172.17.0.0/16"));
-        Route r = only(RouteFilter.main().protocol(RouteProtocols.STATIC));
+        Route r = only(RouteFilter.main().withProtocol(RouteProtocols.STATIC));
         assertEquals(Map.of(RouteMetric.MTU, 1400L, RouteMetric.ADVMSS, 1300L), r.metrics());
         assertEquals(Set.of(RouteMetric.MTU), r.lockedMetrics());
         assertEquals(InetPrefix.parseAddress("10.0.0.5"), r.preferredSource());
@@ -161,7 +161,7 @@ class RoutesTest {
         routes.append(Route.to("10.40.0.0/16").withGateway("10.0.0.5"));
         routes.prepend(Route.to("10.40.0.0/16").withGateway("10.0.0.6"));
         assertEquals(List.of("10.0.0.6", "10.0.0.4", "10.0.0.5"), routes.list(RouteFilter.main()
-                .destination(prefix("10.40.0.0/16"), RouteFilter.Match.EXACT)).stream()
+                .withDestination(prefix("10.40.0.0/16"), RouteFilter.Match.EXACT)).stream()
                 .map(r -> r.gateway().getHostAddress()).toList());
         routes.delete(Route.to("10.40.0.0/16").withGateway("10.0.0.5"));
         assertFalse(ipShow("show", "10.40.0.0/16").contains("10.0.0.5"));
@@ -173,10 +173,10 @@ class RoutesTest {
             routes.add(Route.to(p).withGateway("10.0.0.2").withProtocol(RouteProtocols.STATIC));
         }
         routes.add(Route.to("10.63.0.0/16").withGateway("10.0.0.2"));
-        assertEquals(3, routes.flush(RouteFilter.main().protocol(RouteProtocols.STATIC)));
+        assertEquals(3, routes.flush(RouteFilter.main().withProtocol(RouteProtocols.STATIC)));
         assertEquals("", ipShow("show", "proto", "static"));
         assertEquals("10.63.0.0/16 via 10.0.0.2 dev veth0 \n", ipShow("show", "10.63.0.0/16"));
-        assertEquals(0, routes.flush(RouteFilter.main().protocol(RouteProtocols.STATIC)));
+        assertEquals(0, routes.flush(RouteFilter.main().withProtocol(RouteProtocols.STATIC)));
     }
 
     @Test

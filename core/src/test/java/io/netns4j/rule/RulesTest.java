@@ -71,14 +71,14 @@ class RulesTest {
         routes.add(Route.to("10.50.0.0/16").withGateway("10.0.0.2").withTable(100));
         rules.add(RoutingRule.ipv4().withSource("10.0.0.5").withTable(100).withPriority(1000));
         assertTrue(ipRules().contains("1000:\tfrom 10.0.0.5 lookup 100\n"), ipRules());
-        Route viaRule = routes.get(RouteLookup.to("10.50.1.1").from("10.0.0.5"));
+        Route viaRule = routes.get(RouteLookup.to("10.50.1.1").withSource("10.0.0.5"));
         assertEquals(InetPrefix.parseAddress("10.0.0.2"), viaRule.gateway());
         assertEquals(100L, viaRule.table());
         NetnsException noRule = assertThrows(NetnsException.class, () -> routes.get(InetPrefix.parseAddress("10.50.1.1")),
                 "from another source the main table has no route");
         assertTrue(noRule.getMessage().contains("Network is unreachable"), noRule.getMessage());
         rules.delete(RoutingRule.ipv4().withPriority(1000));
-        assertThrows(NetnsException.class, () -> routes.get(RouteLookup.to("10.50.1.1").from("10.0.0.5")));
+        assertThrows(NetnsException.class, () -> routes.get(RouteLookup.to("10.50.1.1").withSource("10.0.0.5")));
     }
 
     @Test
