@@ -66,7 +66,7 @@ public final class AddressFilter {
      *
      * @param family IPv4 or IPv6
      * @return a changed copy; this filter is unchanged
-     * @throws IllegalArgumentException when a {@link #to} prefix of the other family was given
+     * @throws IllegalArgumentException when a {@link #withPrefix} prefix of the other family was given
      */
     public AddressFilter withFamily(InetFamily family) {
         AddressFilter c = new AddressFilter(this);
@@ -99,7 +99,7 @@ public final class AddressFilter {
      *
      * @param prefix the prefix the addresses must lie in
      * @return a changed copy; this filter is unchanged
-     * @throws IllegalArgumentException when a {@link #family} of the other family was given
+     * @throws IllegalArgumentException when a {@link #withFamily} of the other family was given
      */
     public AddressFilter withPrefix(InetPrefix prefix) {
         AddressFilter c = new AddressFilter(this);
@@ -163,7 +163,7 @@ public final class AddressFilter {
     }
 
     /**
-     * The family given (directly or by {@link #to}).
+     * The family given (directly or by {@link #withPrefix}).
      *
      * @return the family, or null for both
      */

@@ -131,7 +131,7 @@ public final class NeighbourFilter {
     }
 
     /**
-     * The family given (directly or by {@link #to}).
+     * The family given (directly or by {@link #withPrefix}).
      *
      * @return the family, or null for both
      */
@@ -140,7 +140,7 @@ public final class NeighbourFilter {
     }
 
     /**
-     * Whether the filter selects proxy entries ({@link #proxy()}).
+     * Whether the filter selects proxy entries ({@link #withProxy()}).
      *
      * @return true for proxy entries, false for neighbours
      */

@@ -77,11 +77,10 @@ final class RouteDraft {
     }
 
     /**
-     * {@code via ADDRESS}: the gateway.
+     * {@code via ADDRESS}: the gateway, replacing one set before (several: {@link #nexthop}).
      *
      * @param address the next router
      * @return this draft
-     * @throws IllegalArgumentException when a gateway is set already (use {@link #nexthop} for several)
      */
     RouteDraft via(InetAddress address) {
         gateway = address;
