@@ -181,8 +181,11 @@ public final class Links {
             if (e instanceof NetnsException ne) {
                 throw ne;
             }
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
             throw new NetnsException("Cannot bring veth peer \"" + v.peerName() + "\" up in "
-                    + v.peerNamespace().describe() + ": " + e);
+                    + (v.peerNamespace() == null ? ns.describe() : v.peerNamespace().describe()) + ": " + e);
         }
     }
 
