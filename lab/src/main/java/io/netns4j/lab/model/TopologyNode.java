@@ -6,8 +6,6 @@ import java.util.Map;
 /**
  * A node of the lab: one network namespace, {@code ip netns add <lab>-<name>}, with {@code lo} up.
  *
- * @param name the node's name, unique in the lab
- * @param kind host, router or bridge
  * @param sysctls settings written in the namespace, in file order ({@code sysctl -w KEY=VALUE})
  * @param routes static routes ({@code ip -n NS route add ...}), including computed default routes
  * @param firewall applied after routes
@@ -17,7 +15,6 @@ import java.util.Map;
  */
 public record TopologyNode(String name, NodeKind kind, Map<String, String> sysctls, List<LabRoute> routes,
                    FirewallSpec firewall, List<String> exec, Map<String, String> env, List<HostsEntry> hosts) {
-    /** Copies the collections (the record is immutable). */
     public TopologyNode {
         sysctls = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sysctls));
         routes = List.copyOf(routes);
@@ -26,12 +23,6 @@ public record TopologyNode(String name, NodeKind kind, Map<String, String> sysct
         hosts = List.copyOf(hosts);
     }
 
-    /**
-     * This node with other routes (used when default routes are computed).
-     *
-     * @param list the routes
-     * @return a new node; this one is unchanged
-     */
     public TopologyNode withRoutes(List<LabRoute> list) {
         return new TopologyNode(name, kind, sysctls, list, firewall, exec, env, hosts);
     }
