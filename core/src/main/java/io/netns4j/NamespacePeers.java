@@ -135,7 +135,21 @@ public final class NamespacePeers {
      * @throws NetnsException when the viewer is closed or the kernel refuses the dump
      */
     public List<PeerId> listNamed(NetnsRegistry registry) throws NetnsException {
-        return listNamed(registry, null, null);
+        return named(registry, null, null);
+    }
+
+    /**
+     * The ids the namespace this one calls {@code targetNsid} has assigned, with the names this
+     * registry knows them by: {@code ip -n THIS netns list-id target-nsid T}.
+     *
+     * @param registry the registry whose names to use
+     * @param targetNsid the id (in this namespace) of the namespace to list, 0 or more
+     * @return the assigned ids, each with its name here when it has one
+     * @throws IllegalArgumentException when {@code targetNsid} is negative
+     * @throws NetnsException when the viewer is closed or the kernel refuses the dump
+     */
+    public List<PeerId> listNamed(NetnsRegistry registry, int targetNsid) throws NetnsException {
+        return named(registry, checkNsid("targetNsid", targetNsid), null);
     }
 
     /**
@@ -144,30 +158,35 @@ public final class NamespacePeers {
      * @param registry the registry whose names to use
      * @param nsid the id, 0 or more
      * @return the entry, or empty when no peer has that id
+     * @throws IllegalArgumentException when {@code nsid} is negative
      * @throws NetnsException when the viewer is closed or the kernel refuses the request
      */
     public Optional<PeerId> lookupNamed(NetnsRegistry registry, int nsid) throws NetnsException {
-        return listNamed(registry, null, nsid).stream().findFirst();
+        return named(registry, null, checkNsid("nsid", nsid)).stream().findFirst();
     }
 
     /**
-     * The ids this namespace has assigned, with the names this registry knows them by.
-     * Equivalent to {@code ip [-n THIS] netns list-id [target-nsid T] [nsid N]}; null
-     * leaves an option out (the command line's form: prefer {@link #listNamed(NetnsRegistry)} and
-     * {@link #lookupNamed(NetnsRegistry, int)}).
+     * The same lookup in the namespace this one calls {@code targetNsid}: {@code ip -n THIS
+     * netns list-id target-nsid T nsid N}.
      *
      * @param registry the registry whose names to use
-     * @param targetNsid the id (in this namespace) of the namespace to list instead, or null
-     * @param nsid the one id to look up, or null for all
-     * @return the matching ids, each with its name here when it has one
+     * @param nsid the id, 0 or more
+     * @param targetNsid the id (in this namespace) of the namespace to look in, 0 or more
+     * @return the entry, or empty when no peer has that id
+     * @throws IllegalArgumentException when an id is negative
      * @throws NetnsException when the viewer is closed or the kernel refuses the request
      */
-    public List<PeerId> listNamed(NetnsRegistry registry, Integer targetNsid, Integer nsid) throws NetnsException {
+    public Optional<PeerId> lookupNamed(NetnsRegistry registry, int nsid, int targetNsid) throws NetnsException {
+        return named(registry, checkNsid("targetNsid", targetNsid), checkNsid("nsid", nsid)).stream().findFirst();
+    }
+
+    /** {@code ip netns list-id [target-nsid T] [nsid N]}; null leaves an option out. */
+    private List<PeerId> named(NetnsRegistry registry, Integer targetNsid, Integer nsid) throws NetnsException {
         List<PeerId> raw;
         if (nsid != null) {
             raw = PeerIdRequests.peerIdLookup(ns, nsid, targetNsid).map(List::of).orElse(List.of());
         } else {
-            raw = PeerIdRequests.peerIds(ns, targetNsid); // null: no target-nsid (the command line's form)
+            raw = PeerIdRequests.peerIds(ns, targetNsid); // null: no target-nsid
         }
         Map<Integer, String> names = namesById(registry);
         List<PeerId> out = new ArrayList<>(raw.size());
@@ -201,12 +220,11 @@ public final class NamespacePeers {
      * @return the id, or empty when none is assigned or the name is absent or not ready
      * @throws NetnsException when the viewer is closed or the kernel refuses the request
      */
-    public Optional<Integer> idOf(NetnsRegistry registry, String name) throws NetnsException {
+    public OptionalInt idOf(NetnsRegistry registry, String name) throws NetnsException {
         try (Netns peer = registry.open(name)) {
-            var id = idOf(peer);
-            return id.isPresent() ? Optional.of(id.getAsInt()) : Optional.empty();
+            return idOf(peer);
         } catch (NotFoundException | NamespaceNotReadyException | IllegalArgumentException e) {
-            return Optional.empty();
+            return OptionalInt.empty();
         }
     }
 }

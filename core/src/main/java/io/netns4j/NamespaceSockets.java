@@ -282,7 +282,7 @@ public final class NamespaceSockets {
         ExecutorService executor = ns.executor(2);
         try {
             HttpClient client = ns.call(() -> builder.executor(executor).build());
-            return track("an HttpClient", new NamespaceHttpClient(client, executor));
+            return track("an HttpClient", new NamespaceHttpClient(ns, client, executor));
         } catch (IOException | RuntimeException e) {
             executor.shutdownNow();
             throw e;

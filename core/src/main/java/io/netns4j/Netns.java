@@ -3,6 +3,9 @@ package io.netns4j;
 import io.netns4j.address.Addresses;
 import io.netns4j.error.NetnsException;
 import io.netns4j.error.OperationInterruptedException;
+import io.netns4j.firewall.Family;
+import io.netns4j.firewall.Firewall;
+import io.netns4j.firewall.iptables.Iptables;
 import io.netns4j.internal.netlink.Netlink;
 import io.netns4j.internal.rtnl.NamespaceSession;
 import io.netns4j.internal.rtnl.NetlinkSocket;
@@ -35,24 +38,7 @@ import java.util.concurrent.ExecutorService;
  * short-lived hop to a platform thread that enters the namespace and comes back.
  */
 public final class Netns implements NamespaceRef, AutoCloseable {
-    /** What the per-object verbs see of this handle (they never see the class itself). */
-    private final NamespaceSession session = new NamespaceSession() {
-        @Override
-        public NetlinkSocket routeSocket() throws NetnsException {
-            return Netns.this.routeSocket();
-        }
-
-        @Override
-        public <T> T inside(NamespaceThreads.Task<T> task) throws NetnsException {
-            return Netns.this.inside(task);
-        }
-
-        @Override
-        public NamespaceRef handle() {
-            return Netns.this;
-        }
-    };
-
+    private final NamespaceSession session = new HandleSession(this); // what Links, Routes... see
     private static final int REPLY_TIMEOUT_MILLIS = 10_000;
     private final int fd;
     private final String name;
@@ -258,8 +244,6 @@ public final class Netns implements NamespaceRef, AutoCloseable {
         }
     }
 
-    // ---- running code and processes inside ----
-
     /**
      * Runs {@code task} inside this namespace and returns its result. The task runs on a
      * platform worker that enters the namespace and comes back; the calling thread's own
@@ -419,12 +403,23 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     }
 
     /**
-     * The nftables firewall of this namespace: {@code ip netns exec THIS nft ...}.
+     * The nftables firewall of this namespace: {@code ip netns exec THIS nft ...}; the same as
+     * {@link Firewall#in Firewall.in(this)}.
      *
      * @return the nftables verbs, bound to this handle
      */
-    public io.netns4j.firewall.Firewall firewall() {
-        return io.netns4j.firewall.Firewall.in(this);
+    public Firewall firewall() {
+        return Firewall.in(this);
+    }
+
+    /**
+     * iptables in this namespace: {@code ip netns exec THIS iptables ...}; the same as
+     * {@link Iptables#in Iptables.in(this, Family.IP)} ({@code Family.IP6} there for ip6tables).
+     *
+     * @return the iptables verbs (IPv4), bound to this handle
+     */
+    public Iptables iptables() {
+        return Iptables.in(this, Family.IP);
     }
 
     /**

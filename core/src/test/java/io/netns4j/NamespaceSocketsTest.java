@@ -145,6 +145,66 @@ class NamespaceSocketsTest {
     }
 
     @Test
+    void noThreadOfThisJvmStaysInsideAfterHttpAndVirtualThreadCallers() throws Exception {
+        HttpServer server = b.call(() -> HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+        server.createContext("/", x -> {
+            x.sendResponseHeaders(200, 2);
+            x.getResponseBody().write("ok".getBytes(StandardCharsets.UTF_8));
+            x.close();
+        });
+        server.start();
+        try {
+            URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+            try (HttpClient client = b.sockets().httpClient()) {
+                List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) { // before: the JDK completed these on the common pool, from inside b
+                    sent.add(client.sendAsync(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()));
+                }
+                for (var f : sent) {
+                    assertEquals("ok", f.get().body());
+                }
+                assertEquals("ok", client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                        .body());
+            }
+            try (var virtual = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+                for (int i = 0; i < 32; i++) { // a virtual waiter is resumed from home, not from the worker inside
+                    calls.add(virtual.submit(() -> b.call(() -> 1)));
+                }
+                for (var f : calls) {
+                    assertEquals(1, f.get());
+                }
+            }
+        } finally {
+            server.stop(0);
+        }
+        List<String> inside = threadsIn(b);
+        for (int i = 0; i < 40 && !inside.isEmpty(); i++) { // executor threads end just after close
+            Thread.sleep(50);
+            inside = threadsIn(b);
+        }
+        assertEquals(List.of(), inside, "threads of this JVM still in b");
+    }
+
+    /** This JVM's threads whose network namespace is {@code ns}: "TID name". */
+    private static List<String> threadsIn(Netns ns) throws IOException {
+        String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + ns.fileDescriptor())).toString();
+        List<String> out = new java.util.ArrayList<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    if (Files.readSymbolicLink(t.resolve("ns/net")).toString().equals(target)) {
+                        out.add(t.getFileName() + " " + Files.readString(t.resolve("comm")).trim());
+                    }
+                } catch (IOException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
     void aDeleteThatWaitsInVainNamesTheHoldersInThisJvm() throws Exception {
         String name = scratch.name("held");
         Netns held = registry.add(name);

@@ -162,35 +162,35 @@ final class AddressCommand implements ObjectCommand {
                 s = AddressRequest.of(dev, prefix);
             }
             if (peer != null) {
-                s.peer(prefix(peer, "peer"));
+                s = s.withPeer(prefix(peer, "peer"));
             }
             if ("+".equals(brd)) {
-                s.broadcastAuto();
+                s = s.withBroadcastAuto();
             } else if ("-".equals(brd)) {
                 throw new UsageException("\"broadcast -\" is not supported by netns4j: give the address, or +.");
             } else if (brd != null) {
-                s.broadcast(address(brd, "broadcast"));
+                s = s.withBroadcast(address(brd, "broadcast"));
             }
             if (any != null) {
-                s.anycast(address(any, "anycast"));
+                s = s.withAnycast(address(any, "anycast"));
             }
             if (scope != null) {
-                s.scope(RouteScopes.parse(scope));
+                s = s.withScope(RouteScopes.parse(scope));
             }
             if (label != null) {
-                s.label(label);
+                s = s.withLabel(label);
             }
             if (metric != null) {
-                s.metric(number(metric, "metric"));
+                s = s.withMetric(number(metric, "metric"));
             }
             if (valid != null) {
-                s.validLifetime(lifetime(valid, "valid_lft"));
+                s = s.withValidLifetime(lifetime(valid, "valid_lft"));
             }
             if (preferred != null) {
-                s.preferredLifetime(lifetime(preferred, "preferred_lft"));
+                s = s.withPreferredLifetime(lifetime(preferred, "preferred_lft"));
             }
             for (AddressFlag f : flags) {
-                s.flag(f);
+                s = s.withFlag(f);
             }
             return new Modify(verb, s, warning);
         } catch (IllegalArgumentException e) {
@@ -249,7 +249,7 @@ final class AddressCommand implements ObjectCommand {
         AddressFilter filter = AddressFilter.all();
         String family = options.family();
         if ("inet".equals(family) || "inet6".equals(family)) {
-            filter.family(family.equals("inet") ? InetFamily.IPV4 : InetFamily.IPV6);
+            filter = filter.withFamily(family.equals("inet") ? InetFamily.IPV4 : InetFamily.IPV6);
         } else if ("link".equals(family) && flush) {
             throw new UsageException("Cannot flush link addresses.");
         }
@@ -259,25 +259,27 @@ final class AddressCommand implements ObjectCommand {
             while (w.more()) {
                 String a = w.next();
                 if (a.equals("to")) {
-                    filter.to(prefix(w.value(a, "a prefix"), "\"to\""));
+                    filter = filter.withPrefix(prefix(w.value(a, "a prefix"), "\"to\""));
                 } else if (a.equals("scope")) {
                     String s = w.value(a, "a scope");
                     if (!s.equals("all")) {
-                        filter.scope(RouteScopes.parse(s));
+                        filter = filter.withScope(RouteScopes.parse(s));
                     }
                 } else if (a.equals("up")) {
                     up = true;
                 } else if (a.equals("label")) {
-                    filter.label(w.value(a, "a pattern (e.g. eth0:*)"));
+                    filter = filter.withLabel(w.value(a, "a pattern (e.g. eth0:*)"));
                 } else if (List.of("group", "master", "vrf", "nomaster", "type").contains(a)) {
                     throw new UsageException("\"" + a + "\" is not supported by \"netns4j address\" yet.");
-                } else if (!flagSelector(filter, a)) {
+                } else if (flagSelector(filter, a) != null) {
+                    filter = flagSelector(filter, a);
+                } else {
                     if (!a.equals("dev") && Keywords.matches(a, "help")) {
                         throw new UsageException(USAGE);
                     }
                     String name = a.equals("dev") ? w.value(a, "an interface name") : a;
                     dev = once(dev, "dev", LinkKindArgs.ifname(name));
-                    filter.device(dev);
+                    filter = filter.withDevice(dev);
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -299,8 +301,9 @@ final class AddressCommand implements ObjectCommand {
     /**
      * A flag selector as ip's {@code get_filter} reads it: {@code FLAG} or {@code -FLAG};
      * {@code dynamic} is {@code -permanent}, {@code primary} is {@code -secondary}.
+     * Returns the filter with it, or null when {@code word} is no flag.
      */
-    private static boolean flagSelector(AddressFilter filter, String word) {
+    private static AddressFilter flagSelector(AddressFilter filter, String word) {
         boolean without = word.startsWith("-");
         String name = without ? word.substring(1) : word;
         AddressFlag flag = AddressFlag.byIpName(name);
@@ -309,14 +312,9 @@ final class AddressCommand implements ObjectCommand {
             flag = name.equals("dynamic") ? AddressFlag.PERMANENT : AddressFlag.SECONDARY;
         }
         if (flag == null) {
-            return false;
+            return null;
         }
-        if (without) {
-            filter.withoutFlag(flag);
-        } else {
-            filter.withFlag(flag);
-        }
-        return true;
+        return without ? filter.withoutFlag(flag) : filter.withFlag(flag);
     }
 
     /** Prints links with their addresses as {@code ip addr show} selects them (ipaddr_filter). */
@@ -324,10 +322,10 @@ final class AddressCommand implements ObjectCommand {
             throws NetnsException {
         AddressFilter dumped = AddressFilter.all();
         if (filter.device() != null) {
-            dumped.device(filter.device());
+            dumped = dumped.withDevice(filter.device());
         }
         if (filter.family() != null) {
-            dumped.family(filter.family());
+            dumped = dumped.withFamily(filter.family());
         }
         List<Address> all = addresses.list(dumped);
         List<Link> links = ctx.namespace().links().list();

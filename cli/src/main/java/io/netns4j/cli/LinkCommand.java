@@ -202,34 +202,34 @@ final class LinkCommand implements ObjectCommand {
          */
         LinkRequest request(LinkRequest r, Netns target) {
             if (up != null) {
-                r = up ? r.up() : r.down();
+                r = up ? r.withUp() : r.withDown();
             }
             if (mtu != null) {
-                r = r.mtu(mtu);
+                r = r.withMtu(mtu);
             }
             if (address != null) {
-                r = r.address(address);
+                r = r.withAddress(address);
             }
             if (txqlen != null) {
-                r = r.txQueueLength(txqlen);
+                r = r.withTxQueueLength(txqlen);
             }
             if (master != null) {
-                r = r.master(master);
+                r = r.withMaster(master);
             }
             if (alias != null) {
-                r = r.alias(alias);
+                r = r.withAlias(alias);
             }
             if (target != null) {
-                r = r.namespace(target);
+                r = r.withNamespace(target);
             }
             if (netnsPid != null) {
-                r = r.namespacePid(netnsPid);
+                r = r.withNamespacePid(netnsPid);
             }
             if (newName != null) {
-                r = r.rename(newName);
+                r = r.withNewName(newName);
             }
             if (promisc != null) {
-                r = r.promisc(promisc);
+                r = r.withPromisc(promisc);
             }
             return r;
         }

@@ -34,7 +34,7 @@ final class LinkKindArgs {
     record Parsed(LinkKind kind, String peerNamespace) {
         /** The kind with its peer namespace opened through {@code namespaces} (which closes it). */
         LinkKind resolve(NamespaceArgs namespaces) throws NetnsException {
-            return peerNamespace == null ? kind : ((Veth) kind).inNamespace(namespaces.open(peerNamespace));
+            return peerNamespace == null ? kind : ((Veth) kind).withPeerNamespace(namespaces.open(peerNamespace));
         }
     }
 
@@ -76,7 +76,7 @@ final class LinkKindArgs {
 
     private static Parsed veth(Words w) throws UsageException {
         if (!w.more()) {
-            return new Parsed(new Veth(null, null), null);
+            return new Parsed(new Veth(null, null, false), null);
         }
         String word = w.next();
         if (!word.equals("peer")) {
@@ -106,7 +106,7 @@ final class LinkKindArgs {
                 }
             }
         }
-        return new Parsed(new Veth(name, null), ns);
+        return new Parsed(new Veth(name, null, false), ns);
     }
 
     private static Bridge bridge(Words w) throws UsageException {
@@ -114,8 +114,8 @@ final class LinkKindArgs {
         while (w.more()) {
             String a = w.next();
             b = switch (a) {
-                case "stp_state" -> b.withStpState(w.intValue(a, 0, 1));
-                case "vlan_filtering" -> b.withVlanFiltering(w.intValue(a, 0, 1));
+                case "stp_state" -> b.withStpState(w.intValue(a, 0, 1) == 1);
+                case "vlan_filtering" -> b.withVlanFiltering(w.intValue(a, 0, 1) == 1);
                 case "ageing_time" -> b.withAgeingTime(w.intValue(a, 0, Integer.MAX_VALUE));
                 case "forward_delay" -> b.withForwardDelay(w.intValue(a, 0, Integer.MAX_VALUE));
                 case "hello_time" -> b.withHelloTime(w.intValue(a, 0, Integer.MAX_VALUE));

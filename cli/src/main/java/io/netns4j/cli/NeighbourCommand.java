@@ -136,12 +136,12 @@ final class NeighbourCommand implements ObjectCommand {
             InetAddress address = address(dst);
             NeighbourRequest s = proxy ? NeighbourRequest.proxy(dev, address) : NeighbourRequest.of(dev, address);
             if (lladdr != null && !lladdr.equals("null")) {
-                s.lladdr(MacAddress.parse(lladdr));
+                s = s.withLladdr(MacAddress.parse(lladdr));
             }
             if (state != null) {
-                s.state(state);
+                s = s.withState(state);
             }
-            return router ? s.router() : s;
+            return router ? s.withRouter() : s;
         } catch (IllegalArgumentException e) {
             throw new UsageException("Error: " + e.getMessage() + ".");
         }
@@ -176,7 +176,7 @@ final class NeighbourCommand implements ObjectCommand {
         NeighbourFilter filter = NeighbourFilter.all();
         String family = options.family();
         if ("inet".equals(family) || "inet6".equals(family)) {
-            filter.family(family.equals("inet") ? InetFamily.IPV4 : InetFamily.IPV6);
+            filter = filter.withFamily(family.equals("inet") ? InetFamily.IPV4 : InetFamily.IPV6);
         }
         String dev = null;
         try {
@@ -184,16 +184,16 @@ final class NeighbourCommand implements ObjectCommand {
                 String a = w.next();
                 if (a.equals("dev")) {
                     dev = AddressCommand.once(dev, "dev", LinkKindArgs.ifname(w.value(a, "an interface name")));
-                    filter.device(dev);
+                    filter = filter.withDevice(dev);
                 } else if (a.equals("nud")) {
                     String s = w.value(a, "a state, or all");
                     if (s.equals("all")) {
-                        filter.allStates();
+                        filter = filter.withAllStates();
                     } else {
-                        filter.state(state(s));
+                        filter = filter.withState(state(s));
                     }
                 } else if (a.equals("proxy")) {
-                    filter.proxy();
+                    filter = filter.withProxy();
                 } else if (List.of("master", "vrf", "nomaster", "unused", "protocol").contains(a)) {
                     throw new UsageException("\"" + a + "\" is not supported by \"netns4j neighbour\" yet.");
                 } else {
@@ -201,7 +201,7 @@ final class NeighbourCommand implements ObjectCommand {
                     if (Keywords.matches(value, "help")) {
                         throw new UsageException(USAGE);
                     }
-                    filter.to(InetPrefix.parse(value));
+                    filter = filter.withPrefix(InetPrefix.parse(value));
                 }
             }
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package io.netns4j.cli;
 
+import io.netns4j.NamespacePeers;
 import io.netns4j.Netns;
 import io.netns4j.NetnsEvent;
 import io.netns4j.NetnsMonitor;
@@ -283,7 +284,14 @@ final class NetnsCommand implements ObjectCommand {
     }
 
     private static int listId(Context ctx, ListIds request) throws NetnsException {
-        List<PeerId> ids = ctx.namespace().peers().listNamed(ctx.registry, request.target(), request.nsid());
+        NamespacePeers peers = ctx.namespace().peers();
+        List<PeerId> ids;
+        if (request.nsid() != null) {
+            ids = (request.target() == null ? peers.lookupNamed(ctx.registry, request.nsid())
+                    : peers.lookupNamed(ctx.registry, request.nsid(), request.target())).stream().toList();
+        } else {
+            ids = request.target() == null ? peers.listNamed(ctx.registry) : peers.listNamed(ctx.registry, request.target());
+        }
         if (ctx.json()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (PeerId p : ids) {

@@ -163,45 +163,50 @@ final class RouteSyntax {
             throw new UsageException("A route needs a destination: \"default\" or a prefix, e.g. \"netns4j route "
                     + (delete ? "del" : "add") + " default via 10.0.0.1\" or \"... 10.1.0.0/16 dev veth0\".");
         }
-        Route.Builder b = Route.to(dst).type(type);
+        Route r = Route.to(dst).withType(type);
         if (family != null) {
-            b.family(family);
+            r = r.withFamily(family);
         }
         if (src != null) {
-            b.src(src);
+            r = r.withPreferredSource(src);
         }
         if (gateway != null) {
-            b.via(gateway);
+            r = r.withGateway(gateway);
         }
         if (from != null) {
-            b.from(from);
+            r = r.withSource(from);
         }
         if (dev != null) {
-            b.dev(dev);
+            r = r.withDevice(dev);
         }
         if (metric != null) {
-            b.metric(metric);
+            r = r.withMetric(metric);
         }
         if (table != null) {
-            b.table(table);
+            r = r.withTable(table);
         }
         if (protocol != null) {
-            b.protocol(protocol);
+            r = r.withProtocol(protocol);
         }
         if (scope != null) {
-            b.scope(scope);
+            r = r.withScope(scope);
         }
         if (pref != null) {
-            b.pref(pref);
+            r = r.withPref(pref);
         }
         if (onlink) {
-            b.onlink();
+            r = r.withOnlink();
         }
-        b.tos(tos);
-        metrics.forEach(b::metric);
-        locked.forEach(b::lock);
-        hops.forEach(b::nexthop);
-        Route r = b.build();
+        r = r.withTos(tos);
+        for (Map.Entry<RouteMetric, Long> e : metrics.entrySet()) {
+            r = r.withMetric(e.getKey(), e.getValue());
+        }
+        for (RouteMetric l : locked) {
+            r = r.withLockedMetric(l);
+        }
+        for (Nexthop n : hops) {
+            r = r.withNexthop(n);
+        }
         checkFamily(family, r.family());
         return r;
     }
@@ -278,7 +283,7 @@ final class RouteSyntax {
     /** The selector of {@code route show|flush}. */
     static RouteFilter filter(List<String> args, InetFamily family) throws UsageException {
         Words w = new Words(args, "route");
-        RouteFilter f = RouteFilter.all().table(RouteTables.MAIN);
+        RouteFilter f = RouteFilter.all().withTable(RouteTables.MAIN);
         InetFamily seen = null;
         while (w.more()) {
             String word = w.next();
@@ -296,7 +301,7 @@ final class RouteSyntax {
                 }
                 InetPrefix p = filterPrefix(word, family);
                 seen = InetFamily.of(p.address());
-                f = f.destination(p, how);
+                f = f.withDestination(p, how);
                 continue;
             }
             String v = w.value(k);
@@ -305,18 +310,18 @@ final class RouteSyntax {
                     if (v.equals("cache")) {
                         throw new UsageException("\"table cache\" is not supported by netns4j yet.");
                     }
-                    f = f.table(v.equals("all") ? null : RouteTables.parse(v));
+                    f = v.equals("all") ? f.withAnyTable() : f.withTable(RouteTables.parse(v));
                 }
-                case "protocol" -> f = f.protocol(v.equals("all") ? null : RouteProtocols.parse(v));
-                case "scope" -> f = f.scope(v.equals("all") ? null : RouteScopes.parse(v));
-                case "type" -> f = f.type(typeOf(v));
-                case "dev" -> f = f.device(v);
-                case "iif" -> f = f.inputDevice(v);
-                case "metric" -> f = f.metric(number(v, "metric", 0xFFFF_FFFFL));
+                case "protocol" -> f = v.equals("all") ? f : f.withProtocol(RouteProtocols.parse(v));
+                case "scope" -> f = v.equals("all") ? f : f.withScope(RouteScopes.parse(v));
+                case "type" -> f = f.withType(typeOf(v));
+                case "dev" -> f = f.withDevice(v);
+                case "iif" -> f = f.withInputDevice(v);
+                case "metric" -> f = f.withMetric(number(v, "metric", 0xFFFF_FFFFL));
                 case "via", "src" -> {
                     InetPrefix p = filterPrefix(v.equals("inet") || v.equals("inet6") ? w.value(k) : v, family);
                     seen = InetFamily.of(p.address());
-                    f = k.equals("via") ? f.via(p) : f.preferredSource(p);
+                    f = k.equals("via") ? f.withGateways(p) : f.withPreferredSources(p);
                 }
                 default -> throw new UsageException("\"" + k + "\" in \"route show\" is not supported by netns4j yet.");
             }
@@ -325,7 +330,7 @@ final class RouteSyntax {
             checkFamily(family, seen);
         }
         InetFamily chosen = family != null ? family : seen != null ? seen : f.table() == null ? null : InetFamily.IPV4;
-        return f.family(chosen);
+        return chosen == null ? f.withAnyFamily() : f.withFamily(chosen);
     }
 
     private static InetPrefix filterPrefix(String word, InetFamily family) {
@@ -379,12 +384,12 @@ final class RouteSyntax {
             throw new UsageException("\"route get\" needs a destination address, e.g. \"netns4j route get 10.0.0.7\".");
         }
         checkFamily(family, InetFamily.of(dst));
-        RouteLookup q = RouteLookup.to(dst).tos(tos);
-        q = from != null ? q.from(from) : q;
-        q = iif != null ? q.inputDevice(iif) : q;
-        q = oif != null ? q.outputDevice(oif) : q;
-        q = mark != null ? q.mark(mark) : q;
-        q = uid != null ? q.uid(uid) : q;
+        RouteLookup q = RouteLookup.to(dst).withTos(tos);
+        q = from != null ? q.withSource(from) : q;
+        q = iif != null ? q.withInputDevice(iif) : q;
+        q = oif != null ? q.withOutputDevice(oif) : q;
+        q = mark != null ? q.withMark(mark) : q;
+        q = uid != null ? q.withUid(uid) : q;
         return fibmatch ? q.withFibMatch() : q;
     }
 

@@ -105,14 +105,14 @@ final class RuleCommand implements ObjectCommand {
 
     private static RoutingRule modifyArgs(List<String> args, InetFamily family) throws UsageException {
         RouteSyntax.Words w = new RouteSyntax.Words(args, "rule");
-        RoutingRule.Builder b = RoutingRule.builder().family(family);
+        RoutingRule r = RoutingRule.of(family == null ? InetFamily.IPV4 : family);
         while (w.more()) {
             String word = w.next();
             String k = RouteSyntax.keyword(word, MODIFY_WORDS, UNSUPPORTED, "rule");
             if (k == null) {
                 String a = word.equals("type") ? w.value("type") : word;
                 if (Keywords.matches(a, "goto")) {
-                    b.gotoRule(RouteSyntax.number(w.value("goto"), "goto", 0xFFFF_FFFFL));
+                    r = r.withGotoTarget(RouteSyntax.number(w.value("goto"), "goto", 0xFFFF_FFFFL));
                     continue;
                 }
                 RuleAction action = RuleAction.parse(a);
@@ -120,55 +120,67 @@ final class RuleCommand implements ObjectCommand {
                     throw new UsageException("Unknown argument \"" + a + "\": expected a selector (from, to, fwmark, iif,"
                             + " ...), an action (table, goto, blackhole, unreachable, prohibit, nop) or \"help\".");
                 }
-                b.action(action);
+                r = r.withAction(action);
                 continue;
             }
-            common(b, k, w);
+            r = common(r, family != null, k, w);
         }
-        return b.build();
+        return r;
     }
 
     private static RoutingRule selector(List<String> args, InetFamily family) throws UsageException {
         RouteSyntax.Words w = new RouteSyntax.Words(args, "rule");
-        RoutingRule.Builder b = RoutingRule.builder().family(family);
+        RoutingRule r = RoutingRule.of(family == null ? InetFamily.IPV4 : family);
         while (w.more()) {
             String word = w.next();
             String k = RouteSyntax.keyword(word, LIST_WORDS, UNSUPPORTED, "rule show");
             if (k == null) {
-                b.to(Keywords.matches(word, "dst") || Keywords.matches(word, "to") ? w.value(word) : word);
+                r = prefix(r, family != null, false,
+                        Keywords.matches(word, "dst") || Keywords.matches(word, "to") ? w.value(word) : word);
                 continue;
             }
-            common(b, k.equals("src") ? "from" : k, w);
+            r = common(r, family != null, k.equals("src") ? "from" : k, w);
         }
-        return b.build();
+        return r;
+    }
+
+    /**
+     * {@code from}/{@code to PREFIX}: without {@code -4}/{@code -6}, the first prefix names the
+     * rule's family, as in {@code ip rule}.
+     */
+    private static RoutingRule prefix(RoutingRule r, boolean familyGiven, boolean source, String prefix) {
+        if (!familyGiven && r.source() == null && r.destination() == null
+                && !prefix.equals("all") && !prefix.equals("any") && !prefix.equals("default")) {
+            r = r.withFamily(InetFamily.of(InetPrefix.parse(prefix).address()));
+        }
+        return source ? r.withSource(prefix) : r.withDestination(prefix);
     }
 
     /** A keyword both {@code rule add} and {@code rule show} take. */
-    private static void common(RoutingRule.Builder b, String k, RouteSyntax.Words w) throws UsageException {
-        switch (k) {
-            case "not" -> b.not();
-            case "from" -> b.from(w.value(k));
-            case "to" -> b.to(w.value(k));
-            case "preference", "order", "priority" -> b.priority(RouteSyntax.number(w.value(k), "preference", 0xFFFF_FFFFL));
-            case "tos", "dsfield" -> b.tos(RouteSyntax.tos(w.value(k)));
+    private static RoutingRule common(RoutingRule r, boolean familyGiven, String k, RouteSyntax.Words w)
+            throws UsageException {
+        return switch (k) {
+            case "not" -> r.withNot();
+            case "from" -> prefix(r, familyGiven, true, w.value(k));
+            case "to" -> prefix(r, familyGiven, false, w.value(k));
+            case "preference", "order", "priority" ->
+                    r.withPriority(RouteSyntax.number(w.value(k), "preference", 0xFFFF_FFFFL));
+            case "tos", "dsfield" -> r.withTos(RouteSyntax.tos(w.value(k)));
             case "fwmark" -> {
                 String v = w.value(k);
                 int slash = v.indexOf('/');
                 long mark = RouteSyntax.number(slash < 0 ? v : v.substring(0, slash), "fwmark", 0xFFFF_FFFFL);
-                if (slash < 0) {
-                    b.fwmark(mark);
-                } else {
-                    b.fwmark(mark, RouteSyntax.number(v.substring(slash + 1), "fwmask", 0xFFFF_FFFFL));
-                }
+                yield slash < 0 ? r.withFwmark(mark)
+                        : r.withFwmark(mark, RouteSyntax.number(v.substring(slash + 1), "fwmask", 0xFFFF_FFFFL));
             }
-            case "protocol" -> b.protocol(RouteProtocols.parse(w.value(k)));
-            case "table", "lookup" -> b.table(RouteTables.parse(w.value(k)));
-            case "suppress_prefixlength", "sup_pl" ->
-                    b.suppressPrefixLength((int) RouteSyntax.number(w.value(k), "suppress_prefixlength", Integer.MAX_VALUE));
-            case "dev", "iif" -> b.iif(w.value(k));
-            case "oif" -> b.oif(w.value(k));
+            case "protocol" -> r.withProtocol(RouteProtocols.parse(w.value(k)));
+            case "table", "lookup" -> r.withTable(RouteTables.parse(w.value(k)));
+            case "suppress_prefixlength", "sup_pl" -> r.withSuppressPrefixLength(
+                    (int) RouteSyntax.number(w.value(k), "suppress_prefixlength", Integer.MAX_VALUE));
+            case "dev", "iif" -> r.withInputDevice(w.value(k));
+            case "oif" -> r.withOutputDevice(w.value(k));
             default -> throw new UsageException("\"" + k + "\" is not supported by netns4j yet.");
-        }
+        };
     }
 
     /** Whether {@code p} is a single address, which ip prints without a length. */

@@ -95,8 +95,8 @@ final class TuntapCommand implements ObjectCommand {
             throw new UsageException("\"tuntap " + verb + "\" needs \"mode tun\" or \"mode tap\".");
         }
         TunTapRequest r = TunTapRequest.of(name, mode);
-        r = user != null ? r.owner(user) : r;
-        r = group != null ? r.group(group) : r;
+        r = user != null ? r.withOwner(user) : r;
+        r = group != null ? r.withGroup(group) : r;
         r = pi ? r.withPacketInfo() : r;
         r = vnet ? r.withVnetHeader() : r;
         return multi ? r.withMultiQueue() : r;

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Which addresses {@link Addresses#list} and {@link Addresses#flush} select: the selectors of
  * {@code ip addr show|flush [dev NAME] [scope SCOPE] [to PREFIX] [label PATTERN] [FLAG...]},
- * plus {@code -4}/{@code -6}. A builder: each method returns this. An empty filter selects
+ * plus {@code -4}/{@code -6}. Immutable: start from {@link #all()}; each {@code withX} method returns a
+ * changed copy. An empty filter selects
  * every address.
  */
 public final class AddressFilter {
@@ -26,6 +27,18 @@ public final class AddressFilter {
     private AddressFilter() {
     }
 
+    /** A copy, for the withers. */
+    private AddressFilter(AddressFilter o) {
+        device = o.device;
+        family = o.family;
+        scope = o.scope;
+        to = o.to;
+        label = o.label;
+        labelPattern = o.labelPattern;
+        flags = o.flags;
+        flagMask = o.flagMask;
+    }
+
     /**
      * A filter that selects every address.
      *
@@ -39,60 +52,64 @@ public final class AddressFilter {
      * Only addresses on interface {@code name}. Equivalent to {@code dev NAME}.
      *
      * @param name the interface name
-     * @return this filter
+     * @return a changed copy; this filter is unchanged
      * @throws IllegalArgumentException when {@code name} is not a valid interface name
      */
-    public AddressFilter device(String name) {
-        this.device = InterfaceNames.check(name);
-        return this;
+    public AddressFilter withDevice(String name) {
+        AddressFilter c = new AddressFilter(this);
+        c.device = InterfaceNames.check(name);
+        return c;
     }
 
     /**
      * Only addresses of {@code family}. Equivalent to {@code ip -4 addr} or {@code ip -6 addr}.
      *
      * @param family IPv4 or IPv6
-     * @return this filter
-     * @throws IllegalArgumentException when a {@link #to} prefix of the other family was given
+     * @return a changed copy; this filter is unchanged
+     * @throws IllegalArgumentException when a {@link #withPrefix} prefix of the other family was given
      */
-    public AddressFilter family(InetFamily family) {
+    public AddressFilter withFamily(InetFamily family) {
+        AddressFilter c = new AddressFilter(this);
         if (to != null && InetFamily.of(to.address()) != family) {
             throw new IllegalArgumentException("\"to " + InetText.format(to) + "\" is not an " + family.ipName()
                     + " prefix");
         }
-        this.family = family;
-        return this;
+        c.family = family;
+        return c;
     }
 
     /**
      * Only addresses of this scope. Equivalent to {@code scope SCOPE}.
      *
      * @param scope 0 to 255, see {@link io.netns4j.route.RouteScopes}
-     * @return this filter
+     * @return a changed copy; this filter is unchanged
      * @throws IllegalArgumentException when {@code scope} is out of range
      */
-    public AddressFilter scope(int scope) {
+    public AddressFilter withScope(int scope) {
+        AddressFilter c = new AddressFilter(this);
         if (scope < 0 || scope > 255) {
             throw new IllegalArgumentException("scope " + scope + " is out of range (0 to 255)");
         }
-        this.scope = scope;
-        return this;
+        c.scope = scope;
+        return c;
     }
 
     /**
      * Only addresses inside {@code prefix}; also selects its family. Equivalent to {@code to PREFIX}.
      *
      * @param prefix the prefix the addresses must lie in
-     * @return this filter
-     * @throws IllegalArgumentException when a {@link #family} of the other family was given
+     * @return a changed copy; this filter is unchanged
+     * @throws IllegalArgumentException when a {@link #withFamily} of the other family was given
      */
-    public AddressFilter to(InetPrefix prefix) {
+    public AddressFilter withPrefix(InetPrefix prefix) {
+        AddressFilter c = new AddressFilter(this);
         if (family != null && InetFamily.of(prefix.address()) != family) {
             throw new IllegalArgumentException("\"to " + InetText.format(prefix) + "\" is not an " + family.ipName()
                     + " prefix");
         }
-        this.to = prefix;
-        this.family = InetFamily.of(prefix.address());
-        return this;
+        c.to = prefix;
+        c.family = InetFamily.of(prefix.address());
+        return c;
     }
 
     /**
@@ -100,24 +117,26 @@ public final class AddressFilter {
      * pattern {@code pattern} ({@code *}, {@code ?}, {@code [...]}). Equivalent to {@code label PATTERN}.
      *
      * @param pattern the shell pattern
-     * @return this filter
+     * @return a changed copy; this filter is unchanged
      */
-    public AddressFilter label(String pattern) {
-        this.labelPattern = Pattern.compile(globToRegex(pattern));
-        this.label = pattern;
-        return this;
+    public AddressFilter withLabel(String pattern) {
+        AddressFilter c = new AddressFilter(this);
+        c.labelPattern = Pattern.compile(globToRegex(pattern));
+        c.label = pattern;
+        return c;
     }
 
     /**
      * Only addresses with {@code flag} set ({@code ip addr show secondary}).
      *
      * @param flag the flag that must be set
-     * @return this filter
+     * @return a changed copy; this filter is unchanged
      */
     public AddressFilter withFlag(AddressFlag flag) {
-        flags |= flag.bit();
-        flagMask |= flag.bit();
-        return this;
+        AddressFilter c = new AddressFilter(this);
+        c.flags |= flag.bit();
+        c.flagMask |= flag.bit();
+        return c;
     }
 
     /**
@@ -125,12 +144,13 @@ public final class AddressFilter {
      * secondary, {@code dynamic} without permanent).
      *
      * @param flag the flag that must not be set
-     * @return this filter
+     * @return a changed copy; this filter is unchanged
      */
     public AddressFilter withoutFlag(AddressFlag flag) {
-        flags &= ~flag.bit();
-        flagMask |= flag.bit();
-        return this;
+        AddressFilter c = new AddressFilter(this);
+        c.flags &= ~flag.bit();
+        c.flagMask |= flag.bit();
+        return c;
     }
 
     /**
@@ -143,7 +163,7 @@ public final class AddressFilter {
     }
 
     /**
-     * The family given (directly or by {@link #to}).
+     * The family given (directly or by {@link #withPrefix}).
      *
      * @return the family, or null for both
      */

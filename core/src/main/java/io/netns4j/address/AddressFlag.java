@@ -65,7 +65,7 @@ public enum AddressFlag {
     /**
      * Whether a request may set it ({@code ip addr add ... nodad}).
      *
-     * @return true for the flags {@link AddressRequest#flag} accepts
+     * @return true for the flags {@link AddressRequest#withFlag} accepts
      */
     public boolean settable() {
         return settable;

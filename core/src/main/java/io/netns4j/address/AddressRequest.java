@@ -12,12 +12,13 @@ import java.util.Set;
 
 /**
  * An address to add, replace, change or delete: the words of {@code ip addr add PREFIX dev
- * NAME ...}. A builder: each setter checks its value at once (throwing
- * {@link IllegalArgumentException} with what to do) and returns this.
+ * NAME ...}. Immutable: a factory names the required parts ({@link #of(String, String)}), and
+ * each {@code withX} method checks its value at once (throwing
+ * {@link IllegalArgumentException} with what to do) and returns a changed copy.
  *
  * <pre>{@code
- * AddressRequest.of("veth0", "10.0.0.1/24").broadcastAuto().label("veth0:web")
- * AddressRequest.of("veth0", "2001:db8::1/64").flag(AddressFlag.NODAD).validLifetime(3600)
+ * AddressRequest.of("veth0", "10.0.0.1/24").withBroadcastAuto().withLabel("veth0:web")
+ * AddressRequest.of("veth0", "2001:db8::1/64").withFlag(AddressFlag.NODAD).withValidLifetime(3600)
  * }</pre>
  */
 public final class AddressRequest {
@@ -44,6 +45,21 @@ public final class AddressRequest {
         }
         this.local = local;
         this.anyPrefixLength = anyPrefixLength;
+    }
+
+    /** A copy, for the withers. */
+    private AddressRequest(AddressRequest o) {
+        this(o.device, o.local, o.anyPrefixLength);
+        peer = o.peer;
+        broadcast = o.broadcast;
+        broadcastAuto = o.broadcastAuto;
+        anycast = o.anycast;
+        scope = o.scope;
+        label = o.label;
+        metric = o.metric;
+        validLifetime = o.validLifetime;
+        preferredLifetime = o.preferredLifetime;
+        flags.addAll(o.flags);
     }
 
     /**
@@ -92,54 +108,58 @@ public final class AddressRequest {
      * The other end of a point-to-point link, whose prefix length is used. Equivalent to {@code peer PREFIX}.
      *
      * @param peer the peer's address and prefix length, of the same family
-     * @return this request
+     * @return a changed copy; this request is unchanged
      * @throws IllegalArgumentException when {@code peer} is of the other family
      */
-    public AddressRequest peer(InetPrefix peer) {
+    public AddressRequest withPeer(InetPrefix peer) {
+        AddressRequest c = new AddressRequest(this);
         sameFamily(peer.address(), "peer");
-        this.peer = peer;
-        return this;
+        c.peer = peer;
+        return c;
     }
 
     /**
      * An explicit IPv4 broadcast address. Equivalent to {@code broadcast ADDR}.
      *
      * @param broadcast the broadcast address
-     * @return this request
+     * @return a changed copy; this request is unchanged
      * @throws IllegalArgumentException for an IPv6 request, or when {@code broadcast} is not IPv4
      */
-    public AddressRequest broadcast(InetAddress broadcast) {
+    public AddressRequest withBroadcast(InetAddress broadcast) {
+        AddressRequest c = new AddressRequest(this);
         ipv4Only("broadcast");
         sameFamily(broadcast, "broadcast");
-        this.broadcast = broadcast;
-        this.broadcastAuto = false;
-        return this;
+        c.broadcast = broadcast;
+        c.broadcastAuto = false;
+        return c;
     }
 
     /**
      * The broadcast address computed from the prefix (host bits set). Equivalent to {@code broadcast +}.
      *
-     * @return this request
+     * @return a changed copy; this request is unchanged
      * @throws IllegalArgumentException for an IPv6 request
      */
-    public AddressRequest broadcastAuto() {
+    public AddressRequest withBroadcastAuto() {
+        AddressRequest c = new AddressRequest(this);
         ipv4Only("broadcast");
-        this.broadcast = null;
-        this.broadcastAuto = true;
-        return this;
+        c.broadcast = null;
+        c.broadcastAuto = true;
+        return c;
     }
 
     /**
      * An anycast address. Equivalent to {@code anycast ADDR}.
      *
      * @param anycast the address, of the same family
-     * @return this request
+     * @return a changed copy; this request is unchanged
      * @throws IllegalArgumentException when {@code anycast} is of the other family
      */
-    public AddressRequest anycast(InetAddress anycast) {
+    public AddressRequest withAnycast(InetAddress anycast) {
+        AddressRequest c = new AddressRequest(this);
         sameFamily(anycast, "anycast");
-        this.anycast = anycast;
-        return this;
+        c.anycast = anycast;
+        return c;
     }
 
     /**
@@ -148,85 +168,91 @@ public final class AddressRequest {
      * 127.0.0.0/8 is host scope and the rest global.
      *
      * @param scope 0 to 255
-     * @return this request
+     * @return a changed copy; this request is unchanged
      * @throws IllegalArgumentException when {@code scope} is out of range
      */
-    public AddressRequest scope(int scope) {
+    public AddressRequest withScope(int scope) {
+        AddressRequest c = new AddressRequest(this);
         if (scope < 0 || scope > 255) {
             throw new IllegalArgumentException("scope " + scope + " is out of range (0 to 255)");
         }
-        this.scope = scope;
-        return this;
+        c.scope = scope;
+        return c;
     }
 
     /**
      * An IPv4 label ({@code eth0:web}). Equivalent to {@code label NAME}.
      *
      * @param label 1 to 15 bytes of UTF-8
-     * @return this request
+     * @return a changed copy; this request is unchanged
      * @throws IllegalArgumentException when {@code label} is empty or longer than 15 bytes
      */
-    public AddressRequest label(String label) {
+    public AddressRequest withLabel(String label) {
+        AddressRequest c = new AddressRequest(this);
         int bytes = label.getBytes(StandardCharsets.UTF_8).length;
         if (label.isEmpty() || bytes > MAX_LABEL_BYTES) {
             throw new IllegalArgumentException("label \"" + label + "\" is " + bytes + " bytes long: a label has 1 to "
                     + MAX_LABEL_BYTES + " bytes, like an interface name (e.g. " + device + ":1)");
         }
-        this.label = label;
-        return this;
+        c.label = label;
+        return c;
     }
 
     /**
      * The metric of the prefix route the kernel adds. Equivalent to {@code metric N}.
      *
      * @param metric 0 to 4294967295
-     * @return this request
+     * @return a changed copy; this request is unchanged
      * @throws IllegalArgumentException when {@code metric} is out of range
      */
-    public AddressRequest metric(long metric) {
+    public AddressRequest withMetric(long metric) {
+        AddressRequest c = new AddressRequest(this);
         if (metric < 0 || metric > 0xffff_ffffL) {
             throw new IllegalArgumentException("metric " + metric + " is out of range (0 to 4294967295)");
         }
-        this.metric = metric;
-        return this;
+        c.metric = metric;
+        return c;
     }
 
     /**
      * How long the address lives before the kernel removes it. Equivalent to {@code valid_lft SECONDS}.
      *
      * @param seconds 1 to 4294967294 seconds, or {@link Address#FOREVER}
-     * @return this request
+     * @return a changed copy; this request is unchanged
      * @throws IllegalArgumentException when {@code seconds} is 0 or out of range
      */
-    public AddressRequest validLifetime(long seconds) {
+    public AddressRequest withValidLifetime(long seconds) {
+        AddressRequest c = new AddressRequest(this);
         if (seconds == 0) {
             throw new IllegalArgumentException("valid_lft is zero: give a number of seconds above 0, or forever");
         }
-        this.validLifetime = lifetime(seconds, "valid_lft");
-        return this;
+        c.validLifetime = lifetime(seconds, "valid_lft");
+        return c;
     }
 
     /**
      * How long the address stays preferred before it is deprecated. Equivalent to {@code preferred_lft SECONDS}.
      *
      * @param seconds 0 to 4294967294 seconds (0: deprecated at once), or {@link Address#FOREVER}
-     * @return this request
+     * @return a changed copy; this request is unchanged
      * @throws IllegalArgumentException when {@code seconds} is out of range
      */
-    public AddressRequest preferredLifetime(long seconds) {
-        this.preferredLifetime = lifetime(seconds, "preferred_lft");
-        return this;
+    public AddressRequest withPreferredLifetime(long seconds) {
+        AddressRequest c = new AddressRequest(this);
+        c.preferredLifetime = lifetime(seconds, "preferred_lft");
+        return c;
     }
 
     /**
      * Sets a flag a request may set ({@link AddressFlag#settable()}), e.g. {@code nodad} or {@code noprefixroute}.
      *
      * @param flag the flag
-     * @return this request
+     * @return a changed copy; this request is unchanged
      * @throws IllegalArgumentException when the kernel sets {@code flag} itself, when it is IPv6-only
      * and the address is IPv4, or for {@code autojoin} on an address that is not multicast
      */
-    public AddressRequest flag(AddressFlag flag) {
+    public AddressRequest withFlag(AddressFlag flag) {
+        AddressRequest c = new AddressRequest(this);
         if (!flag.settable()) {
             throw new IllegalArgumentException("\"" + flag.ipName() + "\" is set by the kernel, not by a request");
         }
@@ -238,27 +264,27 @@ public final class AddressRequest {
             throw new IllegalArgumentException("\"autojoin\" needs a multicast address, not "
                     + InetText.format(local.address()));
         }
-        flags.add(flag);
-        return this;
+        c.flags.add(flag);
+        return c;
     }
 
     /**
      * Equivalent to {@code noprefixroute}: the kernel adds no prefix route for the address.
      *
-     * @return this request
+     * @return a changed copy; this request is unchanged
      */
-    public AddressRequest noPrefixRoute() {
-        return flag(AddressFlag.NOPREFIXROUTE);
+    public AddressRequest withNoPrefixRoute() {
+        return withFlag(AddressFlag.NOPREFIXROUTE);
     }
 
     /**
      * Equivalent to {@code nodad}: no duplicate address detection.
      *
-     * @return this request
+     * @return a changed copy; this request is unchanged
      * @throws IllegalArgumentException for an IPv4 address (IPv6 only)
      */
-    public AddressRequest noDad() {
-        return flag(AddressFlag.NODAD);
+    public AddressRequest withNoDad() {
+        return withFlag(AddressFlag.NODAD);
     }
 
     /** Checks what only the whole request can tell; called before any system call. */
@@ -332,7 +358,7 @@ public final class AddressRequest {
     /**
      * The explicit broadcast address given.
      *
-     * @return the address, or null (also with {@link #broadcastAuto()})
+     * @return the address, or null (also with {@link #withBroadcastAuto()})
      */
     public InetAddress broadcast() {
         return broadcast;
@@ -341,7 +367,7 @@ public final class AddressRequest {
     /**
      * Whether the broadcast address is to be computed from the prefix ({@code broadcast +}).
      *
-     * @return whether {@link #broadcastAuto()} was called (and not overridden by {@link #broadcast})
+     * @return whether {@link #withBroadcastAuto()} was called (and not overridden by {@link #broadcast})
      */
     public boolean isBroadcastAuto() {
         return broadcastAuto;

@@ -24,8 +24,8 @@ import java.util.Map;
  *
  * <pre>{@code
  * Addresses addresses = Addresses.of(ns);
- * addresses.add(AddressRequest.of("veth0", "10.0.0.1/24").broadcastAuto());
- * List<Address> mine = addresses.list(AddressFilter.all().device("veth0"));
+ * addresses.add(AddressRequest.of("veth0", "10.0.0.1/24").withBroadcastAuto());
+ * List<Address> mine = addresses.list(AddressFilter.all().withDevice("veth0"));
  * }</pre>
  */
 public final class Addresses {

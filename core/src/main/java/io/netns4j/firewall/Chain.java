@@ -64,12 +64,12 @@ public record Chain(String name, Hook hook, List<Rule> rules) {
     }
 
     /**
-     * The same chain with {@code rule} appended; iptables {@code -A}.
+     * The same chain with {@code rule} appended ({@code add rule}; iptables {@code -A}).
      *
      * @param rule the rule
-     * @return a new chain
+     * @return a new chain; this one is unchanged
      */
-    public Chain append(Rule rule) {
+    public Chain withRule(Rule rule) {
         return withRules(java.util.stream.Stream.concat(rules.stream(), java.util.stream.Stream.of(rule)).toList());
     }
 }

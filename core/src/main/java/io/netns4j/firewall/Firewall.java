@@ -23,7 +23,7 @@ import java.util.Optional;
  * <pre>{@code
  * Firewall fw = Firewall.in(ns);
  * fw.apply(Ruleset.of(new Table(Family.IP, "filter", List.of(
- *         Chain.base("INPUT", Hook.filter("input", Policy.DROP)).append(
+ *         Chain.base("INPUT", Hook.filter("input", Policy.DROP)).withRule(
  *                 Rule.of(Verdict.ACCEPT, Match.inInterface("veth1"), Match.destinationPort("tcp", 80)))))));
  * Ruleset now = fw.read();                       // nft -j list ruleset, parsed
  * fw.run("add rule ip filter INPUT tcp dport 22 accept");
@@ -43,7 +43,8 @@ public final class Firewall {
     }
 
     /**
-     * The firewall of {@code ns}; the handle must stay open while this is used.
+     * The firewall of {@code ns}; the handle must stay open while this is used. Also reached as
+     * {@code ns.firewall()}, next to {@code ns.iptables()}.
      *
      * @param ns the namespace (a {@code Netns})
      * @return the firewall

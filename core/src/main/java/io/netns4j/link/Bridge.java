@@ -5,15 +5,15 @@ package io.netns4j.link;
  * in centiseconds, as {@code ip} takes them. Options left null take the kernel's default
  * and are not sent.
  *
- * @param stpState      {@code stp_state}: 0 off, 1 on; or null
- * @param vlanFiltering {@code vlan_filtering}: 0 off, 1 on; or null
+ * @param stpState      {@code stp_state 1} (true) or {@code 0} (false); or null
+ * @param vlanFiltering {@code vlan_filtering 1} (true) or {@code 0} (false); or null
  * @param ageingTime    {@code ageing_time}, in centiseconds; or null
  * @param forwardDelay  {@code forward_delay}, in centiseconds; or null
  * @param helloTime     {@code hello_time}, in centiseconds; or null
  * @param maxAge        {@code max_age}, in centiseconds; or null
  * @param priority      {@code priority}, the bridge priority 0 to 65535; or null
  */
-public record Bridge(Integer stpState, Integer vlanFiltering, Integer ageingTime, Integer forwardDelay,
+public record Bridge(Boolean stpState, Boolean vlanFiltering, Integer ageingTime, Integer forwardDelay,
                      Integer helloTime, Integer maxAge, Integer priority) implements LinkKind {
     /**
      * A bridge with every option left to the kernel: {@code ip link add NAME type bridge}.
@@ -25,22 +25,22 @@ public record Bridge(Integer stpState, Integer vlanFiltering, Integer ageingTime
     }
 
     /**
-     * The same bridge with {@code stp_state V}.
+     * The same bridge with {@code stp_state 1} (on) or {@code stp_state 0} (off).
      *
-     * @param v 0 off, 1 on
+     * @param v true for spanning tree on
      * @return a new bridge kind
      */
-    public Bridge withStpState(int v) {
+    public Bridge withStpState(boolean v) {
         return new Bridge(v, vlanFiltering, ageingTime, forwardDelay, helloTime, maxAge, priority);
     }
 
     /**
-     * The same bridge with {@code vlan_filtering V}.
+     * The same bridge with {@code vlan_filtering 1} (on) or {@code vlan_filtering 0} (off).
      *
-     * @param v 0 off, 1 on
+     * @param v true for VLAN filtering on
      * @return a new bridge kind
      */
-    public Bridge withVlanFiltering(int v) {
+    public Bridge withVlanFiltering(boolean v) {
         return new Bridge(stpState, v, ageingTime, forwardDelay, helloTime, maxAge, priority);
     }
 
@@ -118,13 +118,13 @@ public record Bridge(Integer stpState, Integer vlanFiltering, Integer ageingTime
             data.u32(IFLA_BR_AGEING_TIME, ageingTime);
         }
         if (stpState != null) {
-            data.u32(IFLA_BR_STP_STATE, stpState);
+            data.u32(IFLA_BR_STP_STATE, stpState ? 1 : 0);
         }
         if (priority != null) {
             data.u16(IFLA_BR_PRIORITY, priority);
         }
         if (vlanFiltering != null) {
-            data.u8(IFLA_BR_VLAN_FILTERING, vlanFiltering);
+            data.u8(IFLA_BR_VLAN_FILTERING, vlanFiltering ? 1 : 0);
         }
     }
 

@@ -4,7 +4,8 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 
 /**
- * A Geneve tunnel: {@code ip link add gn0 type geneve id 5 remote 10.0.0.2 dstport 6081 ttl 64}.
+ * A Geneve tunnel: {@code ip link add gn0 type geneve id 5 remote 10.0.0.2 dstport 6081 ttl 64}
+ * is {@code Geneve.id(5).withRemote(addr).withDstPort(6081).withTtl(64)}.
  *
  * @param id      the virtual network identifier ({@code id}), 0 to 16777215
  * @param remote  the remote endpoint ({@code remote}), IPv4 or IPv6; or null
@@ -21,6 +22,47 @@ public record Geneve(int id, InetAddress remote, Integer dstPort, Integer ttl) i
         if (id < 0 || id > 0xffffff) {
             throw new IllegalArgumentException("geneve id " + id + " is out of range (0 to 16777215)");
         }
+    }
+
+    /**
+     * A Geneve tunnel with only an id: {@code ip link add NAME type geneve id ID}.
+     *
+     * @param id the virtual network identifier, 0 to 16777215
+     * @return the geneve kind
+     * @throws IllegalArgumentException when {@code id} is out of range
+     */
+    public static Geneve id(int id) {
+        return new Geneve(id, null, null, null);
+    }
+
+    /**
+     * The same Geneve tunnel with {@code remote ADDR}.
+     *
+     * @param value the remote endpoint, IPv4 or IPv6
+     * @return a new Geneve tunnel kind; this one is unchanged
+     */
+    public Geneve withRemote(InetAddress value) {
+        return new Geneve(id, value, dstPort, ttl);
+    }
+
+    /**
+     * The same Geneve tunnel with {@code dstport PORT}.
+     *
+     * @param value the UDP destination port, 1 to 65535
+     * @return a new Geneve tunnel kind; this one is unchanged
+     */
+    public Geneve withDstPort(int value) {
+        return new Geneve(id, remote, value, ttl);
+    }
+
+    /**
+     * The same Geneve tunnel with {@code ttl N}.
+     *
+     * @param value the outer TTL, 0 to 255
+     * @return a new Geneve tunnel kind; this one is unchanged
+     */
+    public Geneve withTtl(int value) {
+        return new Geneve(id, remote, dstPort, value);
     }
 
     private static final int IFLA_GENEVE_ID = 1;

@@ -9,7 +9,8 @@ import io.netns4j.types.NamespaceRef;
 
 /**
  * What {@code ip link add} or {@code ip link set} says about one link, as an immutable value
- * built step by step: {@code LinkRequest.create("v0", Veth.peer("v1")).up().mtu(1400)}.
+ * built step by step (a factory naming the required parts, then {@code withX} methods that
+ * each return a changed copy): {@code LinkRequest.create("v0", Veth.peer("v1")).withUp().withMtu(1400)}.
  * Null fields are left as they are (set) or to the kernel (add); {@code adminUp} is the
  * up/down state to set.
  *
@@ -83,9 +84,9 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
     /**
      * Sets the link up: {@code ip link set dev NAME up}.
      *
-     * @return @return a new request with that change; this one is unchanged
+     * @return a new request with that change; this one is unchanged
      */
-    public LinkRequest up() {
+    public LinkRequest withUp() {
         return new LinkRequest(name, kind, true, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
                 newName, promisc);
     }
@@ -93,9 +94,9 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
     /**
      * Sets the link down: {@code ip link set dev NAME down}.
      *
-     * @return @return a new request with that change; this one is unchanged
+     * @return a new request with that change; this one is unchanged
      */
-    public LinkRequest down() {
+    public LinkRequest withDown() {
         return new LinkRequest(name, kind, false, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
                 newName, promisc);
     }
@@ -104,10 +105,10 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * Sets the MTU: {@code ip link set dev NAME mtu N}.
      *
      * @param value the MTU in bytes, 0 or more
-     * @return @return a new request with that change; this one is unchanged
+     * @return a new request with that change; this one is unchanged
      * @throws IllegalArgumentException when {@code value} is negative
      */
-    public LinkRequest mtu(int value) {
+    public LinkRequest withMtu(int value) {
         return new LinkRequest(name, kind, adminUp, value, address, txQueueLength, master, alias, namespace, namespacePid,
                 newName, promisc);
     }
@@ -116,9 +117,9 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * Sets the hardware address: {@code ip link set dev NAME address MAC}.
      *
      * @param value the address, or null to leave it
-     * @return @return a new request with that change; this one is unchanged
+     * @return a new request with that change; this one is unchanged
      */
-    public LinkRequest address(MacAddress value) {
+    public LinkRequest withAddress(MacAddress value) {
         return new LinkRequest(name, kind, adminUp, mtu, value, txQueueLength, master, alias, namespace, namespacePid,
                 newName, promisc);
     }
@@ -127,10 +128,10 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * Sets the transmit queue length: {@code ip link set dev NAME txqueuelen N}.
      *
      * @param value the length in packets, 0 or more
-     * @return @return a new request with that change; this one is unchanged
+     * @return a new request with that change; this one is unchanged
      * @throws IllegalArgumentException when {@code value} is negative
      */
-    public LinkRequest txQueueLength(int value) {
+    public LinkRequest withTxQueueLength(int value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, value, master, alias, namespace, namespacePid, newName,
                 promisc);
     }
@@ -142,7 +143,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * @return a new request with that change; this one is unchanged
      * @throws IllegalArgumentException when the name is invalid
      */
-    public LinkRequest master(String bridgeOrBond) {
+    public LinkRequest withMaster(String bridgeOrBond) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, bridgeOrBond, alias, namespace,
                 namespacePid, newName, promisc);
     }
@@ -150,19 +151,19 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
     /**
      * Releases the link from its bridge or bond: {@code ip link set dev NAME nomaster}.
      *
-     * @return @return a new request with that change; this one is unchanged
+     * @return a new request with that change; this one is unchanged
      */
-    public LinkRequest noMaster() {
-        return master("");
+    public LinkRequest withNoMaster() {
+        return withMaster("");
     }
 
     /**
      * Sets the alias: {@code ip link set dev NAME alias TEXT}.
      *
      * @param value the alias text, or null to leave it
-     * @return @return a new request with that change; this one is unchanged
+     * @return a new request with that change; this one is unchanged
      */
-    public LinkRequest alias(String value) {
+    public LinkRequest withAlias(String value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, value, namespace, namespacePid,
                 newName, promisc);
     }
@@ -173,7 +174,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * @param ns the target namespace ({@code netns NS}), open; null to leave it
      * @return a new request with that change; this one is unchanged
      */
-    public LinkRequest namespace(NamespaceRef ns) {
+    public LinkRequest withNamespace(NamespaceRef ns) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, ns, null, newName, promisc);
     }
 
@@ -183,7 +184,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * @param pid the process whose namespace is the target ({@code netns PID})
      * @return a new request with that change; this one is unchanged
      */
-    public LinkRequest namespacePid(long pid) {
+    public LinkRequest withNamespacePid(long pid) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, null, pid, newName, promisc);
     }
 
@@ -194,7 +195,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * @return a new request with that change; this one is unchanged
      * @throws IllegalArgumentException when the name is invalid
      */
-    public LinkRequest rename(String value) {
+    public LinkRequest withNewName(String value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
                 value, promisc);
     }
@@ -203,9 +204,9 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * Sets promiscuous mode: {@code ip link set dev NAME promisc on|off}.
      *
      * @param on true for {@code on}, false for {@code off}
-     * @return @return a new request with that change; this one is unchanged
+     * @return a new request with that change; this one is unchanged
      */
-    public LinkRequest promisc(boolean on) {
+    public LinkRequest withPromisc(boolean on) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
                 newName, on);
     }

@@ -5,13 +5,16 @@ import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotFoundException;
 import io.netns4j.error.NotSupportedException;
 import io.netns4j.internal.netlink.MessageBuilder;
+import io.netns4j.internal.netlink.Netlink;
 import io.netns4j.internal.netlink.NetlinkMessage;
 import io.netns4j.internal.netlink.route.Ifla;
 import io.netns4j.internal.netlink.route.LinkMessage;
 import io.netns4j.internal.netlink.route.Rtnl;
 import io.netns4j.internal.rtnl.Interfaces;
 import io.netns4j.internal.rtnl.NamespaceSession;
+import io.netns4j.internal.rtnl.NetlinkSocket;
 import io.netns4j.internal.sys.Errno;
+import io.netns4j.internal.sys.NamespaceThreads;
 import io.netns4j.types.NamespaceRef;
 
 import java.util.ArrayList;
@@ -145,7 +148,9 @@ public final class Links {
     /**
      * Creates a link. Equivalent to: {@code ip link add NAME [up] [mtu N] [address A]
      * [master BR] [netns NS] type KIND ...}. One request: a veth is created with its peer
-     * already in place, so it is never left half-made.
+     * already in place, so it is never left half-made; a peer asked up
+     * ({@link Veth#withPeerUp()}) is set up by a second request right after (the kernel
+     * refuses it in the first), and the pair is deleted again if that fails.
      *
      * @param r the new link, made with {@link LinkRequest#create(String, LinkKind)}
      * @throws io.netns4j.error.AlreadyExistsException when a link of that name exists
@@ -159,6 +164,7 @@ public final class Links {
         try {
             holding(List.of(r), () -> {
                 ns.routeSocket().execute(encodeAdd(r));
+                bringPeerUp(r);
                 return null;
             });
         } catch (AlreadyExistsException e) {
@@ -171,6 +177,49 @@ public final class Links {
                     + "\" links: the module is missing or not loaded)", e.errno(), e.kernelMessage());
         }
     }
+
+    /**
+     * For a veth made {@link Veth#withPeerUp()}: {@code ip -n PEERNS link set PEER up}, on
+     * the peer namespace's own socket (a throw-away one opened inside when the peer is in
+     * another namespace). Called while the peer namespace is held; if the kernel refuses, the
+     * pair just made is deleted again, so the call is all or nothing.
+     */
+    private void bringPeerUp(LinkRequest r) throws NetnsException {
+        if (!(r.kind() instanceof Veth v) || !v.peerUp()) {
+            return;
+        }
+        byte[] up = LinkCodec.encodeSetByName(LinkRequest.change(v.peerName()).withUp(), name -> {
+            throw new IllegalStateException("no name to resolve in a peer's up request");
+        });
+        try {
+            if (v.peerNamespace() == null) {
+                ns.routeSocket().execute(up);
+            } else {
+                NamespaceThreads.callIn(v.peerNamespace().fileDescriptor(), () -> {
+                    try (NetlinkSocket peerSocket = NetlinkSocket.open(Netlink.NETLINK_ROUTE, PEER_TIMEOUT_MILLIS)) {
+                        peerSocket.execute(up);
+                    }
+                    return null;
+                });
+            }
+        } catch (Exception e) {
+            try {
+                delete(r.name());
+            } catch (NetnsException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            if (e instanceof NetnsException ne) {
+                throw ne;
+            }
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new NetnsException("Cannot bring veth peer \"" + v.peerName() + "\" up in "
+                    + (v.peerNamespace() == null ? ns.describe() : v.peerNamespace().describe()) + ": " + e);
+        }
+    }
+
+    private static final int PEER_TIMEOUT_MILLIS = 10_000;
 
     /** A request body run while the namespaces it names are held open. */
     @FunctionalInterface
@@ -223,7 +272,17 @@ public final class Links {
             for (LinkRequest r : requests) {
                 encoded.add(encodeAdd(r));
             }
-            return ns.routeSocket().executeAll(encoded);
+            List<NetnsException> results = new ArrayList<>(ns.routeSocket().executeAll(encoded));
+            for (int i = 0; i < requests.size(); i++) {
+                if (results.get(i) == null) {
+                    try {
+                        bringPeerUp(requests.get(i));
+                    } catch (NetnsException e) {
+                        results.set(i, e);
+                    }
+                }
+            }
+            return results;
         });
     }
 

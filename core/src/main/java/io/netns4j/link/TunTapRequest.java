@@ -61,7 +61,7 @@ public record TunTapRequest(String name, Mode mode, Integer owner, Integer group
      * @param uid the uid allowed to attach, not negative
      * @return a new request
      */
-    public TunTapRequest owner(int uid) {
+    public TunTapRequest withOwner(int uid) {
         return new TunTapRequest(name, mode, uid, group, packetInfo, vnetHeader, multiQueue);
     }
 
@@ -71,7 +71,7 @@ public record TunTapRequest(String name, Mode mode, Integer owner, Integer group
      * @param gid the gid allowed to attach, not negative
      * @return a new request
      */
-    public TunTapRequest group(int gid) {
+    public TunTapRequest withGroup(int gid) {
         return new TunTapRequest(name, mode, owner, gid, packetInfo, vnetHeader, multiQueue);
     }
 

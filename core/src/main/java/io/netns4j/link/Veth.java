@@ -9,34 +9,45 @@ import io.netns4j.types.NamespaceRef;
 
 /**
  * A veth pair. The peer may be created straight inside another namespace, in the same
- * request: {@code ip link add v0 type veth peer name eth0 netns NS}.
+ * request: {@code ip link add v0 type veth peer name eth0 netns NS}; and it may be brought up
+ * in the same call: {@code Veth.peer("eth0").withPeerNamespace(ns).withPeerUp()} is
+ * {@code ip link add v0 type veth peer name eth0 netns NS} followed by
+ * {@code ip -n NS link set eth0 up}.
  *
- * <p>The peer cannot be brought up in the same request: the kernel refuses with ENOTCONN
- * while the pair is half registered. Set it up afterwards in its namespace.
+ * <p>The peer cannot be brought up in the creating request itself: the kernel refuses IFF_UP
+ * in the peer's {@code ifinfomsg} with ENOTCONN ({@code ip link add v0 type veth peer name
+ * eth0 up} fails so), because the peer is opened before the pair is joined. So
+ * {@link Links#add} sends a second request, {@code link set PEER up} in the peer's namespace,
+ * right after the pair is made, and deletes the pair again if that fails.
  *
  * @param peerName       the peer's name, or null for the kernel's choice (vethN)
  * @param peerNamespace  the namespace to create the peer in, or null for the same one as the link
+ * @param peerUp         whether {@link Links#add} brings the peer up after creating the pair
+ *                       (needs a {@code peerName})
  */
-public record Veth(String peerName, NamespaceRef peerNamespace) implements LinkKind {
+public record Veth(String peerName, NamespaceRef peerNamespace, boolean peerUp) implements LinkKind {
     /**
      * Checks the peer's name.
      *
-     * @throws IllegalArgumentException when {@code peerName} is not a valid interface name
+     * @throws IllegalArgumentException when {@code peerName} is not a valid interface name, or
+     *         {@code peerUp} is asked for a peer with no name
      */
     public Veth {
         if (peerName != null) {
             InterfaceNames.check(peerName);
+        } else if (peerUp) {
+            throw new IllegalArgumentException("a veth peer brought up needs a name (peer name PEER)");
         }
     }
 
     /**
-     * A pair whose peer is named {@code peerName}, next to the link.
+     * A pair whose peer is named {@code peerName}, next to the link, left down.
      *
      * @param peerName the peer's name ({@code peer name PEER}), or null for the kernel's choice
      * @return a pair description for {@link LinkRequest#create(String, LinkKind)}
      */
     public static Veth peer(String peerName) {
-        return new Veth(peerName, null);
+        return new Veth(peerName, null, false);
     }
 
     /**
@@ -45,10 +56,20 @@ public record Veth(String peerName, NamespaceRef peerNamespace) implements LinkK
      * @param ns the peer's namespace ({@code peer ... netns NS}), open until the request is sent
      * @return a new pair description; this one is unchanged
      */
-    public Veth inNamespace(NamespaceRef ns) {
-        return new Veth(peerName, ns);
+    public Veth withPeerNamespace(NamespaceRef ns) {
+        return new Veth(peerName, ns, peerUp);
     }
 
+    /**
+     * The same pair with its peer brought up right after it is made: {@code ip -n NS link set
+     * PEER up} after the {@code ip link add}, in the same {@link Links#add} call.
+     *
+     * @return a new pair description; this one is unchanged
+     * @throws IllegalArgumentException when the peer has no name
+     */
+    public Veth withPeerUp() {
+        return new Veth(peerName, peerNamespace, true);
+    }
 
     /** VETH_INFO_PEER: a whole {@code struct ifinfomsg} and the peer's own IFLA attributes. */
     private static final int VETH_INFO_PEER = 1;

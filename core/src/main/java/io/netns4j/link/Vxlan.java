@@ -8,7 +8,8 @@ import java.net.InetAddress;
 /**
  * A VXLAN tunnel endpoint: {@code ip link add vx0 type vxlan id 42 remote 10.0.0.2 local
  * 10.0.0.1 dstport 4789 dev eth0 ttl 64 nolearning}. Use either {@code remote} or {@code group}.
- * Options left null take the kernel's default and are not sent.
+ * Options left null take the kernel's default and are not sent. Start with {@link #id(int)}
+ * and add options with the {@code withX} methods: {@code Vxlan.id(42).withRemote(addr).withDstPort(4789)}.
  *
  * @param id       the VXLAN network identifier ({@code id}), 0 to 16777215
  * @param remote   the unicast remote endpoint ({@code remote}), IPv4 or IPv6; or null
@@ -45,6 +46,76 @@ public record Vxlan(int id, InetAddress remote, InetAddress group, InetAddress l
      */
     public static Vxlan id(int id) {
         return new Vxlan(id, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * The same VXLAN with {@code remote ADDR}.
+     *
+     * @param value the unicast remote endpoint, IPv4 or IPv6
+     * @return a new VXLAN kind; this one is unchanged
+     */
+    public Vxlan withRemote(InetAddress value) {
+        return new Vxlan(id, value, group, local, dstPort, device, ttl, learning);
+    }
+
+    /**
+     * The same VXLAN with {@code group ADDR}.
+     *
+     * @param value the multicast group
+     * @return a new VXLAN kind; this one is unchanged
+     */
+    public Vxlan withGroup(InetAddress value) {
+        return new Vxlan(id, remote, value, local, dstPort, device, ttl, learning);
+    }
+
+    /**
+     * The same VXLAN with {@code local ADDR}.
+     *
+     * @param value the source address
+     * @return a new VXLAN kind; this one is unchanged
+     */
+    public Vxlan withLocal(InetAddress value) {
+        return new Vxlan(id, remote, group, value, dstPort, device, ttl, learning);
+    }
+
+    /**
+     * The same VXLAN with {@code dstport PORT}.
+     *
+     * @param value the UDP destination port, 1 to 65535
+     * @return a new VXLAN kind; this one is unchanged
+     */
+    public Vxlan withDstPort(int value) {
+        return new Vxlan(id, remote, group, local, value, device, ttl, learning);
+    }
+
+    /**
+     * The same VXLAN with {@code dev NAME}.
+     *
+     * @param value the device for the tunnel's packets
+     * @return a new VXLAN kind; this one is unchanged
+     */
+    public Vxlan withDevice(String value) {
+        return new Vxlan(id, remote, group, local, dstPort, value, ttl, learning);
+    }
+
+    /**
+     * The same VXLAN with {@code ttl N}.
+     *
+     * @param value the outer TTL, 0 to 255
+     * @return a new VXLAN kind; this one is unchanged
+     */
+    public Vxlan withTtl(int value) {
+        return new Vxlan(id, remote, group, local, dstPort, device, value, learning);
+    }
+
+    /**
+     * The same VXLAN with {@code learning} (true) or {@code nolearning}.
+     *
+     * @param value true to learn remote addresses
+     * @return a new VXLAN kind; this one is unchanged
+     */
+    public Vxlan withLearning(boolean value) {
+        return new Vxlan(id, remote, group, local, dstPort, device, ttl, value);
     }
 
     private static final int IFLA_VXLAN_ID = 1;

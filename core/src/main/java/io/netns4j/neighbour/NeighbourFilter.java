@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Which neighbour entries {@link Neighbours#list} and {@link Neighbours#flush} select: the
  * selectors of {@code ip neigh show|flush [proxy] [to PREFIX] [dev NAME] [nud STATE]}, plus
- * {@code -4}/{@code -6}. A builder: each method returns this. Without {@link #state}, listing
+ * {@code -4}/{@code -6}. Immutable: start from {@link #all()}; each {@code withX} method returns a
+ * changed copy. Without {@link #withState}, listing
  * selects every state but {@code noarp} and {@code none}, and flushing every state but
  * {@code permanent} and {@code noarp}, as {@code ip} does.
  */
@@ -28,6 +29,15 @@ public final class NeighbourFilter {
     private NeighbourFilter() {
     }
 
+    /** A copy, for the withers. */
+    private NeighbourFilter(NeighbourFilter o) {
+        device = o.device;
+        family = o.family;
+        to = o.to;
+        states = o.states;
+        proxy = o.proxy;
+    }
+
     /**
      * A filter with {@code ip}'s defaults: every entry {@code ip neigh show} lists.
      *
@@ -41,68 +51,74 @@ public final class NeighbourFilter {
      * Only entries on interface {@code name}. Equivalent to {@code dev NAME}.
      *
      * @param name the interface name
-     * @return this filter
+     * @return a changed copy; this filter is unchanged
      * @throws IllegalArgumentException when {@code name} is not a valid interface name
      */
-    public NeighbourFilter device(String name) {
-        this.device = InterfaceNames.check(name);
-        return this;
+    public NeighbourFilter withDevice(String name) {
+        NeighbourFilter c = new NeighbourFilter(this);
+        c.device = InterfaceNames.check(name);
+        return c;
     }
 
     /**
      * Only IPv4 (ARP) or only IPv6 (NDP) entries. Equivalent to {@code ip -4 neigh} or {@code ip -6 neigh}.
      *
      * @param family the family; null for both
-     * @return this filter
+     * @return a changed copy; this filter is unchanged
      */
-    public NeighbourFilter family(InetFamily family) {
-        this.family = family;
-        return this;
+    public NeighbourFilter withFamily(InetFamily family) {
+        NeighbourFilter c = new NeighbourFilter(this);
+        c.family = family;
+        return c;
     }
 
     /**
      * Only entries inside {@code prefix}; selects its family unless one is set. Equivalent to {@code to PREFIX}.
      *
      * @param prefix the prefix the addresses must lie in
-     * @return this filter
+     * @return a changed copy; this filter is unchanged
      */
-    public NeighbourFilter to(InetPrefix prefix) {
-        this.to = prefix;
+    public NeighbourFilter withPrefix(InetPrefix prefix) {
+        NeighbourFilter c = new NeighbourFilter(this);
+        c.to = prefix;
         if (family == null) {
-            family = InetFamily.of(prefix.address());
+            c.family = InetFamily.of(prefix.address());
         }
-        return this;
+        return c;
     }
 
     /**
      * Also entries in {@code state}; the first call replaces the default set. Equivalent to {@code nud STATE}.
      *
      * @param state the state ({@link NeighbourState#NONE} for entries without any)
-     * @return this filter
+     * @return a changed copy; this filter is unchanged
      */
-    public NeighbourFilter state(NeighbourState state) {
-        states = (states == null ? 0 : states) | state.filterBit();
-        return this;
+    public NeighbourFilter withState(NeighbourState state) {
+        NeighbourFilter c = new NeighbourFilter(this);
+        c.states = (c.states == null ? 0 : c.states) | state.filterBit();
+        return c;
     }
 
     /**
      * Entries in any state (when flushing: any but {@code noarp}). Equivalent to {@code nud all}.
      *
-     * @return this filter
+     * @return a changed copy; this filter is unchanged
      */
-    public NeighbourFilter allStates() {
-        states = ALL_STATES;
-        return this;
+    public NeighbourFilter withAllStates() {
+        NeighbourFilter c = new NeighbourFilter(this);
+        c.states = ALL_STATES;
+        return c;
     }
 
     /**
      * Proxy entries instead of neighbours. Equivalent to {@code proxy}.
      *
-     * @return this filter
+     * @return a changed copy; this filter is unchanged
      */
-    public NeighbourFilter proxy() {
-        this.proxy = true;
-        return this;
+    public NeighbourFilter withProxy() {
+        NeighbourFilter c = new NeighbourFilter(this);
+        c.proxy = true;
+        return c;
     }
 
     /**
@@ -115,7 +131,7 @@ public final class NeighbourFilter {
     }
 
     /**
-     * The family given (directly or by {@link #to}).
+     * The family given (directly or by {@link #withPrefix}).
      *
      * @return the family, or null for both
      */
@@ -124,7 +140,7 @@ public final class NeighbourFilter {
     }
 
     /**
-     * Whether the filter selects proxy entries ({@link #proxy()}).
+     * Whether the filter selects proxy entries ({@link #withProxy()}).
      *
      * @return true for proxy entries, false for neighbours
      */

@@ -8,11 +8,12 @@ import java.net.InetAddress;
 
 /**
  * A neighbour entry to add, replace, change or delete: the words of {@code ip neigh add ADDR
- * lladdr LLADDR dev NAME nud STATE}. A builder: each setter checks its value and returns this.
- * Without {@link #state}, the state is {@code permanent}, as with {@code ip}.
+ * lladdr LLADDR dev NAME nud STATE}. Immutable: a factory names the required parts, and each
+ * {@code withX} method checks its value and returns a changed copy. Without {@link #withState}, the state
+ * is {@code permanent}, as with {@code ip}.
  *
  * <pre>{@code
- * NeighbourRequest.of("veth0", InetPrefix.parseAddress("10.0.0.2")).lladdr(MacAddress.parse("02:00:00:00:00:02"))
+ * NeighbourRequest.of("veth0", InetPrefix.parseAddress("10.0.0.2")).withLladdr(MacAddress.parse("02:00:00:00:00:02"))
  * NeighbourRequest.proxy("veth0", InetPrefix.parseAddress("10.0.0.9"))
  * }</pre>
  */
@@ -31,6 +32,14 @@ public final class NeighbourRequest {
         this.device = InterfaceNames.check(device);
         this.destination = destination;
         this.proxy = proxy;
+    }
+
+    /** A copy, for the withers. */
+    private NeighbourRequest(NeighbourRequest o) {
+        this(o.device, o.destination, o.proxy);
+        lladdr = o.lladdr;
+        state = o.state;
+        router = o.router;
     }
 
     /**
@@ -61,37 +70,40 @@ public final class NeighbourRequest {
      * The link-layer address. Equivalent to {@code lladdr LLADDR}.
      *
      * @param lladdr the address, 1 to 32 bytes
-     * @return this request
+     * @return a changed copy; this request is unchanged
      * @throws IllegalArgumentException when {@code lladdr} is empty or longer than 32 bytes
      */
-    public NeighbourRequest lladdr(MacAddress lladdr) {
+    public NeighbourRequest withLladdr(MacAddress lladdr) {
+        NeighbourRequest c = new NeighbourRequest(this);
         if (lladdr.bytes().length == 0 || lladdr.bytes().length > 32) {
             throw new IllegalArgumentException("link-layer address " + lladdr + " has " + lladdr.bytes().length
                     + " bytes; give 1 to 32 (e.g. 02:00:00:00:00:01)");
         }
-        this.lladdr = lladdr;
-        return this;
+        c.lladdr = lladdr;
+        return c;
     }
 
     /**
      * The state. Equivalent to {@code nud STATE}.
      *
      * @param state the state; {@code permanent} unless set
-     * @return this request
+     * @return a changed copy; this request is unchanged
      */
-    public NeighbourRequest state(NeighbourState state) {
-        this.state = state;
-        return this;
+    public NeighbourRequest withState(NeighbourState state) {
+        NeighbourRequest c = new NeighbourRequest(this);
+        c.state = state;
+        return c;
     }
 
     /**
      * Marks the neighbour as an IPv6 router. Equivalent to {@code router}.
      *
-     * @return this request
+     * @return a changed copy; this request is unchanged
      */
-    public NeighbourRequest router() {
-        this.router = true;
-        return this;
+    public NeighbourRequest withRouter() {
+        NeighbourRequest c = new NeighbourRequest(this);
+        c.router = true;
+        return c;
     }
 
     /**
@@ -140,7 +152,7 @@ public final class NeighbourRequest {
     }
 
     /**
-     * Whether the neighbour is marked as a router ({@link #router()}).
+     * Whether the neighbour is marked as a router ({@link #withRouter()}).
      *
      * @return true when marked
      */

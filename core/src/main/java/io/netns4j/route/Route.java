@@ -2,11 +2,8 @@ package io.netns4j.route;
 
 import io.netns4j.types.InetFamily;
 import io.netns4j.types.InetPrefix;
-import io.netns4j.types.InetText;
-import io.netns4j.types.InterfaceNames;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -16,7 +13,8 @@ import java.util.Set;
 
 /**
  * A route, as {@code ip route} shows it and as {@link Routes} adds it. Build requests with
- * {@link #to(String)}: {@code Route.to("default").via("10.0.0.1").build()} is
+ * {@link #to(String)} and the {@code withX} methods, each returning a changed copy:
+ * {@code Route.to("default").withGateway("10.0.0.1")} is
  * {@code ip route add default via 10.0.0.1}.
  *
  * <p>In a request, a null {@code type}, {@code table}, {@code protocol} or {@code scope} means
@@ -100,348 +98,245 @@ public record Route(InetPrefix destination, RouteType type, Long table, Integer 
     }
 
     /**
-     * Starts a route to {@code destination}: {@code default} (also {@code all}, {@code any}), a
-     * prefix ({@code 10.0.0.0/24}) or an address (a host route). Equivalent to {@code ip route add DESTINATION ...}.
+     * A route to {@code destination}: {@code default} (also {@code all}, {@code any}), a prefix
+     * ({@code 10.0.0.0/24}) or an address (a host route). Equivalent to {@code ip route add
+     * DESTINATION}; add the rest with the {@code withX} methods. A default route takes its
+     * family from the first address given (gateway, {@code src}, {@code from}, a nexthop) or
+     * {@link #withFamily}, else IPv4.
      *
      * @param destination the destination, as {@code ip route} writes it
-     * @return a builder
-     * @throws IllegalArgumentException when {@code destination} is none of these
+     * @return the route, IPv4 unicast in table main unless changed
+     * @throws IllegalArgumentException when {@code destination} is none of these, or an IPv4
+     *         prefix has host bits set
      */
-    public static Builder to(String destination) {
-        Builder b = new Builder();
-        if (!destination.equals("default") && !destination.equals("all") && !destination.equals("any")) {
-            b.destination = InetPrefix.parse(destination);
-        }
-        return b;
+    public static Route to(String destination) {
+        return RouteDraft.to(destination).build();
     }
 
     /**
-     * Starts a route to {@code destination}.
+     * A route to {@code destination}.
      *
-     * @param destination the prefix; length 0 for the default route
-     * @return a builder
+     * @param destination the prefix; length 0 for the default route (of the prefix's family)
+     * @return the route
+     * @throws IllegalArgumentException when an IPv4 prefix has host bits set
      */
-    public static Builder to(InetPrefix destination) {
-        Builder b = new Builder();
-        b.destination = destination;
-        return b;
+    public static Route to(InetPrefix destination) {
+        return RouteDraft.to(destination).build();
     }
 
-    /** Fills in a {@link Route}; {@link #build()} checks it and throws {@link IllegalArgumentException}. */
-    public static final class Builder {
-        private InetPrefix destination;
-        private InetFamily family;
-        private RouteType type;
-        private Long table;
-        private Integer protocol;
-        private Integer scope;
-        private InetAddress gateway;
-        private String device;
-        private InetAddress preferredSource;
-        private InetPrefix source;
-        private Long metric;
-        private int tos;
-        private final Map<RouteMetric, Long> metrics = new EnumMap<>(RouteMetric.class);
-        private final Set<RouteMetric> locked = EnumSet.noneOf(RouteMetric.class);
-        private final List<Nexthop> nexthops = new ArrayList<>();
-        private Integer pref;
-        private final Set<RouteFlag> flags = EnumSet.noneOf(RouteFlag.class);
+    /**
+     * The family of a default route that names no address: {@code ip -6 route add default dev X}.
+     *
+     * @param f IPv4 or IPv6
+     * @return a changed copy, checked as a whole; this route is unchanged
+     */
+    public Route withFamily(InetFamily f) {
+        return RouteDraft.of(this).family(f).build();
+    }
 
-        private Builder() {
-        }
+    /**
+     * The route type: {@code ip route add blackhole ...}.
+     *
+     * @param t the type; null for unicast
+     * @return a changed copy, checked as a whole; this route is unchanged
+     */
+    public Route withType(RouteType t) {
+        return RouteDraft.of(this).type(t).build();
+    }
 
-        /**
-         * The family of a default route that names no address ({@code ip -6 route add default dev X}).
-         *
-         * @param f IPv4 or IPv6
-         * @return this builder
-         */
-        public Builder family(InetFamily f) {
-            family = f;
-            return this;
-        }
+    /**
+     * The gateway: {@code via ADDRESS}.
+     *
+     * @param address an address literal
+     * @return a changed copy, checked as a whole; this route is unchanged
+     * @throws IllegalArgumentException when {@code address} is no address (with a hint to use {@code dev} when it looks like an interface name)
+     */
+    public Route withGateway(String address) {
+        return RouteDraft.of(this).via(address).build();
+    }
 
-        /**
-         * The route type: {@code ip route add blackhole ...}.
-         *
-         * @param t the type; null for unicast
-         * @return this builder
-         */
-        public Builder type(RouteType t) {
-            type = t;
-            return this;
-        }
+    /**
+     * The gateway: {@code via ADDRESS}. Replaces one set before; for several use {@link #withNexthop}.
+     *
+     * @param address the next router
+     * @return a changed copy, checked as a whole; this route is unchanged
+     * @throws IllegalArgumentException when the route has nexthops
+     */
+    public Route withGateway(InetAddress address) {
+        return RouteDraft.of(this).via(address).build();
+    }
 
-        /**
-         * {@code via ADDRESS}: the gateway.
-         *
-         * @param address an address literal
-         * @return this builder
-         * @throws IllegalArgumentException when {@code address} is no address (with a hint to use
-         * {@code dev} when it looks like an interface name), or a gateway is set already
-         */
-        public Builder via(String address) {
-            return via(Nexthop.parseGateway(address));
-        }
+    /**
+     * The output interface: {@code dev NAME}.
+     *
+     * @param name the interface name
+     * @return a changed copy, checked as a whole; this route is unchanged
+     * @throws IllegalArgumentException when {@code name} is not a valid interface name
+     */
+    public Route withDevice(String name) {
+        return RouteDraft.of(this).dev(name).build();
+    }
 
-        /**
-         * {@code via ADDRESS}: the gateway.
-         *
-         * @param address the next router
-         * @return this builder
-         * @throws IllegalArgumentException when a gateway is set already (use {@link #nexthop} for several)
-         */
-        public Builder via(InetAddress address) {
-            if (gateway != null) {
-                throw new IllegalArgumentException("a route has one \"via\"; use nexthop groups for several gateways");
-            }
-            gateway = address;
-            return this;
-        }
+    /**
+     * The preferred source address: {@code src ADDRESS}.
+     *
+     * @param address an address literal, of the route's family
+     * @return a changed copy, checked as a whole; this route is unchanged
+     * @throws IllegalArgumentException when it is not an address literal or of the other family
+     */
+    public Route withPreferredSource(String address) {
+        return RouteDraft.of(this).src(address).build();
+    }
 
-        /**
-         * {@code dev NAME}: the output interface.
-         *
-         * @param name the interface name
-         * @return this builder
-         * @throws IllegalArgumentException when {@code name} is not a valid interface name
-         */
-        public Builder dev(String name) {
-            device = InterfaceNames.check(name);
-            return this;
-        }
+    /**
+     * The preferred source address: {@code src ADDRESS}.
+     *
+     * @param address the address, of the route's family
+     * @return a changed copy, checked as a whole; this route is unchanged
+     * @throws IllegalArgumentException when it is of the other family
+     */
+    public Route withPreferredSource(InetAddress address) {
+        return RouteDraft.of(this).src(address).build();
+    }
 
-        /**
-         * {@code src ADDRESS}: the preferred source address.
-         *
-         * @param address an address literal
-         * @return this builder
-         * @throws IllegalArgumentException when {@code address} is not an address literal
-         */
-        public Builder src(String address) {
-            return src(InetPrefix.parseAddress(address));
-        }
+    /**
+     * The source prefix: {@code from PREFIX} (IPv6 source-specific routing).
+     *
+     * @param prefix the prefix, as {@link InetPrefix#parse} reads it
+     * @return a changed copy, checked as a whole; this route is unchanged
+     * @throws IllegalArgumentException when {@code prefix} does not parse or is of the other family
+     */
+    public Route withSource(String prefix) {
+        return RouteDraft.of(this).from(prefix).build();
+    }
 
-        /**
-         * {@code src ADDRESS}: the preferred source address.
-         *
-         * @param address the address, of the route's family
-         * @return this builder
-         */
-        public Builder src(InetAddress address) {
-            preferredSource = address;
-            return this;
-        }
+    /**
+     * The route's priority: {@code metric N}; lower wins.
+     *
+     * @param m 0 to 4294967295
+     * @return a changed copy, checked as a whole; this route is unchanged
+     * @throws IllegalArgumentException when {@code m} is out of range
+     */
+    public Route withMetric(long m) {
+        return RouteDraft.of(this).metric(m).build();
+    }
 
-        /**
-         * {@code from PREFIX}: the source prefix (IPv6 source-specific routing).
-         *
-         * @param prefix the prefix, as {@link InetPrefix#parse} reads it
-         * @return this builder
-         * @throws IllegalArgumentException when {@code prefix} does not parse
-         */
-        public Builder from(String prefix) {
-            source = InetPrefix.parse(prefix);
-            return this;
-        }
+    /**
+     * The table: {@code table ID}.
+     *
+     * @param id the table id, 0 to 4294967295 (see {@link RouteTables})
+     * @return a changed copy, checked as a whole; this route is unchanged
+     * @throws IllegalArgumentException when {@code id} is out of range
+     */
+    public Route withTable(long id) {
+        return RouteDraft.of(this).table(id).build();
+    }
 
-        /**
-         * {@code metric N}: the route's priority; lower wins.
-         *
-         * @param m 0 to 4294967295
-         * @return this builder
-         * @throws IllegalArgumentException when {@code m} is out of range
-         */
-        public Builder metric(long m) {
-            if (m < 0 || m > RouteTables.MAX) {
-                throw new IllegalArgumentException("metric " + m + " is out of range (0 to " + RouteTables.MAX + ")");
-            }
-            metric = m;
-            return this;
-        }
+    /**
+     * The table by name ({@code main}, {@code local}, names in rt_tables) or number: {@code table NAME}.
+     *
+     * @param nameOrNumber the name or number
+     * @return a changed copy, checked as a whole; this route is unchanged
+     * @throws IllegalArgumentException when it is neither a known name nor a number in range
+     */
+    public Route withTable(String nameOrNumber) {
+        return RouteDraft.of(this).table(nameOrNumber).build();
+    }
 
-        /**
-         * {@code table ID}.
-         *
-         * @param id the table id, 0 to 4294967295 (see {@link RouteTables})
-         * @return this builder
-         * @throws IllegalArgumentException when {@code id} is out of range
-         */
-        public Builder table(long id) {
-            if (id < 0 || id > RouteTables.MAX) {
-                throw new IllegalArgumentException("table " + id + " is out of range (0 to " + RouteTables.MAX + ")");
-            }
-            table = id;
-            return this;
-        }
+    /**
+     * Who installed the route: {@code proto N}.
+     *
+     * @param p 0 to 255, see {@link RouteProtocols}
+     * @return a changed copy, checked as a whole; this route is unchanged
+     * @throws IllegalArgumentException when {@code p} is out of range
+     */
+    public Route withProtocol(int p) {
+        return RouteDraft.of(this).protocol(p).build();
+    }
 
-        /**
-         * {@code table NAME}: a table by name ({@code main}, {@code local}, names in rt_tables) or number.
-         *
-         * @param nameOrNumber the name or number
-         * @return this builder
-         * @throws IllegalArgumentException when it is neither a known name nor a number in range
-         */
-        public Builder table(String nameOrNumber) {
-            return table(RouteTables.parse(nameOrNumber));
-        }
+    /**
+     * The scope: {@code scope N}.
+     *
+     * @param s 0 to 255, see {@link RouteScopes}
+     * @return a changed copy, checked as a whole; this route is unchanged
+     * @throws IllegalArgumentException when {@code s} is out of range
+     */
+    public Route withScope(int s) {
+        return RouteDraft.of(this).scope(s).build();
+    }
 
-        /**
-         * {@code proto N}: who installed the route.
-         *
-         * @param p 0 to 255, see {@link RouteProtocols}
-         * @return this builder
-         * @throws IllegalArgumentException when {@code p} is out of range
-         */
-        public Builder protocol(int p) {
-            protocol = byteValue(p, "protocol");
-            return this;
-        }
+    /**
+     * The type of service the route is for: {@code tos N}.
+     *
+     * @param t 0 to 255; 0 for any
+     * @return a changed copy, checked as a whole; this route is unchanged
+     * @throws IllegalArgumentException when {@code t} is out of range
+     */
+    public Route withTos(int t) {
+        return RouteDraft.of(this).tos(t).build();
+    }
 
-        /**
-         * {@code scope N}.
-         *
-         * @param s 0 to 255, see {@link RouteScopes}
-         * @return this builder
-         * @throws IllegalArgumentException when {@code s} is out of range
-         */
-        public Builder scope(int s) {
-            scope = byteValue(s, "scope");
-            return this;
-        }
+    /**
+     * The path MTU for the route: {@code mtu N}.
+     *
+     * @param bytes the MTU in bytes
+     * @return a changed copy, checked as a whole; this route is unchanged
+     * @throws IllegalArgumentException when {@code bytes} is out of range
+     */
+    public Route withMtu(long bytes) {
+        return RouteDraft.of(this).mtu(bytes).build();
+    }
 
-        /**
-         * {@code tos N}: the type of service the route is for.
-         *
-         * @param t 0 to 255; 0 for any
-         * @return this builder
-         * @throws IllegalArgumentException when {@code t} is out of range
-         */
-        public Builder tos(int t) {
-            tos = byteValue(t, "tos");
-            return this;
-        }
+    /**
+     * A per-route metric ({@code mtu}, {@code advmss}, {@code hoplimit}, ...), in the metric's unit.
+     *
+     * @param m the metric
+     * @param value 0 to 4294967295
+     * @return a changed copy, checked as a whole; this route is unchanged
+     * @throws IllegalArgumentException when {@code value} is out of range
+     */
+    public Route withMetric(RouteMetric m, long value) {
+        return RouteDraft.of(this).metric(m, value).build();
+    }
 
-        /**
-         * {@code mtu N}: the path MTU for the route.
-         *
-         * @param bytes the MTU in bytes
-         * @return this builder
-         * @throws IllegalArgumentException when {@code bytes} is out of range
-         */
-        public Builder mtu(long bytes) {
-            return metric(RouteMetric.MTU, bytes);
-        }
+    /**
+     * A locked metric ({@code mtu lock 1400}): path MTU discovery and the like leave it alone.
+     *
+     * @param m the metric to lock
+     * @return a changed copy, checked as a whole; this route is unchanged
+     */
+    public Route withLockedMetric(RouteMetric m) {
+        return RouteDraft.of(this).lock(m).build();
+    }
 
-        /**
-         * Sets a per-route metric ({@code mtu}, {@code advmss}, {@code hoplimit}, ...), in the metric's unit.
-         *
-         * @param m the metric
-         * @param value 0 to 4294967295
-         * @return this builder
-         * @throws IllegalArgumentException when {@code value} is out of range
-         */
-        public Builder metric(RouteMetric m, long value) {
-            if (value < 0 || value > RouteTables.MAX) {
-                throw new IllegalArgumentException("\"" + m.ipName() + "\" value " + value + " is out of range");
-            }
-            metrics.put(m, value);
-            return this;
-        }
+    /**
+     * One more path of a multipath route: {@code nexthop via ... dev ... weight N}.
+     *
+     * @param n the path
+     * @return a changed copy, checked as a whole; this route is unchanged
+     * @throws IllegalArgumentException when the route has a gateway ({@code via})
+     */
+    public Route withNexthop(Nexthop n) {
+        return RouteDraft.of(this).nexthop(n).build();
+    }
 
-        /**
-         * Locks a metric ({@code mtu lock 1400}): path MTU discovery and the like leave it alone.
-         *
-         * @param m the metric to lock
-         * @return this builder
-         */
-        public Builder lock(RouteMetric m) {
-            locked.add(m);
-            return this;
-        }
+    /**
+     * IPv6 router preference: {@code pref low|medium|high}.
+     *
+     * @param p {@link #PREF_LOW}, {@link #PREF_MEDIUM} or {@link #PREF_HIGH}
+     * @return a changed copy, checked as a whole; this route is unchanged
+     * @throws IllegalArgumentException when {@code p} is outside 0 to 255
+     */
+    public Route withPref(int p) {
+        return RouteDraft.of(this).pref(p).build();
+    }
 
-        /**
-         * Adds a path of a multipath route ({@code nexthop via ... dev ... weight N}).
-         *
-         * @param n the path
-         * @return this builder
-         */
-        public Builder nexthop(Nexthop n) {
-            nexthops.add(n);
-            return this;
-        }
-
-        /**
-         * {@code pref low|medium|high}: IPv6 router preference.
-         *
-         * @param p {@link #PREF_LOW}, {@link #PREF_MEDIUM} or {@link #PREF_HIGH}
-         * @return this builder
-         * @throws IllegalArgumentException when {@code p} is outside 0 to 255
-         */
-        public Builder pref(int p) {
-            pref = byteValue(p, "pref");
-            return this;
-        }
-
-        /**
-         * {@code onlink}: take the gateway as on the link even with no route to it.
-         *
-         * @return this builder
-         */
-        public Builder onlink() {
-            flags.add(RouteFlag.ONLINK);
-            return this;
-        }
-
-        private static int byteValue(int v, String what) {
-            if (v < 0 || v > 255) {
-                throw new IllegalArgumentException("\"" + what + "\" value " + v + " is out of range (0 to 255)");
-            }
-            return v;
-        }
-
-        /**
-         * Checks the route and builds it. A default route with no destination takes its family from
-         * {@link #family}, the gateway, {@code src}, {@code from} or the first nexthop gateway, else IPv4.
-         *
-         * @return the route
-         * @throws IllegalArgumentException for both {@code via} and nexthops, an IPv4 destination with
-         * host bits set, or a {@code src}/{@code from} of the other family
-         */
-        public Route build() {
-            InetFamily f = destination != null ? InetFamily.of(destination.address()) : guessFamily();
-            InetPrefix dst = destination != null ? destination : new InetPrefix(f.any(), 0);
-            if (gateway != null && !nexthops.isEmpty()) {
-                throw new IllegalArgumentException("a route takes \"via\" or \"nexthop\" groups, not both");
-            }
-            if (f == InetFamily.IPV4 && !dst.network().equals(dst)) {
-                throw new IllegalArgumentException("\"" + dst + "\" has host bits set: the network is " + dst.network());
-            }
-            for (InetAddress a : new InetAddress[] {preferredSource, source == null ? null : source.address()}) {
-                if (a != null && InetFamily.of(a) != f) {
-                    throw new IllegalArgumentException(InetText.format(a) + " is " + InetFamily.of(a).ipName()
-                            + " but the route is " + f.ipName());
-                }
-            }
-            return new Route(dst, type, table, protocol, scope, gateway, device, preferredSource, source, metric, tos,
-                    metrics, locked, nexthops, pref, flags, null, null, null, null, null);
-        }
-
-        private InetFamily guessFamily() {
-            if (family != null) {
-                return family;
-            }
-            for (InetAddress a : new InetAddress[] {gateway, preferredSource, source == null ? null : source.address()}) {
-                if (a != null) {
-                    return InetFamily.of(a);
-                }
-            }
-            for (Nexthop n : nexthops) {
-                if (n.gateway() != null) {
-                    return InetFamily.of(n.gateway());
-                }
-            }
-            return InetFamily.IPV4;
-        }
+    /**
+     * Takes the gateway as on the link even with no route to it: {@code onlink}.
+     *
+     * @return a changed copy; this route is unchanged
+     */
+    public Route withOnlink() {
+        return RouteDraft.of(this).onlink().build();
     }
 }

@@ -8,7 +8,9 @@ import io.netns4j.types.InterfaceNames;
 
 /**
  * Which routes {@link Routes#list(RouteFilter)} and {@link Routes#flush(RouteFilter)} take:
- * the selector of {@code ip route show|flush}. Unset (null) parts match anything.
+ * the selector of {@code ip route show|flush}. Unset (null) parts match anything. Start from
+ * {@link #main()} or {@link #all()} and narrow it with the {@code withX} methods, each returning a
+ * changed copy.
  * {@link #main()} is what {@code ip route show} lists: IPv4, table main.
  *
  * @param family IPv4 or IPv6; null for both
@@ -60,10 +62,10 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
     /**
      * Only this family: {@code ip -4 route} or {@code ip -6 route}.
      *
-     * @param f the family; null for both
+     * @param f IPv4 or IPv6 ({@link #withAnyFamily()} for both)
      * @return a new filter
      */
-    public RouteFilter family(InetFamily f) {
+    public RouteFilter withFamily(InetFamily f) {
         return new RouteFilter(f, table, protocol, scope, type, device, inputDevice, via, preferredSource, metric,
                 destination, match);
     }
@@ -71,21 +73,42 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
     /**
      * Only one table: {@code table ID}.
      *
-     * @param t the table id; null for all of them
+     * @param t the table id, 0 to 4294967295 (see {@link RouteTables}); {@link #withAnyTable()} for all
      * @return a new filter
      */
-    public RouteFilter table(Long t) {
+    public RouteFilter withTable(long t) {
         return new RouteFilter(family, t, protocol, scope, type, device, inputDevice, via, preferredSource, metric,
+                destination, match);
+    }
+
+    /**
+     * Routes of both families ({@code ip route show} with neither {@code -4} nor {@code -6} on a
+     * filter that names no address).
+     *
+     * @return a new filter
+     */
+    public RouteFilter withAnyFamily() {
+        return new RouteFilter(null, table, protocol, scope, type, device, inputDevice, via, preferredSource, metric,
+                destination, match);
+    }
+
+    /**
+     * Routes of every table: {@code table all}.
+     *
+     * @return a new filter
+     */
+    public RouteFilter withAnyTable() {
+        return new RouteFilter(family, null, protocol, scope, type, device, inputDevice, via, preferredSource, metric,
                 destination, match);
     }
 
     /**
      * Only routes installed by one protocol: {@code proto N}.
      *
-     * @param p 0 to 255 (see {@link RouteProtocols}); null for any
+     * @param p 0 to 255 (see {@link RouteProtocols})
      * @return a new filter
      */
-    public RouteFilter protocol(Integer p) {
+    public RouteFilter withProtocol(int p) {
         return new RouteFilter(family, table, p, scope, type, device, inputDevice, via, preferredSource, metric,
                 destination, match);
     }
@@ -93,10 +116,10 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
     /**
      * Only routes of one scope: {@code scope N}.
      *
-     * @param s 0 to 255 (see {@link RouteScopes}); null for any
+     * @param s 0 to 255 (see {@link RouteScopes})
      * @return a new filter
      */
-    public RouteFilter scope(Integer s) {
+    public RouteFilter withScope(int s) {
         return new RouteFilter(family, table, protocol, s, type, device, inputDevice, via, preferredSource, metric,
                 destination, match);
     }
@@ -107,7 +130,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      * @param t the type; null for any
      * @return a new filter
      */
-    public RouteFilter type(RouteType t) {
+    public RouteFilter withType(RouteType t) {
         return new RouteFilter(family, table, protocol, scope, t, device, inputDevice, via, preferredSource, metric,
                 destination, match);
     }
@@ -119,7 +142,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      * @return a new filter
      * @throws IllegalArgumentException when {@code name} is not a valid interface name
      */
-    public RouteFilter device(String name) {
+    public RouteFilter withDevice(String name) {
         return new RouteFilter(family, table, protocol, scope, type, name == null ? null : InterfaceNames.check(name),
                 inputDevice, via, preferredSource, metric, destination, match);
     }
@@ -131,7 +154,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      * @return a new filter
      * @throws IllegalArgumentException when {@code name} is not a valid interface name
      */
-    public RouteFilter inputDevice(String name) {
+    public RouteFilter withInputDevice(String name) {
         return new RouteFilter(family, table, protocol, scope, type, device,
                 name == null ? null : InterfaceNames.check(name), via, preferredSource, metric, destination, match);
     }
@@ -142,7 +165,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      * @param gateways the prefix; null for any
      * @return a new filter
      */
-    public RouteFilter via(InetPrefix gateways) {
+    public RouteFilter withGateways(InetPrefix gateways) {
         return new RouteFilter(family, table, protocol, scope, type, device, inputDevice, gateways, preferredSource,
                 metric, destination, match);
     }
@@ -153,7 +176,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      * @param sources the prefix; null for any
      * @return a new filter
      */
-    public RouteFilter preferredSource(InetPrefix sources) {
+    public RouteFilter withPreferredSources(InetPrefix sources) {
         return new RouteFilter(family, table, protocol, scope, type, device, inputDevice, via, sources, metric,
                 destination, match);
     }
@@ -161,10 +184,10 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
     /**
      * Routes with this metric: {@code metric N}.
      *
-     * @param m the metric; null for any
+     * @param m the metric, 0 to 4294967295
      * @return a new filter
      */
-    public RouteFilter metric(Long m) {
+    public RouteFilter withMetric(long m) {
         return new RouteFilter(family, table, protocol, scope, type, device, inputDevice, via, preferredSource, m,
                 destination, match);
     }
@@ -176,7 +199,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      * @param how how the prefix selects
      * @return a new filter
      */
-    public RouteFilter destination(InetPrefix prefix, Match how) {
+    public RouteFilter withDestination(InetPrefix prefix, Match how) {
         return new RouteFilter(family, table, protocol, scope, type, device, inputDevice, via, preferredSource, metric,
                 prefix, how);
     }

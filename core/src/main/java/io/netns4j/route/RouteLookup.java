@@ -66,8 +66,8 @@ public record RouteLookup(InetAddress destination, InetAddress source, String in
      * @return a new lookup
      * @throws IllegalArgumentException when {@code address} is not an address literal or of the other family
      */
-    public RouteLookup from(String address) {
-        return from(InetPrefix.parseAddress(address));
+    public RouteLookup withSource(String address) {
+        return withSource(InetPrefix.parseAddress(address));
     }
 
     /**
@@ -77,7 +77,7 @@ public record RouteLookup(InetAddress destination, InetAddress source, String in
      * @return a new lookup
      * @throws IllegalArgumentException when {@code address} is of the other family
      */
-    public RouteLookup from(InetAddress address) {
+    public RouteLookup withSource(InetAddress address) {
         return new RouteLookup(destination, address, inputDevice, outputDevice, mark, uid, tos, fibMatch);
     }
 
@@ -88,7 +88,7 @@ public record RouteLookup(InetAddress destination, InetAddress source, String in
      * @return a new lookup
      * @throws IllegalArgumentException when {@code name} is not a valid interface name
      */
-    public RouteLookup inputDevice(String name) {
+    public RouteLookup withInputDevice(String name) {
         return new RouteLookup(destination, source, InterfaceNames.check(name), outputDevice, mark, uid, tos, fibMatch);
     }
 
@@ -99,7 +99,7 @@ public record RouteLookup(InetAddress destination, InetAddress source, String in
      * @return a new lookup
      * @throws IllegalArgumentException when {@code name} is not a valid interface name
      */
-    public RouteLookup outputDevice(String name) {
+    public RouteLookup withOutputDevice(String name) {
         return new RouteLookup(destination, source, inputDevice, InterfaceNames.check(name), mark, uid, tos, fibMatch);
     }
 
@@ -109,7 +109,7 @@ public record RouteLookup(InetAddress destination, InetAddress source, String in
      * @param m the firewall mark
      * @return a new lookup
      */
-    public RouteLookup mark(long m) {
+    public RouteLookup withMark(long m) {
         return new RouteLookup(destination, source, inputDevice, outputDevice, m, uid, tos, fibMatch);
     }
 
@@ -119,7 +119,7 @@ public record RouteLookup(InetAddress destination, InetAddress source, String in
      * @param u the sending user's id
      * @return a new lookup
      */
-    public RouteLookup uid(long u) {
+    public RouteLookup withUid(long u) {
         return new RouteLookup(destination, source, inputDevice, outputDevice, mark, u, tos, fibMatch);
     }
 
@@ -129,7 +129,7 @@ public record RouteLookup(InetAddress destination, InetAddress source, String in
      * @param t the type of service
      * @return a new lookup
      */
-    public RouteLookup tos(int t) {
+    public RouteLookup withTos(int t) {
         return new RouteLookup(destination, source, inputDevice, outputDevice, mark, uid, t, fibMatch);
     }
 

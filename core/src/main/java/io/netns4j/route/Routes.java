@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * The routes of one namespace: {@code ip -n NS route ...}. Obtain with {@link io.netns4j.Netns#routes()}.
  * Each verb is one netlink exchange on the namespace's socket (no thread switching).
- * Requests are checked when they are built ({@link Route.Builder#build()}), before any
+ * Requests are checked when they are built ({@link Route#to(String)} and its withers), before any
  * system call; the kernel's refusals come back with its own words
  * ({@code Error: Nexthop has invalid gateway.}).
  */

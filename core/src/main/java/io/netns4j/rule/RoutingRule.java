@@ -4,13 +4,12 @@ import io.netns4j.route.RouteTables;
 import io.netns4j.types.InetFamily;
 import io.netns4j.types.InetPrefix;
 import io.netns4j.types.InetText;
-import io.netns4j.types.InterfaceNames;
 
 
 
 /**
  * A policy routing rule, as {@code ip rule} shows it and as {@link Rules} adds it:
- * {@code RoutingRule.builder().from("10.0.0.5").table(100).priority(1000).build()} is
+ * {@code RoutingRule.ipv4().withSource("10.0.0.5").withTable(100).withPriority(1000)} is
  * {@code ip rule add from 10.0.0.5 table 100 pref 1000}.
  *
  * <p>In a request, null means what {@code ip} means by leaving a word out: no
@@ -59,257 +58,207 @@ public record RoutingRule(InetFamily family, Long priority, boolean not, InetPre
     }
 
     /**
-     * Starts a rule: {@code ip rule add ...}.
+     * A rule of {@code family} that matches everything and, added as it is, looks up table main:
+     * {@code ip -4|-6 rule add}; add selectors and an action with the {@code withX} methods.
      *
-     * @return a builder with nothing set (IPv4 unless a prefix or {@link Builder#family} says otherwise)
+     * @param family IPv4 or IPv6; prefixes given later must be of this family
+     * @return the rule
+     * @throws IllegalArgumentException when {@code family} is null
      */
-    public static Builder builder() {
-        return new Builder();
+    public static RoutingRule of(InetFamily family) {
+        return new RoutingRule(family, null, false, null, null, 0, null, null, null, null, null, null, null, null, null,
+                false, false, false);
     }
 
-    /** Fills in a {@link RoutingRule}; values are checked as they are set. */
-    public static final class Builder {
-        private InetFamily family;
-        private Long priority;
-        private boolean not;
-        private InetPrefix source;
-        private InetPrefix destination;
-        private int tos;
-        private Long fwmark;
-        private Long fwmask;
-        private String inputDevice;
-        private String outputDevice;
-        private Long table;
-        private RuleAction action;
-        private Long gotoTarget;
-        private Integer suppressPrefixLength;
-        private Integer protocol;
+    /**
+     * An IPv4 rule that matches everything: {@code ip rule add} ({@code ip -4 rule add}).
+     *
+     * @return the rule
+     */
+    public static RoutingRule ipv4() {
+        return of(InetFamily.IPV4);
+    }
 
-        private Builder() {
-        }
+    /**
+     * An IPv6 rule that matches everything: {@code ip -6 rule add}.
+     *
+     * @return the rule
+     */
+    public static RoutingRule ipv6() {
+        return of(InetFamily.IPV6);
+    }
 
-        /**
-         * The family when no prefix tells it ({@code ip -6 rule add fwmark 1 table 5}); IPv4 otherwise.
-         *
-         * @param f IPv4 or IPv6
-         * @return this builder
-         */
-        public Builder family(InetFamily f) {
-            family = f;
-            return this;
-        }
+    /**
+     * The same rule for another family ({@code ip -4} or {@code ip -6}).
+     *
+     * @param f IPv4 or IPv6
+     * @return a changed copy; this rule is unchanged
+     * @throws IllegalArgumentException when {@code f} is null or the rule has a prefix of the other family
+     */
+    public RoutingRule withFamily(InetFamily f) {
+        return RuleDraft.of(this).family(f).build();
+    }
 
-        /**
-         * {@code pref N}: the rule's place, lower first.
-         *
-         * @param p 0 to 4294967295
-         * @return this builder
-         * @throws IllegalArgumentException when {@code p} is out of range
-         */
-        public Builder priority(long p) {
-            priority = u32(p, "priority");
-            return this;
-        }
+    /**
+     * The rule's place, lower first: {@code pref N}.
+     *
+     * @param p 0 to 4294967295
+     * @return a changed copy; this rule is unchanged
+     * @throws IllegalArgumentException when out of range
+     */
+    public RoutingRule withPriority(long p) {
+        return RuleDraft.of(this).priority(p).build();
+    }
 
-        /**
-         * {@code not}: invert the selector.
-         *
-         * @return this builder
-         */
-        public Builder not() {
-            not = true;
-            return this;
-        }
+    /**
+     * Inverts the selector: {@code not}.
+     *
+     * @return a changed copy; this rule is unchanged
+     */
+    public RoutingRule withNot() {
+        return RuleDraft.of(this).not().build();
+    }
 
-        /**
-         * {@code from PREFIX}; {@code all} (also {@code any}, {@code default}) for any. Sets the family
-         * when none is set yet.
-         *
-         * @param prefix the source prefix, as {@link InetPrefix#parse} reads it
-         * @return this builder
-         * @throws IllegalArgumentException when {@code prefix} does not parse
-         */
-        public Builder from(String prefix) {
-            source = isAll(prefix) ? null : InetPrefix.parse(prefix);
-            family = family == null && source != null ? InetFamily.of(source.address()) : family;
-            return this;
-        }
+    /**
+     * The source prefix: {@code from PREFIX}; {@code all} for any.
+     *
+     * @param prefix a prefix or address of the rule's family, or {@code all}
+     * @return a changed copy; this rule is unchanged
+     * @throws IllegalArgumentException when it does not parse or is of the other family
+     */
+    public RoutingRule withSource(String prefix) {
+        return RuleDraft.of(this).from(prefix).build();
+    }
 
-        /**
-         * {@code to PREFIX}; {@code all} (also {@code any}, {@code default}) for any. Sets the family
-         * when none is set yet.
-         *
-         * @param prefix the destination prefix, as {@link InetPrefix#parse} reads it
-         * @return this builder
-         * @throws IllegalArgumentException when {@code prefix} does not parse
-         */
-        public Builder to(String prefix) {
-            destination = isAll(prefix) ? null : InetPrefix.parse(prefix);
-            family = family == null && destination != null ? InetFamily.of(destination.address()) : family;
-            return this;
-        }
+    /**
+     * The destination prefix: {@code to PREFIX}; {@code all} for any.
+     *
+     * @param prefix a prefix or address of the rule's family, or {@code all}
+     * @return a changed copy; this rule is unchanged
+     * @throws IllegalArgumentException when it does not parse or is of the other family
+     */
+    public RoutingRule withDestination(String prefix) {
+        return RuleDraft.of(this).to(prefix).build();
+    }
 
-        private static boolean isAll(String s) {
-            return s.equals("all") || s.equals("any") || s.equals("default");
-        }
+    /**
+     * The type of service to match: {@code tos N}.
+     *
+     * @param t 0 to 255
+     * @return a changed copy; this rule is unchanged
+     * @throws IllegalArgumentException when out of range
+     */
+    public RoutingRule withTos(int t) {
+        return RuleDraft.of(this).tos(t).build();
+    }
 
-        /**
-         * {@code tos N}.
-         *
-         * @param t 0 to 255
-         * @return this builder
-         * @throws IllegalArgumentException when {@code t} is out of range
-         */
-        public Builder tos(int t) {
-            if (t < 0 || t > 255) {
-                throw new IllegalArgumentException("tos " + t + " is out of range (0 to 255)");
-            }
-            tos = t;
-            return this;
-        }
+    /**
+     * The firewall mark to match: {@code fwmark MARK}.
+     *
+     * @param mark 0 to 4294967295
+     * @return a changed copy; this rule is unchanged
+     * @throws IllegalArgumentException when out of range
+     */
+    public RoutingRule withFwmark(long mark) {
+        return RuleDraft.of(this).fwmark(mark).build();
+    }
 
-        /**
-         * {@code fwmark MARK}.
-         *
-         * @param mark 0 to 4294967295
-         * @return this builder
-         * @throws IllegalArgumentException when {@code mark} is out of range
-         */
-        public Builder fwmark(long mark) {
-            fwmark = u32(mark, "fwmark");
-            return this;
-        }
+    /**
+     * The firewall mark to match under a mask: {@code fwmark MARK/MASK}.
+     *
+     * @param mark 0 to 4294967295
+     * @param mask 0 to 4294967295
+     * @return a changed copy; this rule is unchanged
+     * @throws IllegalArgumentException when out of range
+     */
+    public RoutingRule withFwmark(long mark, long mask) {
+        return RuleDraft.of(this).fwmark(mark, mask).build();
+    }
 
-        /**
-         * {@code fwmark MARK/MASK}.
-         *
-         * @param mark 0 to 4294967295
-         * @param mask 0 to 4294967295, applied to the packet's mark before comparing
-         * @return this builder
-         * @throws IllegalArgumentException when a value is out of range
-         */
-        public Builder fwmark(long mark, long mask) {
-            fwmask = u32(mask, "fwmask");
-            return fwmark(mark);
-        }
+    /**
+     * The interface packets arrive on: {@code iif NAME}.
+     *
+     * @param name an interface name
+     * @return a changed copy; this rule is unchanged
+     * @throws IllegalArgumentException when the name is invalid
+     */
+    public RoutingRule withInputDevice(String name) {
+        return RuleDraft.of(this).iif(name).build();
+    }
 
-        /**
-         * {@code iif NAME}: packets arriving on this interface ({@code lo} for this host's own).
-         *
-         * @param name the interface name
-         * @return this builder
-         * @throws IllegalArgumentException when {@code name} is not a valid interface name
-         */
-        public Builder iif(String name) {
-            inputDevice = InterfaceNames.check(name);
-            return this;
-        }
+    /**
+     * The interface of sockets bound to one: {@code oif NAME}.
+     *
+     * @param name an interface name
+     * @return a changed copy; this rule is unchanged
+     * @throws IllegalArgumentException when the name is invalid
+     */
+    public RoutingRule withOutputDevice(String name) {
+        return RuleDraft.of(this).oif(name).build();
+    }
 
-        /**
-         * {@code oif NAME}: packets from sockets bound to this interface.
-         *
-         * @param name the interface name
-         * @return this builder
-         * @throws IllegalArgumentException when {@code name} is not a valid interface name
-         */
-        public Builder oif(String name) {
-            outputDevice = InterfaceNames.check(name);
-            return this;
-        }
+    /**
+     * The table to look up: {@code lookup ID}.
+     *
+     * @param id 0 to 4294967295 (see {@link RouteTables})
+     * @return a changed copy; this rule is unchanged
+     * @throws IllegalArgumentException when out of range
+     */
+    public RoutingRule withTable(long id) {
+        return RuleDraft.of(this).table(id).build();
+    }
 
-        /**
-         * {@code lookup ID}: the table to look up.
-         *
-         * @param id 0 to 4294967295 (see {@link RouteTables})
-         * @return this builder
-         * @throws IllegalArgumentException when {@code id} is out of range
-         */
-        public Builder table(long id) {
-            table = u32(id, "table");
-            return this;
-        }
+    /**
+     * The table to look up by name or number: {@code lookup NAME}.
+     *
+     * @param nameOrNumber {@code main}, {@code local}, a name in rt_tables, or a number
+     * @return a changed copy; this rule is unchanged
+     * @throws IllegalArgumentException when it is neither
+     */
+    public RoutingRule withTable(String nameOrNumber) {
+        return RuleDraft.of(this).table(nameOrNumber).build();
+    }
 
-        /**
-         * {@code lookup NAME}: a table by name ({@code main}, names in rt_tables) or number.
-         *
-         * @param nameOrNumber the name or number
-         * @return this builder
-         * @throws IllegalArgumentException when it is neither a known name nor a number in range
-         */
-        public Builder table(String nameOrNumber) {
-            return table(RouteTables.parse(nameOrNumber));
-        }
+    /**
+     * What the rule does: {@code blackhole}, {@code unreachable}, {@code prohibit}, {@code nop}, ...
+     *
+     * @param a the action; null for lookup
+     * @return a changed copy; this rule is unchanged
+     */
+    public RoutingRule withAction(RuleAction a) {
+        return RuleDraft.of(this).action(a).build();
+    }
 
-        /**
-         * The action: {@code blackhole}, {@code unreachable}, {@code prohibit}, {@code nop}, ...
-         *
-         * @param a the action; null for {@code lookup}
-         * @return this builder
-         */
-        public Builder action(RuleAction a) {
-            action = a;
-            return this;
-        }
+    /**
+     * Jumps to the rule at {@code target}: {@code goto N} (the action becomes {@link RuleAction#GOTO}).
+     *
+     * @param target the priority to jump to, 0 to 4294967295
+     * @return a changed copy; this rule is unchanged
+     * @throws IllegalArgumentException when out of range
+     */
+    public RoutingRule withGotoTarget(long target) {
+        return RuleDraft.of(this).gotoRule(target).build();
+    }
 
-        /**
-         * {@code goto PRIORITY}; sets the action to {@link RuleAction#GOTO}.
-         *
-         * @param target the priority of the rule to jump to, 0 to 4294967295
-         * @return this builder
-         * @throws IllegalArgumentException when {@code target} is out of range
-         */
-        public Builder gotoRule(long target) {
-            gotoTarget = u32(target, "goto");
-            action = RuleAction.GOTO;
-            return this;
-        }
+    /**
+     * Rejects lookup results with a prefix this long or shorter: {@code suppress_prefixlength N}.
+     *
+     * @param length 0 or more
+     * @return a changed copy; this rule is unchanged
+     * @throws IllegalArgumentException when negative
+     */
+    public RoutingRule withSuppressPrefixLength(int length) {
+        return RuleDraft.of(this).suppressPrefixLength(length).build();
+    }
 
-        /**
-         * {@code suppress_prefixlength N}: reject lookup results with a prefix this long or shorter.
-         *
-         * @param length the prefix length, 0 or more
-         * @return this builder
-         * @throws IllegalArgumentException when {@code length} is negative
-         */
-        public Builder suppressPrefixLength(int length) {
-            if (length < 0) {
-                throw new IllegalArgumentException("suppress_prefixlength " + length + " is invalid (0 or more)");
-            }
-            suppressPrefixLength = length;
-            return this;
-        }
-
-        /**
-         * {@code protocol N}: who installed the rule.
-         *
-         * @param p 0 to 255 (see {@link io.netns4j.route.RouteProtocols})
-         * @return this builder
-         * @throws IllegalArgumentException when {@code p} is out of range
-         */
-        public Builder protocol(int p) {
-            if (p < 0 || p > 255) {
-                throw new IllegalArgumentException("protocol " + p + " is out of range (0 to 255)");
-            }
-            protocol = p;
-            return this;
-        }
-
-        private static long u32(long v, String what) {
-            if (v < 0 || v > 0xFFFF_FFFFL) {
-                throw new IllegalArgumentException("\"" + what + "\" value " + v + " is out of range (0 to 4294967295)");
-            }
-            return v;
-        }
-
-        /**
-         * Builds the rule.
-         *
-         * @return the rule; IPv4 when no family was set or implied
-         */
-        public RoutingRule build() {
-            return new RoutingRule(family == null ? InetFamily.IPV4 : family, priority, not, source, destination, tos, fwmark,
-                    fwmask, inputDevice, outputDevice, table, action, gotoTarget, suppressPrefixLength, protocol,
-                    false, false, false);
-        }
+    /**
+     * Who installed the rule: {@code proto N}.
+     *
+     * @param p 0 to 255, see {@link io.netns4j.route.RouteProtocols}
+     * @return a changed copy; this rule is unchanged
+     * @throws IllegalArgumentException when out of range
+     */
+    public RoutingRule withProtocol(int p) {
+        return RuleDraft.of(this).protocol(p).build();
     }
 }

@@ -68,7 +68,7 @@ public final class Rules {
      * @throws NetnsException when the dump fails
      */
     public List<RoutingRule> list(InetFamily family) throws NetnsException {
-        return list(RoutingRule.builder().family(family).build());
+        return list(RoutingRule.of(family));
     }
 
     /**

@@ -67,7 +67,7 @@ class AddressesTest {
     }
 
     private List<Address> on(Addresses a, String dev) throws NetnsException {
-        return a.list(AddressFilter.all().device(dev));
+        return a.list(AddressFilter.all().withDevice(dev));
     }
 
     private static Address find(List<Address> all, String local) {
@@ -80,12 +80,12 @@ class AddressesTest {
         assertArrayEquals(AddressMessageTest.asEncoded(AddressMessageTest.ADD_IPV4),
                 AddressCodec.encode(AddressRequest.of("veth0", "10.0.0.1/24"), 3, Ifa.RTM_NEWADDR, CREATE));
         assertArrayEquals(AddressMessageTest.asEncoded(AddressMessageTest.ADD_IPV4_FULL), AddressCodec.encode(
-                AddressRequest.of("veth0", "10.0.0.5/24").label("veth0:x").noPrefixRoute().broadcastAuto()
-                        .validLifetime(100).preferredLifetime(50), 3, Ifa.RTM_NEWADDR, CREATE));
+                AddressRequest.of("veth0", "10.0.0.5/24").withLabel("veth0:x").withNoPrefixRoute().withBroadcastAuto()
+                        .withValidLifetime(100).withPreferredLifetime(50), 3, Ifa.RTM_NEWADDR, CREATE));
         assertArrayEquals(AddressMessageTest.asEncoded(AddressMessageTest.ADD_IPV6_NODAD),
-                AddressCodec.encode(AddressRequest.of("veth0", "2001:db8::1/64").noDad(), 3, Ifa.RTM_NEWADDR, CREATE));
+                AddressCodec.encode(AddressRequest.of("veth0", "2001:db8::1/64").withNoDad(), 3, Ifa.RTM_NEWADDR, CREATE));
         assertArrayEquals(AddressMessageTest.asEncoded(AddressMessageTest.ADD_PEER), AddressCodec.encode(
-                AddressRequest.of("veth1", "10.1.0.1").peer(InetPrefix.parse("10.1.0.2/32")).scope(RouteScopes.LINK), 2,
+                AddressRequest.of("veth1", "10.1.0.1").withPeer(InetPrefix.parse("10.1.0.2/32")).withScope(RouteScopes.LINK), 2,
                 Ifa.RTM_NEWADDR, CREATE));
         assertArrayEquals(AddressMessageTest.asEncoded(AddressMessageTest.DELETE_IPV4),
                 AddressCodec.encode(AddressRequest.of("veth0", "10.0.0.5/24"), 3, Ifa.RTM_DELADDR, 0));
@@ -95,15 +95,15 @@ class AddressesTest {
     void badSpecsAreRefusedWhenBuilt() {
         assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("veth0", "10.0.0.1/33"));
         assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("bad/name", "10.0.0.1/24"));
-        assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("veth0", "10.0.0.1/24").noDad());
-        assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("veth0", "2001:db8::1/64").broadcastAuto());
+        assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("veth0", "10.0.0.1/24").withNoDad());
+        assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("veth0", "2001:db8::1/64").withBroadcastAuto());
         assertThrows(IllegalArgumentException.class,
-                () -> AddressRequest.of("veth0", "10.0.0.1/24").peer(InetPrefix.parse("2001:db8::2/64")));
-        assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("veth0", "10.0.0.1/24").label("x".repeat(16)));
-        assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("veth0", "10.0.0.1/24").validLifetime(0));
-        assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("veth0", "10.0.0.1/24").flag(AddressFlag.TENTATIVE));
+                () -> AddressRequest.of("veth0", "10.0.0.1/24").withPeer(InetPrefix.parse("2001:db8::2/64")));
+        assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("veth0", "10.0.0.1/24").withLabel("x".repeat(16)));
+        assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("veth0", "10.0.0.1/24").withValidLifetime(0));
+        assertThrows(IllegalArgumentException.class, () -> AddressRequest.of("veth0", "10.0.0.1/24").withFlag(AddressFlag.TENTATIVE));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AddressRequest.of("veth0", "10.0.0.1/24").flag(AddressFlag.AUTOJOIN));
+                () -> AddressRequest.of("veth0", "10.0.0.1/24").withFlag(AddressFlag.AUTOJOIN));
         assertTrue(e.getMessage().contains("multicast"), e.getMessage());
     }
 
@@ -111,7 +111,7 @@ class AddressesTest {
     @RequiresRoot
     void addListAndDeleteAnIpv4AddressAsIpSeesIt() throws Exception {
         Addresses a = fresh();
-        a.add(AddressRequest.of("veth0", "10.0.0.1/24").broadcastAuto().label("veth0:web"));
+        a.add(AddressRequest.of("veth0", "10.0.0.1/24").withBroadcastAuto().withLabel("veth0:web"));
         Address got = find(on(a, "veth0"), "10.0.0.1");
         assertEquals(24, got.prefixLength());
         assertEquals(inet("10.0.0.255"), got.broadcast());
@@ -138,7 +138,7 @@ class AddressesTest {
         a.add("veth0", "10.0.0.1/24");
         AlreadyExistsException e = assertThrows(AlreadyExistsException.class, () -> a.add("veth0", "10.0.0.1/24"));
         assertEquals("Error: ipv4: Address already assigned.", e.getMessage());
-        a.replace(AddressRequest.of("veth0", "10.0.0.1/24").validLifetime(500).preferredLifetime(400));
+        a.replace(AddressRequest.of("veth0", "10.0.0.1/24").withValidLifetime(500).withPreferredLifetime(400));
         Address replaced = find(on(a, "veth0"), "10.0.0.1");
         assertTrue(replaced.validLifetime() <= 500 && replaced.validLifetime() > 490, replaced.toString());
         assertFalse(replaced.has(AddressFlag.PERMANENT), "finite lifetime: ip shows it as dynamic");
@@ -148,14 +148,14 @@ class AddressesTest {
     @RequiresRoot
     void ipv6WithNodadIsUsableAtOnceAndPeerLifetimesAndFlagsArrive() throws Exception {
         Addresses a = fresh();
-        a.add(AddressRequest.of("veth0", "2001:db8::1/64").noDad());
-        Address v6 = find(a.list(AddressFilter.all().device("veth0").family(InetFamily.IPV6)), "2001:db8::1");
+        a.add(AddressRequest.of("veth0", "2001:db8::1/64").withNoDad());
+        Address v6 = find(a.list(AddressFilter.all().withDevice("veth0").withFamily(InetFamily.IPV6)), "2001:db8::1");
         assertTrue(v6.has(AddressFlag.NODAD));
         assertFalse(v6.has(AddressFlag.TENTATIVE), "nodad skips duplicate address detection");
         assertTrue(addrInfo("veth0", "2001:db8::1").get("nodad").asBoolean());
 
-        a.add(AddressRequest.of("veth1", "10.1.0.1").peer(InetPrefix.parse("10.1.0.2/32")).validLifetime(100)
-                .preferredLifetime(50).noPrefixRoute().metric(77));
+        a.add(AddressRequest.of("veth1", "10.1.0.1").withPeer(InetPrefix.parse("10.1.0.2/32")).withValidLifetime(100)
+                .withPreferredLifetime(50).withNoPrefixRoute().withMetric(77));
         Address p = find(on(a, "veth1"), "10.1.0.1");
         assertEquals(inet("10.1.0.2"), p.peer());
         assertTrue(p.has(AddressFlag.NOPREFIXROUTE));
@@ -170,7 +170,7 @@ class AddressesTest {
         Addresses a = fresh();
         NotFoundException e = assertThrows(NotFoundException.class, () -> a.add("nope0", "10.0.0.1/24"));
         assertTrue(e.getMessage().contains("\"nope0\"") && e.getMessage().contains(name), e.getMessage());
-        assertThrows(NotFoundException.class, () -> a.list(AddressFilter.all().device("nope0")));
+        assertThrows(NotFoundException.class, () -> a.list(AddressFilter.all().withDevice("nope0")));
     }
 
     @Test
@@ -178,16 +178,16 @@ class AddressesTest {
     void filtersSelectAsIpDoes() throws Exception {
         Addresses a = fresh();
         a.add("veth0", "10.0.0.1/24");
-        a.add(AddressRequest.of("veth0", "10.0.0.2/24").label("veth0:two"));
-        a.add(AddressRequest.of("veth0", "10.5.0.1/16").scope(RouteScopes.LINK));
-        a.add(AddressRequest.of("veth0", "2001:db8::1/64").noDad());
+        a.add(AddressRequest.of("veth0", "10.0.0.2/24").withLabel("veth0:two"));
+        a.add(AddressRequest.of("veth0", "10.5.0.1/16").withScope(RouteScopes.LINK));
+        a.add(AddressRequest.of("veth0", "2001:db8::1/64").withNoDad());
         assertEquals(Set.of("10.0.0.2"), locals(a.list(AddressFilter.all().withFlag(AddressFlag.SECONDARY))));
-        assertEquals(Set.of("10.5.0.1"), locals(a.list(AddressFilter.all().family(InetFamily.IPV4)
-                .scope(RouteScopes.LINK))));
-        assertEquals(Set.of("10.0.0.2"), locals(a.list(AddressFilter.all().label("veth0:*"))));
-        assertEquals(Set.of("10.0.0.1", "10.0.0.2"), locals(a.list(AddressFilter.all().to(InetPrefix.parse("10.0.0.0/24")))));
-        assertEquals(Set.of("2001:db8::1"), locals(a.list(AddressFilter.all().device("veth0").family(InetFamily.IPV6)
-                .scope(RouteScopes.GLOBAL))));
+        assertEquals(Set.of("10.5.0.1"), locals(a.list(AddressFilter.all().withFamily(InetFamily.IPV4)
+                .withScope(RouteScopes.LINK))));
+        assertEquals(Set.of("10.0.0.2"), locals(a.list(AddressFilter.all().withLabel("veth0:*"))));
+        assertEquals(Set.of("10.0.0.1", "10.0.0.2"), locals(a.list(AddressFilter.all().withPrefix(InetPrefix.parse("10.0.0.0/24")))));
+        assertEquals(Set.of("2001:db8::1"), locals(a.list(AddressFilter.all().withDevice("veth0").withFamily(InetFamily.IPV6)
+                .withScope(RouteScopes.GLOBAL))));
     }
 
     @Test
@@ -198,12 +198,12 @@ class AddressesTest {
         a.add("veth0", "10.0.0.2/24");
         a.add("veth0", "10.0.0.3/24");
         a.add("veth1", "10.9.0.1/24");
-        a.add(AddressRequest.of("veth0", "2001:db8::1/64").noDad());
-        assertTrue(a.flush(AddressFilter.all().device("veth0").family(InetFamily.IPV4)) >= 1);
-        assertTrue(a.list(AddressFilter.all().device("veth0").family(InetFamily.IPV4)).isEmpty());
-        assertEquals(Set.of("10.9.0.1"), locals(a.list(AddressFilter.all().family(InetFamily.IPV4))));
+        a.add(AddressRequest.of("veth0", "2001:db8::1/64").withNoDad());
+        assertTrue(a.flush(AddressFilter.all().withDevice("veth0").withFamily(InetFamily.IPV4)) >= 1);
+        assertTrue(a.list(AddressFilter.all().withDevice("veth0").withFamily(InetFamily.IPV4)).isEmpty());
+        assertEquals(Set.of("10.9.0.1"), locals(a.list(AddressFilter.all().withFamily(InetFamily.IPV4))));
         assertTrue(ip("-n", name, "addr", "show", "dev", "veth0").ok().out().contains("2001:db8::1/64"));
-        assertEquals(0, a.flush(AddressFilter.all().device("veth0").family(InetFamily.IPV4)), "nothing left to flush");
+        assertEquals(0, a.flush(AddressFilter.all().withDevice("veth0").withFamily(InetFamily.IPV4)), "nothing left to flush");
     }
 
     @Test

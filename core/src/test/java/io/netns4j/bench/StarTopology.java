@@ -48,14 +48,14 @@ public final class StarTopology {
 
     static void up(NetnsRegistry registry, String prefix, int n, int threads) throws Exception {
         try (Netns hub = registry.add(prefix + "hub")) {
-            hub.links().add(LinkRequest.create("br0", Bridge.defaults()).up());
-            hub.links().set(LinkRequest.change("lo").up());
+            hub.links().add(LinkRequest.create("br0", Bridge.defaults()).withUp());
+            hub.links().set(LinkRequest.change("lo").withUp());
             forEachNode(n, threads, i -> {
                 try (Netns node = registry.add(prefix + "h" + i)) {
-                    hub.links().add(LinkRequest.create("v" + i, Veth.peer("eth0").inNamespace(node)).up().master("br0"));
+                    hub.links().add(LinkRequest.create("v" + i, Veth.peer("eth0").withPeerNamespace(node)).withUp().withMaster("br0"));
                     node.addresses().add(AddressRequest.of("eth0", "10.77." + (i / 250) + "." + (i % 250 + 1) + "/16"));
-                    node.links().set(LinkRequest.change("eth0").up());
-                    node.links().set(LinkRequest.change("lo").up());
+                    node.links().set(LinkRequest.change("eth0").withUp());
+                    node.links().set(LinkRequest.change("lo").withUp());
                 }
             });
         }

@@ -39,14 +39,14 @@ class BridgeTopologyTest {
     void everyHostReachesEveryOtherThroughTheBridge() throws Exception {
         Netns sw = registry.add(scratch.name("sw"));
         open.add(sw);
-        sw.links().add(LinkRequest.create("br0", Bridge.defaults().withStpState(0)).up());
+        sw.links().add(LinkRequest.create("br0", Bridge.defaults().withStpState(false)).withUp());
         List<Netns> hosts = new ArrayList<>();
         for (int i = 1; i <= HOSTS; i++) {
             Netns h = registry.add(scratch.name("h" + i));
             open.add(h);
             hosts.add(h);
-            sw.links().add(LinkRequest.create("port" + i, Veth.peer("eth0").inNamespace(h)).up().master("br0"));
-            h.links().set(LinkRequest.change("eth0").up());
+            sw.links().add(LinkRequest.create("port" + i, Veth.peer("eth0").withPeerNamespace(h)).withUp().withMaster("br0"));
+            h.links().set(LinkRequest.change("eth0").withUp());
             h.addresses().add(AddressRequest.of("eth0", "10.82.0." + i + "/24"));
         }
         for (int a = 0; a < HOSTS; a++) {

@@ -35,27 +35,27 @@ class RoutedTopologyTest {
         left = registry.add(scratch.name("left"));
         middle = registry.add(scratch.name("mid"));
         right = registry.add(scratch.name("right"));
-        middle.links().add(LinkRequest.create("to-left", Veth.peer("eth0").inNamespace(left)).up());
-        middle.links().add(LinkRequest.create("to-right", Veth.peer("eth0").inNamespace(right)).up());
+        middle.links().add(LinkRequest.create("to-left", Veth.peer("eth0").withPeerNamespace(left)).withUp());
+        middle.links().add(LinkRequest.create("to-right", Veth.peer("eth0").withPeerNamespace(right)).withUp());
         for (Netns ns : new Netns[] {left, middle, right}) {
-            ns.links().set(LinkRequest.change("lo").up());
+            ns.links().set(LinkRequest.change("lo").withUp());
         }
         for (Netns ns : new Netns[] {left, right}) {
-            ns.links().set(LinkRequest.change("eth0").up());
+            ns.links().set(LinkRequest.change("eth0").withUp());
         }
         address(left, "eth0", "10.81.1.2/24", "fd81:1::2/64");
         address(middle, "to-left", "10.81.1.1/24", "fd81:1::1/64");
         address(middle, "to-right", "10.81.2.1/24", "fd81:2::1/64");
         address(right, "eth0", "10.81.2.2/24", "fd81:2::2/64");
-        left.routes().add(Route.to("default").via("10.81.1.1").build());
-        right.routes().add(Route.to("default").via("10.81.2.1").build());
-        left.routes().add(Route.to("::/0").via("fd81:1::1").build());
-        right.routes().add(Route.to("::/0").via("fd81:2::1").build());
+        left.routes().add(Route.to("default").withGateway("10.81.1.1"));
+        right.routes().add(Route.to("default").withGateway("10.81.2.1"));
+        left.routes().add(Route.to("::/0").withGateway("fd81:1::1"));
+        right.routes().add(Route.to("::/0").withGateway("fd81:2::1"));
     }
 
     private static void address(Netns ns, String dev, String v4, String v6) throws Exception {
         ns.addresses().add(AddressRequest.of(dev, v4));
-        ns.addresses().add(AddressRequest.of(dev, v6).noDad()); // usable at once, no duplicate detection wait
+        ns.addresses().add(AddressRequest.of(dev, v6).withNoDad()); // usable at once, no duplicate detection wait
     }
 
     @AfterEach

@@ -70,32 +70,32 @@ class FirewallTest {
     static Ruleset sample() {
         Table filter = new Table(Family.IP, "filter", List.of(
                 Chain.base("INPUT", Hook.filter("input", Policy.DROP))
-                        .append(Rule.of(Verdict.ACCEPT, Match.inInterface("veth1"), Match.destinationPort("tcp", 80),
+                        .withRule(Rule.of(Verdict.ACCEPT, Match.inInterface("veth1"), Match.destinationPort("tcp", 80),
                                 Match.counter()))
-                        .append(Rule.of(Verdict.ACCEPT, Match.ctState(ConnState.ESTABLISHED, ConnState.RELATED),
+                        .withRule(Rule.of(Verdict.ACCEPT, Match.ctState(ConnState.ESTABLISHED, ConnState.RELATED),
                                 Match.counter()).withComment("replies"))
-                        .append(Rule.of(new Verdict.Jump("services"), Match.source("10.0.0.0/8"),
+                        .withRule(Rule.of(new Verdict.Jump("services"), Match.source("10.0.0.0/8"),
                                 Match.destination("10.1.2.3").negate(), Match.counter()))
-                        .append(Rule.of(new Verdict.Log("dropped: ", "info"), new Match.Limit(5, "minute", 5),
+                        .withRule(Rule.of(new Verdict.Log("dropped: ", "info"), new Match.Limit(5, "minute", 5),
                                 Match.counter()))
-                        .append(Rule.of(Verdict.Reject.TCP_RESET, Match.protocol("tcp"), Match.counter())),
+                        .withRule(Rule.of(Verdict.Reject.TCP_RESET, Match.protocol("tcp"), Match.counter())),
                 Chain.base("FORWARD", Hook.filter("forward", Policy.ACCEPT)),
                 Chain.regular("services")
-                        .append(Rule.of(Verdict.ACCEPT, Match.destinationPorts("udp", PortRange.of(53),
+                        .withRule(Rule.of(Verdict.ACCEPT, Match.destinationPorts("udp", PortRange.of(53),
                                 new PortRange(1000, 2000)), Match.counter()))
-                        .append(Rule.of(Verdict.Reject.icmp("icmp", "host-unreachable"), Match.protocol("icmp")))
-                        .append(Rule.of(Verdict.RETURN, Match.raw("ip protocol gre")))));
+                        .withRule(Rule.of(Verdict.Reject.icmp("icmp", "host-unreachable"), Match.protocol("icmp")))
+                        .withRule(Rule.of(Verdict.RETURN, Match.raw("ip protocol gre")))));
         Table nat = new Table(Family.IP, "nat", List.of(
                 Chain.base("PREROUTING", Hook.nat("prerouting"))
-                        .append(Rule.of(new Verdict.Nat(false, "10.0.0.1", PortRange.of(8080)),
+                        .withRule(Rule.of(new Verdict.Nat(false, "10.0.0.1", PortRange.of(8080)),
                                 Match.destinationPort("tcp", 80), Match.counter())),
                 Chain.base("POSTROUTING", Hook.nat("postrouting"))
-                        .append(Rule.of(new Verdict.Masquerade(), Match.outInterface("veth*"),
+                        .withRule(Rule.of(new Verdict.Masquerade(), Match.outInterface("veth*"),
                                 Match.source("10.1.0.0/24"), Match.counter()))));
         Table six = new Table(Family.IP6, "filter", List.of(
                 Chain.base("INPUT", Hook.filter("input", Policy.ACCEPT))
-                        .append(Rule.of(Verdict.ACCEPT, Match.protocol("icmpv6")))
-                        .append(Rule.of(Verdict.Reject.DEFAULT, Match.source("2001:db8::/64")))));
+                        .withRule(Rule.of(Verdict.ACCEPT, Match.protocol("icmpv6")))
+                        .withRule(Rule.of(Verdict.Reject.DEFAULT, Match.source("2001:db8::/64")))));
         return Ruleset.of(filter, nat, six);
     }
 
@@ -117,8 +117,8 @@ class FirewallTest {
         fw.apply(sample);
         String before = nft("list", "ruleset");
         Table broken = new Table(Family.IP, "filter", List.of(Chain.base("INPUT", Hook.filter("input", Policy.ACCEPT))
-                .append(Rule.of(Verdict.ACCEPT, Match.destinationPort("tcp", 22)))
-                .append(Rule.of(new Verdict.Jump("nothere")))));
+                .withRule(Rule.of(Verdict.ACCEPT, Match.destinationPort("tcp", 22)))
+                .withRule(Rule.of(new Verdict.Jump("nothere")))));
         NftablesException e = assertThrows(NftablesException.class, () -> fw.apply(Ruleset.of(broken)));
         assertTrue(e.getMessage().startsWith("<script>:6:8-14: Error: Could not process rule: No such file or directory"),
                 "the kernel refused the jump, on line 6: " + e.getMessage());
@@ -133,7 +133,7 @@ class FirewallTest {
         Ruleset sample = sample();
         fw.apply(sample);
         Table nat = new Table(Family.IP, "nat", List.of(Chain.base("POSTROUTING", Hook.nat("postrouting"))
-                .append(Rule.of(new Verdict.Nat(true, "192.0.2.1", null), Match.counter()))));
+                .withRule(Rule.of(new Verdict.Nat(true, "192.0.2.1", null), Match.counter()))));
         fw.replace(nat);
         Ruleset now = fw.read();
         assertEquals(nat, now.table(Family.IP, "nat").orElseThrow());
@@ -193,7 +193,7 @@ class FirewallTest {
                 done.add(pool.submit(() -> {
                     for (int round = 0; round < 10; round++) {
                         Ruleset mine = Ruleset.of(new Table(Family.INET, "t" + me, List.of(Chain.regular("c")
-                                .append(Rule.of(Verdict.ACCEPT, Match.destinationPort("tcp", 1000 + round))))));
+                                .withRule(Rule.of(Verdict.ACCEPT, Match.destinationPort("tcp", 1000 + round))))));
                         f.apply(mine);
                         assertEquals(mine, f.read());
                     }

@@ -84,8 +84,8 @@ class RuleTextTest {
     void wholeRulesetScript() {
         Ruleset r = Ruleset.of(new Table(Family.IP, "filter", List.of(
                 Chain.base("INPUT", Hook.filter("input", Policy.DROP))
-                        .append(Rule.of(new Verdict.Jump("web"), Match.counter())),
-                Chain.regular("web").append(Rule.of(Verdict.ACCEPT, Match.destinationPort("tcp", 80))))));
+                        .withRule(Rule.of(new Verdict.Jump("web"), Match.counter())),
+                Chain.regular("web").withRule(Rule.of(Verdict.ACCEPT, Match.destinationPort("tcp", 80))))));
         assertEquals("""
                 flush ruleset
                 table ip filter {
@@ -112,7 +112,7 @@ class RuleTextTest {
         assertThrows(IllegalArgumentException.class, () -> new Match.Port("icmp", true, List.of(PortRange.of(1)), false, false));
         assertThrows(IllegalArgumentException.class, () -> new PortRange(10, 5));
         Table unsupported = new Table(Family.IP, "t", List.of(Chain.regular("c")
-                .append(Rule.of(Verdict.DROP, new Match.Unsupported("{\"x\":1}")))));
+                .withRule(Rule.of(Verdict.DROP, new Match.Unsupported("{\"x\":1}")))));
         assertFalse(unsupported.writable());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> NftScript.replaceRuleset(Ruleset.of(unsupported)));

@@ -83,23 +83,23 @@ class LinkEncodingGoldenTest {
     @Test
     void vethWithEveryCommonOption() throws Exception {
         NamespaceRef b = fdAsCaptured("veth-full.hex");
-        LinkRequest r = LinkRequest.create("v0", Veth.peer("v1")).up().mtu(1400)
-                .address(MacAddress.parse("02:00:00:00:00:01")).txQueueLength(500).master("lo").alias("hello")
-                .namespace(b);
+        LinkRequest r = LinkRequest.create("v0", Veth.peer("v1")).withUp().withMtu(1400)
+                .withAddress(MacAddress.parse("02:00:00:00:00:01")).withTxQueueLength(500).withMaster("lo").withAlias("hello")
+                .withNamespace(b);
         assertSame("veth-full.hex", LinkCodec.encodeAdd(r, LO_IS_1));
     }
 
     @Test
     void vethWithItsPeerCreatedInAnotherNamespace() throws Exception {
         NamespaceRef b = fdAsCaptured("veth-peer-netns.hex");
-        LinkRequest r = LinkRequest.create("v0", Veth.peer("eth0").inNamespace(b));
+        LinkRequest r = LinkRequest.create("v0", Veth.peer("eth0").withPeerNamespace(b));
         assertSame("veth-peer-netns.hex", LinkCodec.encodeAdd(r, LO_IS_1));
     }
 
     @Test
     void bridgeWithItsOptions() throws Exception {
         Bridge br = Bridge.defaults().withForwardDelay(400).withHelloTime(100).withMaxAge(1000).withAgeingTime(200)
-                .withStpState(1).withPriority(100).withVlanFiltering(1);
+                .withStpState(true).withPriority(100).withVlanFiltering(true);
         assertSame("bridge.hex", LinkCodec.encodeAdd(LinkRequest.create("br0", br), LO_IS_1));
     }
 
@@ -130,7 +130,7 @@ class LinkEncodingGoldenTest {
 
     @Test
     void setUpMtuAndPromisc() throws Exception {
-        assertSame("set-up-mtu-promisc.hex", LinkCodec.encodeSet(LinkRequest.change("lo").up().mtu(1400).promisc(true),
+        assertSame("set-up-mtu-promisc.hex", LinkCodec.encodeSet(LinkRequest.change("lo").withUp().withMtu(1400).withPromisc(true),
                 LO_IS_1));
     }
 }

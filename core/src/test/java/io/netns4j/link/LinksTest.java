@@ -3,8 +3,10 @@ package io.netns4j.link;
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
 import io.netns4j.error.AlreadyExistsException;
+import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotFoundException;
 import io.netns4j.error.NotSupportedException;
+import io.netns4j.testing.Ip;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Scratch;
 import io.netns4j.types.InetPrefix;
@@ -50,8 +52,8 @@ class LinksTest {
 
     @Test
     void vethWithItsPeerCreatedInAnotherNamespaceUpAndEnslavedInOneRequest() throws Exception {
-        a.links().add(LinkRequest.create("br0", Bridge.defaults()).up());
-        a.links().add(LinkRequest.create("v1", Veth.peer("eth0").inNamespace(b)).up().master("br0"));
+        a.links().add(LinkRequest.create("br0", Bridge.defaults()).withUp());
+        a.links().add(LinkRequest.create("v1", Veth.peer("eth0").withPeerNamespace(b)).withUp().withMaster("br0"));
         Link v1 = a.links().get("v1");
         Link br0 = a.links().get("br0");
         Link eth0 = b.links().get("eth0");
@@ -66,11 +68,41 @@ class LinksTest {
     }
 
     @Test
+    void vethWithItsPeerBroughtUpInTheSameCallInAnotherNamespace() throws Exception {
+        a.links().add(LinkRequest.create("v1", Veth.peer("eth0").withPeerNamespace(b).withPeerUp()).withUp());
+        Link v1 = a.links().get("v1");
+        Link eth0 = b.links().get("eth0");
+        assertTrue(v1.isUp());
+        assertTrue(eth0.isUp(), "the peer was brought up in its own namespace");
+        assertEquals(eth0.index(), v1.linkIndex());
+        assertTrue(ip("-n", nameB, "link", "show", "eth0").ok().out().contains(",UP"));
+    }
+
+    @Test
+    void vethWithItsPeerBroughtUpNextToIt() throws Exception {
+        a.links().add(LinkRequest.create("v0", Veth.peer("v1").withPeerUp()));
+        assertFalse(a.links().get("v0").isUp(), "only the peer was asked up");
+        assertTrue(a.links().get("v1").isUp());
+        List<NetnsException> results = a.links().addAll(List.of(
+                LinkRequest.create("w0", Veth.peer("w1").withPeerNamespace(b).withPeerUp()).withUp()));
+        assertNull(results.getFirst());
+        assertTrue(b.links().get("w1").isUp());
+    }
+
+    @Test
+    void theKernelRefusesAVethPeerUpInTheCreatingRequestSoAddSendsTwo() {
+        // what ip sends for "peer name P up": IFF_UP in the peer's ifinfomsg, refused with ENOTCONN
+        Ip.Result r = ip("-n", nameA, "link", "add", "x0", "type", "veth", "peer", "name", "x1", "up");
+        assertTrue(r.exit() != 0 && r.err().contains("Transport endpoint is not connected"), r.toString());
+        assertThrows(IllegalArgumentException.class, () -> Veth.peer(null).withPeerUp());
+    }
+
+    @Test
     void setChangesStateMtuAddressNameAliasAndMaster() throws Exception {
         a.links().add(LinkRequest.create("br0", Bridge.defaults()));
         a.links().add(LinkRequest.create("v0", Veth.peer("v1")));
-        a.links().set(LinkRequest.change("v0").up().mtu(1400).address(MacAddress.parse("02:00:00:00:00:42"))
-                .alias("uplink").master("br0").txQueueLength(77).rename("uplink0"));
+        a.links().set(LinkRequest.change("v0").withUp().withMtu(1400).withAddress(MacAddress.parse("02:00:00:00:00:42"))
+                .withAlias("uplink").withMaster("br0").withTxQueueLength(77).withNewName("uplink0"));
         Link l = a.links().get("uplink0");
         assertTrue(l.isUp());
         assertEquals(1400, l.mtu());
@@ -78,7 +110,7 @@ class LinksTest {
         assertEquals("uplink", l.alias());
         assertEquals(77, l.txQueueLength());
         assertEquals(a.links().get("br0").index(), l.master());
-        a.links().set(LinkRequest.change("uplink0").noMaster().down().promisc(true));
+        a.links().set(LinkRequest.change("uplink0").withNoMaster().withDown().withPromisc(true));
         l = a.links().get("uplink0");
         assertEquals(0, l.master());
         assertFalse(l.isUp());
@@ -88,12 +120,12 @@ class LinksTest {
     @Test
     void aLinkMovesToAnotherNamespaceByHandleOrPid() throws Exception {
         a.links().add(LinkRequest.create("v0", Veth.peer("v1")));
-        a.links().set(LinkRequest.change("v0").namespace(b));
+        a.links().set(LinkRequest.change("v0").withNamespace(b));
         assertEquals("v0", b.links().get("v0").name());
         assertThrows(NotFoundException.class, () -> a.links().get("v0"));
         Process sleeper = scratch.start("ip", "netns", "exec", nameA, "sleep", "60");
         Scratch.awaitNamespace(sleeper.pid(), nameA);
-        b.links().set(LinkRequest.change("v0").namespacePid(sleeper.pid()));
+        b.links().set(LinkRequest.change("v0").withNamespacePid(sleeper.pid()));
         assertEquals("v0", a.links().get("v0").name());
     }
 
@@ -128,7 +160,7 @@ class LinksTest {
         assertTrue(dup.getMessage().contains("\"v0\" exists already in network namespace \"" + nameA + "\""),
                 dup.getMessage());
         NotFoundException missing = assertThrows(NotFoundException.class,
-                () -> a.links().set(LinkRequest.change("nope").up()));
+                () -> a.links().set(LinkRequest.change("nope").withUp()));
         assertEquals("Device \"nope\" does not exist in network namespace \"" + nameA + "\".", missing.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LinkRequest.create("sixteen-chars-xx", new Dummy()));
         NotSupportedException unsupported = assertThrows(NotSupportedException.class,

@@ -80,10 +80,10 @@ class NeighboursTest {
     void requestsAreTheBytesIpSends() {
         Golden.assumeLittleEndian();
         assertArrayEquals(asEncoded(NeighbourMessageTest.ADD), NeighbourCodec.encode(
-                NeighbourRequest.of("veth0", inet("10.0.0.2")).lladdr(MAC_2), 3, Nda.RTM_NEWNEIGH, CREATE));
+                NeighbourRequest.of("veth0", inet("10.0.0.2")).withLladdr(MAC_2), 3, Nda.RTM_NEWNEIGH, CREATE));
         assertArrayEquals(asEncoded(NeighbourMessageTest.REPLACE_IPV6), NeighbourCodec.encode(
-                NeighbourRequest.of("veth0", inet("2001:db8::2")).lladdr(MacAddress.parse("02:00:00:00:00:04"))
-                        .state(NeighbourState.REACHABLE), 3, Nda.RTM_NEWNEIGH,
+                NeighbourRequest.of("veth0", inet("2001:db8::2")).withLladdr(MacAddress.parse("02:00:00:00:00:04"))
+                        .withState(NeighbourState.REACHABLE), 3, Nda.RTM_NEWNEIGH,
                 Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE));
         assertArrayEquals(asEncoded(NeighbourMessageTest.ADD_PROXY),
                 NeighbourCodec.encode(NeighbourRequest.proxy("veth0", inet("10.0.0.9")), 3, Nda.RTM_NEWNEIGH, CREATE));
@@ -96,7 +96,7 @@ class NeighboursTest {
         assertThrows(IllegalArgumentException.class, () -> NeighbourRequest.of("a b", inet("10.0.0.2")));
         assertThrows(IllegalArgumentException.class, () -> NeighbourRequest.of("veth0", null));
         assertThrows(IllegalArgumentException.class, () -> NeighbourRequest.of("veth0", inet("10.0.0.2"))
-                .lladdr(new MacAddress(new byte[0])));
+                .withLladdr(new MacAddress(new byte[0])));
         assertThrows(IllegalArgumentException.class, () -> NeighbourState.parse("sleepy"));
     }
 
@@ -104,7 +104,7 @@ class NeighboursTest {
     @RequiresRoot
     void addListReplaceAndDeleteAsIpSeesIt() throws Exception {
         Neighbours n = fresh();
-        n.add(NeighbourRequest.of("veth0", inet("10.0.0.2")).lladdr(MAC_2));
+        n.add(NeighbourRequest.of("veth0", inet("10.0.0.2")).withLladdr(MAC_2));
         Neighbour got = find(n.list(), "10.0.0.2");
         assertEquals("veth0", got.device());
         assertEquals(MAC_2, got.lladdr());
@@ -114,18 +114,18 @@ class NeighboursTest {
         assertEquals("PERMANENT", oracle.get("state").get(0).asText());
 
         AlreadyExistsException dup = assertThrows(AlreadyExistsException.class,
-                () -> n.add(NeighbourRequest.of("veth0", inet("10.0.0.2")).lladdr(MAC_2)));
+                () -> n.add(NeighbourRequest.of("veth0", inet("10.0.0.2")).withLladdr(MAC_2)));
         assertEquals("RTNETLINK answers: File exists", dup.getMessage());
 
-        n.replace(NeighbourRequest.of("veth0", inet("10.0.0.2")).lladdr(MacAddress.parse("02:00:00:00:00:22"))
-                .state(NeighbourState.STALE));
+        n.replace(NeighbourRequest.of("veth0", inet("10.0.0.2")).withLladdr(MacAddress.parse("02:00:00:00:00:22"))
+                .withState(NeighbourState.STALE));
         assertEquals("02:00:00:00:00:22", entry("10.0.0.2").get("lladdr").asText());
         assertEquals(Set.of(NeighbourState.STALE), find(n.list(), "10.0.0.2").states());
 
         n.delete(NeighbourRequest.of("veth0", inet("10.0.0.2")));
-        assertNull(find(n.list(NeighbourFilter.all().allStates()), "10.0.0.2"));
+        assertNull(find(n.list(NeighbourFilter.all().withAllStates()), "10.0.0.2"));
         assertThrows(NotFoundException.class, () -> n.delete(NeighbourRequest.of("veth0", inet("10.0.0.2"))));
-        assertThrows(NotFoundException.class, () -> n.change(NeighbourRequest.of("veth0", inet("10.0.0.99")).lladdr(MAC_2)));
+        assertThrows(NotFoundException.class, () -> n.change(NeighbourRequest.of("veth0", inet("10.0.0.99")).withLladdr(MAC_2)));
     }
 
     @Test
@@ -134,31 +134,31 @@ class NeighboursTest {
         Neighbours n = fresh();
         n.add(NeighbourRequest.proxy("veth0", inet("10.0.0.9")));
         assertNull(find(n.list(), "10.0.0.9"));
-        Neighbour proxy = find(n.list(NeighbourFilter.all().proxy()), "10.0.0.9");
+        Neighbour proxy = find(n.list(NeighbourFilter.all().withProxy()), "10.0.0.9");
         assertTrue(proxy.isProxy());
         assertEquals("veth0", proxy.device());
         assertTrue(ip("-n", name, "neigh", "show", "proxy").ok().out().contains("10.0.0.9 dev veth0 proxy"));
         n.delete(NeighbourRequest.proxy("veth0", inet("10.0.0.9")));
-        assertTrue(n.list(NeighbourFilter.all().proxy()).isEmpty());
+        assertTrue(n.list(NeighbourFilter.all().withProxy()).isEmpty());
     }
 
     @Test
     @RequiresRoot
     void filtersSelectAsIpDoes() throws Exception {
         Neighbours n = fresh();
-        n.add(NeighbourRequest.of("veth0", inet("10.0.0.2")).lladdr(MAC_2));
-        n.add(NeighbourRequest.of("veth0", inet("10.0.0.3")).lladdr(MAC_2).state(NeighbourState.STALE));
-        n.add(NeighbourRequest.of("veth0", inet("10.0.0.4")).lladdr(MAC_2).state(NeighbourState.NOARP));
-        n.add(NeighbourRequest.of("veth1", inet("2001:db8::2")).lladdr(MAC_2).state(NeighbourState.REACHABLE));
+        n.add(NeighbourRequest.of("veth0", inet("10.0.0.2")).withLladdr(MAC_2));
+        n.add(NeighbourRequest.of("veth0", inet("10.0.0.3")).withLladdr(MAC_2).withState(NeighbourState.STALE));
+        n.add(NeighbourRequest.of("veth0", inet("10.0.0.4")).withLladdr(MAC_2).withState(NeighbourState.NOARP));
+        n.add(NeighbourRequest.of("veth1", inet("2001:db8::2")).withLladdr(MAC_2).withState(NeighbourState.REACHABLE));
         Set<String> shown = destinations(n.list());
         assertTrue(shown.containsAll(Set.of("10.0.0.2", "10.0.0.3", "2001:db8::2")), shown.toString());
         assertFalse(shown.contains("10.0.0.4"), "noarp entries are hidden, as ip hides them");
-        assertEquals(Set.of("10.0.0.4"), destinations(n.list(NeighbourFilter.all().family(InetFamily.IPV4)
-                .state(NeighbourState.NOARP))));
-        assertEquals(Set.of("10.0.0.3"), destinations(n.list(NeighbourFilter.all().state(NeighbourState.STALE))));
-        assertEquals(Set.of("2001:db8::2"), destinations(n.list(NeighbourFilter.all().device("veth1")
-                .family(InetFamily.IPV6).to(InetPrefix.parse("2001:db8::/64")))));
-        NotFoundException e = assertThrows(NotFoundException.class, () -> n.list(NeighbourFilter.all().device("nope0")));
+        assertEquals(Set.of("10.0.0.4"), destinations(n.list(NeighbourFilter.all().withFamily(InetFamily.IPV4)
+                .withState(NeighbourState.NOARP))));
+        assertEquals(Set.of("10.0.0.3"), destinations(n.list(NeighbourFilter.all().withState(NeighbourState.STALE))));
+        assertEquals(Set.of("2001:db8::2"), destinations(n.list(NeighbourFilter.all().withDevice("veth1")
+                .withFamily(InetFamily.IPV6).withPrefix(InetPrefix.parse("2001:db8::/64")))));
+        NotFoundException e = assertThrows(NotFoundException.class, () -> n.list(NeighbourFilter.all().withDevice("nope0")));
         assertTrue(e.getMessage().contains(name), e.getMessage());
     }
 
@@ -166,13 +166,13 @@ class NeighboursTest {
     @RequiresRoot
     void flushKeepsPermanentAndNoarpEntriesUnlessAsked() throws Exception {
         Neighbours n = fresh();
-        n.add(NeighbourRequest.of("veth0", inet("10.0.0.2")).lladdr(MAC_2));
-        n.add(NeighbourRequest.of("veth0", inet("10.0.0.3")).lladdr(MAC_2).state(NeighbourState.STALE));
-        n.add(NeighbourRequest.of("veth0", inet("10.0.0.5")).lladdr(MAC_2).state(NeighbourState.REACHABLE));
-        assertEquals(2, n.flush(NeighbourFilter.all().device("veth0").family(InetFamily.IPV4)));
-        assertEquals(Set.of("10.0.0.2"), destinations(n.list(NeighbourFilter.all().device("veth0")
-                .family(InetFamily.IPV4))));
-        assertEquals(1, n.flush(NeighbourFilter.all().device("veth0").state(NeighbourState.PERMANENT)));
+        n.add(NeighbourRequest.of("veth0", inet("10.0.0.2")).withLladdr(MAC_2));
+        n.add(NeighbourRequest.of("veth0", inet("10.0.0.3")).withLladdr(MAC_2).withState(NeighbourState.STALE));
+        n.add(NeighbourRequest.of("veth0", inet("10.0.0.5")).withLladdr(MAC_2).withState(NeighbourState.REACHABLE));
+        assertEquals(2, n.flush(NeighbourFilter.all().withDevice("veth0").withFamily(InetFamily.IPV4)));
+        assertEquals(Set.of("10.0.0.2"), destinations(n.list(NeighbourFilter.all().withDevice("veth0")
+                .withFamily(InetFamily.IPV4))));
+        assertEquals(1, n.flush(NeighbourFilter.all().withDevice("veth0").withState(NeighbourState.PERMANENT)));
         assertFalse(ip("-n", name, "neigh", "show", "dev", "veth0").ok().out().contains("10.0.0.2"));
     }
 

@@ -54,38 +54,38 @@ class RouteCodecTest {
 
     @Test
     void addWithEveryCommonOptionIsIpsRequest() throws Exception {
-        Route r = Route.to("10.1.0.0/16").src("10.0.0.1").via("10.0.0.2").metric(7).table(1000).dev("veth0")
-                .mtu(1400).lock(RouteMetric.MTU).build();
+        Route r = Route.to("10.1.0.0/16").withPreferredSource("10.0.0.1").withGateway("10.0.0.2").withMetric(7).withTable(1000).withDevice("veth0")
+                .withMtu(1400).withLockedMetric(RouteMetric.MTU);
         assertSent(ROUTE_ADD, RouteCodec.request(r, false, VETH0), Rta.RTM_NEWROUTE, CREATE);
     }
 
     @Test
     void defaultRouteTakesItsFamilyFromTheGateway() throws Exception {
-        Route r = Route.to("default").via("10.0.0.2").build();
+        Route r = Route.to("default").withGateway("10.0.0.2");
         assertTrue(r.isDefault());
         assertSent(ROUTE_ADD_DEFAULT, RouteCodec.request(r, false, VETH0), Rta.RTM_NEWROUTE, CREATE);
     }
 
     @Test
     void multipathIpv6AndBlackholeAreIpsRequests() throws Exception {
-        Route multipath = Route.to("172.16.0.0/16").nexthop(Nexthop.via("10.0.0.2").withDevice("veth0").withWeight(2))
-                .nexthop(Nexthop.via("10.0.0.3").withDevice("veth0")).build();
+        Route multipath = Route.to("172.16.0.0/16").withNexthop(Nexthop.via("10.0.0.2").withDevice("veth0").withWeight(2))
+                .withNexthop(Nexthop.via("10.0.0.3").withDevice("veth0"));
         assertSent(ROUTE_ADD_MULTIPATH, RouteCodec.request(multipath, false, VETH0), Rta.RTM_NEWROUTE, CREATE);
-        Route v6 = Route.to("2001:db8:5::/48").via("2001:db8::2").pref(Route.PREF_HIGH).build();
+        Route v6 = Route.to("2001:db8:5::/48").withGateway("2001:db8::2").withPref(Route.PREF_HIGH);
         assertSent(ROUTE_ADD_IPV6, RouteCodec.request(v6, false, VETH0), Rta.RTM_NEWROUTE, CREATE);
-        Route blackhole = Route.to("10.9.0.0/16").type(RouteType.BLACKHOLE).build();
+        Route blackhole = Route.to("10.9.0.0/16").withType(RouteType.BLACKHOLE);
         assertSent(ROUTE_ADD_BLACKHOLE, RouteCodec.request(blackhole, false, VETH0), Rta.RTM_NEWROUTE, CREATE);
     }
 
     @Test
     void deleteLeavesTypeProtocolAndScopeOpen() throws Exception {
-        Route r = Route.to("10.1.0.0/16").table(1000).build();
+        Route r = Route.to("10.1.0.0/16").withTable(1000);
         assertSent(ROUTE_DELETE, RouteCodec.request(r, true, VETH0), Rta.RTM_DELROUTE, 0);
     }
 
     @Test
     void lookupAndDumpAreIpsRequests() throws Exception {
-        RouteLookup q = RouteLookup.to("10.50.1.1").from("10.0.0.1").outputDevice("veth0").mark(5);
+        RouteLookup q = RouteLookup.to("10.50.1.1").withSource("10.0.0.1").withOutputDevice("veth0").withMark(5);
         assertSent(ROUTE_GET, RouteCodec.lookupRequest(q, VETH0), Rta.RTM_GETROUTE, 0);
         assertSent(ROUTE_DUMP_REQUEST, RouteCodec.dumpRequest(RouteFilter.main(), VETH0), Rta.RTM_GETROUTE,
                 Netlink.NLM_F_DUMP);

@@ -93,38 +93,48 @@ class RouteValuesTest {
     @Test
     void anInterfaceNameAfterViaGetsTheDevHint() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Route.to("default").via("veth1"));
+                () -> Route.to("default").withGateway("veth1"));
         assertEquals("'veth1' is not an address; to send through an interface use 'dev veth1'", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Route.to("default").via("10.0.0.300"));
+        e = assertThrows(IllegalArgumentException.class, () -> Route.to("default").withGateway("10.0.0.300"));
         assertTrue(e.getMessage().contains("is not a gateway address"), e.getMessage());
     }
 
     @Test
     void buildersRefuseWhatTheKernelWouldAndMore() {
-        assertThrows(IllegalArgumentException.class, () -> Route.to("10.0.0.1/24").build(), "host bits set");
+        assertThrows(IllegalArgumentException.class, () -> Route.to("10.0.0.1/24"), "host bits set");
         assertThrows(IllegalArgumentException.class, () -> Route.to("10.0.0.0/33"));
-        assertThrows(IllegalArgumentException.class, () -> Route.to("10.0.0.0/24").src("2001:db8::1").build());
-        assertThrows(IllegalArgumentException.class, () -> Route.to("default").via("10.0.0.1").via("10.0.0.2"));
+        assertThrows(IllegalArgumentException.class, () -> Route.to("10.0.0.0/24").withPreferredSource("2001:db8::1"));
+        assertEquals(InetPrefix.parseAddress("10.0.0.2"), Route.to("default").withGateway("10.0.0.1").withGateway("10.0.0.2")
+                .gateway(), "a wither replaces the part");
         assertThrows(IllegalArgumentException.class,
-                () -> Route.to("default").via("10.0.0.1").nexthop(Nexthop.via("10.0.0.2")).build());
+                () -> Route.to("default").withGateway("10.0.0.1").withNexthop(Nexthop.via("10.0.0.2")));
         assertThrows(IllegalArgumentException.class, () -> Nexthop.via("10.0.0.2").withWeight(257));
-        assertThrows(IllegalArgumentException.class, () -> Route.to("default").dev("a/b"));
-        assertThrows(IllegalArgumentException.class, () -> RoutingRule.builder().family(InetFamily.IPV4).from("2001:db8::/32")
-                .build());
-        assertEquals(InetFamily.IPV6, Route.to("default").family(InetFamily.IPV6).build().family());
-        assertEquals(InetFamily.IPV6, RoutingRule.builder().from("2001:db8::/32").build().family());
+        assertThrows(IllegalArgumentException.class, () -> Route.to("default").withDevice("a/b"));
+        assertThrows(IllegalArgumentException.class, () -> RoutingRule.of(InetFamily.IPV4).withSource("2001:db8::/32"));
+        assertEquals(InetFamily.IPV6, Route.to("default").withFamily(InetFamily.IPV6).family());
+        assertEquals(InetFamily.IPV6, Route.to("default").withFamily(InetFamily.IPV6).withDevice("eth0").family());
+        assertEquals(InetPrefix.parse("::/0"), Route.to("default").withGateway("fe80::1").destination(),
+                "a default route takes the family of its first address");
+        assertEquals(InetPrefix.parse("::/0"), Route.to("default").withDevice("eth0").withPreferredSource("2001:db8::1")
+                .destination());
+        Route base = Route.to("10.1.0.0/16");
+        Route changed = base.withDevice("eth0").withMetric(5);
+        assertNull(base.device(), "withers leave the original as it was");
+        assertEquals("eth0", changed.device());
+        assertEquals(5L, changed.metric());
+        assertEquals(InetFamily.IPV6, RoutingRule.ipv6().withSource("2001:db8::/32").family());
     }
 
     @Test
     void filtersSelectAsIpDoes() {
-        Route wide = Route.to("10.0.0.0/8").build();
-        Route narrow = Route.to("10.1.0.0/16").build();
-        Route dflt = Route.to("default").build();
-        RouteFilter root = RouteFilter.all().destination(InetPrefix.parse("10.0.0.0/8"), RouteFilter.Match.ROOT);
+        Route wide = Route.to("10.0.0.0/8");
+        Route narrow = Route.to("10.1.0.0/16");
+        Route dflt = Route.to("default");
+        RouteFilter root = RouteFilter.all().withDestination(InetPrefix.parse("10.0.0.0/8"), RouteFilter.Match.ROOT);
         assertTrue(root.matches(wide) && root.matches(narrow) && !root.matches(dflt));
-        RouteFilter match = RouteFilter.all().destination(InetPrefix.parse("10.1.2.3/32"), RouteFilter.Match.MATCH);
+        RouteFilter match = RouteFilter.all().withDestination(InetPrefix.parse("10.1.2.3/32"), RouteFilter.Match.MATCH);
         assertTrue(match.matches(wide) && match.matches(narrow) && match.matches(dflt));
-        RouteFilter exact = RouteFilter.all().destination(InetPrefix.parse("10.0.0.0/8"), RouteFilter.Match.EXACT);
+        RouteFilter exact = RouteFilter.all().withDestination(InetPrefix.parse("10.0.0.0/8"), RouteFilter.Match.EXACT);
         assertTrue(exact.matches(wide) && !exact.matches(narrow));
     }
 }

@@ -44,11 +44,12 @@ class RuleCodecTest {
 
     @Test
     void rulesAreIpsRequests() {
-        RoutingRule add = RoutingRule.builder().from("10.0.0.5").to("10.1.0.0/16").priority(1000).fwmark(0x10, 0xff).iif("veth0")
-                .oif("lo").table(5000).suppressPrefixLength(0).protocol(RouteProtocols.STATIC).build();
+        RoutingRule add = RoutingRule.ipv4().withSource("10.0.0.5").withDestination("10.1.0.0/16").withPriority(1000)
+                .withFwmark(0x10, 0xff).withInputDevice("veth0").withOutputDevice("lo").withTable(5000).withSuppressPrefixLength(0).withProtocol(RouteProtocols.STATIC);
         assertSent(RULE_ADD, RuleCodec.request(add, false), Fra.RTM_NEWRULE, CREATE);
-        assertSent(RULE_DELETE, RuleCodec.request(RoutingRule.builder().priority(1000).build(), true), Fra.RTM_DELRULE, 0);
-        RoutingRule blackhole = RoutingRule.builder().not().from("10.0.0.9").action(RuleAction.BLACKHOLE).priority(50).build();
+        assertSent(RULE_DELETE, RuleCodec.request(RoutingRule.ipv4().withPriority(1000), true), Fra.RTM_DELRULE, 0);
+        RoutingRule blackhole = RoutingRule.ipv4().withNot().withSource("10.0.0.9").withAction(RuleAction.BLACKHOLE)
+                .withPriority(50);
         assertSent(RULE_ADD_BLACKHOLE, RuleCodec.request(blackhole, false), Fra.RTM_NEWRULE, CREATE);
         RuleMessage dump = new RuleMessage(Rta.AF_INET, 0, 0, 0, 0, 0, 0, Attributes.empty());
         assertSent(RULE_DUMP_REQUEST, dump, Fra.RTM_GETRULE, Netlink.NLM_F_DUMP);

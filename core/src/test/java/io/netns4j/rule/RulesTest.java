@@ -68,29 +68,30 @@ class RulesTest {
     @Test
     void policyRoutingSendsOneSourceToAnotherTable() throws Exception {
         Routes routes = ns.routes();
-        routes.add(Route.to("10.50.0.0/16").via("10.0.0.2").table(100).build());
-        rules.add(RoutingRule.builder().from("10.0.0.5").table(100).priority(1000).build());
+        routes.add(Route.to("10.50.0.0/16").withGateway("10.0.0.2").withTable(100));
+        rules.add(RoutingRule.ipv4().withSource("10.0.0.5").withTable(100).withPriority(1000));
         assertTrue(ipRules().contains("1000:\tfrom 10.0.0.5 lookup 100\n"), ipRules());
-        Route viaRule = routes.get(RouteLookup.to("10.50.1.1").from("10.0.0.5"));
+        Route viaRule = routes.get(RouteLookup.to("10.50.1.1").withSource("10.0.0.5"));
         assertEquals(InetPrefix.parseAddress("10.0.0.2"), viaRule.gateway());
         assertEquals(100L, viaRule.table());
         NetnsException noRule = assertThrows(NetnsException.class, () -> routes.get(InetPrefix.parseAddress("10.50.1.1")),
                 "from another source the main table has no route");
         assertTrue(noRule.getMessage().contains("Network is unreachable"), noRule.getMessage());
-        rules.delete(RoutingRule.builder().priority(1000).build());
-        assertThrows(NetnsException.class, () -> routes.get(RouteLookup.to("10.50.1.1").from("10.0.0.5")));
+        rules.delete(RoutingRule.ipv4().withPriority(1000));
+        assertThrows(NetnsException.class, () -> routes.get(RouteLookup.to("10.50.1.1").withSource("10.0.0.5")));
     }
 
     @Test
     void everySelectorAndActionComesBackAsAdded() throws Exception {
-        RoutingRule rich = RoutingRule.builder().not().to("10.1.0.0/16").fwmark(0x10, 0xff).iif("veth0").oif("lo").table("main")
-                .suppressPrefixLength(0).priority(1001).build();
+        RoutingRule rich = RoutingRule.ipv4().withNot().withDestination("10.1.0.0/16").withFwmark(0x10, 0xff)
+                .withInputDevice("veth0").withOutputDevice("lo").withTable("main")
+                .withSuppressPrefixLength(0).withPriority(1001);
         rules.add(rich);
-        rules.add(RoutingRule.builder().fwmark(7).table(101).protocol(RouteProtocols.STATIC).priority(1002).build());
-        rules.add(RoutingRule.builder().from("10.3.0.0/16").table(5000).priority(1003).build());
-        rules.add(RoutingRule.builder().action(RuleAction.BLACKHOLE).from("10.0.0.9").priority(1004).build());
-        rules.add(RoutingRule.builder().action(RuleAction.NOP).priority(1005).build());
-        rules.add(RoutingRule.builder().gotoRule(32766).priority(1006).build());
+        rules.add(RoutingRule.ipv4().withFwmark(7).withTable(101).withProtocol(RouteProtocols.STATIC).withPriority(1002));
+        rules.add(RoutingRule.ipv4().withSource("10.3.0.0/16").withTable(5000).withPriority(1003));
+        rules.add(RoutingRule.ipv4().withAction(RuleAction.BLACKHOLE).withSource("10.0.0.9").withPriority(1004));
+        rules.add(RoutingRule.ipv4().withAction(RuleAction.NOP).withPriority(1005));
+        rules.add(RoutingRule.ipv4().withGotoTarget(32766).withPriority(1006));
         assertTrue(ipRules().contains("""
                 1001:\tnot from all to 10.1.0.0/16 fwmark 0x10/0xff iif veth0 oif lo lookup main suppress_prefixlength 0
                 1002:\tfrom all fwmark 0x7 lookup 101 proto static
@@ -99,7 +100,7 @@ class RulesTest {
                 1005:\tfrom all nop
                 1006:\tfrom all goto 32766
                 """), ipRules());
-        RoutingRule back = rules.list(RoutingRule.builder().priority(1001).build()).getFirst();
+        RoutingRule back = rules.list(RoutingRule.ipv4().withPriority(1001)).getFirst();
         assertTrue(back.not());
         assertEquals(InetPrefix.parse("10.1.0.0/16"), back.destination());
         assertEquals(0x10L, back.fwmark());
@@ -108,26 +109,26 @@ class RulesTest {
         assertEquals("lo", back.outputDevice());
         assertEquals(RouteTables.MAIN, back.table());
         assertEquals(0, back.suppressPrefixLength());
-        assertEquals(RuleAction.GOTO, rules.list(RoutingRule.builder().priority(1006).build()).getFirst().action());
-        assertEquals(5000L, rules.list(RoutingRule.builder().from("10.0.0.0/8").build()).getFirst().table(),
+        assertEquals(RuleAction.GOTO, rules.list(RoutingRule.ipv4().withPriority(1006)).getFirst().action());
+        assertEquals(5000L, rules.list(RoutingRule.ipv4().withSource("10.0.0.0/8")).getFirst().table(),
                 "a prefix selects the rules inside it");
     }
 
     @Test
     void ipv6RulesAndFlush() throws Exception {
-        rules.add(RoutingRule.builder().from("2001:db8::/64").table(200).priority(500).build());
+        rules.add(RoutingRule.ipv6().withSource("2001:db8::/64").withTable(200).withPriority(500));
         assertTrue(ipRules("-6").contains("500:\tfrom 2001:db8::/64 lookup 200\n"), ipRules("-6"));
-        rules.add(RoutingRule.builder().from("10.0.0.5").table(100).build());
-        rules.add(RoutingRule.builder().from("10.0.0.6").table(100).build());
-        assertEquals(2, rules.flush(RoutingRule.builder().table(100).build()), "the selector picks table 100 only");
+        rules.add(RoutingRule.ipv4().withSource("10.0.0.5").withTable(100));
+        rules.add(RoutingRule.ipv4().withSource("10.0.0.6").withTable(100));
+        assertEquals(2, rules.flush(RoutingRule.ipv4().withTable(100)), "the selector picks table 100 only");
         assertFalse(ipRules().contains("lookup 100"));
         assertTrue(ipRules().contains("32766:\tfrom all lookup main"));
-        assertEquals(2, rules.flush(RoutingRule.builder().family(InetFamily.IPV6).build()));
+        assertEquals(2, rules.flush(RoutingRule.of(InetFamily.IPV6)));
         assertEquals("0:\tfrom all lookup local\n", ipRules("-6"), "like ip rule flush: all but priority 0");
     }
 
     @Test
     void deletingARuleThatIsNotThereFails() {
-        assertThrows(NotFoundException.class, () -> rules.delete(RoutingRule.builder().priority(4242).build()));
+        assertThrows(NotFoundException.class, () -> rules.delete(RoutingRule.ipv4().withPriority(4242)));
     }
 }

@@ -374,7 +374,7 @@ public final class Lab {
                 throw new InvalidRequestException("\"" + endpoint + "\" is the loopback device; name one of the node's"
                         + " links", 22, null);
             }
-            n.links().set(up ? LinkRequest.change(device).up() : LinkRequest.change(device).down());
+            n.links().set(up ? LinkRequest.change(device).withUp() : LinkRequest.change(device).withDown());
         }
     }
 

@@ -12,6 +12,13 @@ import java.util.List;
 public class LabException extends NetnsException {
     private final List<String> notUndone;
 
+    /**
+     * A failed lab operation.
+     *
+     * @param message what failed
+     * @param notUndone what could not be undone or removed, one line each; empty for none
+     * @param cause the failure behind it, or null
+     */
     public LabException(String message, List<String> notUndone, Throwable cause) {
         super(message);
         this.notUndone = List.copyOf(notUndone);
@@ -20,7 +27,11 @@ public class LabException extends NetnsException {
         }
     }
 
-    /** What could not be undone or removed, one line each. */
+    /**
+     * What could not be undone or removed.
+     *
+     * @return one line each; empty when the machine is as it was
+     */
     public List<String> notUndone() {
         return notUndone;
     }

@@ -213,7 +213,7 @@ class LabUpDownTest {
         String stray = t.namespace("half");
         String intruder = t.namespace("intruder");
         try (Netns n = registry.add(stray)) {
-            n.links().set(LinkRequest.change("lo").alias(Lab.mark(t.name())));
+            n.links().set(LinkRequest.change("lo").withAlias(Lab.mark(t.name())));
         }
         registry.add(intruder).close();
         try {

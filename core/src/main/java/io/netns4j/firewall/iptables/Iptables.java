@@ -46,7 +46,8 @@ public final class Iptables {
     }
 
     /**
-     * iptables ({@link Family#IP}) or ip6tables ({@link Family#IP6}) in {@code ns}.
+     * iptables ({@link Family#IP}) or ip6tables ({@link Family#IP6}) in {@code ns}; for IPv4 also
+     * reached as {@code ns.iptables()}, next to {@code ns.firewall()}.
      *
      * @param ns the namespace (a {@code Netns}); it must stay open while this is used
      * @param family {@link Family#IP} or {@link Family#IP6}

@@ -116,6 +116,15 @@ public final class NamespaceThreads {
     }
 
     /**
+     * Runs {@code task} soon on a worker in the library's home namespace, never on the caller's
+     * thread, for work that waits on tasks inside: a thread made from inside a namespace (a
+     * pool's new thread, a virtual thread's new carrier) would live there.
+     */
+    public static void executeAtHome(Runnable task) {
+        WORKERS.execute(task); // idle workers are home; a new one goes home before its first task
+    }
+
+    /**
      * Creates a new network namespace on a worker (as {@code unshare(CLONE_NEWNET)}) and runs
      * {@code task} inside it; {@code /proc/thread-self/ns/net} names the new namespace
      * while the task runs. The namespace lives on only if the task pins it (a mount, an fd).
@@ -139,6 +148,8 @@ public final class NamespaceThreads {
         private final AtomicInteger state = new AtomicInteger(QUEUED);
         private final Enter enter;
         private final Task<T> task;
+        /** A virtual waiter is resumed on a carrier the scheduler may create right then: from home. */
+        private final boolean completeAtHome = Thread.currentThread().isVirtual();
         private volatile Thread worker;
 
         Job(Enter enter, Task<T> task) {
@@ -153,14 +164,20 @@ public final class NamespaceThreads {
             }
             worker = Thread.currentThread();
             boolean entered = false;
+            T result = null;
+            Throwable failure = null;
             try {
                 enter.enter();
                 entered = true;
                 state.set(RUNNING);
-                complete(task.run());
+                result = task.run();
             } catch (Throwable t) {
-                completeExceptionally(t);
-            } finally {
+                failure = t;
+            }
+            if (!completeAtHome) {
+                finish(result, failure); // a platform waiter is woken by a futex: no thread is made here
+            }
+            try {
                 synchronized (this) {
                     state.set(DONE);
                     Thread.interrupted(); // an interrupt meant for this task ends with it
@@ -169,6 +186,18 @@ public final class NamespaceThreads {
                 if (entered || !atHome()) {
                     goHomeOrRetire();
                 }
+            } finally {
+                if (completeAtHome) {
+                    finish(result, failure); // at home, unless this worker retires
+                }
+            }
+        }
+
+        private void finish(T result, Throwable failure) {
+            if (failure != null) {
+                completeExceptionally(failure);
+            } else {
+                complete(result);
             }
         }
 

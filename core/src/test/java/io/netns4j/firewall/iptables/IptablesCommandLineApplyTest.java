@@ -66,6 +66,15 @@ class IptablesCommandLineApplyTest {
     }
 
     @Test
+    void nsIptablesAndNsFirewallReachTheSameNamespace() throws Exception {
+        IptablesCommandLine.parse("-A INPUT -p tcp --dport 22 -j ACCEPT", Family.IP).apply(ns.iptables());
+        assertTrue(ns.firewall().read().table(Family.IP, "filter").isPresent(),
+                "ns.iptables() wrote where ns.firewall() reads");
+        assertEquals(Iptables.in(ns, Family.IP).list("filter"), ns.iptables().list("filter"));
+        assertTrue(nft("list", "table", "ip", "filter").contains("tcp dport 22"));
+    }
+
+    @Test
     void aParsedLineAppliedReadsBackAsTheSameRule() throws Exception {
         Iptables ipt = Iptables.in(ns, Family.IP);
         IptablesCommandLine web = IptablesCommandLine.parse(

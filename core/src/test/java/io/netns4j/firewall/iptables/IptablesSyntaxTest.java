@@ -201,7 +201,7 @@ class IptablesSyntaxTest {
         Rule seed = rule(Family.IP, "-A INPUT -i veth1 -p tcp --dport 80 -j ACCEPT");
         Rule nat = rule(Family.IP, "-t nat -A POSTROUTING -s 10.1.0.0/24 -j MASQUERADE");
         Table t = new Table(Family.IP, "filter", List.of(
-                Chain.base("INPUT", Hook.filter("input", Policy.DROP)).append(seed),
+                Chain.base("INPUT", Hook.filter("input", Policy.DROP)).withRule(seed),
                 Chain.regular("mychain")));
         IptablesText.Format nv = new IptablesText.Format(true, true, false, false);
         assertEquals("Chain INPUT (policy DROP 0 packets, 0 bytes)\n"

@@ -60,9 +60,9 @@ public final class TwoNamespaces {
              Netns b = add(registry, nameB, created)) {
 
             // One request: v0 in a, its peer eth0 already in b.
-            a.links().add(LinkRequest.create("v0", Veth.peer("eth0").inNamespace(b)).up());
+            a.links().add(LinkRequest.create("v0", Veth.peer("eth0").withPeerNamespace(b)).withUp());
             System.out.println("ip -n " + nameA + " link add v0 up type veth peer name eth0 netns " + nameB);
-            b.links().set(LinkRequest.change("eth0").up());
+            b.links().set(LinkRequest.change("eth0").withUp());
             System.out.println("ip -n " + nameB + " link set eth0 up");
 
             a.addresses().add(AddressRequest.of("v0", "10.77.0.1/24"));

@@ -9,11 +9,21 @@ public final class TopologyException extends Exception {
 
     private final transient List<Problem> problems;
 
+    /**
+     * A refusal listing {@code problems}, one a line in the message.
+     *
+     * @param problems what is wrong, in file order; not empty
+     */
     public TopologyException(List<Problem> problems) {
         super(problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 
+    /**
+     * Every problem found, in file order.
+     *
+     * @return the problems, unmodifiable
+     */
     public List<Problem> problems() {
         return problems;
     }

@@ -28,12 +28,26 @@ public final class TopologyFile {
     private TopologyFile() {
     }
 
-    /** Reads and checks {@code file}; problems name the file as given. */
+    /**
+     * Reads and checks {@code file}; problems name the file as given ({@code netns4j lab check FILE}).
+     *
+     * @param file the topology file (YAML, docs/lab-format.md)
+     * @return the checked lab, with automatic addresses and routes filled in
+     * @throws IOException when the file cannot be read
+     * @throws TopologyException with every problem found, at FILE:LINE:COLUMN
+     */
     public static Topology read(Path file) throws IOException, TopologyException {
         return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
     }
 
-    /** Parses and checks {@code text}; {@code fileName} is used in problem messages. */
+    /**
+     * Parses and checks {@code text}.
+     *
+     * @param fileName the name problem messages use
+     * @param text the file's text
+     * @return the checked lab, with automatic addresses and routes filled in
+     * @throws TopologyException with every problem found, at FILE:LINE:COLUMN
+     */
     public static Topology parse(String fileName, String text) throws TopologyException {
         Problems problems = new Problems(fileName);
         Node root;

@@ -42,12 +42,22 @@ public final class LabGraph {
         /** A plain adjacency listing: each node and, under it, each interface with its far end. */
         TEXT;
 
-        /** The word used on the command line: {@code dot}, {@code mermaid}, {@code text}. */
+        /**
+         * The word used on the command line ({@code lab graph --format WORD}).
+         *
+         * @return {@code dot}, {@code mermaid} or {@code text}
+         */
         public String word() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** The format named {@code word}; an unknown word is an {@link IllegalArgumentException} naming the known ones. */
+        /**
+         * The format named {@code word}.
+         *
+         * @param word {@code dot}, {@code mermaid} or {@code text}
+         * @return the format
+         * @throws IllegalArgumentException for an unknown word, naming the known ones
+         */
         public static Format of(String word) {
             for (Format f : values()) {
                 if (f.word().equals(word)) {
@@ -58,7 +68,13 @@ public final class LabGraph {
         }
     }
 
-    /** {@code t} in format {@code f}. */
+    /**
+     * {@code t} in format {@code f}: {@code netns4j lab graph --format F FILE}.
+     *
+     * @param t the lab
+     * @param f the format
+     * @return the graph's text
+     */
     public static String render(Topology t, Format f) {
         return switch (f) {
             case DOT -> dot(t);
@@ -72,6 +88,9 @@ public final class LabGraph {
      * Every identifier is quoted ({@code "}, {@code \} escaped), so names with {@code .} or
      * {@code -}, and names that are DOT keywords ({@code node}, {@code edge}), are safe. The
      * tail label belongs to the link's first endpoint, the head label to its second.
+     *
+     * @param t the lab
+     * @return the DOT text ({@code dot -Tsvg} renders it)
      */
     public static String dot(Topology t) {
         check(t);
@@ -110,6 +129,9 @@ public final class LabGraph {
      * gets {@code _2}, {@code _3}, ... in node order. Labels are quoted, with {@code " # < > & | `}
      * written as entity codes ({@code #34;}). Edges with an impaired end get a dashed
      * {@code linkStyle}.
+     *
+     * @param t the lab
+     * @return the Mermaid text
      */
     public static String mermaid(Topology t) {
         check(t);
@@ -142,6 +164,9 @@ public final class LabGraph {
     /**
      * A plain adjacency listing: a line per node ({@code NAME (KIND, namespace NS)}), then one
      * line per interface on it, in link order: {@code IF ADDRESSES [netem WORDS] -- NODE:IF ADDRESSES}.
+     *
+     * @param t the lab
+     * @return the listing
      */
     public static String text(Topology t) {
         check(t);

@@ -11,6 +11,8 @@ import io.netns4j.types.InetPrefix;
  *
  * @param ipv4 the IPv4 pool, or null for no automatic IPv4
  * @param ipv6 the IPv6 pool, or null for no automatic IPv6
+ * @param ipv4LinkLength the IPv4 prefix length of a point-to-point link's subnet (e.g. 30)
+ * @param ipv4LanLength the IPv4 prefix length of a bridge's subnet (e.g. 24)
  */
 public record AddressPools(InetPrefix ipv4, InetPrefix ipv6, int ipv4LinkLength, int ipv4LanLength) {
     public static final int IPV6_LENGTH = 64;

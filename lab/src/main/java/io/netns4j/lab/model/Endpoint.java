@@ -11,6 +11,8 @@ import java.util.List;
  * [address MAC] up}, {@code ip -n NS addr add PREFIX dev IFACE} per address, and
  * {@code tc -n NS qdisc add dev IFACE root netem ...} for the impairment.
  *
+ * @param node the node's name
+ * @param iface the interface name in the node's namespace
  * @param addresses IPv4 and IPv6 addresses with prefix length, given or taken from the pools
  * @param mtu the MTU, or null for the kernel's default (1500)
  * @param mac the link-layer address, or null for a random one
@@ -18,12 +20,18 @@ import java.util.List;
  */
 public record Endpoint(String node, String iface, List<InetPrefix> addresses, Integer mtu, MacAddress mac,
                        Impairment impairment) {
+    /** Copies the addresses; a null impairment is none. */
     public Endpoint {
         addresses = List.copyOf(addresses);
         impairment = impairment == null ? Impairment.NONE : impairment;
     }
 
-    /** This endpoint with other addresses (used by automatic addressing). */
+    /**
+     * This endpoint with other addresses (used by automatic addressing).
+     *
+     * @param list the addresses
+     * @return a new endpoint; this one is unchanged
+     */
     public Endpoint withAddresses(List<InetPrefix> list) {
         return new Endpoint(node, iface, list, mtu, mac, impairment);
     }

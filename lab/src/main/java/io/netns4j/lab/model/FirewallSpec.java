@@ -17,17 +17,29 @@ import java.util.List;
  * @param table the typed table, or null
  */
 public record FirewallSpec(List<String> iptables, String nft, Table table) {
+    /** No firewall: nothing is applied. */
     public static final FirewallSpec NONE = new FirewallSpec(List.of(), null, null);
 
+    /** Copies the lines (the record is immutable). */
     public FirewallSpec {
         iptables = List.copyOf(iptables);
     }
 
-    /** iptables lines and an nft script, no typed table. */
+    /**
+     * iptables lines and an nft script, no typed table.
+     *
+     * @param iptables iptables argument lines, in order
+     * @param nft an nft script, or null
+     */
     public FirewallSpec(List<String> iptables, String nft) {
         this(iptables, nft, null);
     }
 
+    /**
+     * Whether there is nothing to apply.
+     *
+     * @return true for no lines, no script and no table
+     */
     public boolean isNone() {
         return iptables.isEmpty() && nft == null && table == null;
     }

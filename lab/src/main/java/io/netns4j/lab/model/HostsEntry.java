@@ -5,8 +5,14 @@ import io.netns4j.types.InetText;
 import java.net.InetAddress;
 import java.util.List;
 
-/** A line of a node's {@code /etc/netns/NS/hosts} ({@code ip netns exec} mounts it over {@code /etc/hosts}). */
+/**
+ * A line of a node's {@code /etc/netns/NS/hosts} ({@code ip netns exec} mounts it over {@code /etc/hosts}).
+ *
+ * @param address the address
+ * @param names its host names, the canonical one first
+ */
 public record HostsEntry(InetAddress address, List<String> names) {
+    /** Copies the names (the record is immutable). */
     public HostsEntry {
         names = List.copyOf(names);
     }

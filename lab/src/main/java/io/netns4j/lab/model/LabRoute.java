@@ -20,15 +20,25 @@ import java.util.List;
  */
 public record LabRoute(InetPrefix destination, List<InetAddress> gateways, String device, Long metric,
                        boolean automatic) {
+    /** Copies the gateways (the record is immutable). */
     public LabRoute {
         gateways = List.copyOf(gateways);
     }
 
+    /**
+     * Whether this is a default route.
+     *
+     * @return true for a destination of length 0
+     */
     public boolean isDefault() {
         return destination.length() == 0;
     }
 
-    /** The words after {@code ip route add}. */
+    /**
+     * The words after {@code ip route add}.
+     *
+     * @return e.g. {@code default via 10.0.0.1}
+     */
     public String words() {
         StringBuilder sb = new StringBuilder(isDefault() ? "default" : InetText.format(destination));
         if (gateways.size() == 1) {

@@ -11,7 +11,13 @@ public final class NearestWord {
     private NearestWord() {
     }
 
-    /** {@code did you mean "kind"? known: a, b, kind} for {@code knid}; {@code known: a, b, kind} when nothing is near. */
+    /**
+     * {@code did you mean "kind"? known: a, b, kind} for {@code knid}; {@code known: a, b, kind} when nothing is near.
+     *
+     * @param word the word given
+     * @param known the words that would have been understood
+     * @return the hint
+     */
     public static String hint(String word, Set<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

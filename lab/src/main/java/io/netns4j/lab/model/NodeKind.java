@@ -17,7 +17,11 @@ public enum NodeKind {
     /** The bridge device inside a bridge node's namespace. */
     public static final String BRIDGE_DEVICE = "br0";
 
-    /** The word used in topology files: {@code host}, {@code router}, {@code bridge}. */
+    /**
+     * The word used in topology files.
+     *
+     * @return {@code host}, {@code router} or {@code bridge}
+     */
     public String word() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -8,6 +8,9 @@ package io.netns4j.lab.model;
  * node-to-bridge membership. The lab runs
  * {@code ip -n NS_A link add A_IF type veth peer name B_IF netns NS_B}, then, for a bridge end,
  * {@code ip -n NS_B link set B_IF master br0 up}.
+ *
+ * @param a the end whose namespace makes the pair
+ * @param b the other end (the bridge port, when one end is a bridge)
  */
 public record TopologyLink(Endpoint a, Endpoint b) {
     @Override

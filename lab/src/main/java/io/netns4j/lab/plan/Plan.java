@@ -19,6 +19,8 @@ import java.util.Map;
  * link settings, addresses, routes, firewall, impairments, {@code /etc/hosts} files, then the
  * {@code exec} commands. A pure function: no system call. {@link #toString()} prints the
  * equivalent commands, one per line: what {@code lab up --dry-run} shows.
+ *
+ * @param steps the steps, in the order they run
  */
 public record Plan(List<Step> steps) {
     /** The bridge device inside a bridge node's namespace. */
@@ -26,10 +28,17 @@ public record Plan(List<Step> steps) {
     static final Map<String, String> FORWARDING = Map.of("net.ipv4.ip_forward", "1",
             "net.ipv6.conf.all.forwarding", "1");
 
+    /** Copies the steps (the record is immutable). */
     public Plan {
         steps = List.copyOf(steps);
     }
 
+    /**
+     * The full plan that builds {@code t} from nothing: {@code netns4j lab up --dry-run FILE}.
+     *
+     * @param t the lab
+     * @return its steps
+     */
     public static Plan of(Topology t) {
         List<Step> s = new ArrayList<>();
         for (TopologyNode n : t.nodes()) {

@@ -45,9 +45,13 @@ public final class Reconcile {
     }
 
     /**
+     * The steps that turn a lab built from {@code old} into {@code now}: new steps, and the
+     * inverses of steps that are gone, as {@code lab up} on a running lab runs them.
+     *
      * @param old     the topology the lab was last built from
      * @param now     the topology it should become
      * @param present the lab's namespaces on the machine (those carrying its mark)
+     * @return the changes, in the order they run; empty when nothing changed
      */
     public static Plan changes(Topology old, Topology now, Set<String> present) {
         List<Step> before = Plan.of(old).steps();

@@ -130,27 +130,27 @@ public final class LabBuild {
                 // marked before it is named: a crash cannot leave an unmarked lab namespace
                 // lo up in the same request (the plan's "link set lo up" is then already done)
                 Netns n = registry.add(s.namespace(),
-                        u -> u.links().set(LinkRequest.change("lo").alias(LabMarks.of(topology.name())).up()));
+                        u -> u.links().set(LinkRequest.change("lo").withAlias(LabMarks.of(topology.name())).withUp()));
                 created.add(s.namespace());
                 loUp.add(s.namespace());
                 open.put(s.namespace(), n);
             }
             case Step.LinkUp s -> {
                 if (!(s.device().equals("lo") && loUp.contains(s.namespace()))) {
-                    ns(s.namespace()).links().set(LinkRequest.change(s.device()).up());
+                    ns(s.namespace()).links().set(LinkRequest.change(s.device()).withUp());
                 }
             }
             case Step.SetSysctl s -> ns(s.namespace()).sysctls().set(s.key(), s.value());
             case Step.AddBridge s -> existingIsDone(() -> ns(s.namespace()).links()
-                    .add(LinkRequest.create(s.name(), Bridge.defaults()).up()));
+                    .add(LinkRequest.create(s.name(), Bridge.defaults()).withUp()));
             case Step.AddVeth s -> existingIsDone(() -> ns(s.namespace()).links().add(LinkRequest.create(s.name(),
-                    Veth.peer(s.peerName()).inNamespace(ns(s.peerNamespace())))));
+                    Veth.peer(s.peerName()).withPeerNamespace(ns(s.peerNamespace())))));
             case Step.SetLink s -> {
                 LinkRequest r = LinkRequest.change(s.device());
-                r = s.mtu() == null ? r : r.mtu(s.mtu());
-                r = s.mac() == null ? r : r.address(s.mac());
-                r = s.master() == null ? r : r.master(s.master());
-                ns(s.namespace()).links().set(r.up());
+                r = s.mtu() == null ? r : r.withMtu(s.mtu());
+                r = s.mac() == null ? r : r.withAddress(s.mac());
+                r = s.master() == null ? r : r.withMaster(s.master());
+                ns(s.namespace()).links().set(r.withUp());
             }
             case Step.AddAddress s -> {
                 AddressRequest spec = AddressRequest.of(s.device(), s.prefix());
@@ -277,21 +277,21 @@ public final class LabBuild {
     }
 
     static Route route(LabRoute r) {
-        Route.Builder b = Route.to(r.destination());
+        Route route = Route.to(r.destination());
         if (r.gateways().size() == 1) {
-            b.via(r.gateways().getFirst());
+            route = route.withGateway(r.gateways().getFirst());
         } else {
             for (InetAddress g : r.gateways()) {
-                b.nexthop(Nexthop.via(g));
+                route = route.withNexthop(Nexthop.via(g));
             }
         }
         if (r.device() != null) {
-            b.dev(r.device());
+            route = route.withDevice(r.device());
         }
         if (r.metric() != null) {
-            b.metric(r.metric());
+            route = route.withMetric(r.metric());
         }
-        return b.build();
+        return route;
     }
 
     private void writeHosts(Step.WriteHosts s) throws IOException {

@@ -76,9 +76,9 @@ class PartitionTablesTest {
                 senders(List.of("a", "b"))));
         Table b = tables.get("b");
         Chain input = b.chain("input").orElseThrow()
-                .append(Rule.of(Verdict.DROP, Match.source("10.9.9.9")).withComment("from b"))
-                .append(Rule.of(Verdict.DROP, Match.source("10.9.9.8")).withComment("someone else's"))
-                .append(Rule.of(Verdict.DROP, Match.source("10.9.9.7")));
+                .withRule(Rule.of(Verdict.DROP, Match.source("10.9.9.9")).withComment("from b"))
+                .withRule(Rule.of(Verdict.DROP, Match.source("10.9.9.8")).withComment("someone else's"))
+                .withRule(Rule.of(Verdict.DROP, Match.source("10.9.9.7")));
         tables.put("b", new Table(b.family(), b.name(), List.of(input)));
         assertEquals(Partition.isolate("a", List.of("a", "b")), Partitions.partitionOf(tables));
     }
