@@ -38,8 +38,8 @@ class EgressRedirectTest {
     void namespace() throws Exception {
         name = scratch.name("redirect");
         ns = NetnsRegistry.system().add(name);
-        ns.links().add(LinkRequest.create("v0", Veth.peer("v1")).up());
-        ns.links().set(LinkRequest.change("v1").up());
+        ns.links().add(LinkRequest.create("v0", Veth.peer("v1")).withUp());
+        ns.links().set(LinkRequest.change("v1").withUp());
     }
 
     @AfterEach
@@ -81,7 +81,7 @@ class EgressRedirectTest {
              PacketSocket out = ns.links().openPacketSocket("v0", PacketSocket.SEND_ONLY, true);
              PacketSocket plain = ns.links().openPacketSocket("v0", PacketSocket.SEND_ONLY, false);
              PacketSocket v1 = ns.links().openPacketSocket("v1", PacketSocket.ETH_P_ALL, false)) {
-            ns.links().set(LinkRequest.change("imp-v0").up());
+            ns.links().set(LinkRequest.change("imp-v0").withUp());
             ns.qdiscs().addClsact("v0");
             ns.filters().addEgressRedirect("v0", "imp-v0");
 

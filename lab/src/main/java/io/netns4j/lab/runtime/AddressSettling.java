@@ -48,7 +48,7 @@ final class AddressSettling {
             tentative.clear();
             for (var it = waiting.iterator(); it.hasNext(); ) {
                 String ns = it.next();
-                List<Address> pending = handles.of(ns).addresses().list(AddressFilter.all().family(InetFamily.IPV6));
+                List<Address> pending = handles.of(ns).addresses().list(AddressFilter.all().withFamily(InetFamily.IPV6));
                 boolean any = false;
                 for (Address a : pending) {
                     if (a.has(AddressFlag.DADFAILED)) {

@@ -158,7 +158,7 @@ public final class LabBuild {
                     if (topology.defaults().ipv6Dad()) {
                         ipv6Added.add(s.namespace());
                     } else {
-                        spec = spec.flag(io.netns4j.address.AddressFlag.NODAD);
+                        spec = spec.withFlag(io.netns4j.address.AddressFlag.NODAD);
                     }
                 }
                 if (updating) {

@@ -109,7 +109,7 @@ public final class UserspaceImpairment implements AutoCloseable {
             undo.add(tap);
             undo.add(() -> node.links().delete(tapName));
             disableIpv6(node, tapName);
-            node.links().set(LinkRequest.change(tapName).alias(alias).mtu(link.mtu() == null ? 1500 : link.mtu()).up());
+            node.links().set(LinkRequest.change(tapName).withAlias(alias).withMtu(link.mtu() == null ? 1500 : link.mtu()).withUp());
             PacketSocket out = node.links().openPacketSocket(device, PacketSocket.SEND_ONLY, true);
             undo.add(out);
             FramePump pump = new FramePump(tap, out, device, decisions, imp.limit());
@@ -165,7 +165,7 @@ public final class UserspaceImpairment implements AutoCloseable {
         long s = imp.seed() != null ? imp.seed() : seed;
         Impairment marked = imp.withEngine(null).withSeed(s);
         NetemDecisions decisions = new NetemDecisions(marked, s);
-        ns.links().set(LinkRequest.change(tapName).alias(WireMarks.alias(marked)));
+        ns.links().set(LinkRequest.change(tapName).withAlias(WireMarks.alias(marked)));
         pump.use(decisions, imp.limit());
         current = marked;
     }

@@ -44,19 +44,19 @@ final class WireLab implements AutoCloseable {
             n.sysctls().set("net.ipv6.conf.all.disable_ipv6", "1");
             n.sysctls().set("net.ipv6.conf.default.disable_ipv6", "1");
         }
-        a.links().add(LinkRequest.create("eth0", Veth.peer("eth0").inNamespace(b)));
+        a.links().add(LinkRequest.create("eth0", Veth.peer("eth0").withPeerNamespace(b)));
         b.sysctls().set("net.ipv6.conf.eth0.disable_ipv6", "1");
         a.sysctls().set("net.ipv6.conf.eth0.disable_ipv6", "1");
         a.addresses().add(AddressRequest.of("eth0", "10.77.0.1/24"));
         b.addresses().add(AddressRequest.of("eth0", "10.77.0.2/24"));
-        a.links().set(LinkRequest.change("eth0").up());
-        b.links().set(LinkRequest.change("eth0").up());
-        a.links().set(LinkRequest.change("lo").up());
-        b.links().set(LinkRequest.change("lo").up());
-        a.neighbours().add(NeighbourRequest.of("eth0", B).lladdr(b.links().get("eth0").address())
-                .state(NeighbourState.PERMANENT));
-        b.neighbours().add(NeighbourRequest.of("eth0", A).lladdr(a.links().get("eth0").address())
-                .state(NeighbourState.PERMANENT));
+        a.links().set(LinkRequest.change("eth0").withUp());
+        b.links().set(LinkRequest.change("eth0").withUp());
+        a.links().set(LinkRequest.change("lo").withUp());
+        b.links().set(LinkRequest.change("lo").withUp());
+        a.neighbours().add(NeighbourRequest.of("eth0", B).withLladdr(b.links().get("eth0").address())
+                .withState(NeighbourState.PERMANENT));
+        b.neighbours().add(NeighbourRequest.of("eth0", A).withLladdr(a.links().get("eth0").address())
+                .withState(NeighbourState.PERMANENT));
     }
 
     private static InetAddress address(String s) {
