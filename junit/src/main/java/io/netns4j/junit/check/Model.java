@@ -1,0 +1,105 @@
+package io.netns4j.junit.check;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A sequential specification: what one operation does to the object's state, or that it
+ * cannot happen in that state (knossos' {@code knossos.model/Model}, Porcupine's {@code Model}).
+ * States must be immutable values with {@code equals} and {@code hashCode}: the checker
+ * memoizes on them.
+ */
+public interface Model {
+    /** What {@link #step} returns when the operation cannot happen in the given state ({@code knossos.model/inconsistent}). */
+    Object INCONSISTENT = new Object() {
+        @Override
+        public String toString() {
+            return "inconsistent";
+        }
+    };
+
+    /** @return the model's name, e.g. {@code register} */
+    String name();
+
+    /** @return the state before any operation */
+    Object initialState();
+
+    /**
+     * @param f the function name
+     * @return whether the model knows {@code f}
+     */
+    boolean supports(String f);
+
+    /**
+     * @param state the state before the operation
+     * @param f     the function ({@link #supports supported})
+     * @param value the operation's value: a read's result, a write's argument, a cas' {@code [expected new]}
+     * @return the state after the operation, or {@link #INCONSISTENT}
+     */
+    Object step(Object state, String f, Object value);
+
+    /**
+     * @param f     the function
+     * @param value its value
+     * @return the state the operation leaves whatever the state before, if it sets one (a
+     *         write, a successful cas); empty for reads. Used to name, in a report, the
+     *         operations that could have set a state.
+     */
+    default Optional<Object> writes(String f, Object value) {
+        return Optional.empty();
+    }
+
+    /**
+     * @param f     the function
+     * @param value its value
+     * @return the state the operation needs to find, if it needs one (a read's value, a
+     *         cas' expected value)
+     */
+    default Optional<Object> requires(String f, Object value) {
+        return Optional.empty();
+    }
+
+    /**
+     * @param state a state
+     * @return the state in words: {@code the register held 1}
+     */
+    default String describe(Object state) {
+        return "the state was " + state;
+    }
+
+    /**
+     * @param f              the operation that cannot be placed
+     * @param value          its value
+     * @param possibleStates every state the object could be in when it could take effect
+     * @return why it cannot take effect in any of them
+     */
+    default String whyNot(String f, Object value, Set<Object> possibleStates) {
+        return f + " of " + Values.text(value) + " is impossible in every state it could meet: " + Values.texts(possibleStates);
+    }
+
+    /** @return a read/write register starting at {@code nil} ({@code knossos.model/register}) */
+    static Model register() {
+        return new Register(null, false);
+    }
+
+    /**
+     * @param initial the register's value before any write
+     * @return a read/write register ({@code knossos.model/register})
+     */
+    static Model register(Object initial) {
+        return new Register(initial, false);
+    }
+
+    /** @return a read/write/compare-and-set register starting at {@code nil} ({@code knossos.model/cas-register}) */
+    static Model casRegister() {
+        return new Register(null, true);
+    }
+
+    /**
+     * @param initial the register's value before any write
+     * @return a read/write/compare-and-set register ({@code knossos.model/cas-register})
+     */
+    static Model casRegister(Object initial) {
+        return new Register(initial, true);
+    }
+}

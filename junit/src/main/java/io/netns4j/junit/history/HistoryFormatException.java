@@ -1,0 +1,34 @@
+package io.netns4j.junit.history;
+
+import java.io.IOException;
+
+/**
+ * A history file that cannot be read: names the line (1-based) and what is wrong there,
+ * e.g. {@code line 3: :type must be one of :invoke, :ok, :fail, :info, not :done}.
+ */
+public final class HistoryFormatException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final int line;
+    private final String problem;
+
+    /**
+     * @param line    the 1-based line where the problem is
+     * @param problem what is wrong, in words
+     */
+    public HistoryFormatException(int line, String problem) {
+        super("line " + line + ": " + problem);
+        this.line = line;
+        this.problem = problem;
+    }
+
+    /** @return the 1-based line where the problem is */
+    public int line() {
+        return line;
+    }
+
+    /** @return what is wrong, without the line */
+    public String problem() {
+        return problem;
+    }
+}
