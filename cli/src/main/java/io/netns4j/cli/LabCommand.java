@@ -190,7 +190,7 @@ final class LabCommand implements ObjectCommand {
         return word;
     }
 
-    private static String labOperand(String word) throws UsageException {
+    static String labOperand(String word) throws UsageException {
         if (!word.matches("[A-Za-z0-9_.-]+")) {
             throw new UsageException("\"" + word + "\" is not a lab name (letters, digits, '_', '.', '-'); \"netns4j lab"
                     + " list\" shows the labs.");

@@ -322,11 +322,7 @@ final class LabServiceCommand {
     }
 
     private static String lab(String word) throws UsageException {
-        if (!word.matches("[A-Za-z0-9_.][A-Za-z0-9_.-]*")) {
-            throw new UsageException("\"" + word + "\" is not a lab name (letters, digits, '_', '.', '-'); \"netns4j lab"
-                    + " list\" shows the labs.");
-        }
-        return word;
+        return LabCommand.labOperand(word);
     }
 
     private static String node(String word) throws UsageException {
