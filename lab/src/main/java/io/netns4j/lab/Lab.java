@@ -296,12 +296,14 @@ public final class Lab {
             List<String> removed = new ArrayList<>();
             long supervisor = LabSupervisors.readPid(options.lockDirectory(), name);
             left.addAll(LabSupervisors.requestShutdown(name, options.lockDirectory()));
+            // engines off before the processes end: their last segments (FINs) must not meet an
+            // impairment's loss, or a peer's socket waits in FIN_WAIT2 and holds its namespace
+            LabTeardown.stopEngines(registry, owned, options.impairmentHost(), left); // their handles hold the namespaces
             try {
                 left.addAll(LabTeardown.stopAll(registry.pids(owned).values().stream().flatMap(List::stream).toList()));
             } catch (NetnsException e) {
                 left.add("processes in the lab: " + e.getMessage());
             }
-            LabTeardown.stopEngines(registry, owned, options.impairmentHost(), left); // their handles hold the namespaces
             options.progress().accept("removing " + owned.size() + " namespaces");
             Map<String, NetnsException> failed = registry.deleteAll(owned.reversed(), options.deleteWait());
             for (String ns : owned) {

@@ -261,8 +261,8 @@ public final class Supervisor implements AutoCloseable {
             closed = true;
             all = new ArrayList<>(runs.values());
         }
+        engines.close(); // first, so that what the services send while they stop is not lost to an impairment
         List<String> left = stopAll(all);
-        engines.close(); // after the services: what they sent last goes out
         timers.shutdownNow();
         try {
             timers.awaitTermination(2, TimeUnit.SECONDS);
