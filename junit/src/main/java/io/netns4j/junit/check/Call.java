@@ -27,7 +27,8 @@ record Call(int id, Op invoke, Op completion, Object value, long callAt, long re
     /** {@code read of 2 by process 3 at [1.204, 1.530] ms} */
     String describe() {
         String end = completion == null ? "never completed"
-                : indeterminate() ? Millis.text(completion.time()) + " (info: outcome unknown)"
+                : completion.type() == io.netns4j.junit.history.OpType.INFO
+                ? Millis.text(completion.time()) + " (info: outcome unknown)"
                 : Millis.text(completion.time());
         return f() + " of " + Values.text(value) + " by process " + invoke.processName()
                 + " at [" + Millis.text(invoke.time()) + ", " + end + "] ms (index " + invoke.index()

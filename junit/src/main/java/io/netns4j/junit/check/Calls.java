@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code history/complete} and {@code independent} do: nemesis entries are left out,
  * {@code fail}ed calls never happened and are dropped, {@code info} calls and calls never
  * completed are indeterminate, and an indeterminate read is dropped too (it constrains
- * nothing).
+ * nothing). For a model whose last write decides its state (a register), indeterminate
+ * writes are settled first where the history decides them ({@link IndeterminateWrites}).
  */
 final class Calls {
     private Calls() {
@@ -62,6 +63,7 @@ final class Calls {
             paired.add(new Paired(never.invoke(), never.at(), null, Long.MAX_VALUE));
         }
         paired.sort((a, b) -> Long.compare(a.callAt(), b.callAt()));
+        Map<Object, List<IndeterminateWrites.Candidate>> candidates = new LinkedHashMap<>();
         for (Paired p : paired) {
             OpType outcome = p.completion() == null ? OpType.INFO : p.completion().type();
             boolean indeterminate = outcome == OpType.INFO;
@@ -69,9 +71,17 @@ final class Calls {
                 continue;
             }
             Object value = outcome == OpType.OK ? p.completion().value() : p.invoke().value();
-            List<Call> calls = byKey.computeIfAbsent(p.invoke().key(), k -> new ArrayList<>());
-            calls.add(new Call(calls.size(), p.invoke(), p.completion(), value, p.callAt(),
-                    indeterminate ? Long.MAX_VALUE : p.returnAt()));
+            candidates.computeIfAbsent(p.invoke().key(), k -> new ArrayList<>()).add(new IndeterminateWrites.Candidate(
+                    p.invoke(), p.completion(), value, p.callAt(), indeterminate ? Long.MAX_VALUE : p.returnAt()));
+        }
+        for (Map.Entry<Object, List<IndeterminateWrites.Candidate>> key : candidates.entrySet()) {
+            List<IndeterminateWrites.Candidate> settled = model.lastWriteDecides()
+                    ? IndeterminateWrites.settle(model, key.getValue()) : key.getValue();
+            List<Call> calls = new ArrayList<>(settled.size());
+            for (IndeterminateWrites.Candidate c : settled) {
+                calls.add(new Call(calls.size(), c.invoke(), c.completion(), c.value(), c.callAt(), c.returnAt()));
+            }
+            byKey.put(key.getKey(), calls);
         }
         return byKey;
     }

@@ -31,6 +31,7 @@ final class FirstViolation {
     private final List<Call> calls;
     private final long limit;
     private long explored;
+    private boolean sweptAll;
 
     FirstViolation(Model model, List<Call> calls, long limit) {
         this.model = model;
@@ -38,8 +39,22 @@ final class FirstViolation {
         this.limit = limit;
     }
 
-    /** @return the first unexplainable completion, or {@code null} if none was found within the limit */
+    /** @return how many configurations the last {@link #find()} looked at */
+    long explored() {
+        return explored;
+    }
+
+    /** Whether the last {@link #find()} swept the whole history (so a {@code null} answer means linearizable). */
+    boolean sweptAll() {
+        return sweptAll;
+    }
+
+    /**
+     * @return the first unexplainable completion, or {@code null} if there is none (then
+     *         {@link #sweptAll()}) or none was found within the limit
+     */
     Found find() {
+        sweptAll = false;
         List<long[]> events = new ArrayList<>();
         for (Call c : calls) {
             events.add(new long[] {c.callAt(), c.id(), 0});
@@ -68,6 +83,7 @@ final class FirstViolation {
             underWay.remove(call);
             configurations = after;
         }
+        sweptAll = true;
         return null;
     }
 

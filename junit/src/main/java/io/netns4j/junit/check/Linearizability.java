@@ -24,11 +24,19 @@ import java.util.Optional;
  * operations (and those never completed) may take effect at any time after their invocation,
  * or never. When a history is not linearizable, a second pass ({@link FirstViolation}) finds
  * the first completion no order explains and the states the register could be in then, and
- * {@link Violation#explanation()} says it in words.
+ * {@link Violation#explanation()} says it in words. When the search's memo reaches its limit
+ * (a long history refuted only near its end), the sweep decides instead, within a limit of
+ * time; only past both limits is the answer {@link Verdict#UNKNOWN}.
  */
 public final class Linearizability {
     /** The default limit on memoized configurations per key: about a few hundred MB at worst. */
     public static final long DEFAULT_MAX_CONFIGURATIONS = 2_000_000;
+
+    /**
+     * When the search's memo is full, the sweep may look at this many times as many
+     * configurations: it keeps only those of the current moment, so its limit is one of time.
+     */
+    static final long SWEEP_FACTOR = 2;
 
     private final Model model;
     private final long maxConfigurations;
@@ -98,7 +106,17 @@ public final class Linearizability {
             WglSearch.Outcome outcome = search.run();
             configurations += search.configurations();
             if (outcome == WglSearch.Outcome.UNKNOWN) {
-                verdict = Verdict.UNKNOWN;
+                // The memo is full: sweep instead, which keeps only the configurations of the
+                // moment (memory bounded by the concurrency, not by the history's length).
+                FirstViolation sweep = new FirstViolation(model, key.getValue(), maxConfigurations * SWEEP_FACTOR);
+                FirstViolation.Found found = sweep.find();
+                configurations += sweep.explored();
+                if (found != null) {
+                    verdict = Verdict.NOT_LINEARIZABLE;
+                    violation = Optional.of(ViolationReport.of(model, key.getKey(), key.getValue(), found));
+                } else if (!sweep.sweptAll()) {
+                    verdict = Verdict.UNKNOWN;
+                }
             } else if (outcome == WglSearch.Outcome.NOT_LINEARIZABLE) {
                 verdict = Verdict.NOT_LINEARIZABLE;
                 violation = Optional.of(explain(key.getKey(), key.getValue()));

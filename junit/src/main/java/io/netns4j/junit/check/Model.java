@@ -60,6 +60,19 @@ public interface Model {
     }
 
     /**
+     * Whether a state-setting operation ({@link #writes} present) leaves a state that depends
+     * on nothing before it, and an operation that needs no particular state ({@link #requires}
+     * empty) never fails: true for registers. The checker then leaves out every indeterminate
+     * write whose value no operation ever needs: taking effect or not, it cannot change whether
+     * the others can be ordered, and each such write would double the orders to try.
+     *
+     * @return whether unobserved indeterminate writes may be left out
+     */
+    default boolean lastWriteDecides() {
+        return false;
+    }
+
+    /**
      * @param state a state
      * @return the state in words: {@code the register held 1}
      */

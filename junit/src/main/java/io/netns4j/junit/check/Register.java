@@ -66,6 +66,11 @@ record Register(Object initial, boolean cas) implements Model {
     }
 
     @Override
+    public boolean lastWriteDecides() {
+        return true;
+    }
+
+    @Override
     public String describe(Object state) {
         return "the register held " + Values.text(state);
     }
