@@ -5,7 +5,6 @@ import io.netns4j.junit.history.Op;
 import io.netns4j.junit.history.OpType;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,7 @@ class LinearizabilityOracleTest {
     void historiesOfATrueAtomicRegisterAreLinearizable() {
         for (int i = 0; i < 300; i++) {
             int seed = i;
-            List<Op> history = atomicRegister(new SplittableRandom(seed), 10, 400);
+            List<Op> history = SimulatedRegister.history(new SplittableRandom(seed), 10, 400);
             LinearizabilityResult r = Linearizability.check(history, Model.casRegister(0L));
             assertTrue(r.linearizable(), () -> "seed " + seed + ": " + r.report());
         }
@@ -60,14 +59,9 @@ class LinearizabilityOracleTest {
     @Test
     void oneStaleReadInALongHistoryIsFound() {
         SplittableRandom random = new SplittableRandom(42);
-        List<Op> history = new ArrayList<>(atomicRegister(random, 10, Integer.getInteger("stale.ops", 5000)));
-        // append: a write of a fresh value completes, then a read returns the value before it
-        long next = history.size();
-        long t = history.getLast().time();
-        history.add(new Op(next, OpType.INVOKE, 100, "write", 12345L, t + 1, null));
-        history.add(new Op(next + 1, OpType.OK, 100, "write", 12345L, t + 2, null));
-        history.add(new Op(next + 2, OpType.INVOKE, 101, "read", null, t + 3, null));
-        history.add(new Op(next + 3, OpType.OK, 101, "read", -1L, t + 4, null));
+        List<Op> history = SimulatedRegister.withStaleReadAtTheEnd(
+                SimulatedRegister.history(random, 10, Integer.getInteger("stale.ops", 5000)));
+        long next = history.size() - 4;
         LinearizabilityResult r = Linearizability.check(history, Model.casRegister(0L));
         assertEquals(Verdict.NOT_LINEARIZABLE, r.verdict(), r::report);
         Violation v = r.violation().orElseThrow();
@@ -151,85 +145,6 @@ class LinearizabilityOracleTest {
                     state[0] = (Long) inv.invocation().value();
                 }
                 inv.ok();
-            }
-        }
-        return h.ops();
-    }
-
-    /**
-     * A real atomic register shared by {@code clients} threads of a simulation: each
-     * operation takes effect at one instant between its invocation and its completion, so the
-     * history is linearizable by construction; some operations end info or fail (and then
-     * did, or did not, take effect, as the outcome allows).
-     */
-    static List<Op> atomicRegister(SplittableRandom random, int clients, int operations) {
-        AtomicLong clock = new AtomicLong();
-        History h = History.create(clock::incrementAndGet);
-        History.Invocation[] open = new History.Invocation[clients];
-        boolean[] applied = new boolean[clients];
-        Object[] result = new Object[clients];
-        long register = 0;
-        long nextValue = 1;
-        int started = 0;
-        int running = 0;
-        while (started < operations || running > 0) {
-            int c = random.nextInt(clients);
-            if (open[c] == null) {
-                if (started == operations) {
-                    continue;
-                }
-                started++;
-                running++;
-                int kind = random.nextInt(3);
-                String f = kind == 0 ? "read" : kind == 1 ? "write" : "cas";
-                Object value = switch (f) {
-                    case "write" -> nextValue++;
-                    case "cas" -> List.of(random.nextInt(4) == 0 ? register : nextValue - 1 - random.nextInt(3), nextValue++);
-                    default -> null;
-                };
-                open[c] = h.invoke(c, f, value);
-                applied[c] = false;
-            } else if (!applied[c] && random.nextBoolean()) {
-                // the operation takes effect now
-                History.Invocation inv = open[c];
-                Object value = inv.invocation().value();
-                switch (inv.invocation().f()) {
-                    case "read" -> result[c] = register;
-                    case "write" -> register = (Long) value;
-                    default -> {
-                        List<?> pair = (List<?>) value;
-                        boolean success = pair.get(0).equals(register);
-                        result[c] = success;
-                        if (success) {
-                            register = (Long) pair.get(1);
-                        }
-                    }
-                }
-                applied[c] = true;
-            } else if (applied[c]) {
-                History.Invocation inv = open[c];
-                open[c] = null;
-                running--;
-                String f = inv.invocation().f();
-                if (random.nextInt(20) == 0) {
-                    inv.info(); // it took effect, but the client does not know
-                } else if (f.equals("read")) {
-                    inv.ok(result[c]);
-                } else if (f.equals("cas") && !(Boolean) result[c]) {
-                    inv.fail();
-                } else {
-                    inv.ok();
-                }
-            } else if (random.nextInt(30) == 0) {
-                // times out before taking effect: info (it never will here), or fail when sure
-                History.Invocation inv = open[c];
-                open[c] = null;
-                running--;
-                if (random.nextBoolean()) {
-                    inv.info();
-                } else {
-                    inv.fail();
-                }
             }
         }
         return h.ops();
