@@ -30,39 +30,50 @@ import java.util.concurrent.ExecutionException;
  */
 public final class ProcessLauncher {
     private static final Path ETC_NETNS = Path.of("/etc/netns");
-    /** The JDK lets an idle process-reaper thread live 60 s; refresh ours a little before. */
-    private static final long REAPER_REFRESH_NANOS = 50_000_000_000L;
-    private static long reaperWarmedAt;
-    private static boolean reaperWarmed;
+    /** One launch at a time, so that the idle reapers warmed for a launch are there for it. */
+    private static final Object LAUNCH = new Object();
+    /** Whether {@code true} could be started: if not, launches still work, teardown may lag. */
+    private static volatile boolean canWarm = true;
 
     private ProcessLauncher() {
     }
 
     /**
      * The JDK waits for each child on a "process reaper" thread from a cached pool, and a
-     * new one is created by the thread that starts the process: ours, inside the namespace.
-     * Such a thread would hold the namespace (and keep it from being freed) until it has been
-     * idle for a minute. Starting {@code true} from here, outside, leaves an idle reaper in the
-     * home namespace that the next launch reuses. Costs one short process a minute at most.
+     * new one is created by the thread that starts the process when no reaper is idle: ours,
+     * inside the namespace. Such a thread would hold the namespace (and keep it from being
+     * freed) until it has been idle for a minute, long after the child ended. So before each
+     * launch two {@code true} processes are started from here, outside, and waited for: they
+     * leave idle reapers in the home namespace, one of which the launch then takes (two,
+     * because a reaper that has just completed its process may not be back in the pool yet).
+     * Each reaper stays busy while its child runs, so warming once for several launches is
+     * not enough: three services started together would otherwise leave two reapers inside.
+     * Costs two short processes per launch (about 2 ms).
      */
-    private static synchronized void warmReaperAtHome() {
-        long now = System.nanoTime();
-        if (reaperWarmed && now - reaperWarmedAt < REAPER_REFRESH_NANOS) {
+    private static void warmReapersAtHome() {
+        if (!canWarm) {
             return;
         }
         try {
-            new ProcessBuilder("true").redirectErrorStream(true).start().onExit().get();
-            reaperWarmed = true;
-            reaperWarmedAt = now;
-        } catch (IOException | ExecutionException e) {
-            reaperWarmed = false; // no "true" on PATH: the launch still works, teardown may lag
+            Process a = new ProcessBuilder("true").redirectErrorStream(true).start();
+            Process b = new ProcessBuilder("true").redirectErrorStream(true).start();
+            a.waitFor();
+            b.waitFor();
+        } catch (IOException e) {
+            canWarm = false; // no "true" on PATH
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     static Process start(Netns ns, ProcessBuilder builder, PrintStream warnings) throws IOException {
-        warmReaperAtHome();
+        synchronized (LAUNCH) {
+            warmReapersAtHome();
+            return startInside(ns, builder, warnings);
+        }
+    }
+
+    private static Process startInside(Netns ns, ProcessBuilder builder, PrintStream warnings) throws IOException {
         CompletableFuture<Process> result = new CompletableFuture<>();
         String name = ns.name().orElse(null);
         boolean sysReadOnly = isReadOnly("/sys");

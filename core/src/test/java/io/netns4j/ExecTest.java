@@ -86,4 +86,37 @@ class ExecTest {
             }
         }
     }
+
+    /**
+     * Processes running at once each hold a JDK "process reaper" thread; one created by a thread
+     * inside the namespace would live there for a minute after its child ended and keep the
+     * namespace from being freed. None of this JVM's threads may be left inside.
+     */
+    @Test
+    void processesStartedTogetherLeaveNoThreadOfThisJvmInTheNamespace() throws Exception {
+        long inode = (Long) Files.getAttribute(Path.of("/run/netns", name), "unix:ino");
+        List<Process> running = new java.util.ArrayList<>();
+        try (Netns ns = registry.open(name)) {
+            for (int i = 0; i < 4; i++) {
+                running.add(ns.start(new ProcessBuilder("sleep", "0.3")));
+            }
+        }
+        for (Process p : running) {
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        }
+        List<String> inside = new java.util.ArrayList<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String link = Files.readSymbolicLink(task.resolve("ns/net")).toString();
+                    if (link.equals("net:[" + inode + "]")) {
+                        inside.add(Files.readString(task.resolve("comm")).trim() + " (tid " + task.getFileName() + ")");
+                    }
+                } catch (java.io.IOException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        assertEquals(List.of(), inside, "threads of this JVM still inside the namespace");
+    }
 }
