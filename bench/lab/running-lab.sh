@@ -18,7 +18,9 @@ mvn -B -ntp -q -o -pl core,lab -DskipTests test-compile dependency:build-classpa
   -Dmdep.includeScope=test >/dev/null
 CP="lab/target/test-classes:lab/target/classes:core/target/classes:core/target/test-classes:$(cat lab/target/lab-bench.cp)"
 for n in 3 5; do
-  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" io.netns4j.lab.bench.RunningLabBenchmark "$n" "$ROUNDS"
+  for mode in wait later; do
+    "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" io.netns4j.lab.bench.RunningLabBenchmark "$n" "$ROUNDS" "$mode"
+  done
 done
 WORK=$(mktemp -d /tmp/bench-running-lab.XXXXXX)
 LAB="brl$$"

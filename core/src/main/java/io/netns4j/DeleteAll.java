@@ -15,18 +15,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@link NetnsRegistry#deleteAll}: delete several names, then wait once for all (moved out to keep the registry short). */
+/**
+ * {@link NetnsRegistry#deleteAll} and {@link NetnsRegistry#deleteAllLater}: delete several
+ * names, then wait once for all (moved out to keep the registry short).
+ */
 final class DeleteAll {
     private DeleteAll() {
     }
 
     static Map<String, NetnsException> run(NetnsRegistry registry, List<String> names, Duration timeout)
             throws NetnsException {
+        try (NamespaceRelease release = start(registry, names)) {
+            return release.await(timeout);
+        }
+    }
+
+    /** Gives each namespace an id here (to hear of its end), deletes the names, and returns what to wait for. */
+    static NamespaceRelease start(NetnsRegistry registry, List<String> names) throws NetnsException {
         Map<String, NetnsException> failed = new java.util.LinkedHashMap<>();
         Map<Integer, String> waiting = new HashMap<>();
         Map<Integer, NamespaceId> ids = new HashMap<>();
-        try (Netns home = Netns.current();
-             NetlinkSocket events = home.openSocket(Netlink.NETLINK_ROUTE, 10)) {
+        Netns home = Netns.current();
+        NetlinkSocket events = null;
+        try {
+            events = home.openSocket(Netlink.NETLINK_ROUTE, 10);
             events.subscribe(Rtnl.RTNLGRP_NSID);
             Map<String, Integer> assigned = new java.util.LinkedHashMap<>();
             for (String name : names) {
@@ -55,33 +67,41 @@ final class DeleteAll {
                     failed.put(e.getKey(), ex);
                 }
             }
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!waiting.isEmpty() && System.nanoTime() < deadline) {
-                Waits.checkInterrupt("namespaces " + waiting.values() + " to be freed");
-                try {
-                    for (NetlinkMessage m : events.receiveNotifications()) {
-                        if (m.type() == Rtnl.RTM_DELNSID) {
-                            Integer gone = NsidMessage.decode(m).nsid();
-                            if (gone != null) {
-                                waiting.remove(gone);
-                            }
-                        }
-                    }
-                } catch (BusyException e) {
-                    if (e.errno() != Errno.ENOBUFS) {
-                        throw e;
-                    }
-                    waiting.keySet().removeIf(nsid -> lookupGone(home, nsid)); // notifications lost: ask
-                }
+            return new NamespaceRelease(home, events, waiting, ids, failed);
+        } catch (NetnsException | RuntimeException e) {
+            if (events != null) {
+                events.close();
             }
-            for (var e : waiting.entrySet()) {
-                failed.put(e.getValue(), TeardownWatch.notFreed(e.getValue(), ids.get(e.getKey()), timeout));
-            }
+            home.close();
+            throw e;
         }
-        return failed;
     }
 
-    private static boolean lookupGone(Netns home, int nsid) {
+    /** Waits until each nsid in {@code waiting} is gone (removing it), or the deadline. */
+    static void awaitGone(Netns home, NetlinkSocket events, Map<Integer, String> waiting, Duration timeout)
+            throws NetnsException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            Waits.checkInterrupt("namespaces " + waiting.values() + " to be freed");
+            try {
+                for (NetlinkMessage m : events.receiveNotifications()) {
+                    if (m.type() == Rtnl.RTM_DELNSID) {
+                        Integer gone = NsidMessage.decode(m).nsid();
+                        if (gone != null) {
+                            waiting.remove(gone);
+                        }
+                    }
+                }
+            } catch (BusyException e) {
+                if (e.errno() != Errno.ENOBUFS) {
+                    throw e;
+                }
+                waiting.keySet().removeIf(nsid -> lookupGone(home, nsid)); // notifications lost: ask
+            }
+        }
+    }
+
+    static boolean lookupGone(Netns home, int nsid) {
         try {
             return home.peers().lookup(nsid).isEmpty();
         } catch (NetnsException e) {

@@ -5,6 +5,8 @@ import io.netns4j.NetnsRegistry;
 import io.netns4j.error.NetnsException;
 import io.netns4j.lab.Lab;
 import io.netns4j.lab.LabBuilder;
+import io.netns4j.lab.LabException;
+import io.netns4j.lab.LabRelease;
 import io.netns4j.lab.RunningLab;
 import io.netns4j.lab.RunningNode;
 import io.netns4j.lab.file.TopologyFile;
@@ -29,6 +31,8 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,6 +48,8 @@ public final class LabExtension implements ExecutionCondition, BeforeAllCallback
     private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(LabExtension.class);
     private static final String LAB = "lab";
     private static final String DIRECTORY = "directory";
+    /** Per-method labs taken down whose namespaces the kernel is still freeing, in the class's store. */
+    private static final String RELEASES = "releases";
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -100,6 +106,24 @@ public final class LabExtension implements ExecutionCondition, BeforeAllCallback
     public void afterAll(ExtensionContext context) throws Exception {
         if (!annotation(context).perMethod()) {
             stop(context);
+            return;
+        }
+        // per-method labs were taken down without waiting for the kernel: wait for all now
+        @SuppressWarnings("unchecked")
+        List<LabRelease> releases = context.getStore(STORE).remove(RELEASES, List.class);
+        if (releases == null) {
+            return;
+        }
+        List<String> left = new ArrayList<>();
+        for (LabRelease r : releases) {
+            try {
+                r.await(Lab.Options.defaults().deleteWait());
+            } catch (LabException e) {
+                left.add(e.getMessage());
+            }
+        }
+        if (!left.isEmpty()) {
+            throw new LabException(String.join("; ", left), left, null);
         }
     }
 
@@ -131,7 +155,17 @@ public final class LabExtension implements ExecutionCondition, BeforeAllCallback
         RunningLab lab = context.getStore(STORE).remove(LAB, RunningLab.class);
         Path directory = context.getStore(STORE).remove(DIRECTORY, Path.class);
         try {
-            if (lab != null) {
+            if (lab != null && annotation(context).perMethod()) {
+                // the next test's lab is built while the kernel frees this one; afterAll waits
+                LabRelease release = lab.closeLater();
+                if (release != null) {
+                    @SuppressWarnings("unchecked")
+                    List<LabRelease> releases = context.getParent().orElseThrow().getStore(STORE)
+                            .getOrComputeIfAbsent(RELEASES, k -> java.util.Collections.synchronizedList(new ArrayList<>()),
+                                    List.class);
+                    releases.add(release);
+                }
+            } else if (lab != null) {
                 lab.close();
             }
         } finally {

@@ -1,6 +1,7 @@
 package io.netns4j.lab;
 
 import io.netns4j.Netns;
+import io.netns4j.NamespaceRelease;
 import io.netns4j.NetnsRegistry;
 import io.netns4j.error.AlreadyExistsException;
 import io.netns4j.error.InvalidRequestException;
@@ -290,6 +291,23 @@ public final class Lab {
      * never touched. Removing a lab that is not there removes nothing.
      */
     public static Removed down(String name, NetnsRegistry registry, Options options) throws NetnsException {
+        try (LabRelease release = downLater(name, registry, options)) {
+            release.await(options.deleteWait());
+            return release.removed();
+        }
+    }
+
+    /**
+     * {@link #down} up to the kernel's freeing of the namespaces, which goes on in the
+     * background: everything is stopped, deleted and removed, the lab's lock is free again,
+     * and {@link LabRelease#await} waits for the kernel later (a test harness takes one lab down
+     * and builds the next meanwhile). If something is left already, this waits as down does
+     * and throws.
+     *
+     * @return what to await
+     * @throws LabException something could not be removed (named)
+     */
+    public static LabRelease downLater(String name, NetnsRegistry registry, Options options) throws NetnsException {
         try (LabLock lock = LabLock.take(options.lockDirectory(), name)) {
             List<String> owned = LabMarks.owned(registry, name);
             List<String> left = new ArrayList<>();
@@ -305,7 +323,8 @@ public final class Lab {
                 left.add("processes in the lab: " + e.getMessage());
             }
             options.progress().accept("removing " + owned.size() + " namespaces");
-            Map<String, NetnsException> failed = registry.deleteAll(owned.reversed(), options.deleteWait());
+            NamespaceRelease namespaces = registry.deleteAllLater(owned.reversed());
+            Map<String, NetnsException> failed = namespaces.failedAtOnce();
             for (String ns : owned) {
                 if (failed.containsKey(ns)) {
                     left.add("namespace " + ns + ": " + failed.get(ns).getMessage());
@@ -333,12 +352,16 @@ public final class Lab {
             } catch (NetnsException e) {
                 left.add(e.getMessage());
             }
+            LabRelease release = new LabRelease(new Removed(name, removed, files), namespaces);
             if (!left.isEmpty()) {
+                try (release) {
+                    release.await(options.deleteWait(), left);
+                }
                 throw new LabException("lab down \"" + name + "\" left things behind: " + String.join("; ", left), left,
                         null);
             }
             lock.removeFile();
-            return new Removed(name, removed, files);
+            return release;
         }
     }
 

@@ -120,10 +120,25 @@ public final class RunningLab implements AutoCloseable {
      */
     @Override
     public void close() throws NetnsException {
+        try (LabRelease release = closeLater()) {
+            if (release != null) {
+                release.await(options.deleteWait());
+            }
+        }
+    }
+
+    /**
+     * {@link #close} but for the kernel's freeing of the namespaces ({@link Lab#downLater}):
+     * await the release later, e.g. once a test class is done, to build the next lab meanwhile.
+     *
+     * @return what to await, or null if the lab was closed already
+     * @throws LabException something could not be removed, or Java code in a node did not end
+     */
+    public LabRelease closeLater() throws NetnsException {
         List<RunningNode> all;
         synchronized (this) {
             if (closed) {
-                return;
+                return null;
             }
             closed = true;
             all = new ArrayList<>(nodes.values());
@@ -133,11 +148,13 @@ public final class RunningLab implements AutoCloseable {
         for (RunningNode n : all) {
             left.addAll(n.close());
         }
-        Lab.down(name(), registry, options);
+        LabRelease release = Lab.downLater(name(), registry, options);
         if (!left.isEmpty()) {
+            release.close();
             throw new LabException("lab \"" + name() + "\" is down, but Java code in its nodes did not end: "
                     + String.join("; ", left), left, null);
         }
+        return release;
     }
 
     private void checkOpen() {

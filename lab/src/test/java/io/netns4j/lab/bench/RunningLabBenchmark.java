@@ -20,7 +20,7 @@ public final class RunningLabBenchmark {
     private RunningLabBenchmark() {
     }
 
-    /** {@code NODES ROUNDS}. */
+    /** {@code NODES ROUNDS [later]}: with {@code later}, {@link RunningLab#closeLater()} as the JUnit extension does per method. */
     public static void main(String[] args) throws Exception {
         int nodes = Integer.parseInt(args[0]);
         int rounds = Integer.parseInt(args[1]);
@@ -34,6 +34,8 @@ public final class RunningLabBenchmark {
         for (int k = 0; k < nodes; k++) {
             hosts[k] = "n" + (k + 1);
         }
+        boolean later = args.length > 2 && args[2].equals("later");
+        java.util.List<io.netns4j.lab.LabRelease> releases = new java.util.ArrayList<>();
         int warmup = 5;
         for (int i = 0; i < rounds + warmup; i++) {
             Topology t = LabBuilder.named("bench-" + ProcessHandle.current().pid() + "-" + i).ipv4Pool("10.81.0.0/24")
@@ -41,7 +43,11 @@ public final class RunningLabBenchmark {
             long t0 = System.nanoTime();
             RunningLab lab = RunningLab.start(t, registry, options);
             long t1 = System.nanoTime();
-            lab.close();
+            if (later) {
+                releases.add(lab.closeLater()); // as @LabTest(perMethod = true): the kernel frees it meanwhile
+            } else {
+                lab.close();
+            }
             long t2 = System.nanoTime();
             if (i >= warmup) {
                 up[i - warmup] = t1 - t0;
@@ -49,9 +55,18 @@ public final class RunningLabBenchmark {
                 total[i - warmup] = t2 - t0;
             }
         }
+        long w0 = System.nanoTime();
+        for (io.netns4j.lab.LabRelease r : releases) {
+            r.await(options.deleteWait());
+        }
+        long awaited = System.nanoTime() - w0;
         Files.deleteIfExists(dir);
-        System.out.printf("%d hosts on a bridge, %d rounds after %d warm-up: start+close median %.1f ms"
+        if (later) {
+            System.out.printf("(closeLater: the %d releases awaited at the end in %.1f ms)%n", releases.size(), awaited / 1e6);
+        }
+        System.out.printf("%d hosts on a bridge, %d rounds after %d warm-up, %s: start+close median %.1f ms"
                 + " (start %.1f ms, close %.1f ms; start+close min %.1f, max %.1f)%n", nodes, rounds, warmup,
+                later ? "closeLater (per test method)" : "close (waiting for the kernel)",
                 median(total), median(up), median(down), min(total), max(total));
     }
 
