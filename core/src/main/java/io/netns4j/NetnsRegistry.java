@@ -474,13 +474,11 @@ public final class NetnsRegistry {
     }
 
     /**
-     * {@link #deleteAll} without the wait: deletes the names now and returns at once; the
-     * kernel frees the namespaces in the background and {@link NamespaceRelease#await} waits
-     * for that later (a test harness deletes one lab's namespaces and builds the next while the
-     * kernel works). Equivalent to {@code ip netns delete} of each name.
+     * {@link #deleteAll} whose wait comes later ({@code ip netns delete} of each name): the
+     * kernel frees them in the background until {@link NamespaceRelease#await}.
      *
      * @param names the namespaces' names
-     * @return what to await; its {@link NamespaceRelease#failedAtOnce()} names deletions that failed
+     * @return what to await; {@link NamespaceRelease#failedAtOnce()} names deletions that failed
      * @throws NetnsException when the wait cannot be set up (nothing is deleted then)
      */
     public NamespaceRelease deleteAllLater(List<String> names) throws NetnsException {
