@@ -10,6 +10,8 @@ ROOT=$(cd "$HERE/../.." && pwd)
 require_jdk25
 require_maven
 read -r -a extra <<< "${NETNS4J_MAVEN_ARGS:-}"
+# JUNIT_VERSION: the JUnit Jupiter to build and run the test with (default: the pom's)
+[ -n "${JUNIT_VERSION:-}" ] && extra+=("-Djunit.version=$JUNIT_VERSION")
 if [ "$(id -u)" -ne 0 ]; then
   echo "$(basename "$HERE"): the example's tests create network namespaces and must run as root." >&2
   exit 1
@@ -17,7 +19,7 @@ fi
 start=$SECONDS
 rm -rf "$HERE/target"
 mkdir -p "$HERE/target"
-echo "$(basename "$HERE"): mvn -B -ntp test (against the installed netns4j-junit)"
+echo "$(basename "$HERE"): mvn -B -ntp test (against the installed netns4j-junit; JUnit Jupiter ${JUNIT_VERSION:-of the pom})"
 if ! (cd "$HERE" && mvn -B -ntp "${extra[@]}" test) > "$HERE/target/test.log" 2>&1; then
   tail -80 "$HERE/target/test.log" >&2
   echo "$(basename "$HERE"): FAILED (log in $HERE/target/test.log)" >&2

@@ -33,7 +33,11 @@ public final class NamespaceRelease implements AutoCloseable {
         this.failed = new LinkedHashMap<>(failed);
     }
 
-    /** @return the names whose deletion failed at once (before any wait), each with why */
+    /**
+     * The deletions that failed at once, before any wait.
+     *
+     * @return the names, each with why
+     */
     public synchronized Map<String, NetnsException> failedAtOnce() {
         return Map.copyOf(failed);
     }
