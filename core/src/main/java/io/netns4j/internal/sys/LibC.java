@@ -10,6 +10,7 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.Reference;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -80,19 +81,24 @@ public final class LibC {
     private static final ThreadLocal<MemorySegment> CAPTURE =
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CAPTURE_LAYOUT));
 
-    private static final MethodHandle SOCKET = errnoCall("socket", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
-    private static final MethodHandle BIND = errnoCall("bind", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    private static final MethodHandle GETSOCKNAME = errnoCall("getsockname", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
-    private static final MethodHandle SETSOCKOPT =
-            errnoCall("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    private static final MethodHandle SEND = errnoCall("send", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-    private static final MethodHandle RECV = errnoCall("recv", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-    private static final MethodHandle CLOSE = errnoCall("close", JAVA_INT, JAVA_INT);
-    private static final MethodHandle OPEN = LINKER.downcallHandle(C.findOrThrow("open"),
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
-            CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle SETNS = errnoCall("setns", JAVA_INT, JAVA_INT, JAVA_INT);
-    private static final MethodHandle FSTATFS = errnoCall("fstatfs", JAVA_INT, JAVA_INT, ADDRESS);
+    /**
+     * {@code long syscall(long number, ...)}: one downcall handle for every plain system call
+     * ({@link Syscall}; poll and strerror keep their own): each distinct function descriptor
+     * costs the FFM linker a stub of its own when first used (about 12 ms of CPU each in a
+     * fresh JVM, and a command used a dozen), one shape for all saves most of that. Arguments
+     * are {@code long}s, pointers by address (the segment kept reachable across the call).
+     */
+    private static final MethodHandle SYSCALL = LINKER.downcallHandle(C.findOrThrow("syscall"),
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+            CAPTURE_ERRNO, Linker.Option.firstVariadicArg(1));
+    static {
+        if (!Syscall.Machine.SUPPORTED) {
+            throw new UnsupportedOperationException("netns4j runs on x86_64 and aarch64 Linux, not on "
+                    + Syscall.Machine.ARCH);
+        }
+    }
+    /** {@code AT_FDCWD}: openat relative to the working directory, as open(2) does. */
+    private static final long AT_FDCWD = -100;
 
     private LibC() {
     }
@@ -100,38 +106,18 @@ public final class LibC {
     // Handles used by few commands are made on first use (class holders): the FFM linker
     // costs start-up time for every handle made eagerly.
 
-    private static final class FileCalls {
-        static final MethodHandle MKDIR = errnoCall("mkdir", JAVA_INT, ADDRESS, JAVA_INT);
-        static final MethodHandle UNLINK = errnoCall("unlink", JAVA_INT, ADDRESS);
-        static final MethodHandle MOUNT = errnoCall("mount", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
-        static final MethodHandle UMOUNT2 = errnoCall("umount2", JAVA_INT, ADDRESS, JAVA_INT);
-        static final MethodHandle FLOCK = errnoCall("flock", JAVA_INT, JAVA_INT, JAVA_INT);
-    }
-
-    private static final class SpaceCalls {
-        static final MethodHandle UNSHARE = errnoCall("unshare", JAVA_INT, JAVA_INT);
-    }
-
     private static final class WatchCalls {
-        static final MethodHandle INOTIFY_INIT1 = errnoCall("inotify_init1", JAVA_INT, JAVA_INT);
-        static final MethodHandle INOTIFY_ADD_WATCH =
-                errnoCall("inotify_add_watch", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
         static final MethodHandle POLL = errnoCall("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-        static final MethodHandle READ = errnoCall("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
-        static final MethodHandle WRITE = errnoCall("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
-    }
-
-    private static final class IoctlCalls {
-        static final MethodHandle IOCTL_PTR = LINKER.downcallHandle(C.findOrThrow("ioctl"),
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
-        static final MethodHandle IOCTL_LONG = LINKER.downcallHandle(C.findOrThrow("ioctl"),
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG), CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
     }
 
     private static final class FactCalls {
-        static final MethodHandle GETEUID = plainCall("geteuid", JAVA_INT);
-        static final MethodHandle GETTID = plainCall("gettid", JAVA_INT);
         static final MethodHandle STRERROR = plainCall("strerror", ADDRESS, JAVA_INT);
+    }
+
+    /** One {@link #SYSCALL}: the raw result, -1 with errno in {@code cs} on failure. */
+    private static long syscall(MemorySegment cs, long number, long a, long b, long c, long d, long e, long f)
+            throws Throwable {
+        return (long) SYSCALL.invokeExact(cs, number, a, b, c, d, e, f);
     }
 
     private static MethodHandle errnoCall(String name, ValueLayout result, ValueLayout... args) {
@@ -184,7 +170,7 @@ public final class LibC {
     public static int socket(int domain, int type, int protocol) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            return check("socket", cs, (int) SOCKET.invokeExact(cs, domain, type, protocol));
+            return (int) check("socket", cs, syscall(cs, Syscall.SOCKET.number, domain, type, protocol, 0, 0, 0));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -194,7 +180,8 @@ public final class LibC {
     public static void bind(int fd, MemorySegment addr) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            check("bind", cs, (int) BIND.invokeExact(cs, fd, addr, (int) addr.byteSize()));
+            check("bind", cs, syscall(cs, Syscall.BIND.number, fd, addr.address(), addr.byteSize(), 0, 0, 0));
+            Reference.reachabilityFence(addr);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -205,7 +192,8 @@ public final class LibC {
         MemorySegment cs = CAPTURE.get();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment len = arena.allocateFrom(JAVA_INT, (int) addr.byteSize());
-            check("getsockname", cs, (int) GETSOCKNAME.invokeExact(cs, fd, addr, len));
+            check("getsockname", cs, syscall(cs, Syscall.GETSOCKNAME.number, fd, addr.address(), len.address(), 0, 0, 0));
+            Reference.reachabilityFence(addr);
             return len.get(JAVA_INT, 0);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -223,7 +211,8 @@ public final class LibC {
     public static void setsockopt(int fd, int level, int name, MemorySegment value) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            check("setsockopt", cs, (int) SETSOCKOPT.invokeExact(cs, fd, level, name, value, (int) value.byteSize()));
+            check("setsockopt", cs, syscall(cs, Syscall.SETSOCKOPT.number, fd, level, name, value.address(), value.byteSize(), 0));
+            Reference.reachabilityFence(value);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -233,7 +222,9 @@ public final class LibC {
     public static long send(int fd, MemorySegment buf, long len, int flags) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            return check("send", cs, (long) SEND.invokeExact(cs, fd, buf, len, flags));
+            long sent = check("send", cs, syscall(cs, Syscall.SENDTO.number, fd, buf.address(), len, flags, 0, 0));
+            Reference.reachabilityFence(buf);
+            return sent;
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -243,7 +234,9 @@ public final class LibC {
     public static long recv(int fd, MemorySegment buf, long len, int flags) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            return check("recv", cs, (long) RECV.invokeExact(cs, fd, buf, len, flags));
+            long received = check("recv", cs, syscall(cs, Syscall.RECVFROM.number, fd, buf.address(), len, flags, 0, 0));
+            Reference.reachabilityFence(buf);
+            return received;
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -253,7 +246,9 @@ public final class LibC {
     public static long read(int fd, MemorySegment buf, long len) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            return check("read", cs, (long) WatchCalls.READ.invokeExact(cs, fd, buf, len));
+            long n = check("read", cs, syscall(cs, Syscall.READ.number, fd, buf.address(), len, 0, 0, 0));
+            Reference.reachabilityFence(buf);
+            return n;
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -263,7 +258,9 @@ public final class LibC {
     public static long write(int fd, MemorySegment buf, long len) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            return check("write", cs, (long) WatchCalls.WRITE.invokeExact(cs, fd, buf, len));
+            long n = check("write", cs, syscall(cs, Syscall.WRITE.number, fd, buf.address(), len, 0, 0, 0));
+            Reference.reachabilityFence(buf);
+            return n;
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -287,7 +284,7 @@ public final class LibC {
     public static void close(int fd) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            check("close", cs, (int) CLOSE.invokeExact(cs, fd));
+            check("close", cs, syscall(cs, Syscall.CLOSE.number, fd, 0, 0, 0, 0, 0));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -310,7 +307,8 @@ public final class LibC {
     public static int open(String path, int flags, int mode) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try (Arena arena = Arena.ofConfined()) {
-            return check("open", cs, (int) OPEN.invokeExact(cs, arena.allocateFrom(path), flags, mode));
+            MemorySegment name = arena.allocateFrom(path);
+            return (int) check("open", cs, syscall(cs, Syscall.OPENAT.number, AT_FDCWD, name.address(), flags, mode, 0, 0));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -320,7 +318,9 @@ public final class LibC {
     public static int ioctl(int fd, long request, MemorySegment arg) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            return check("ioctl", cs, (int) IoctlCalls.IOCTL_PTR.invokeExact(cs, fd, request, arg));
+            int r = (int) check("ioctl", cs, syscall(cs, Syscall.IOCTL.number, fd, request, arg.address(), 0, 0, 0));
+            Reference.reachabilityFence(arg);
+            return r;
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -330,7 +330,7 @@ public final class LibC {
     public static int ioctl(int fd, long request, long arg) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            return check("ioctl", cs, (int) IoctlCalls.IOCTL_LONG.invokeExact(cs, fd, request, arg));
+            return (int) check("ioctl", cs, syscall(cs, Syscall.IOCTL.number, fd, request, arg, 0, 0, 0));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -340,7 +340,7 @@ public final class LibC {
     public static void mkdir(String path, int mode) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try (Arena arena = Arena.ofConfined()) {
-            check("mkdir", cs, (int) FileCalls.MKDIR.invokeExact(cs, arena.allocateFrom(path), mode));
+            check("mkdir", cs, syscall(cs, Syscall.MKDIRAT.number, AT_FDCWD, arena.allocateFrom(path).address(), mode, 0, 0, 0));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -350,7 +350,7 @@ public final class LibC {
     public static void unlink(String path) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try (Arena arena = Arena.ofConfined()) {
-            check("unlink", cs, (int) FileCalls.UNLINK.invokeExact(cs, arena.allocateFrom(path)));
+            check("unlink", cs, syscall(cs, Syscall.UNLINKAT.number, AT_FDCWD, arena.allocateFrom(path).address(), 0, 0, 0, 0));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -362,8 +362,8 @@ public final class LibC {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment src = source == null ? MemorySegment.NULL : arena.allocateFrom(source);
             MemorySegment type = fstype == null ? MemorySegment.NULL : arena.allocateFrom(fstype);
-            check("mount", cs, (int) FileCalls.MOUNT.invokeExact(cs, src, arena.allocateFrom(target), type, flags,
-                    MemorySegment.NULL));
+            check("mount", cs, syscall(cs, Syscall.MOUNT.number, src.address(), arena.allocateFrom(target).address(),
+                    type.address(), flags, 0, 0));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -373,7 +373,7 @@ public final class LibC {
     public static void umount2(String target, int flags) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try (Arena arena = Arena.ofConfined()) {
-            check("umount2", cs, (int) FileCalls.UMOUNT2.invokeExact(cs, arena.allocateFrom(target), flags));
+            check("umount2", cs, syscall(cs, Syscall.UMOUNT2.number, arena.allocateFrom(target).address(), flags, 0, 0, 0, 0));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -383,7 +383,7 @@ public final class LibC {
     public static void flock(int fd, int operation) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            check("flock", cs, (int) FileCalls.FLOCK.invokeExact(cs, fd, operation));
+            check("flock", cs, syscall(cs, Syscall.FLOCK.number, fd, operation, 0, 0, 0, 0));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -394,7 +394,7 @@ public final class LibC {
         MemorySegment cs = CAPTURE.get();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(128, 8); // struct statfs is 120 bytes on 64-bit Linux
-            check("fstatfs", cs, (int) FSTATFS.invokeExact(cs, fd, buf));
+            check("fstatfs", cs, syscall(cs, Syscall.FSTATFS.number, fd, buf.address(), 0, 0, 0, 0));
             return buf.get(JAVA_LONG, 0);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -407,7 +407,7 @@ public final class LibC {
     public static void setns(int fd, int nstype) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            check("setns", cs, (int) SETNS.invokeExact(cs, fd, nstype));
+            check("setns", cs, syscall(cs, Syscall.SETNS.number, fd, nstype, 0, 0, 0, 0));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -417,7 +417,7 @@ public final class LibC {
     public static void unshare(int flags) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            check("unshare", cs, (int) SpaceCalls.UNSHARE.invokeExact(cs, flags));
+            check("unshare", cs, syscall(cs, Syscall.UNSHARE.number, flags, 0, 0, 0, 0, 0));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -429,7 +429,7 @@ public final class LibC {
     public static int inotifyInit(int flags) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try {
-            return check("inotify_init1", cs, (int) WatchCalls.INOTIFY_INIT1.invokeExact(cs, flags));
+            return (int) check("inotify_init1", cs, syscall(cs, Syscall.INOTIFY_INIT1.number, flags, 0, 0, 0, 0, 0));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -439,8 +439,8 @@ public final class LibC {
     public static int inotifyAddWatch(int fd, String path, int mask) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();
         try (Arena arena = Arena.ofConfined()) {
-            return check("inotify_add_watch", cs,
-                    (int) WatchCalls.INOTIFY_ADD_WATCH.invokeExact(cs, fd, arena.allocateFrom(path), mask));
+            return (int) check("inotify_add_watch", cs,
+                    syscall(cs, Syscall.INOTIFY_ADD_WATCH.number, fd, arena.allocateFrom(path).address(), mask, 0, 0, 0));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -472,7 +472,7 @@ public final class LibC {
     /** {@code geteuid(2)}. */
     public static int geteuid() {
         try {
-            return (int) FactCalls.GETEUID.invokeExact();
+            return (int) syscall(CAPTURE.get(), Syscall.GETEUID.number, 0, 0, 0, 0, 0, 0);
         } catch (Throwable t) {
             throw linkageFailure(t);
         }
@@ -481,7 +481,7 @@ public final class LibC {
     /** {@code gettid(2)}: the kernel's id of the calling thread. */
     public static int gettid() {
         try {
-            return (int) FactCalls.GETTID.invokeExact();
+            return (int) syscall(CAPTURE.get(), Syscall.GETTID.number, 0, 0, 0, 0, 0, 0);
         } catch (Throwable t) {
             throw linkageFailure(t);
         }
