@@ -313,6 +313,10 @@ public final class Lab {
      * @throws NotFoundException naming the lab's nodes when there is no such node, or no such lab
      */
     public static String namespace(String lab, String node, NetnsRegistry registry) throws NetnsException {
+        String wanted = Topology.namespaceName(lab, node);
+        if (LabMarks.carries(registry, wanted, lab)) {
+            return wanted; // the usual case in one query; the lab's other namespaces only for the message
+        }
         List<String> owned = LabMarks.owned(registry, lab);
         if (owned.isEmpty()) {
             throw new NotFoundException("No lab \"" + lab + "\" on this machine (\"netns4j lab list\" shows the labs)",

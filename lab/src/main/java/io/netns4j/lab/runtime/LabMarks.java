@@ -44,6 +44,18 @@ public final class LabMarks {
         return ownedByLab(registry, lab + "-").getOrDefault(lab, List.of());
     }
 
+    /**
+     * Whether namespace {@code ns} exists and carries lab {@code lab}'s mark: one query, where
+     * {@link #owned(NetnsRegistry, String)} reads every namespace of the lab.
+     */
+    public static boolean carries(NetnsRegistry registry, String ns, String lab) {
+        try (Netns n = registry.open(ns)) {
+            return of(lab).equals(n.links().get("lo").alias());
+        } catch (NetnsException e) {
+            return false;
+        }
+    }
+
     private static Map<String, List<String>> ownedByLab(NetnsRegistry registry, String prefix) throws NetnsException {
         Map<String, List<String>> out = new TreeMap<>();
         for (String ns : registry.names()) {
