@@ -329,9 +329,20 @@ final class AddressCommand implements ObjectCommand {
         }
         List<Address> all = addresses.list(dumped);
         List<Link> links = ctx.namespace().links().list();
+        if (ipv6Dump(filter)) {
+            // ip dumps the links with AF_INET6 here: those messages have no IFLA_LINK_NETNSID,
+            // so ip names a peer elsewhere by its index in this namespace ("v0@br0")
+            links = links.stream().map(LinkView::withoutLinkNetnsid).toList();
+        }
         Map<Integer, String> netnsNames = links.stream().anyMatch(l -> l.linkNetnsid() >= 0)
                 ? ctx.namespace().peers().namesById(ctx.registry) : Map.of();
-        LinkView view = new LinkView(links, netnsNames, false, false);
+        LinkView view = new LinkView(links, netnsNames, ctx.options.withStats(0));
+        // ip addr -s prints the counters after the addresses
+        LinkStatsView stats = ctx.options.stats() > 0 && !ctx.options.brief()
+                ? new LinkStatsView(ctx.options.stats(), ctx.options.human()) : null;
+        Colour colour = ctx.options.colour();
+        boolean brief = ctx.options.brief();
+        boolean oneline = ctx.options.oneline() && !brief;
         List<Object> json = new ArrayList<>();
         for (Link l : links) {
             if ((filter.device() != null && !l.name().equals(filter.device())) || (up && !l.isUp())) {
@@ -342,25 +353,78 @@ final class AddressCommand implements ObjectCommand {
             if (shown.isEmpty() && !(mine.isEmpty() && filter.family() == null)) {
                 continue;
             }
-            boolean header = filter.label() == null;
+            boolean header = filter.label() == null && !oneline;
             if (ctx.json()) {
-                Map<String, Object> m = header ? headerJson(view, l, filter) : new LinkedHashMap<>();
+                Map<String, Object> m = brief ? view.briefJson(l, false)
+                        : header ? headerJson(view, l, filter) : new LinkedHashMap<>();
                 if (!linkOnly) {
-                    m.put("addr_info", shown.stream().map(AddressCommand::json).toList());
+                    m.put("addr_info", shown.stream().map(a -> brief ? briefJson(a)
+                            : oneline ? oneLineJson(l, a) : json(a)).toList());
+                }
+                if (stats != null && header && l.stats() != null) {
+                    m.put("stats64", stats.json(l.stats()));
                 }
                 json.add(m);
+            } else if (brief) {
+                StringBuilder line = new StringBuilder(view.brief(l, false));
+                if (!linkOnly) {
+                    shown.forEach(a -> line.append(briefText(a, colour)));
+                }
+                ctx.out.print(line.append('\n'));
             } else {
                 if (header) {
                     ctx.out.print(headerText(view, l, filter));
                 }
                 if (!linkOnly) {
-                    shown.forEach(a -> ctx.out.print(text(a)));
+                    for (Address a : shown) {
+                        ctx.out.print(oneline ? l.index() + ": " + l.name() + LinkView.oneLine(text(a, colour))
+                                : text(a, colour));
+                    }
+                }
+                if (stats != null && header && l.stats() != null) {
+                    ctx.out.print(stats.text(l.stats()));
                 }
             }
         }
         if (ctx.json()) {
             ctx.printJson(json);
         }
+    }
+
+    /** {@code ip -j -o addr}: each address names its link first. */
+    private static Map<String, Object> oneLineJson(Link l, Address a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("index", l.index());
+        m.put("dev", l.name());
+        m.putAll(json(a));
+        return m;
+    }
+
+    /** {@code ip -br addr}: ADDRESS/LEN and a space. */
+    private static String briefText(Address a, Colour colour) {
+        StringBuilder sb = new StringBuilder(colour.inet(a.family(), InetText.format(a.local())));
+        if (a.peer() != null) {
+            sb.append(" peer ").append(colour.inet(a.family(), InetText.format(a.peer())));
+        }
+        sb.append('/').append(a.prefixLength()).append(' ');
+        if (a.metric() != null) {
+            sb.append("metric ").append(a.metric()).append(' ');
+        }
+        return sb.toString();
+    }
+
+    /** {@code ip -j -br addr}'s address object: local, peer, prefix length, metric. */
+    private static Map<String, Object> briefJson(Address a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("local", InetText.format(a.local()));
+        if (a.peer() != null) {
+            m.put("address", InetText.format(a.peer()));
+        }
+        m.put("prefixlen", a.prefixLength());
+        if (a.metric() != null) {
+            m.put("metric", a.metric());
+        }
+        return m;
     }
 
     /*
@@ -373,9 +437,10 @@ final class AddressCommand implements ObjectCommand {
 
     private static String headerText(LinkView view, Link l, AddressFilter filter) {
         String[] lines = view.text(l).split("\n", -1);
-        String first = lines[0].replaceFirst(" mode \\S+ ", " ");
+        String first = lines[0].replaceFirst("mode (DEFAULT|DORMANT) ", "");
         if (ipv6Dump(filter)) {
-            first = first.replaceAll(" (qdisc|group|master) \\S+", "");
+            first = first.replaceAll("(qdisc|group|master) \\S+ ", "")
+                    .replaceAll(" (qdisc|group|master) \\S+$", "");
         }
         return first + "\n" + (filter.family() == null ? lines[1] + "\n" : "");
     }
@@ -394,20 +459,25 @@ final class AddressCommand implements ObjectCommand {
 
     /** One address as ip prints it under its link: the address line and the lifetimes line. */
     static String text(Address a) {
+        return text(a, Colour.NONE);
+    }
+
+    /** As {@link #text(Address)}, the addresses in {@code colour}. */
+    static String text(Address a, Colour colour) {
         StringBuilder sb = new StringBuilder("    ").append(a.family().ipName()).append(' ')
-                .append(InetText.format(a.local()));
+                .append(colour.inet(a.family(), InetText.format(a.local())));
         if (a.peer() != null) {
-            sb.append(" peer ").append(InetText.format(a.peer()));
+            sb.append(" peer ").append(colour.inet(a.family(), InetText.format(a.peer())));
         }
         sb.append('/').append(a.prefixLength()).append(' ');
         if (a.metric() != null) {
             sb.append("metric ").append(a.metric()).append(' ');
         }
         if (a.broadcast() != null) {
-            sb.append("brd ").append(InetText.format(a.broadcast())).append(' ');
+            sb.append("brd ").append(colour.inet(a.family(), InetText.format(a.broadcast()) + " "));
         }
         if (a.anycast() != null) {
-            sb.append("any ").append(InetText.format(a.anycast())).append(' ');
+            sb.append("any ").append(colour.inet(a.family(), InetText.format(a.anycast()) + " "));
         }
         sb.append("scope ").append(RouteScopes.name(a.scope())).append(' ');
         flagWords(a).forEach(f -> sb.append(f).append(' '));

@@ -353,11 +353,15 @@ final class LinkCommand implements ObjectCommand {
             shown = all.stream().filter(l -> (!up || l.isUp()) && (kind == null || kind.equals(l.kind()))
                     && (masterIndex < 0 || l.master() == masterIndex)).toList();
         }
-        LinkView view = new LinkView(all, netnsNames(ctx, all), ctx.options.details(), ctx.options.stats() > 0);
+        LinkView view = new LinkView(all, netnsNames(ctx, all), ctx.options);
+        boolean brief = ctx.options.brief();
         if (ctx.json()) {
-            ctx.printJson(shown.stream().map(view::json).toList());
+            ctx.printJson(shown.stream().map(l -> brief ? view.briefJson(l, true) : view.json(l)).toList());
+        } else if (brief) {
+            shown.forEach(l -> ctx.out.print(view.brief(l, true)));
         } else {
-            shown.forEach(l -> ctx.out.print(view.text(l)));
+            boolean oneline = ctx.options.oneline();
+            shown.forEach(l -> ctx.out.print(oneline ? LinkView.oneLine(view.text(l)) : view.text(l)));
         }
     }
 

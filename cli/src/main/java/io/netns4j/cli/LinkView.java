@@ -1,7 +1,6 @@
 package io.netns4j.cli;
 
 import io.netns4j.link.Link;
-import io.netns4j.link.LinkStats;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,13 +25,81 @@ final class LinkView {
     private final Map<Integer, Link> byIndex = new HashMap<>();
     private final Map<Integer, String> netnsNames;
     private final boolean details;
-    private final boolean stats;
+    private final LinkStatsView stats;
+    private final Colour colour;
 
-    LinkView(List<Link> all, Map<Integer, String> netnsNames, boolean details, boolean stats) {
+    /** With the output options of {@code options}: {@code -d}, {@code -s}, {@code -c}, {@code -human}. */
+    LinkView(List<Link> all, Map<Integer, String> netnsNames, GlobalOptions options) {
         all.forEach(l -> byIndex.put(l.index(), l));
         this.netnsNames = netnsNames;
-        this.details = details;
-        this.stats = stats;
+        this.details = options.details();
+        this.stats = options.stats() > 0 ? new LinkStatsView(options.stats(), options.human()) : null;
+        this.colour = options.colour();
+    }
+
+    /** The name as ip shows it: {@code v0@v0p}, {@code v0@if5}, or the plain name. */
+    String nameAndPeer(Link l) {
+        return l.name() + peerSuffix(l);
+    }
+
+    /**
+     * {@code ip -br link}: name (16 wide), state (14 wide), address, flags; {@code withFlags}
+     * false gives the first two columns, which {@code ip -br addr} starts its lines with.
+     */
+    String brief(Link l, boolean withFlags) {
+        StringBuilder sb = new StringBuilder(colour.ifname(padRight(nameAndPeer(l), 16) + " "));
+        if (operState(l) != null) {
+            sb.append(colour.operState(l.operState(), padRight(operState(l), 14) + " "));
+        }
+        if (withFlags) {
+            if (l.address() != null) {
+                sb.append(colour.mac(l.address() + " "));
+            }
+            sb.append('<').append(String.join(",", flags(l))).append("> \n");
+        }
+        return sb.toString();
+    }
+
+    /** {@code ip -j -br link}'s object (with {@code withFlags} false: {@code ip -j -br addr}'s start). */
+    Map<String, Object> briefJson(Link l, boolean withFlags) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        putPeer(m, l);
+        m.put("ifname", l.name());
+        putIfSet(m, "operstate", operState(l));
+        if (withFlags) {
+            putIfSet(m, "address", l.address() == null ? null : l.address().toString());
+            m.put("flags", flags(l));
+        }
+        return m;
+    }
+
+    private void putPeer(Map<String, Object> m, Link l) {
+        if (l.linkIndex() != 0 && l.linkIndex() != l.index()) {
+            Link peer = l.linkNetnsid() >= 0 ? null : byIndex.get(l.linkIndex());
+            if (peer != null) {
+                m.put("link", peer.name());
+            } else {
+                m.put("link_index", l.linkIndex());
+            }
+        }
+    }
+
+    /** {@code l} as a message without IFLA_LINK_NETNSID would show it (ip's AF_INET6 link dump). */
+    static Link withoutLinkNetnsid(Link l) {
+        return new Link(l.index(), l.name(), l.flags(), l.mtu(), l.qdisc(), l.master(), l.operState(), l.linkMode(),
+                l.group(), l.txQueueLength(), l.deviceType(), l.address(), l.broadcast(), l.linkIndex(), -1, l.kind(),
+                l.slaveKind(), l.promiscuity(), l.allmulti(), l.minMtu(), l.maxMtu(), l.numTxQueues(),
+                l.numRxQueues(), l.alias(), l.stats());
+    }
+
+    static String padRight(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+
+    /** {@code text} folded onto one line as {@code ip -o} prints it: inner line ends become a backslash. */
+    static String oneLine(String text) {
+        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        return body.replace("\n", "\\") + "\n";
     }
 
     /** The flags as ip lists them, NO-CARRIER and M-DOWN included. */
@@ -63,7 +130,7 @@ final class LinkView {
             return false;
         }
         Link peer = byIndex.get(l.linkIndex());
-        return peer == null || !peer.isUp();
+        return peer != null && !peer.isUp(); // ip takes an unknown index's flags as all set
     }
 
     /** {@code @peer} for a link in this namespace, {@code @ifN} for one elsewhere, or nothing. */
@@ -86,7 +153,7 @@ final class LinkView {
 
     String text(Link l) {
         StringBuilder sb = new StringBuilder();
-        sb.append(l.index()).append(": ").append(l.name()).append(peerSuffix(l)).append(": <")
+        sb.append(l.index()).append(": ").append(colour.ifname(nameAndPeer(l) + ": ")).append('<')
                 .append(String.join(",", flags(l))).append("> ");
         if (l.mtu() != null) {
             sb.append("mtu ").append(l.mtu()).append(' ');
@@ -99,7 +166,7 @@ final class LinkView {
             sb.append("master ").append(m != null ? m.name() : "if" + l.master()).append(' ');
         }
         if (operState(l) != null) {
-            sb.append("state ").append(operState(l)).append(' ');
+            sb.append("state ").append(colour.operState(l.operState(), operState(l) + " "));
         }
         if (l.linkMode() != null) {
             sb.append("mode ").append(l.linkMode() == 0 ? "DEFAULT" : "DORMANT").append(' ');
@@ -112,10 +179,10 @@ final class LinkView {
         }
         sb = new StringBuilder(sb.toString().stripTrailing()).append("\n    link/").append(deviceType(l));
         if (l.address() != null) {
-            sb.append(' ').append(l.address());
+            sb.append(' ').append(colour.mac(l.address().toString()));
         }
         if (l.broadcast() != null) {
-            sb.append(" brd ").append(l.broadcast());
+            sb.append(" brd ").append(colour.mac(l.broadcast().toString()));
         }
         if (l.linkNetnsid() >= 0) {
             String name = netnsNames.get(l.linkNetnsid());
@@ -128,14 +195,8 @@ final class LinkView {
         if (l.alias() != null) {
             sb.append("    alias ").append(l.alias()).append('\n');
         }
-        if (stats && l.stats() != null) {
-            LinkStats s = l.stats();
-            sb.append(String.format("    RX:  bytes packets errors dropped  missed   mcast%n"));
-            sb.append(String.format("    %10d %7d %6d %7d %7d %7d%n", s.rxBytes(), s.rxPackets(), s.rxErrors(),
-                    s.rxDropped(), s.rxMissed(), s.multicast()));
-            sb.append(String.format("    TX:  bytes packets errors dropped carrier collsns%n"));
-            sb.append(String.format("    %10d %7d %6d %7d %7d %7d%n", s.txBytes(), s.txPackets(), s.txErrors(),
-                    s.txDropped(), s.txCarrierErrors(), s.collisions()));
+        if (stats != null && l.stats() != null) {
+            sb.append(stats.text(l.stats()));
         }
         return sb.toString();
     }
@@ -170,14 +231,7 @@ final class LinkView {
     Map<String, Object> json(Link l) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ifindex", l.index());
-        if (l.linkIndex() != 0 && l.linkIndex() != l.index()) {
-            Link peer = l.linkNetnsid() >= 0 ? null : byIndex.get(l.linkIndex());
-            if (peer != null) {
-                m.put("link", peer.name());
-            } else {
-                m.put("link_index", l.linkIndex());
-            }
-        }
+        putPeer(m, l);
         m.put("ifname", l.name());
         m.put("flags", flags(l));
         putIfSet(m, "mtu", l.mtu());
@@ -215,26 +269,8 @@ final class LinkView {
             putIfSet(m, "num_rx_queues", l.numRxQueues());
         }
         putIfSet(m, "ifalias", l.alias());
-        if (stats && l.stats() != null) {
-            LinkStats s = l.stats();
-            Map<String, Object> rx = new LinkedHashMap<>();
-            rx.put("bytes", s.rxBytes());
-            rx.put("packets", s.rxPackets());
-            rx.put("errors", s.rxErrors());
-            rx.put("dropped", s.rxDropped());
-            rx.put("over_errors", s.rxOverErrors());
-            rx.put("multicast", s.multicast());
-            Map<String, Object> tx = new LinkedHashMap<>();
-            tx.put("bytes", s.txBytes());
-            tx.put("packets", s.txPackets());
-            tx.put("errors", s.txErrors());
-            tx.put("dropped", s.txDropped());
-            tx.put("carrier_errors", s.txCarrierErrors());
-            tx.put("collisions", s.collisions());
-            Map<String, Object> both = new LinkedHashMap<>();
-            both.put("rx", rx);
-            both.put("tx", tx);
-            m.put("stats64", both);
+        if (stats != null && l.stats() != null) {
+            m.put("stats64", stats.json(l.stats()));
         }
         return m;
     }

@@ -22,6 +22,7 @@ import java.nio.ByteOrder;
 final class LinkCodec {
     private static final int IFLA_ALLMULTI = 61;
     private static final int STATS64_FIELDS = 24;
+    private static final int IFLA_CARRIER_CHANGES = 35;
 
     private LinkCodec() {
     }
@@ -131,13 +132,19 @@ final class LinkCodec {
             throw new MalformedMessageException("IFLA_STATS64 has " + raw.length + " bytes, needs " + STATS64_FIELDS * 8);
         }
         ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.nativeOrder());
-        long[] f = new long[STATS64_FIELDS];
-        for (int i = 0; i < STATS64_FIELDS; i++) {
+        long[] f = new long[STATS64_FIELDS + 1];
+        int fields = Math.min(raw.length / 8, STATS64_FIELDS + 1); // 5.19 added rx_otherhost_dropped
+        for (int i = 0; i < fields; i++) {
             f[i] = b.getLong(i * 8);
         }
+        Long carrierChanges = a.has(IFLA_CARRIER_CHANGES) ? Integer.toUnsignedLong(a.s32(IFLA_CARRIER_CHANGES, 0))
+                : null;
         // struct rtnl_link_stats64: rx_packets, tx_packets, rx_bytes, tx_bytes, rx_errors, tx_errors,
         // rx_dropped, tx_dropped, multicast, collisions, rx_length_errors, rx_over_errors, rx_crc_errors,
-        // rx_frame_errors, rx_fifo_errors, rx_missed_errors, tx_aborted_errors, tx_carrier_errors, ...
-        return new LinkStats(f[2], f[0], f[4], f[6], f[11], f[15], f[8], f[3], f[1], f[5], f[7], f[17], f[9]);
+        // rx_frame_errors, rx_fifo_errors, rx_missed_errors, tx_aborted_errors, tx_carrier_errors,
+        // tx_fifo_errors, tx_heartbeat_errors, tx_window_errors, rx_compressed, tx_compressed,
+        // rx_nohandler, rx_otherhost_dropped
+        return new LinkStats(f[2], f[0], f[4], f[6], f[11], f[15], f[8], f[3], f[1], f[5], f[7], f[17], f[9],
+                f[10], f[12], f[13], f[14], f[21], f[23], f[24], f[16], f[18], f[20], f[19], f[22], carrierChanges);
     }
 }
