@@ -334,10 +334,7 @@ final class RouteSyntax {
     }
 
     private static InetPrefix filterPrefix(String word, InetFamily family) {
-        if (word.equals("default") || word.equals("all") || word.equals("any")) {
-            return new InetPrefix((family == null ? InetFamily.IPV4 : family).any(), 0);
-        }
-        return InetPrefix.parse(word);
+        return ShortPrefixes.parse(word, family);
     }
 
     /** The words of {@code route get}. */

@@ -2,6 +2,7 @@ package io.netns4j.neighbour;
 
 import io.netns4j.address.Addresses;
 import io.netns4j.error.BusyException;
+import io.netns4j.error.MalformedMessageException;
 import io.netns4j.error.NetnsException;
 import io.netns4j.internal.netlink.Netlink;
 import io.netns4j.internal.netlink.NetlinkMessage;
@@ -12,6 +13,7 @@ import io.netns4j.internal.rtnl.NamespaceSession;
 import io.netns4j.internal.sys.Errno;
 import io.netns4j.types.InetFamily;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +109,29 @@ public final class Neighbours {
             out.add(s.neighbour);
         }
         return out;
+    }
+
+    /**
+     * The kernel's entry for {@code destination} on {@code device}, asked for by itself (not
+     * from a dump). Equivalent to: {@code ip neigh get ADDR dev NAME}.
+     *
+     * @param device      the interface
+     * @param destination the neighbour's address
+     * @param proxy       a proxy entry ({@code ip neigh get proxy ADDR dev NAME})
+     * @return the entry
+     * @throws io.netns4j.error.NotFoundException when the device or the entry does not exist
+     * @throws NetnsException when the request fails
+     */
+    public Neighbour get(String device, InetAddress destination, boolean proxy) throws NetnsException {
+        int index = Interfaces.index(ns, device);
+        byte[] request = NeighbourMessage.request(InetFamily.of(destination).number(), index, 0,
+                proxy ? Nda.NTF_PROXY : 0).withDestination(destination).encode(Nda.RTM_GETNEIGH, 0);
+        NeighbourMessage nm = NeighbourMessage.decode(ns.routeSocket().request(request));
+        Neighbour n = NeighbourCodec.decode(nm, Addresses.interfaceNames(ns).get(nm.index()));
+        if (n == null) {
+            throw new MalformedMessageException("RTM_GETNEIGH answered without NDA_DST");
+        }
+        return n;
     }
 
     /**
