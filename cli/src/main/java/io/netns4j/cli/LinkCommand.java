@@ -22,8 +22,9 @@ final class LinkCommand implements ObjectCommand {
     static final String ADD_FORM = "link add [link DEV] [name] NAME [up] [mtu N] [address LLADDR] [txqueuelen N]"
             + " [master DEV] [alias TEXT] [netns NS|PID] type TYPE [ARGS]";
     static final String SET_FORM = "link set [dev] NAME [up|down] [mtu N] [address LLADDR] [name NEW] [alias TEXT]"
-            + " [master DEV|nomaster] [netns NS|PID] [txqueuelen N] [promisc on|off]";
-    static final String SHOW_FORM = "link show [dev NAME] [up] [type TYPE] [master DEV]";
+            + " [master DEV|nomaster] [netns NS|PID] [txqueuelen N] [promisc on|off] [type KIND OPTIONS]"
+            + " [type bridge_slave OPTIONS]";
+    static final String SHOW_FORM = "link show [dev NAME] [up] [type TYPE|TYPE_slave] [master DEV|nomaster]";
     static final String USAGE = "Usage:\tnetns4j " + ADD_FORM + "\n\tnetns4j link delete [dev] NAME\n\tnetns4j "
             + SET_FORM + "\n\tnetns4j " + SHOW_FORM + "\nTYPE := { " + LinkKind.supported().replace(", ", " | ")
             + " | tun | tap }";
@@ -44,7 +45,11 @@ final class LinkCommand implements ObjectCommand {
     record Delete(String device) implements Request {
     }
 
-    /** {@code link show}: a device, or the links that pass the other selectors (null: any). */
+    /**
+     * {@code link show}: a device, or the links that pass the other selectors (null: any);
+     * {@code master} "" is {@code nomaster}; a type ending in {@code _slave} selects the ports
+     * of that kind of master ({@code bridge_slave}).
+     */
     record Show(String device, String type, String master, boolean upOnly) implements Request {
     }
 
@@ -183,6 +188,8 @@ final class LinkCommand implements ObjectCommand {
         String master;
         String alias;
         String newName;
+        /** {@code link set ... type bridge_slave ...}. */
+        io.netns4j.link.BridgePort port;
         Boolean promisc;
         /** {@code netns NS}: a name or path, opened when the command runs. */
         String netns;
@@ -231,6 +238,12 @@ final class LinkCommand implements ObjectCommand {
             if (promisc != null) {
                 r = r.withPromisc(promisc);
             }
+            if (port != null) {
+                r = r.withBridgePort(port);
+            }
+            if (kind != null && r.kind() == null) {
+                r = r.withKindOptions(kind.kind()); // link set ... type KIND OPTIONS
+            }
             return r;
         }
     }
@@ -262,10 +275,11 @@ final class LinkCommand implements ObjectCommand {
                     lower = LinkKindArgs.ifname(w.value(a, "the lower device's name"));
                 }
                 case "type" -> {
-                    if (!adding) {
-                        throw new UsageException("\"link set\" cannot change a link's type; delete and add it again.");
-                    }
                     String type = w.value(a, "a link type");
+                    if (!adding) {
+                        changeOfKind(p, type, w, lower);
+                        continue;
+                    }
                     if (type.equals("tun") || type.equals("tap")) {
                         p.tunMode = type;
                         p.tunWords = w.rest();
@@ -291,6 +305,21 @@ final class LinkCommand implements ObjectCommand {
             }
         }
         return p;
+    }
+
+    /**
+     * {@code link set DEV type KIND OPTIONS}: the kind's options ({@code type bridge stp_state 1})
+     * or, with {@code bridge_slave}, the port's. A veth or tun/tap has none to change.
+     */
+    private static void changeOfKind(LinkArgs p, String type, Words w, String lower) throws UsageException {
+        if (type.equals("bridge_slave")) {
+            p.port = BridgeArgs.port(w);
+        } else if (type.equals("veth") || type.equals("tun") || type.equals("tap")) {
+            throw new UsageException("\"link set\" cannot change a link's type, and a " + type + " has no options to"
+                    + " change once made: delete it and add it again.");
+        } else {
+            p.kind = LinkKindArgs.parse(type, w, lower);
+        }
     }
 
     private static String once(String before, String value, String keyword) throws UsageException {
@@ -329,6 +358,7 @@ final class LinkCommand implements ObjectCommand {
                 case "up" -> upOnly = true;
                 case "type" -> type = w.value(a, "a link type");
                 case "master" -> master = LinkKindArgs.ifname(w.value(a, "a device name"));
+                case "nomaster" -> master = "";
                 default -> {
                     if (dev != null) {
                         throw w.unknown(a);
@@ -347,10 +377,10 @@ final class LinkCommand implements ObjectCommand {
         if (s.device() != null) {
             shown = List.of(links.get(s.device()));
         } else {
-            int masterIndex = s.master() == null ? -1 : links.get(s.master()).index();
+            int masterIndex = s.master() == null ? -1 : s.master().isEmpty() ? 0 : links.get(s.master()).index();
             String kind = s.type();
             boolean up = s.upOnly();
-            shown = all.stream().filter(l -> (!up || l.isUp()) && (kind == null || kind.equals(l.kind()))
+            shown = all.stream().filter(l -> (!up || l.isUp()) && ofType(l, kind)
                     && (masterIndex < 0 || l.master() == masterIndex)).toList();
         }
         LinkView view = new LinkView(all, netnsNames(ctx, all), ctx.options);
@@ -363,6 +393,17 @@ final class LinkCommand implements ObjectCommand {
             boolean oneline = ctx.options.oneline();
             shown.forEach(l -> ctx.out.print(oneline ? LinkView.oneLine(view.text(l)) : view.text(l)));
         }
+    }
+
+    /** As ip's {@code type} selector: the link's kind, or with {@code _slave} its master's kind. */
+    private static boolean ofType(Link l, String type) {
+        if (type == null) {
+            return true;
+        }
+        if (type.endsWith("_slave")) {
+            return type.substring(0, type.length() - "_slave".length()).equals(l.slaveKind());
+        }
+        return type.equals(l.kind());
     }
 
     /** Names of the namespaces links point into, by the ids this namespace has for them. */

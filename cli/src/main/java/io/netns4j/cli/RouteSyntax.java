@@ -299,6 +299,9 @@ final class RouteSyntax {
                     how = RouteFilter.Match.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
                     word = w.value(mode);
                 }
+                if (word.equals("all") || word.equals("any")) {
+                    continue; // ip: no prefix length given, so no destination selector ("default" is 0/0 exact)
+                }
                 InetPrefix p = filterPrefix(word, family);
                 seen = InetFamily.of(p.address());
                 f = f.withDestination(p, how);

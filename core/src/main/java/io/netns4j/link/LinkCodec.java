@@ -47,6 +47,7 @@ final class LinkCodec {
         if (r.newName() != null) {
             b.attrString(Ifla.IFLA_IFNAME, r.newName());
         }
+        changedInfo(b, r, resolver);
         return b.build();
     }
 
@@ -55,7 +56,17 @@ final class LinkCodec {
         MessageBuilder b = header(Rtnl.RTM_NEWLINK, 0, 0, r);
         commonAttributes(b, r, resolver);
         b.attrString(Ifla.IFLA_IFNAME, r.name());
+        changedInfo(b, r, resolver);
         return b.build();
+    }
+
+    /** {@code link set ... type KIND OPTIONS} or {@code type bridge_slave OPTIONS}: IFLA_LINKINFO last, as ip. */
+    private static void changedInfo(MessageBuilder b, LinkRequest r, LinkResolver resolver) throws NetnsException {
+        if (r.kind() != null) {
+            LinkInfo.write(b, r.kind(), resolver);
+        } else if (r.port() != null) {
+            LinkInfo.writePort(b, r.port(), resolver);
+        }
     }
 
     private static MessageBuilder header(int type, int flags, int index, LinkRequest r) {

@@ -26,10 +26,11 @@ import io.netns4j.types.NamespaceRef;
  * @param namespacePid  {@code netns PID}: the same by process id, or null; not with {@code namespace}
  * @param newName       {@code name NEW}: the name to rename the link to, or null
  * @param promisc       {@code promisc on|off}, or null to leave it
+ * @param port          {@code type bridge_slave ...}: the link's settings as a bridge port, or null
  */
 public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer mtu, MacAddress address,
                           Integer txQueueLength, String master, String alias, NamespaceRef namespace, Long namespacePid,
-                          String newName, Boolean promisc) {
+                          String newName, Boolean promisc, BridgePort port) {
     /**
      * Checks the names and values.
      *
@@ -67,7 +68,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
         if (kind == null) {
             throw new IllegalArgumentException("a new link needs a type (one of " + LinkKind.supported() + ")");
         }
-        return new LinkRequest(name, kind, null, null, null, null, null, null, null, null, null, null);
+        return new LinkRequest(name, kind, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -78,7 +79,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * @throws IllegalArgumentException when {@code name} is invalid
      */
     public static LinkRequest change(String name) {
-        return new LinkRequest(name, null, null, null, null, null, null, null, null, null, null, null);
+        return new LinkRequest(name, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -88,7 +89,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withUp() {
         return new LinkRequest(name, kind, true, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
-                newName, promisc);
+                newName, promisc, port);
     }
 
     /**
@@ -98,7 +99,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withDown() {
         return new LinkRequest(name, kind, false, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
-                newName, promisc);
+                newName, promisc, port);
     }
 
     /**
@@ -110,7 +111,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withMtu(int value) {
         return new LinkRequest(name, kind, adminUp, value, address, txQueueLength, master, alias, namespace, namespacePid,
-                newName, promisc);
+                newName, promisc, port);
     }
 
     /**
@@ -121,7 +122,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withAddress(MacAddress value) {
         return new LinkRequest(name, kind, adminUp, mtu, value, txQueueLength, master, alias, namespace, namespacePid,
-                newName, promisc);
+                newName, promisc, port);
     }
 
     /**
@@ -133,7 +134,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withTxQueueLength(int value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, value, master, alias, namespace, namespacePid, newName,
-                promisc);
+                promisc, port);
     }
 
     /**
@@ -145,7 +146,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withMaster(String bridgeOrBond) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, bridgeOrBond, alias, namespace,
-                namespacePid, newName, promisc);
+                namespacePid, newName, promisc, port);
     }
 
     /**
@@ -165,7 +166,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withAlias(String value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, value, namespace, namespacePid,
-                newName, promisc);
+                newName, promisc, port);
     }
 
     /**
@@ -175,7 +176,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * @return a new request with that change; this one is unchanged
      */
     public LinkRequest withNamespace(NamespaceRef ns) {
-        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, ns, null, newName, promisc);
+        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, ns, null, newName, promisc, port);
     }
 
     /**
@@ -185,7 +186,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * @return a new request with that change; this one is unchanged
      */
     public LinkRequest withNamespacePid(long pid) {
-        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, null, pid, newName, promisc);
+        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, null, pid, newName, promisc, port);
     }
 
     /**
@@ -197,7 +198,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withNewName(String value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
-                value, promisc);
+                value, promisc, port);
     }
 
     /**
@@ -208,6 +209,32 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withPromisc(boolean on) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
-                newName, on);
+                newName, on, port);
+    }
+
+    /**
+     * Changes the options of the link's own kind: {@code ip link set dev NAME type KIND OPTIONS},
+     * e.g. {@code type bridge stp_state 1} with {@code Bridge.defaults().withStpState(true)}.
+     * Only the options set in {@code options} are sent; the kernel refuses kinds that cannot
+     * be changed, or a kind that is not the link's.
+     *
+     * @param options the kind with the options to change
+     * @return a new request with that change; this one is unchanged
+     */
+    public LinkRequest withKindOptions(LinkKind options) {
+        return new LinkRequest(name, options, adminUp, mtu, address, txQueueLength, master, alias, namespace,
+                namespacePid, newName, promisc, port);
+    }
+
+    /**
+     * Changes the link's settings as a port of its bridge: {@code ip link set dev NAME type
+     * bridge_slave cost 10 ...}.
+     *
+     * @param settings the port settings to change
+     * @return a new request with that change; this one is unchanged
+     */
+    public LinkRequest withBridgePort(BridgePort settings) {
+        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace,
+                namespacePid, newName, promisc, settings);
     }
 }

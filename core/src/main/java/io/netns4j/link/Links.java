@@ -71,14 +71,16 @@ public final class Links {
     /**
      * Creates a persistent tun or tap device. Equivalent to: {@code ip tuntap add dev NAME
      * mode tun|tap [user U] [group G] [pi] [vnet_hdr] [multi_queue]}. Delete it with
-     * {@link #delete(String)}.
+     * {@link #delete(String)}. A request without a name ({@link TunTapRequest#named}) gets the
+     * kernel's next free name: {@code ip tuntap add mode tap}.
      *
      * @param r the device to create
+     * @return the device's name
      * @throws io.netns4j.error.AlreadyExistsException when a link of that name exists
      * @throws NetnsException when {@code /dev/net/tun} cannot be used or the kernel refuses
      */
-    public void addTunTap(TunTapRequest r) throws NetnsException {
-        TunTaps.create(ns, r);
+    public String addTunTap(TunTapRequest r) throws NetnsException {
+        return TunTaps.create(ns, r);
     }
 
     /**
@@ -287,20 +289,23 @@ public final class Links {
     }
 
     private byte[] encodeAdd(LinkRequest r) throws NetnsException {
-        return LinkCodec.encodeAdd(r, name -> Interfaces.index(ns, name));
+        return LinkCodec.encodeAdd(r, resolverFor(r));
     }
 
     /**
      * Changes a link. Equivalent to: {@code ip link set dev NAME [up|down] [mtu N] [address A]
-     * [name NEW] [alias TEXT] [master BR|nomaster] [netns NS|PID] [txqueuelen N] [promisc on|off]}.
+     * [name NEW] [alias TEXT] [master BR|nomaster] [netns NS|PID] [txqueuelen N] [promisc on|off]
+     * [type KIND OPTIONS | type bridge_slave OPTIONS]}: a kind's options change with
+     * {@link LinkRequest#withKindOptions}, a bridge port's with {@link LinkRequest#withBridgePort}.
      *
      * @param r the changes, made with {@link LinkRequest#change(String)}
      * @throws io.netns4j.error.NotFoundException when there is no such link (or no such master)
      * @throws NetnsException when the kernel refuses a change
      */
     public void set(LinkRequest r) throws NetnsException {
-        if (r.kind() != null) {
-            throw new IllegalArgumentException("\"link set\" cannot change the type of " + r.name());
+        if (r.kind() instanceof Veth) {
+            throw new IllegalArgumentException("\"link set\" cannot change a link's type, and a veth has no options"
+                    + " to change once made: delete " + r.name() + " and add it again");
         }
         holding(List.of(r), () -> {
             setHeld(r);
@@ -310,16 +315,33 @@ public final class Links {
 
     private void setHeld(LinkRequest r) throws NetnsException {
         if (r.newName() == null) {
-            // the kernel finds the link by IFLA_IFNAME: one round trip instead of two
+            // the kernel finds the link by IFLA_IFNAME: one round trip instead of two. The master is
+            // looked up first, so that its absence is not reported as the link's
+            byte[] request = LinkCodec.encodeSetByName(r, resolverFor(r));
             try {
-                ns.routeSocket().execute(LinkCodec.encodeSetByName(r, name -> Interfaces.index(ns, name)));
+                ns.routeSocket().execute(request);
             } catch (NotFoundException e) {
                 throw new NotFoundException("Device \"" + r.name() + "\" does not exist in " + ns.describe() + ".",
                         Errno.ENODEV, e.kernelMessage());
             }
             return;
         }
-        ns.routeSocket().execute(LinkCodec.encodeSet(r, name -> Interfaces.index(ns, name)));
+        ns.routeSocket().execute(LinkCodec.encodeSet(r, resolverFor(r)));
+    }
+
+    /** Names the master as the master when it is the device that is missing ({@code master nosuch}). */
+    private LinkResolver resolverFor(LinkRequest r) {
+        return name -> {
+            try {
+                return Interfaces.index(ns, name);
+            } catch (NotFoundException e) {
+                if (!name.equals(r.master())) {
+                    throw e;
+                }
+                throw new NotFoundException("Master device \"" + name + "\" does not exist in " + ns.describe()
+                        + "; nothing was changed.", Errno.ENODEV, e.kernelMessage());
+            }
+        };
     }
 
     /**

@@ -1,0 +1,155 @@
+package io.netns4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netns4j.testing.RequiresRoot;
+import io.netns4j.testing.Scratch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.netns4j.testing.Ip.ip;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The everyday {@code ip} forms issue 14 found missing or refused, each against ip on the
+ * same namespace: link selectors, kind and port changes, veth peer options, unnamed tun/tap
+ * devices, whole-table route selectors, and the messages that named the wrong culprit.
+ */
+@RequiresRoot
+class IpFormsCliTest {
+    private final Scratch scratch = new Scratch();
+    private final ObjectMapper json = new ObjectMapper();
+    private String ns;
+
+    @BeforeEach
+    void bridgeWithAPortAndALooseVeth() {
+        ns = scratch.name("forms");
+        run(0, "netns", "add", ns);
+        ok("link", "add", "br0", "up", "type", "bridge", "stp_state", "0");
+        ok("link", "add", "v0", "up", "master", "br0", "type", "veth", "peer", "name", "v0p");
+        ok("link", "add", "v1", "type", "veth", "peer", "name", "v1p");
+        ok("address", "add", "10.0.0.1/24", "dev", "br0");
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        scratch.close();
+    }
+
+    private CliRun run(int expectedExit, String... args) {
+        CliRun r = CliRun.of(args);
+        assertEquals(expectedExit, r.exit(), String.join(" ", args) + ": " + r.err());
+        return r;
+    }
+
+    private CliRun in(int expectedExit, String... words) {
+        List<String> all = new ArrayList<>(List.of("-n", ns));
+        all.addAll(List.of(words));
+        return run(expectedExit, all.toArray(String[]::new));
+    }
+
+    private void ok(String... words) {
+        in(0, words);
+    }
+
+    private String ipIn(String... words) {
+        List<String> all = new ArrayList<>(List.of("-n", ns));
+        all.addAll(List.of(words));
+        return ip(all.toArray(String[]::new)).ok().out();
+    }
+
+    /** Ours between two runs of ip that agree (a bridge's carrier may still be settling). */
+    private void sameAsIp(String... words) {
+        for (int attempt = 1; ; attempt++) {
+            String before = ipIn(words);
+            String ours = in(0, words).out();
+            if (before.equals(ipIn(words)) || attempt == 5) {
+                assertEquals(before, ours, String.join(" ", words));
+                return;
+            }
+        }
+    }
+
+    private JsonNode details(String dev) throws Exception {
+        return json.readTree(ipIn("-j", "-d", "link", "show", "dev", dev)).get(0).get("linkinfo");
+    }
+
+    @Test
+    void linkSelectorsNomasterAndPortTypes() {
+        sameAsIp("link", "show", "nomaster");
+        sameAsIp("link", "show", "type", "bridge_slave");
+        sameAsIp("link", "show", "type", "veth", "nomaster");
+        sameAsIp("-br", "link", "show", "master", "br0");
+        assertTrue(in(0, "link", "show", "type", "bridge_slave").out().contains(" v0@v0p: "));
+    }
+
+    @Test
+    void setChangesABridgesOptionsAndAPortsSettings() throws Exception {
+        ok("link", "set", "br0", "type", "bridge", "stp_state", "1", "mcast_snooping", "0");
+        JsonNode br = details("br0").get("info_data");
+        assertEquals(1, br.get("stp_state").asInt());
+        assertEquals(0, br.get("mcast_snooping").asInt());
+        ok("link", "set", "v0", "type", "bridge_slave", "cost", "10", "learning", "off", "priority", "7");
+        JsonNode port = details("v0").get("info_slave_data");
+        assertEquals(10, port.get("cost").asInt());
+        assertEquals(7, port.get("priority").asInt());
+        assertTrue(!port.get("learning").asBoolean());
+        assertTrue(in(2, "link", "set", "v0", "type", "bridge_slave", "learning", "maybe").err()
+                .contains("\"learning\" takes on or off"));
+        assertTrue(in(2, "link", "set", "v1", "type", "veth", "peer", "name", "x").err()
+                .contains("cannot change a link's type, and a veth has no options to change once made"));
+        CliRun notAPort = in(1, "link", "set", "v1", "type", "bridge_slave", "cost", "5");
+        assertEquals(ip("-n", ns, "link", "set", "v1", "type", "bridge_slave", "cost", "5").err(), notAPort.err(),
+                "not a port: the kernel's refusal, as ip shows it");
+    }
+
+    @Test
+    void addTakesMoreBridgeOptionsAndVethPeerOptions() throws Exception {
+        ok("link", "add", "br1", "type", "bridge", "mcast_snooping", "0", "nf_call_iptables", "1",
+                "vlan_default_pvid", "7", "mcast_querier", "1");
+        JsonNode br = details("br1").get("info_data");
+        assertEquals(0, br.get("mcast_snooping").asInt());
+        assertEquals(1, br.get("nf_call_iptables").asInt());
+        assertEquals(1, br.get("mcast_querier").asInt());
+        ok("link", "add", "v2", "type", "veth", "peer", "name", "v2p", "mtu", "1400", "address",
+                "02:00:00:00:00:22", "txqueuelen", "50");
+        String peer = ipIn("link", "show", "v2p");
+        assertTrue(peer.contains(" mtu 1400 ") && peer.contains("qlen 50") && peer.contains("02:00:00:00:00:22"), peer);
+        assertTrue(in(2, "link", "add", "br2", "type", "bridge", "mcast_snooping", "300").err()
+                .contains("\"mcast_snooping\" takes a number from 0 to 255"));
+    }
+
+    @Test
+    void aMissingMasterIsNamedAsTheMaster() {
+        String err = in(1, "link", "set", "v1", "master", "nosuch").err();
+        assertEquals("Master device \"nosuch\" does not exist in network namespace \"" + ns
+                + "\"; nothing was changed.\n", err);
+        assertTrue(in(1, "link", "add", "v3", "master", "nosuch", "type", "veth").err().startsWith("Master device"));
+        assertTrue(in(1, "link", "set", "nope", "master", "br0").err().contains("Device \"nope\" does not exist"));
+    }
+
+    @Test
+    void tuntapAddWithoutANameTakesTheKernelsNext() {
+        ok("tuntap", "add", "mode", "tap");
+        ok("tuntap", "add", "mode", "tap");
+        ok("tuntap", "add", "mode", "tun");
+        assertEquals("tap0: tap persist\ntap1: tap persist\ntun0: tun persist\n", ipIn("tuntap", "show")
+                .lines().sorted().map(l -> l + "\n").reduce("", String::concat));
+        assertTrue(in(2, "tuntap", "del", "mode", "tap").err().contains("needs a device name"));
+    }
+
+    @Test
+    void routeSelectorsTakeShortAndWholeTablePrefixes() {
+        ok("route", "add", "default", "via", "10.0.0.254");
+        ok("route", "add", "10.5.0.0/16", "dev", "br0");
+        for (String p : List.of("0/0", "10/8", "10.5/16", "default", "all", "10.5")) {
+            sameAsIp("route", "list", p);
+            sameAsIp("route", "show", "root", p);
+        }
+    }
+}
