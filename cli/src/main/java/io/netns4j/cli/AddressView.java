@@ -43,7 +43,7 @@ final class AddressView {
         }
         Map<Integer, String> netnsNames = links.stream().anyMatch(l -> l.linkNetnsid() >= 0)
                 ? ctx.namespace().peers().namesById(ctx.registry) : Map.of();
-        LinkView view = new LinkView(links, netnsNames, ctx.options.withStats(0));
+        LinkView view = new LinkView(links, netnsNames, ctx.options.withStats(0), false);
         // ip addr -s prints the counters after the addresses
         LinkStatsView stats = ctx.options.stats() > 0 && !ctx.options.brief()
                 ? new LinkStatsView(ctx.options.stats(), ctx.options.human()) : null;

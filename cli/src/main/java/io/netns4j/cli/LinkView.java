@@ -1,6 +1,7 @@
 package io.netns4j.cli;
 
 import io.netns4j.link.Link;
+import io.netns4j.link.LinkDetails;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,9 +28,17 @@ final class LinkView {
     private final boolean details;
     private final LinkStatsView stats;
     private final Colour colour;
+    /** {@code ip link} (true) or the link lines of {@code ip addr} (no addrgenmode there). */
+    private final boolean linkObject;
 
     /** With the output options of {@code options}: {@code -d}, {@code -s}, {@code -c}, {@code -human}. */
     LinkView(List<Link> all, Map<Integer, String> netnsNames, GlobalOptions options) {
+        this(all, netnsNames, options, true);
+    }
+
+    /** @param linkObject false for {@code ip addr}'s link lines */
+    LinkView(List<Link> all, Map<Integer, String> netnsNames, GlobalOptions options, boolean linkObject) {
+        this.linkObject = linkObject;
         all.forEach(l -> byIndex.put(l.index(), l));
         this.netnsNames = netnsNames;
         this.details = options.details();
@@ -89,7 +98,7 @@ final class LinkView {
         return new Link(l.index(), l.name(), l.flags(), l.mtu(), l.qdisc(), l.master(), l.operState(), l.linkMode(),
                 l.group(), l.txQueueLength(), l.deviceType(), l.address(), l.broadcast(), l.linkIndex(), -1, l.kind(),
                 l.slaveKind(), l.promiscuity(), l.allmulti(), l.minMtu(), l.maxMtu(), l.numTxQueues(),
-                l.numRxQueues(), l.alias(), l.stats());
+                l.numRxQueues(), l.alias(), l.stats(), l.details());
     }
 
     static String padRight(String text, int width) {
@@ -201,30 +210,43 @@ final class LinkView {
         return sb.toString();
     }
 
-    private static void appendDetails(StringBuilder sb, Link l) {
+    /** ip's -d part, each word followed by a space as ip prints it; the kinds on lines of their own. */
+    private void appendDetails(StringBuilder sb, Link l) {
         if (l.promiscuity() != null) {
             sb.append(" promiscuity ").append(l.promiscuity()).append(' ');
         }
         if (l.allmulti() != null) {
-            sb.append(" allmulti ").append(l.allmulti());
+            sb.append(" allmulti ").append(l.allmulti()).append(' ');
         }
         if (l.minMtu() != null) {
-            sb.append(" minmtu ").append(l.minMtu());
+            sb.append("minmtu ").append(l.minMtu()).append(' ');
         }
         if (l.maxMtu() != null) {
-            sb.append(" maxmtu ").append(l.maxMtu());
+            sb.append("maxmtu ").append(l.maxMtu()).append(' ');
         }
+        LinkDetails d = l.details();
         if (l.kind() != null) {
-            sb.append("\n    ").append(l.kind());
+            sb.append("\n    ").append(l.kind()).append(' ').append(KindDataView.text(l.kind(), d.kindData()));
         }
         if (l.slaveKind() != null) {
-            sb.append("\n    ").append(l.slaveKind()).append("_slave");
+            sb.append("\n    ").append(l.slaveKind()).append("_slave ")
+                    .append(KindDataView.text(l.slaveKind() + "_slave", d.portData()));
         }
-        if (l.numTxQueues() != null) {
-            sb.append(" numtxqueues ").append(l.numTxQueues());
+        if (linkObject && d.addrGenModeName() != null) {
+            sb.append("addrgenmode ").append(d.addrGenModeName()).append(' ');
         }
-        if (l.numRxQueues() != null) {
-            sb.append(" numrxqueues ").append(l.numRxQueues());
+        appendNumber(sb, "numtxqueues", l.numTxQueues());
+        appendNumber(sb, "numrxqueues", l.numRxQueues());
+        appendNumber(sb, "gso_max_size", d.gsoMaxSize());
+        appendNumber(sb, "gso_max_segs", d.gsoMaxSegs());
+        appendNumber(sb, "tso_max_size", d.tsoMaxSize());
+        appendNumber(sb, "tso_max_segs", d.tsoMaxSegs());
+        appendNumber(sb, "gro_max_size", d.groMaxSize());
+    }
+
+    private static void appendNumber(StringBuilder sb, String word, Number value) {
+        if (value != null) {
+            sb.append(word).append(' ').append(value).append(' ');
         }
     }
 
@@ -262,11 +284,26 @@ final class LinkView {
             if (l.kind() != null || l.slaveKind() != null) {
                 Map<String, Object> info = new LinkedHashMap<>();
                 putIfSet(info, "info_kind", l.kind());
+                if (l.kind() != null && KindDataView.known(l.kind())) {
+                    info.put("info_data", KindDataView.json(l.kind(), l.details().kindData()));
+                }
                 putIfSet(info, "info_slave_kind", l.slaveKind());
+                if (l.slaveKind() != null && KindDataView.known(l.slaveKind() + "_slave")) {
+                    info.put("info_slave_data", KindDataView.json(l.slaveKind() + "_slave", l.details().portData()));
+                }
                 m.put("linkinfo", info);
+            }
+            LinkDetails d = l.details();
+            if (linkObject) {
+                putIfSet(m, "inet6_addr_gen_mode", d.addrGenModeName());
             }
             putIfSet(m, "num_tx_queues", l.numTxQueues());
             putIfSet(m, "num_rx_queues", l.numRxQueues());
+            putIfSet(m, "gso_max_size", d.gsoMaxSize());
+            putIfSet(m, "gso_max_segs", d.gsoMaxSegs());
+            putIfSet(m, "tso_max_size", d.tsoMaxSize());
+            putIfSet(m, "tso_max_segs", d.tsoMaxSegs());
+            putIfSet(m, "gro_max_size", d.groMaxSize());
         }
         putIfSet(m, "ifalias", l.alias());
         if (stats != null && l.stats() != null) {

@@ -14,6 +14,7 @@ import java.util.List;
 import static io.netns4j.testing.Ip.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The everyday {@code ip} forms issue 14 found missing or refused, each against ip on the
@@ -151,5 +152,47 @@ class IpFormsCliTest {
             sameAsIp("route", "list", p);
             sameAsIp("route", "show", "root", p);
         }
+    }
+
+    /** The bridge's garbage-collection timer runs while the tools look: its value is masked. */
+    private static String masked(String out) {
+        return out.replaceAll("gc_timer +[0-9.]+", "gc_timer T").replaceAll("\"gc_timer\":[0-9.]+", "\"gc_timer\":0");
+    }
+
+    @Test
+    void detailsAreWhatIpPrintsWithTheKindsAttributes() throws Exception {
+        ok("link", "set", "v0", "type", "bridge_slave", "cost", "10", "hairpin", "on");
+        ok("link", "add", "br1", "type", "bridge", "mcast_snooping", "0", "vlan_default_pvid", "9");
+        for (String dev : List.of("br0", "v0", "v1", "lo", "br1")) {
+            for (String options : List.of("-d", "-d -o", "-j -d", "-d -s", "-j -d -s -s")) {
+                List<String> words = new ArrayList<>(List.of(options.split(" ")));
+                words.addAll(List.of("link", "show", "dev", dev));
+                String[] w = words.toArray(String[]::new);
+                for (int attempt = 1; ; attempt++) {
+                    String before = masked(ipIn(w));
+                    String ours = masked(in(0, w).out());
+                    if (before.equals(masked(ipIn(w))) || attempt == 5) {
+                        assertEquals(before, ours, String.join(" ", w));
+                        break;
+                    }
+                }
+            }
+        }
+        JsonNode port = details("v0").get("info_slave_data");
+        assertEquals(port, json.readTree(in(0, "-j", "-d", "link", "show", "v0").out()).get(0).get("linkinfo")
+                .get("info_slave_data"));
+    }
+
+    @Test
+    void anOptionTheKernelLacksIsNotCalledAMissingKind() {
+        CliRun r = CliRun.of("-n", ns, "link", "add", "br5", "type", "bridge", "vlan_filtering", "1");
+        assumeTrue(r.exit() != 0, "this kernel has bridge VLAN filtering: nothing to refuse");
+        assertEquals("RTNETLINK answers: Operation not supported (this kernel has \"bridge\" links but refuses one of"
+                + " the options given: it was built without it; try again without the options to find which)\n",
+                r.err());
+        assertEquals(1, r.exit());
+        CliRun dummy = CliRun.of("-n", ns, "link", "add", "d0", "type", "dummy");
+        assertTrue(dummy.exit() == 0 || dummy.err().equals("Error: Unknown device type. (this kernel has no \"dummy\""
+                + " links: the module is missing or not loaded)\n"), dummy.err());
     }
 }

@@ -118,7 +118,34 @@ final class LinkCodec {
                 a.s32(Ifla.IFLA_LINK_NETNSID, -1), info.string(Ifla.IFLA_INFO_KIND),
                 info.string(Ifla.IFLA_INFO_SLAVE_KIND), boxed(a, Ifla.IFLA_PROMISCUITY), boxed(a, IFLA_ALLMULTI),
                 boxed(a, Ifla.IFLA_MIN_MTU), boxed(a, Ifla.IFLA_MAX_MTU), boxed(a, Ifla.IFLA_NUM_TX_QUEUES),
-                boxed(a, Ifla.IFLA_NUM_RX_QUEUES), a.string(Ifla.IFLA_IFALIAS), stats(a));
+                boxed(a, Ifla.IFLA_NUM_RX_QUEUES), a.string(Ifla.IFLA_IFALIAS), stats(a), details(a));
+    }
+
+    private static final int IFLA_GSO_MAX_SEGS = 40;
+    private static final int IFLA_GSO_MAX_SIZE = 41;
+    private static final int IFLA_GRO_MAX_SIZE = 58;
+    private static final int IFLA_TSO_MAX_SIZE = 59;
+    private static final int IFLA_TSO_MAX_SEGS = 60;
+    private static final int AF_INET6 = 10;
+    private static final int IFLA_INET6_ADDR_GEN_MODE = 8;
+
+    static LinkDetails details(Attributes a) throws MalformedMessageException {
+        Attributes inet6 = a.nested(Ifla.IFLA_AF_SPEC).nested(AF_INET6);
+        Integer mode = inet6.has(IFLA_INET6_ADDR_GEN_MODE) ? inet6.u8(IFLA_INET6_ADDR_GEN_MODE, 0) : null;
+        Attributes info = a.nested(Ifla.IFLA_LINKINFO);
+        return new LinkDetails(u32(a, IFLA_GSO_MAX_SIZE), u32(a, IFLA_GSO_MAX_SEGS), u32(a, IFLA_TSO_MAX_SIZE),
+                u32(a, IFLA_TSO_MAX_SEGS), u32(a, IFLA_GRO_MAX_SIZE), mode, raw(info.nested(Ifla.IFLA_INFO_DATA)),
+                raw(info.nested(Ifla.IFLA_INFO_SLAVE_DATA)));
+    }
+
+    private static KindAttributes raw(Attributes nested) {
+        java.util.Map<Integer, byte[]> m = new java.util.LinkedHashMap<>();
+        nested.all().forEach(x -> m.putIfAbsent(x.type(), x.value()));
+        return KindAttributes.of(m);
+    }
+
+    private static Long u32(Attributes a, int type) throws MalformedMessageException {
+        return a.has(type) ? a.u32(type, 0) : null;
     }
 
     static Integer boxed(Attributes a, int type) throws MalformedMessageException {

@@ -175,9 +175,22 @@ public final class Links {
                     ? " or \"" + v.peerName() + "\"" : "") + " exists already in " + ns.describe() + ")",
                     e.errno(), e.kernelMessage());
         } catch (NotSupportedException e) {
-            throw new NotSupportedException(e.getMessage() + " (this kernel has no \"" + r.kind().kindName()
-                    + "\" links: the module is missing or not loaded)", e.errno(), e.kernelMessage());
+            throw new NotSupportedException(e.getMessage() + notSupportedHint(r, e), e.errno(), e.kernelMessage());
         }
+    }
+
+    /**
+     * Why the kernel said EOPNOTSUPP: it names an unknown kind ("Unknown device type"); without
+     * that text the kind exists and one of the options given is not built in (a bridge's
+     * vlan_filtering without CONFIG_BRIDGE_VLAN_FILTERING).
+     */
+    private static String notSupportedHint(LinkRequest r, NotSupportedException e) {
+        String kind = r.kind().kindName();
+        if (e.kernelMessage() != null && e.kernelMessage().contains("Unknown device type")) {
+            return " (this kernel has no \"" + kind + "\" links: the module is missing or not loaded)";
+        }
+        return " (this kernel has \"" + kind + "\" links but refuses one of the options given: it was built"
+                + " without it; try again without the options to find which)";
     }
 
     /**
