@@ -195,4 +195,53 @@ class IpFormsCliTest {
         assertTrue(dummy.exit() == 0 || dummy.err().equals("Error: Unknown device type. (this kernel has no \"dummy\""
                 + " links: the module is missing or not loaded)\n"), dummy.err());
     }
+
+    @Test
+    void routeGetTakesIpprotoAndPortsThatRulesSelectOn() {
+        ok("link", "set", "v1", "up");
+        ok("link", "set", "v1p", "up");
+        ok("address", "add", "10.9.0.1/24", "dev", "v1");
+        ip("-n", ns, "rule", "add", "ipproto", "tcp", "dport", "80", "lookup", "100", "pref", "100").ok();
+        ok("route", "add", "10.7.0.0/16", "dev", "v1", "table", "100");
+        sameAsIp("route", "get", "10.7.0.9", "ipproto", "tcp", "dport", "80");
+        sameAsIp("-j", "route", "get", "10.7.0.9", "ipproto", "6", "sport", "1234", "dport", "80");
+        assertTrue(in(0, "route", "get", "10.7.0.9", "ipproto", "tcp", "dport", "80").out().contains(" table 100 "));
+        CliRun elsewhere = in(1, "route", "get", "10.7.0.9", "ipproto", "udp", "dport", "80");
+        assertEquals(ip("-n", ns, "route", "get", "10.7.0.9", "ipproto", "udp", "dport", "80").err(), elsewhere.err());
+        assertTrue(in(2, "route", "get", "10.7.0.9", "ipproto", "tcpx").err().contains("Invalid \"ipproto\" value"));
+        assertTrue(in(2, "route", "get", "10.7.0.9", "dport", "70000").err().contains("\"dport\" value is invalid"));
+    }
+
+    /** A router between two links, the far one with a small MTU: a DF datagram teaches the sender a PMTU exception. */
+    @Test
+    void routeShowCacheListsWhatThePathTaught() throws Exception {
+        String r = scratch.name("formsr");
+        String b = scratch.name("formsb");
+        run(0, "netns", "add", r);
+        run(0, "netns", "add", b);
+        ok("link", "add", "up0", "up", "type", "veth", "peer", "name", "down0", "netns", r);
+        run(0, "-n", r, "link", "add", "up1", "up", "mtu", "1280", "type", "veth", "peer", "name", "far", "netns", b);
+        run(0, "-n", r, "link", "set", "down0", "up");
+        run(0, "-n", b, "link", "set", "far", "up", "mtu", "1280");
+        ok("address", "add", "10.20.0.1/24", "dev", "up0");
+        run(0, "-n", r, "address", "add", "10.20.0.254/24", "dev", "down0");
+        run(0, "-n", r, "address", "add", "10.21.0.254/24", "dev", "up1");
+        run(0, "-n", b, "address", "add", "10.21.0.2/24", "dev", "far");
+        ok("route", "add", "10.21.0.0/24", "via", "10.20.0.254");
+        try (io.netns4j.Netns router = io.netns4j.NetnsRegistry.system().open(r)) {
+            router.sysctls().set("net.ipv4.ip_forward", "1");
+        }
+        String send = "import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); "
+                + "s.setsockopt(socket.IPPROTO_IP, 10, 2); s.connect(('10.21.0.2', 9))\n"
+                + "for i in range(3):\n    try: s.send(b'x' * 1400)\n    except OSError: pass\n"
+                + "    import time; time.sleep(0.2)";
+        ip("netns", "exec", ns, "python3", "-c", send).ok();
+        assertTrue(ipIn("route", "show", "cache").contains("mtu 1280"), "the path taught a PMTU: "
+                + ipIn("route", "show", "cache"));
+        sameAsIp("route", "show", "cache");
+        sameAsIp("route", "list", "cached");
+        assertEquals(json.readTree(ipIn("-j", "route", "show", "cache")),
+                json.readTree(in(0, "-j", "route", "show", "cache").out()));
+        assertTrue(!in(0, "route", "show").out().contains("mtu 1280"), "the tables list no cached route");
+    }
 }

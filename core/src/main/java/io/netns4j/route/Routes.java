@@ -232,8 +232,8 @@ public final class Routes {
                 continue;
             }
             RouteMessage rm = RouteMessage.decode(m);
-            if ((rm.flags() & Rta.RTM_F_CLONED) != 0) {
-                continue;
+            if (((rm.flags() & Rta.RTM_F_CLONED) != 0) != f.cached()) {
+                continue; // the tables, or with cached only the cache, as ip's filter keeps them apart
             }
             Route r = RouteCodec.decode(rm, names);
             if (r != null && f.matches(r)) {
