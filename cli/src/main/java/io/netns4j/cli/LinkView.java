@@ -83,6 +83,10 @@ final class LinkView {
     }
 
     private void putPeer(Map<String, Object> m, Link l) {
+        if (l.linkIndex() == 0 && l.details().linkNone()) {
+            m.put("link", null); // ip's print_null
+            return;
+        }
         if (l.linkIndex() != 0 && l.linkIndex() != l.index()) {
             Link peer = l.linkNetnsid() >= 0 ? null : byIndex.get(l.linkIndex());
             if (peer != null) {
@@ -144,6 +148,9 @@ final class LinkView {
 
     /** {@code @peer} for a link in this namespace, {@code @ifN} for one elsewhere, or nothing. */
     private String peerSuffix(Link l) {
+        if (l.linkIndex() == 0 && l.details().linkNone()) {
+            return "@NONE";
+        }
         if (l.linkIndex() == 0 || l.linkIndex() == l.index()) {
             return "";
         }

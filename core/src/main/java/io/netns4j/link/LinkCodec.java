@@ -135,7 +135,7 @@ final class LinkCodec {
         Attributes info = a.nested(Ifla.IFLA_LINKINFO);
         return new LinkDetails(u32(a, IFLA_GSO_MAX_SIZE), u32(a, IFLA_GSO_MAX_SEGS), u32(a, IFLA_TSO_MAX_SIZE),
                 u32(a, IFLA_TSO_MAX_SEGS), u32(a, IFLA_GRO_MAX_SIZE), mode, raw(info.nested(Ifla.IFLA_INFO_DATA)),
-                raw(info.nested(Ifla.IFLA_INFO_SLAVE_DATA)));
+                raw(info.nested(Ifla.IFLA_INFO_SLAVE_DATA)), a.has(Ifla.IFLA_LINK) && a.s32(Ifla.IFLA_LINK, 0) == 0);
     }
 
     private static KindAttributes raw(Attributes nested) {

@@ -13,12 +13,13 @@ package io.netns4j.link;
  *                    1 none, 2 stable_secret, 3 random; or null when IPv6 is off on the link
  * @param kindData    the kind's own attributes (IFLA_INFO_DATA: a bridge's options, a vxlan's id), never null
  * @param portData    the link's attributes as a port of its master (IFLA_INFO_SLAVE_DATA), never null
+ * @param linkNone    IFLA_LINK was sent as 0 (a veth whose peer is gone, in notifications): ip shows {@code @NONE}
  */
 public record LinkDetails(Long gsoMaxSize, Long gsoMaxSegs, Long tsoMaxSize, Long tsoMaxSegs, Long groMaxSize,
-                          Integer addrGenMode, KindAttributes kindData, KindAttributes portData) {
+                          Integer addrGenMode, KindAttributes kindData, KindAttributes portData, boolean linkNone) {
     /** Nothing known. */
     static final LinkDetails NONE = new LinkDetails(null, null, null, null, null, null, KindAttributes.NONE,
-            KindAttributes.NONE);
+            KindAttributes.NONE, false);
 
     /** Missing attribute sets become empty ones. */
     public LinkDetails {

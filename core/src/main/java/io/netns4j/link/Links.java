@@ -373,4 +373,24 @@ public final class Links {
                     Errno.ENODEV, e.kernelMessage());
         }
     }
+
+    /**
+     * One RTM_NEWLINK or RTM_DELLINK message, as a notification or a dump carries it, read as
+     * a link: what {@code ip monitor link} prints.
+     *
+     * @param message the whole netlink message, header included
+     * @return the link
+     * @throws io.netns4j.error.MalformedMessageException when the message is not one well-formed link message
+     */
+    public static Link decode(byte[] message) throws io.netns4j.error.MalformedMessageException {
+        java.util.List<NetlinkMessage> all = NetlinkMessage.parseAll(message, message.length);
+        if (all.size() != 1) {
+            throw new io.netns4j.error.MalformedMessageException("one netlink message expected, got " + all.size());
+        }
+        NetlinkMessage m = all.getFirst();
+        if (m.type() != Rtnl.RTM_NEWLINK && m.type() != Rtnl.RTM_DELLINK) {
+            throw new io.netns4j.error.MalformedMessageException("not a link message: type " + m.type());
+        }
+        return LinkCodec.decode(LinkMessage.decode(m));
+    }
 }

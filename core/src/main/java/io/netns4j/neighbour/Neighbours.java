@@ -209,4 +209,40 @@ public final class Neighbours {
         ns.routeSocket().execute(NeighbourCodec.encode(spec, index, type, flags));
     }
 
+    /**
+     * One RTM_NEWNEIGH or RTM_DELNEIGH message read as a neighbour entry, its device named in
+     * this namespace: what {@code ip monitor neigh} prints.
+     *
+     * @param message the whole netlink message, header included
+     * @return the entry, or null when it is not an IPv4 or IPv6 one
+     * @throws NetnsException when the message is malformed or the device name cannot be looked up
+     */
+    public Neighbour decode(byte[] message) throws NetnsException {
+        return decode(message, null);
+    }
+
+    /**
+     * As {@link #decode(byte[])}, naming the device with {@code names} instead of asking the kernel.
+     *
+     * @param message the whole netlink message, header included
+     * @param names   index to name, or null to ask the kernel
+     * @return the entry, or null when it is not an IPv4 or IPv6 one
+     * @throws NetnsException when the message is malformed or the device name cannot be looked up
+     */
+    public Neighbour decode(byte[] message, java.util.function.IntFunction<String> names) throws NetnsException {
+        java.util.List<NetlinkMessage> all = NetlinkMessage.parseAll(message, message.length);
+        if (all.size() != 1) {
+            throw new io.netns4j.error.MalformedMessageException("one netlink message expected, got " + all.size());
+        }
+        NetlinkMessage m = all.getFirst();
+        if (m.type() != Nda.RTM_NEWNEIGH && m.type() != Nda.RTM_DELNEIGH) {
+            throw new MalformedMessageException("not a neighbour message: type " + m.type());
+        }
+        NeighbourMessage nm = NeighbourMessage.decode(m);
+        if (InetFamily.ofNumber(nm.family()) == null) {
+            return null;
+        }
+        return NeighbourCodec.decode(nm, names == null ? Addresses.interfaceNames(ns).get(nm.index())
+                : names.apply(nm.index()));
+    }
 }
