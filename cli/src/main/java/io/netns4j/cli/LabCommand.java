@@ -339,11 +339,35 @@ final class LabCommand implements ObjectCommand {
                 2, null));
     }
 
+    /** Where the first byte that is not UTF-8 is: " (line L, byte B of the file)", or "". */
+    private static String utf8Position(Path file) {
+        try {
+            byte[] b = Files.readAllBytes(file);
+            java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(b.length + 1);
+            if (!d.decode(in, out, true).isError()) {
+                return "";
+            }
+            int at = in.position();
+            long line = 1;
+            for (int i = 0; i < at; i++) {
+                line += b[i] == '\n' ? 1 : 0;
+            }
+            return String.format(" (line %d, byte %d of the file is 0x%02x)", line, at + 1, b[at] & 0xff);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private static Topology read(Path file) throws UsageException {
         try {
             return TopologyFile.read(file);
         } catch (NoSuchFileException e) {
             throw new UsageException("Cannot read topology file \"" + file + "\": no such file.");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UsageException("Cannot read topology file \"" + file + "\": it is not UTF-8 text"
+                    + utf8Position(file) + "; save it as UTF-8.");
         } catch (IOException e) {
             throw new UsageException("Cannot read topology file \"" + file + "\": " + e.getMessage());
         } catch (TopologyException e) {

@@ -31,11 +31,21 @@ class LabCliTest {
     }
 
     @Test
-    void graphOfAFileInDotMermaidAndText() {
+    void graphOfAFileInDotMermaidAndText() throws Exception {
         CliRun dot = CliRun.of("lab", "graph", "examples/router-firewall/lab.yaml");
         assertEquals(0, dot.exit(), dot.err());
         assertTrue(dot.out().startsWith("graph \"rfw\" {"), dot.out());
         assertTrue(dot.out().contains("\"router\""), dot.out());
+        Path latin1 = Files.createTempFile("n4jt-", ".yaml");
+        try {
+            Files.write(latin1, "name: x\nnodes:\n  a: {}\n# caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            CliRun notUtf8 = CliRun.of("lab", "check", latin1.toString());
+            assertEquals(2, notUtf8.exit());
+            assertEquals("Cannot read topology file \"" + latin1 + "\": it is not UTF-8 text (line 4, byte 29 of the"
+                    + " file is 0xe9); save it as UTF-8.\n", notUtf8.err());
+        } finally {
+            Files.delete(latin1);
+        }
         CliRun mermaid = CliRun.of("lab", "graph", "--format", "mermaid", "examples/router-firewall/lab.yaml");
         assertEquals(mermaid.out(), CliRun.of("lab", "graph", "--format=mermaid", "examples/router-firewall/lab.yaml")
                 .out(), "--format=X is --format X");
