@@ -22,9 +22,11 @@ final class LinkCommand implements ObjectCommand {
     static final String ADD_FORM = "link add [link DEV] [name] NAME [up] [mtu N] [address LLADDR] [txqueuelen N]"
             + " [master DEV] [alias TEXT] [netns NS|PID] type TYPE [ARGS]";
     static final String SET_FORM = "link set [dev] NAME [up|down] [mtu N] [address LLADDR] [name NEW] [alias TEXT]"
-            + " [master DEV|nomaster] [netns NS|PID] [txqueuelen N] [promisc on|off] [type KIND OPTIONS]"
+            + " [master DEV|nomaster] [netns NS|PID] [txqueuelen N] [promisc|arp|multicast|allmulticast|dynamic on|off]"
+            + " [group N] [type KIND OPTIONS]"
             + " [type bridge_slave OPTIONS]";
-    static final String SHOW_FORM = "link show [dev NAME] [up] [type TYPE|TYPE_slave] [master DEV|nomaster]";
+    static final String SHOW_FORM = "link show [dev NAME] [up] [type TYPE|TYPE_slave] [master DEV|nomaster]"
+            + " [group N]";
     static final String USAGE = "Usage:\tnetns4j " + ADD_FORM + "\n\tnetns4j link delete [dev] NAME\n\tnetns4j "
             + SET_FORM + "\n\tnetns4j " + SHOW_FORM + "\nTYPE := { " + LinkKind.supported().replace(", ", " | ")
             + " | tun | tap }";
@@ -50,7 +52,7 @@ final class LinkCommand implements ObjectCommand {
      * {@code master} "" is {@code nomaster}; a type ending in {@code _slave} selects the ports
      * of that kind of master ({@code bridge_slave}).
      */
-    record Show(String device, String type, String master, boolean upOnly) implements Request {
+    record Show(String device, String type, String master, boolean upOnly, Integer group) implements Request {
     }
 
     /** {@code link help}. */
@@ -188,6 +190,9 @@ final class LinkCommand implements ObjectCommand {
         String master;
         String alias;
         String newName;
+        /** {@code arp|multicast|allmulticast|dynamic on|off}, in the order given. */
+        final java.util.Map<LinkRequest.Flag, Boolean> flags = new java.util.LinkedHashMap<>();
+        Integer group;
         /** {@code link set ... type bridge_slave ...}. */
         io.netns4j.link.BridgePort port;
         Boolean promisc;
@@ -200,7 +205,7 @@ final class LinkCommand implements ObjectCommand {
 
         boolean changesAnything() {
             return up != null || mtu != null || txqlen != null || address != null || master != null || alias != null
-                    || promisc != null || netns != null || netnsPid != null;
+                    || promisc != null || netns != null || netnsPid != null || !flags.isEmpty() || group != null;
         }
 
         /**
@@ -241,6 +246,12 @@ final class LinkCommand implements ObjectCommand {
             if (port != null) {
                 r = r.withBridgePort(port);
             }
+            for (var f : flags.entrySet()) {
+                r = r.withFlag(f.getKey(), f.getValue());
+            }
+            if (group != null) {
+                r = r.withGroup(group);
+            }
             if (kind != null && r.kind() == null) {
                 r = r.withKindOptions(kind.kind()); // link set ... type KIND OPTIONS
             }
@@ -263,6 +274,9 @@ final class LinkCommand implements ObjectCommand {
                 case "nomaster" -> p.master = "";
                 case "alias" -> p.alias = w.value(a, "a text");
                 case "promisc" -> p.promisc = onOff(w.value(a, "on or off"), a);
+                case "arp", "multicast", "allmulticast", "dynamic" -> p.flags.put(
+                        LinkRequest.Flag.valueOf(a.toUpperCase(java.util.Locale.ROOT)), onOff(w.value(a, "on or off"), a));
+                case "group" -> p.group = group(w.value(a, "a group number or \"default\""));
                 case "netns" -> {
                     String target = w.value(a, "a namespace name, path or pid");
                     p.netnsPid = NamespaceArgs.pid(target);
@@ -338,6 +352,23 @@ final class LinkCommand implements ObjectCommand {
         }
     }
 
+    /** A device group as ip reads it: a number, or "default" for 0. */
+    private static int group(String v) throws UsageException {
+        if (v.equals("default")) {
+            return 0;
+        }
+        try {
+            long n = Long.decode(v);
+            if (n >= 0 && n <= 0xFFFF_FFFFL) {
+                return (int) n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("Invalid \"group\" value \"" + v + "\": give a number or \"default\" (group names"
+                + " of /etc/iproute2/group are not read by netns4j).");
+    }
+
     private static boolean onOff(String v, String keyword) throws UsageException {
         return switch (v) {
             case "on" -> true;
@@ -351,6 +382,7 @@ final class LinkCommand implements ObjectCommand {
         String type = null;
         String master = null;
         boolean upOnly = false;
+        Integer group = null;
         while (w.more()) {
             String a = w.next();
             switch (a) {
@@ -359,6 +391,7 @@ final class LinkCommand implements ObjectCommand {
                 case "type" -> type = w.value(a, "a link type");
                 case "master" -> master = LinkKindArgs.ifname(w.value(a, "a device name"));
                 case "nomaster" -> master = "";
+                case "group" -> group = group(w.value(a, "a group number or \"default\""));
                 default -> {
                     if (dev != null) {
                         throw w.unknown(a);
@@ -367,7 +400,7 @@ final class LinkCommand implements ObjectCommand {
                 }
             }
         }
-        return new Show(dev, type, master, upOnly);
+        return new Show(dev, type, master, upOnly, group);
     }
 
     private static void show(Context ctx, Show s) throws NetnsException {
@@ -380,8 +413,10 @@ final class LinkCommand implements ObjectCommand {
             int masterIndex = s.master() == null ? -1 : s.master().isEmpty() ? 0 : links.get(s.master()).index();
             String kind = s.type();
             boolean up = s.upOnly();
+            Integer group = s.group();
             shown = all.stream().filter(l -> (!up || l.isUp()) && ofType(l, kind)
-                    && (masterIndex < 0 || l.master() == masterIndex)).toList();
+                    && (masterIndex < 0 || l.master() == masterIndex)
+                    && (group == null || group.equals(l.group()))).toList();
         }
         LinkView view = new LinkView(all, netnsNames(ctx, all), ctx.options);
         boolean brief = ctx.options.brief();

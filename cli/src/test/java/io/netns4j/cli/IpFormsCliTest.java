@@ -244,4 +244,18 @@ class IpFormsCliTest {
                 json.readTree(in(0, "-j", "route", "show", "cache").out()));
         assertTrue(!in(0, "route", "show").out().contains("mtu 1280"), "the tables list no cached route");
     }
+
+    @Test
+    void setTurnsDeviceFlagsAndGroupsAsIpDoes() {
+        ok("link", "set", "v1", "arp", "off", "multicast", "off", "allmulticast", "on", "dynamic", "on", "group", "5");
+        ip("-n", ns, "link", "set", "v1p", "arp", "off", "multicast", "off", "allmulticast", "on", "dynamic", "on",
+                "group", "5").ok();
+        String v1 = ipIn("link", "show", "v1");
+        assertTrue(v1.contains("<BROADCAST,NOARP,ALLMULTI,DYNAMIC,M-DOWN>") && v1.contains(" group 5 "), v1);
+        sameAsIp("link", "show", "group", "5");
+        sameAsIp("link", "show", "group", "default");
+        assertEquals(2, ipIn("link", "show", "group", "5").lines().filter(l -> l.contains("mtu")).count());
+        assertTrue(in(2, "link", "set", "v1", "arp", "maybe").err().contains("\"arp\" takes on or off"));
+        assertTrue(in(2, "link", "set", "v1", "group", "web").err().contains("Invalid \"group\" value \"web\""));
+    }
 }

@@ -80,6 +80,8 @@ final class LinkCodec {
             change |= Link.IFF_PROMISC;
             ifFlags |= r.promisc() ? Link.IFF_PROMISC : 0;
         }
+        change |= r.flagMask();
+        ifFlags |= r.flagValues() & r.flagMask();
         return new MessageBuilder(type, flags).u8(Rtnl.AF_UNSPEC).u8(0).u16(0).u32(index).u32(ifFlags).u32(change);
     }
 
@@ -100,6 +102,9 @@ final class LinkCodec {
         }
         if (r.alias() != null) {
             b.attrBytesOf(Ifla.IFLA_IFALIAS, r.alias());
+        }
+        if (r.group() != null) {
+            b.attrU32(Ifla.IFLA_GROUP, r.group());
         }
         if (r.namespace() != null) {
             b.attrU32(Ifla.IFLA_NET_NS_FD, r.namespace().fileDescriptor());

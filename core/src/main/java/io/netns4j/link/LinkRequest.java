@@ -27,10 +27,15 @@ import io.netns4j.types.NamespaceRef;
  * @param newName       {@code name NEW}: the name to rename the link to, or null
  * @param promisc       {@code promisc on|off}, or null to leave it
  * @param port          {@code type bridge_slave ...}: the link's settings as a bridge port, or null
+ * @param flagMask      the IFF_* device flags to change beside up and promisc ({@code arp}, {@code multicast},
+ *                      {@code allmulticast}, {@code dynamic}); 0 for none
+ * @param flagValues    their new values, within {@code flagMask}
+ * @param group         {@code group N}: the device group, or null
  */
 public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer mtu, MacAddress address,
                           Integer txQueueLength, String master, String alias, NamespaceRef namespace, Long namespacePid,
-                          String newName, Boolean promisc, BridgePort port) {
+                          String newName, Boolean promisc, BridgePort port, int flagMask, int flagValues,
+                          Integer group) {
     /**
      * Checks the names and values.
      *
@@ -68,7 +73,8 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
         if (kind == null) {
             throw new IllegalArgumentException("a new link needs a type (one of " + LinkKind.supported() + ")");
         }
-        return new LinkRequest(name, kind, null, null, null, null, null, null, null, null, null, null, null);
+        return new LinkRequest(name, kind, null, null, null, null, null, null, null, null, null, null, null, 0, 0,
+                null);
     }
 
     /**
@@ -79,7 +85,8 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * @throws IllegalArgumentException when {@code name} is invalid
      */
     public static LinkRequest change(String name) {
-        return new LinkRequest(name, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new LinkRequest(name, null, null, null, null, null, null, null, null, null, null, null, null, 0, 0,
+                null);
     }
 
     /**
@@ -89,7 +96,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withUp() {
         return new LinkRequest(name, kind, true, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
-                newName, promisc, port);
+                newName, promisc, port, flagMask, flagValues, group);
     }
 
     /**
@@ -99,7 +106,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withDown() {
         return new LinkRequest(name, kind, false, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
-                newName, promisc, port);
+                newName, promisc, port, flagMask, flagValues, group);
     }
 
     /**
@@ -111,7 +118,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withMtu(int value) {
         return new LinkRequest(name, kind, adminUp, value, address, txQueueLength, master, alias, namespace, namespacePid,
-                newName, promisc, port);
+                newName, promisc, port, flagMask, flagValues, group);
     }
 
     /**
@@ -122,7 +129,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withAddress(MacAddress value) {
         return new LinkRequest(name, kind, adminUp, mtu, value, txQueueLength, master, alias, namespace, namespacePid,
-                newName, promisc, port);
+                newName, promisc, port, flagMask, flagValues, group);
     }
 
     /**
@@ -134,7 +141,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withTxQueueLength(int value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, value, master, alias, namespace, namespacePid, newName,
-                promisc, port);
+                promisc, port, flagMask, flagValues, group);
     }
 
     /**
@@ -146,7 +153,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withMaster(String bridgeOrBond) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, bridgeOrBond, alias, namespace,
-                namespacePid, newName, promisc, port);
+                namespacePid, newName, promisc, port, flagMask, flagValues, group);
     }
 
     /**
@@ -166,7 +173,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withAlias(String value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, value, namespace, namespacePid,
-                newName, promisc, port);
+                newName, promisc, port, flagMask, flagValues, group);
     }
 
     /**
@@ -176,7 +183,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * @return a new request with that change; this one is unchanged
      */
     public LinkRequest withNamespace(NamespaceRef ns) {
-        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, ns, null, newName, promisc, port);
+        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, ns, null, newName, promisc, port, flagMask, flagValues, group);
     }
 
     /**
@@ -186,7 +193,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * @return a new request with that change; this one is unchanged
      */
     public LinkRequest withNamespacePid(long pid) {
-        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, null, pid, newName, promisc, port);
+        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, null, pid, newName, promisc, port, flagMask, flagValues, group);
     }
 
     /**
@@ -198,7 +205,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withNewName(String value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
-                value, promisc, port);
+                value, promisc, port, flagMask, flagValues, group);
     }
 
     /**
@@ -209,7 +216,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withPromisc(boolean on) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
-                newName, on, port);
+                newName, on, port, flagMask, flagValues, group);
     }
 
     /**
@@ -223,7 +230,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withKindOptions(LinkKind options) {
         return new LinkRequest(name, options, adminUp, mtu, address, txQueueLength, master, alias, namespace,
-                namespacePid, newName, promisc, port);
+                namespacePid, newName, promisc, port, flagMask, flagValues, group);
     }
 
     /**
@@ -235,6 +242,51 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withBridgePort(BridgePort settings) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace,
-                namespacePid, newName, promisc, settings);
+                namespacePid, newName, promisc, settings, flagMask, flagValues, group);
+    }
+
+    /** The device flags {@code ip link set} turns on and off by word, as IFF_* bits. */
+    public enum Flag {
+        /** {@code arp on|off}: off sets IFF_NOARP. */
+        ARP(0x80, true),
+        /** {@code multicast on|off}: IFF_MULTICAST. */
+        MULTICAST(0x1000, false),
+        /** {@code allmulticast on|off}: IFF_ALLMULTI. */
+        ALLMULTICAST(0x200, false),
+        /** {@code dynamic on|off}: IFF_DYNAMIC. */
+        DYNAMIC(0x8000, false);
+
+        private final int bit;
+        private final boolean inverted;
+
+        Flag(int bit, boolean inverted) {
+            this.bit = bit;
+            this.inverted = inverted;
+        }
+    }
+
+    /**
+     * Turns a device flag on or off: {@code ip link set dev NAME arp off}, {@code multicast on}, ...
+     *
+     * @param flag the flag
+     * @param on   its new state
+     * @return a new request with that change; this one is unchanged
+     */
+    public LinkRequest withFlag(Flag flag, boolean on) {
+        boolean bitSet = on != flag.inverted;
+        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace,
+                namespacePid, newName, promisc, port, flagMask | flag.bit,
+                bitSet ? flagValues | flag.bit : flagValues & ~flag.bit, group);
+    }
+
+    /**
+     * Puts the link in device group {@code value}: {@code ip link set dev NAME group N}.
+     *
+     * @param value the group, 0 ("default") or more
+     * @return a new request with that change; this one is unchanged
+     */
+    public LinkRequest withGroup(int value) {
+        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace,
+                namespacePid, newName, promisc, port, flagMask, flagValues, value);
     }
 }

@@ -161,4 +161,12 @@ class LinkEncodingGoldenTest {
         assertSame("set-bridge-slave.hex", LinkCodec.encodeSet(LinkRequest.change("lo").withBridgePort(port),
                 LO_IS_1));
     }
+
+    @Test
+    void setTurnsDeviceFlagsOnAndOffAndSetsTheGroup() throws Exception {
+        LinkRequest r = LinkRequest.change("lo").withFlag(LinkRequest.Flag.ARP, false)
+                .withFlag(LinkRequest.Flag.MULTICAST, true).withFlag(LinkRequest.Flag.ALLMULTICAST, true)
+                .withFlag(LinkRequest.Flag.DYNAMIC, false).withGroup(5);
+        assertSame("set-flags-group.hex", LinkCodec.encodeSet(r, LO_IS_1));
+    }
 }
