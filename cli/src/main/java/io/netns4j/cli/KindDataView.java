@@ -16,7 +16,8 @@ import java.util.Map;
  */
 final class KindDataView {
     /** How ip prints a value. */
-    private enum Form { U8, U16, U32, U64, TIMER, BRIDGE_ID, HEX16, MAC, PROTO, ON_OFF, PORT_STATE, BOOLOPT, FWD_MASK }
+    private enum Form { U8, U16, U32, U64, TIMER, BRIDGE_ID, HEX16, MAC, PROTO, ON_OFF, PORT_STATE, BOOLOPT, FWD_MASK,
+        TUN_TYPE, MULTI_QUEUE, USER, GROUP }
 
     /** One attribute: its number, its word in text, its key in JSON, its form. */
     private record Row(int type, String word, String key, Form form) {
@@ -74,6 +75,13 @@ final class KindDataView {
             row(31, "group_fwd_mask", Form.FWD_MASK), row(29, "vlan_tunnel", Form.ON_OFF),
             row(33, "isolated", Form.ON_OFF), row(39, "locked", Form.ON_OFF));
 
+    /** ip's tun_print_opt: type, pi, vnet_hdr, multi_queue (numqueues, numdisabled), persist, user, group. */
+    private static final List<Row> TUN = List.of(row(3, "type", Form.TUN_TYPE), row(4, "pi", Form.ON_OFF),
+            row(5, "vnet_hdr", Form.ON_OFF), row(7, "multi_queue", Form.MULTI_QUEUE), row(6, "persist", Form.ON_OFF),
+            row(1, "user", Form.USER), row(2, "group", Form.GROUP));
+    private static final int TUN_NUM_QUEUES = 8;
+    private static final int TUN_NUM_DISABLED_QUEUES = 9;
+
     private static final String[] PORT_STATES = {"disabled", "listening", "learning", "forwarding", "blocking"};
 
     private KindDataView() {
@@ -84,6 +92,7 @@ final class KindDataView {
         return switch (kind) {
             case "bridge" -> BRIDGE;
             case "bridge_slave" -> BRIDGE_PORT;
+            case "tun" -> TUN;
             default -> null;
         };
     }
@@ -121,7 +130,7 @@ final class KindDataView {
         }
         try {
             for (Row r : rows) {
-                if (r.key() != null && data.has(r.type())) {
+                if (r.key() != null && (data.has(r.type()) || r.form() == Form.MULTI_QUEUE)) {
                     json(m, r, data);
                 }
             }
@@ -140,6 +149,17 @@ final class KindDataView {
                 }
                 if ((b[1] & 4) != 0) {
                     sb.append("mcast_vlan_snooping ").append((b[0] & 4) != 0 ? 1 : 0).append(' ');
+                }
+            }
+            case MULTI_QUEUE -> {
+                if (d.u8(r.type()) != 0) {
+                    sb.append("multi_queue ");
+                    if (d.has(TUN_NUM_QUEUES)) {
+                        sb.append("numqueues ").append(d.u32(TUN_NUM_QUEUES)).append(' ');
+                    }
+                    if (d.has(TUN_NUM_DISABLED_QUEUES)) {
+                        sb.append("numdisabled ").append(d.u32(TUN_NUM_DISABLED_QUEUES)).append(' ');
+                    }
                 }
             }
             case TIMER -> {
@@ -177,6 +197,21 @@ final class KindDataView {
                 m.put("group_fwd_mask_str", maskText(v));
             }
             case ON_OFF -> m.put(r.key(), d.u8(r.type()) != 0);
+            case MULTI_QUEUE -> {
+                boolean on = d.has(r.type()) && d.u8(r.type()) != 0;
+                m.put("multi_queue", on);
+                if (on && d.has(TUN_NUM_QUEUES)) {
+                    m.put("numqueues", d.u32(TUN_NUM_QUEUES));
+                }
+                if (on && d.has(TUN_NUM_DISABLED_QUEUES)) {
+                    m.put("numdisabled", d.u32(TUN_NUM_DISABLED_QUEUES));
+                }
+            }
+            case USER, GROUP -> {
+                long id = d.u32(r.type());
+                String name = SystemNames.of(r.form() == Form.USER ? "/etc/passwd" : "/etc/group", id);
+                m.put(r.key(), name != null ? name : (Object) id);
+            }
             case U8, U16, U32, U64 -> m.put(r.key(), number(r, d));
             default -> m.put(r.key(), value(r, d));
         }
@@ -198,6 +233,15 @@ final class KindDataView {
             case MAC -> new MacAddress(d.bytes(r.type())).toString();
             case BRIDGE_ID -> bridgeId(d.bytes(r.type()));
             case PROTO -> protocol(d.bytes(r.type()));
+            case TUN_TYPE -> {
+                long t = d.u8(r.type());
+                yield t == 1 ? "tun" : t == 2 ? "tap" : "UNKNOWN:" + t;
+            }
+            case USER, GROUP -> {
+                long id = d.u32(r.type());
+                String name = SystemNames.of(r.form() == Form.USER ? "/etc/passwd" : "/etc/group", id);
+                yield name != null ? name : Long.toString(id);
+            }
             case PORT_STATE -> {
                 long s = d.u8(r.type());
                 yield s < PORT_STATES.length ? PORT_STATES[(int) s] : "(" + s + ")";

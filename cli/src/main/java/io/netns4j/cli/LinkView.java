@@ -23,6 +23,7 @@ final class LinkView {
     private static final Map<Integer, String> DEVICE_TYPES = Map.of(1, "ether", 772, "loopback", 65534, "none",
             768, "ipip", 776, "sit", 778, "gre", 769, "tunnel6", 65535, "void", 823, "ip6gre");
 
+    private static final int IFF_POINTOPOINT = 0x10;
     private final Map<Integer, Link> byIndex = new HashMap<>();
     private final Map<Integer, String> netnsNames;
     private final boolean details;
@@ -193,12 +194,14 @@ final class LinkView {
         if (l.txQueueLength() != null) {
             sb.append("qlen ").append(l.txQueueLength());
         }
-        sb = new StringBuilder(sb.toString().stripTrailing()).append("\n    link/").append(deviceType(l));
+        // "link/TYPE " is followed by a space even with no address (link/none), as ip prints it
+        sb = new StringBuilder(sb.toString().stripTrailing()).append("\n    link/").append(deviceType(l)).append(' ');
         if (l.address() != null) {
-            sb.append(' ').append(colour.mac(l.address().toString()));
+            sb.append(colour.mac(l.address().toString()));
         }
         if (l.broadcast() != null) {
-            sb.append(" brd ").append(colour.mac(l.broadcast().toString()));
+            sb.append((l.flags() & IFF_POINTOPOINT) != 0 ? " peer " : " brd ")
+                    .append(colour.mac(l.broadcast().toString()));
         }
         if (l.linkNetnsid() >= 0) {
             String name = netnsNames.get(l.linkNetnsid());
