@@ -56,6 +56,7 @@ capture veth-peer-options.hex -n $A link add v0 type veth peer name v1 mtu 1400 
 capture set-type-bridge.hex -n $A link set dev lo type bridge stp_state 1 mcast_snooping 0
 capture set-bridge-slave.hex -n $A link set dev lo type bridge_slave cost 10 learning off state 3
 capture set-flags-group.hex -n $A link set dev lo arp off multicast on allmulticast on dynamic off group 5
+capture set-addrgenmode.hex -n $A link set dev lo mtu 1400 addrgenmode none
 capture set-up-mtu-promisc.hex -n $A link set dev lo up mtu 1400 promisc on
 ip -n $A link add br9 type bridge
 capture delete.hex -n $A link del br9

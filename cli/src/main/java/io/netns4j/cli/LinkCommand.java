@@ -23,7 +23,7 @@ final class LinkCommand implements ObjectCommand {
             + " [master DEV] [alias TEXT] [netns NS|PID] type TYPE [ARGS]";
     static final String SET_FORM = "link set [dev] NAME [up|down] [mtu N] [address LLADDR] [name NEW] [alias TEXT]"
             + " [master DEV|nomaster] [netns NS|PID] [txqueuelen N] [promisc|arp|multicast|allmulticast|dynamic on|off]"
-            + " [group N] [type KIND OPTIONS]"
+            + " [group N] [addrgenmode MODE] [type KIND OPTIONS]"
             + " [type bridge_slave OPTIONS]";
     static final String SHOW_FORM = "link show [dev NAME] [up] [type TYPE|TYPE_slave] [master DEV|nomaster]"
             + " [group N]";
@@ -193,6 +193,7 @@ final class LinkCommand implements ObjectCommand {
         /** {@code arp|multicast|allmulticast|dynamic on|off}, in the order given. */
         final java.util.Map<LinkRequest.Flag, Boolean> flags = new java.util.LinkedHashMap<>();
         Integer group;
+        Integer addrGenMode;
         /** {@code link set ... type bridge_slave ...}. */
         io.netns4j.link.BridgePort port;
         Boolean promisc;
@@ -205,7 +206,7 @@ final class LinkCommand implements ObjectCommand {
 
         boolean changesAnything() {
             return up != null || mtu != null || txqlen != null || address != null || master != null || alias != null
-                    || promisc != null || netns != null || netnsPid != null || !flags.isEmpty() || group != null;
+                    || promisc != null || netns != null || netnsPid != null || !flags.isEmpty() || group != null || addrGenMode != null;
         }
 
         /**
@@ -252,6 +253,9 @@ final class LinkCommand implements ObjectCommand {
             if (group != null) {
                 r = r.withGroup(group);
             }
+            if (addrGenMode != null) {
+                r = r.withAddrGenMode(addrGenMode);
+            }
             if (kind != null && r.kind() == null) {
                 r = r.withKindOptions(kind.kind()); // link set ... type KIND OPTIONS
             }
@@ -277,6 +281,7 @@ final class LinkCommand implements ObjectCommand {
                 case "arp", "multicast", "allmulticast", "dynamic" -> p.flags.put(
                         LinkRequest.Flag.valueOf(a.toUpperCase(java.util.Locale.ROOT)), onOff(w.value(a, "on or off"), a));
                 case "group" -> p.group = group(w.value(a, "a group number or \"default\""));
+                case "addrgenmode" -> p.addrGenMode = addrGenMode(w.value(a, "eui64, none, stable_secret or random"));
                 case "netns" -> {
                     String target = w.value(a, "a namespace name, path or pid");
                     p.netnsPid = NamespaceArgs.pid(target);
@@ -350,6 +355,17 @@ final class LinkCommand implements ObjectCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    private static int addrGenMode(String v) throws UsageException {
+        return switch (v) {
+            case "eui64" -> 0;
+            case "none" -> 1;
+            case "stable_secret" -> 2;
+            case "random" -> 3;
+            default -> throw new UsageException("Error: argument \"" + v + "\" is wrong: addrgenmode takes eui64, none,"
+                    + " stable_secret or random.");
+        };
     }
 
     /** A device group as ip reads it: a number, or "default" for 0. */

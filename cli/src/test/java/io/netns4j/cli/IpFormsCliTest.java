@@ -258,4 +258,15 @@ class IpFormsCliTest {
         assertTrue(in(2, "link", "set", "v1", "arp", "maybe").err().contains("\"arp\" takes on or off"));
         assertTrue(in(2, "link", "set", "v1", "group", "web").err().contains("Invalid \"group\" value \"web\""));
     }
+
+    @Test
+    void addrgenmodeNoneLeavesTheLinkWithoutALinkLocalAddress() throws Exception {
+        ok("link", "set", "v1", "addrgenmode", "none");
+        ok("link", "set", "v1", "up");
+        ok("link", "set", "v1p", "up");
+        assertEquals("none", json.readTree(ipIn("-j", "-d", "link", "show", "v1")).get(0).get("inet6_addr_gen_mode")
+                .asText());
+        sameAsIp("-d", "link", "show", "v1");
+        assertTrue(in(2, "link", "set", "v1", "addrgenmode", "eui48").err().contains("addrgenmode takes eui64, none"));
+    }
 }

@@ -106,6 +106,13 @@ final class LinkCodec {
         if (r.group() != null) {
             b.attrU32(Ifla.IFLA_GROUP, r.group());
         }
+        if (r.addrGenMode() != null) {
+            int spec = b.beginNested(Ifla.IFLA_AF_SPEC, false);
+            int inet6 = b.beginNested(AF_INET6, false);
+            b.attrU8(IFLA_INET6_ADDR_GEN_MODE, r.addrGenMode());
+            b.endNested(inet6);
+            b.endNested(spec);
+        }
         if (r.namespace() != null) {
             b.attrU32(Ifla.IFLA_NET_NS_FD, r.namespace().fileDescriptor());
         } else if (r.namespacePid() != null) {

@@ -31,11 +31,12 @@ import io.netns4j.types.NamespaceRef;
  *                      {@code allmulticast}, {@code dynamic}); 0 for none
  * @param flagValues    their new values, within {@code flagMask}
  * @param group         {@code group N}: the device group, or null
+ * @param addrGenMode   {@code addrgenmode eui64|none|stable_secret|random} as 0 to 3, or null
  */
 public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer mtu, MacAddress address,
                           Integer txQueueLength, String master, String alias, NamespaceRef namespace, Long namespacePid,
                           String newName, Boolean promisc, BridgePort port, int flagMask, int flagValues,
-                          Integer group) {
+                          Integer group, Integer addrGenMode) {
     /**
      * Checks the names and values.
      *
@@ -74,7 +75,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
             throw new IllegalArgumentException("a new link needs a type (one of " + LinkKind.supported() + ")");
         }
         return new LinkRequest(name, kind, null, null, null, null, null, null, null, null, null, null, null, 0, 0,
-                null);
+                null, null);
     }
 
     /**
@@ -86,7 +87,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public static LinkRequest change(String name) {
         return new LinkRequest(name, null, null, null, null, null, null, null, null, null, null, null, null, 0, 0,
-                null);
+                null, null);
     }
 
     /**
@@ -96,7 +97,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withUp() {
         return new LinkRequest(name, kind, true, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
-                newName, promisc, port, flagMask, flagValues, group);
+                newName, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -106,7 +107,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withDown() {
         return new LinkRequest(name, kind, false, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
-                newName, promisc, port, flagMask, flagValues, group);
+                newName, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -118,7 +119,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withMtu(int value) {
         return new LinkRequest(name, kind, adminUp, value, address, txQueueLength, master, alias, namespace, namespacePid,
-                newName, promisc, port, flagMask, flagValues, group);
+                newName, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -129,7 +130,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withAddress(MacAddress value) {
         return new LinkRequest(name, kind, adminUp, mtu, value, txQueueLength, master, alias, namespace, namespacePid,
-                newName, promisc, port, flagMask, flagValues, group);
+                newName, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -141,7 +142,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withTxQueueLength(int value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, value, master, alias, namespace, namespacePid, newName,
-                promisc, port, flagMask, flagValues, group);
+                promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -153,7 +154,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withMaster(String bridgeOrBond) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, bridgeOrBond, alias, namespace,
-                namespacePid, newName, promisc, port, flagMask, flagValues, group);
+                namespacePid, newName, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -173,7 +174,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withAlias(String value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, value, namespace, namespacePid,
-                newName, promisc, port, flagMask, flagValues, group);
+                newName, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -183,7 +184,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * @return a new request with that change; this one is unchanged
      */
     public LinkRequest withNamespace(NamespaceRef ns) {
-        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, ns, null, newName, promisc, port, flagMask, flagValues, group);
+        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, ns, null, newName, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -193,7 +194,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * @return a new request with that change; this one is unchanged
      */
     public LinkRequest withNamespacePid(long pid) {
-        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, null, pid, newName, promisc, port, flagMask, flagValues, group);
+        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, null, pid, newName, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -205,7 +206,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withNewName(String value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
-                value, promisc, port, flagMask, flagValues, group);
+                value, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -216,7 +217,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withPromisc(boolean on) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
-                newName, on, port, flagMask, flagValues, group);
+                newName, on, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -230,7 +231,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withKindOptions(LinkKind options) {
         return new LinkRequest(name, options, adminUp, mtu, address, txQueueLength, master, alias, namespace,
-                namespacePid, newName, promisc, port, flagMask, flagValues, group);
+                namespacePid, newName, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -242,7 +243,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withBridgePort(BridgePort settings) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace,
-                namespacePid, newName, promisc, settings, flagMask, flagValues, group);
+                namespacePid, newName, promisc, settings, flagMask, flagValues, group, addrGenMode);
     }
 
     /** The device flags {@code ip link set} turns on and off by word, as IFF_* bits. */
@@ -276,7 +277,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
         boolean bitSet = on != flag.inverted;
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace,
                 namespacePid, newName, promisc, port, flagMask | flag.bit,
-                bitSet ? flagValues | flag.bit : flagValues & ~flag.bit, group);
+                bitSet ? flagValues | flag.bit : flagValues & ~flag.bit, group, addrGenMode);
     }
 
     /**
@@ -287,6 +288,22 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withGroup(int value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace,
-                namespacePid, newName, promisc, port, flagMask, flagValues, value);
+                namespacePid, newName, promisc, port, flagMask, flagValues, value, addrGenMode);
+    }
+
+    /**
+     * How the kernel makes the link's IPv6 link-local address: {@code ip link set dev NAME
+     * addrgenmode eui64|none|stable_secret|random}.
+     *
+     * @param mode 0 eui64, 1 none, 2 stable_secret, 3 random
+     * @return a new request with that change; this one is unchanged
+     * @throws IllegalArgumentException when the mode is not 0 to 3
+     */
+    public LinkRequest withAddrGenMode(int mode) {
+        if (mode < 0 || mode > 3) {
+            throw new IllegalArgumentException("addrgenmode is 0 (eui64) to 3 (random), not " + mode);
+        }
+        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace,
+                namespacePid, newName, promisc, port, flagMask, flagValues, group, mode);
     }
 }

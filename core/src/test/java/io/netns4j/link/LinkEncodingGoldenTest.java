@@ -169,4 +169,10 @@ class LinkEncodingGoldenTest {
                 .withFlag(LinkRequest.Flag.DYNAMIC, false).withGroup(5);
         assertSame("set-flags-group.hex", LinkCodec.encodeSet(r, LO_IS_1));
     }
+
+    @Test
+    void setChoosesHowIpv6LinkLocalAddressesAreMade() throws Exception {
+        assertSame("set-addrgenmode.hex", LinkCodec.encodeSet(LinkRequest.change("lo").withMtu(1400).withAddrGenMode(1),
+                LO_IS_1));
+    }
 }
