@@ -100,7 +100,7 @@ final class NeighbourCommand implements ObjectCommand {
                 if (ctx.json()) {
                     ctx.printJson(List.of(json(n, true, stats)));
                 } else {
-                    ctx.out.print(text(n, true, stats));
+                    ctx.out.print(text(n, true, stats, ctx.options.colour()));
                 }
             }
             case Help h -> ctx.out.println(USAGE);
@@ -274,7 +274,7 @@ final class NeighbourCommand implements ObjectCommand {
         if (ctx.json()) {
             ctx.printJson(list.stream().map(n -> json(n, showDev, stats)).toList());
         } else {
-            list.forEach(n -> ctx.out.print(text(n, showDev, stats)));
+            list.forEach(n -> ctx.out.print(text(n, showDev, stats, ctx.options.colour())));
         }
     }
 
@@ -303,22 +303,28 @@ final class NeighbourCommand implements ObjectCommand {
 
     /** As above; with {@code -s} ({@code stats > 0}) the ages and probes, spaced as ip spaces them. */
     static String text(Neighbour n, boolean showDev, int stats) {
-        StringBuilder sb = new StringBuilder(InetText.format(n.destination())).append(' ');
+        return text(n, showDev, stats, Colour.NONE);
+    }
+
+    /** As above, with {@code ip -c}'s colours: the address by family, the device, the link-layer address. */
+    static String text(Neighbour n, boolean showDev, int stats, Colour c) {
+        StringBuilder sb = new StringBuilder(c.inet(InetFamily.of(n.destination()),
+                InetText.format(n.destination()) + " "));
         if (showDev && n.index() != 0) {
-            sb.append("dev ").append(n.device()).append(' ');
+            sb.append("dev ").append(c.ifname(n.device() + " "));
         }
         if (n.lladdr() != null) {
-            sb.append("lladdr ").append(n.lladdr()).append(' ');
+            sb.append("lladdr ").append(c.mac(n.lladdr() + " "));
         }
         flagWords(n).forEach(f -> sb.append(f).append(' '));
         if (stats > 0) {
-            Neighbour.Cache c = n.cache();
-            if (c != null) {
-                if (c.refCount() != 0) {
-                    sb.append(" ref ").append(c.refCount());
+            Neighbour.Cache cache = n.cache();
+            if (cache != null) {
+                if (cache.refCount() != 0) {
+                    sb.append(" ref ").append(cache.refCount());
                 }
-                sb.append(" used ").append(c.used().toSeconds()).append('/').append(c.confirmed().toSeconds())
-                        .append('/').append(c.updated().toSeconds());
+                sb.append(" used ").append(cache.used().toSeconds()).append('/').append(cache.confirmed().toSeconds())
+                        .append('/').append(cache.updated().toSeconds());
             }
             if (n.probes() != null) {
                 sb.append("probes ").append(n.probes()).append(' ');

@@ -176,4 +176,17 @@ class OutputOptionsCliTest {
             Files.delete(f);
         }
     }
+
+    @Test
+    void colourOfRoutesAndNeighboursIsWhatIpPrints() {
+        run(0, "-n", b, "route", "add", "default", "via", "10.0.0.1");
+        for (String ns : List.of(a, b)) {
+            same(ns, "-c", "route", "show");
+            same(ns, "-c", "route", "show", "table", "all");
+            same(ns, "-c -6", "route", "show");
+            same(ns, "-c", "neigh", "show");
+        }
+        same(b, "-c", "route", "get", "10.9.9.9");
+        assertTrue(run(0, "-c", "-n", b, "route", "show").out().contains("via \u001b[35m10.0.0.1 \u001b[0m"));
+    }
 }
