@@ -149,7 +149,13 @@ final class AddressView {
             first = first.replaceAll("(qdisc|group|master) \\S+ ", "")
                     .replaceAll(" (qdisc|group|master) \\S+$", "");
         }
-        return first + "\n" + (filter.family() == null ? lines[1] + "\n" : "");
+        StringBuilder altNames = new StringBuilder(); // ip addr prints them under the link line too
+        for (String line : lines) {
+            if (line.startsWith("    altname ")) {
+                altNames.append(line).append('\n');
+            }
+        }
+        return first + "\n" + (filter.family() == null ? lines[1] + "\n" : "") + altNames;
     }
 
     private static Map<String, Object> headerJson(LinkView view, Link l, AddressFilter filter) {

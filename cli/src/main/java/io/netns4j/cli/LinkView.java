@@ -217,6 +217,9 @@ final class LinkView {
         if (stats != null && l.stats() != null) {
             sb.append(stats.text(l.stats()));
         }
+        for (String alt : l.details().altNames()) {
+            sb.append("    altname ").append(alt).append('\n');
+        }
         return sb.toString();
     }
 
@@ -318,6 +321,9 @@ final class LinkView {
         putIfSet(m, "ifalias", l.alias());
         if (stats != null && l.stats() != null) {
             m.put("stats64", stats.json(l.stats()));
+        }
+        if (!l.details().altNames().isEmpty()) {
+            m.put("altnames", l.details().altNames());
         }
         return m;
     }

@@ -269,4 +269,18 @@ class IpFormsCliTest {
         sameAsIp("-d", "link", "show", "v1");
         assertTrue(in(2, "link", "set", "v1", "addrgenmode", "eui48").err().contains("addrgenmode takes eui64, none"));
     }
+
+    @Test
+    void alternativeNamesAreShownAsIpShowsThem() {
+        ip("-n", ns, "link", "property", "add", "dev", "v1", "altname", "uplink0").ok(); // not in netns4j yet
+        ok("link", "set", "v1", "alias", "hello");
+        for (String options : List.of("", "-j", "-s", "-j -s", "-o", "-d")) {
+            List<String> w = new ArrayList<>(options.isEmpty() ? List.of() : List.of(options.split(" ")));
+            w.addAll(List.of("link", "show", "v1"));
+            sameAsIp(w.toArray(String[]::new));
+        }
+        sameAsIp("address", "show", "dev", "v1");
+        sameAsIp("-j", "address", "show", "dev", "v1");
+        assertTrue(in(0, "link", "show", "v1").out().endsWith("    alias hello\n    altname uplink0\n"));
+    }
 }

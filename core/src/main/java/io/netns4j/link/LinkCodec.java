@@ -147,7 +147,25 @@ final class LinkCodec {
         Attributes info = a.nested(Ifla.IFLA_LINKINFO);
         return new LinkDetails(u32(a, IFLA_GSO_MAX_SIZE), u32(a, IFLA_GSO_MAX_SEGS), u32(a, IFLA_TSO_MAX_SIZE),
                 u32(a, IFLA_TSO_MAX_SEGS), u32(a, IFLA_GRO_MAX_SIZE), mode, raw(info.nested(Ifla.IFLA_INFO_DATA)),
-                raw(info.nested(Ifla.IFLA_INFO_SLAVE_DATA)), a.has(Ifla.IFLA_LINK) && a.s32(Ifla.IFLA_LINK, 0) == 0);
+                raw(info.nested(Ifla.IFLA_INFO_SLAVE_DATA)), a.has(Ifla.IFLA_LINK) && a.s32(Ifla.IFLA_LINK, 0) == 0,
+                altNames(a.nested(IFLA_PROP_LIST)));
+    }
+
+    private static final int IFLA_PROP_LIST = 52;
+
+    private static java.util.List<String> altNames(Attributes props) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (var p : props.all()) {
+            if (p.type() == Ifla.IFLA_ALT_IFNAME) {
+                byte[] v = p.value();
+                int n = 0;
+                while (n < v.length && v[n] != 0) {
+                    n++;
+                }
+                out.add(new String(v, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out;
     }
 
     private static KindAttributes raw(Attributes nested) {

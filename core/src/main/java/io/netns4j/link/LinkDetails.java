@@ -1,8 +1,8 @@
 package io.netns4j.link;
 
 /**
- * What {@code ip -d link show} adds about a link's offloads and IPv6 set-up. Values the
- * kernel did not send are null.
+ * What {@code ip -d link show} adds about a link (offloads, IPv6 set-up, the kind's own
+ * attributes), and its alternative names. Values the kernel did not send are null.
  *
  * @param gsoMaxSize  the largest GSO packet the device takes (IFLA_GSO_MAX_SIZE), or null
  * @param gsoMaxSegs  the most segments in a GSO packet (IFLA_GSO_MAX_SEGS), or null
@@ -14,17 +14,21 @@ package io.netns4j.link;
  * @param kindData    the kind's own attributes (IFLA_INFO_DATA: a bridge's options, a vxlan's id), never null
  * @param portData    the link's attributes as a port of its master (IFLA_INFO_SLAVE_DATA), never null
  * @param linkNone    IFLA_LINK was sent as 0 (a veth whose peer is gone, in notifications): ip shows {@code @NONE}
+ * @param altNames    the link's alternative names (IFLA_PROP_LIST's IFLA_ALT_IFNAME: {@code ip link property
+ *                    add dev NAME altname ALT}), in the kernel's order; empty for none
  */
 public record LinkDetails(Long gsoMaxSize, Long gsoMaxSegs, Long tsoMaxSize, Long tsoMaxSegs, Long groMaxSize,
-                          Integer addrGenMode, KindAttributes kindData, KindAttributes portData, boolean linkNone) {
+                          Integer addrGenMode, KindAttributes kindData, KindAttributes portData, boolean linkNone,
+                          java.util.List<String> altNames) {
     /** Nothing known. */
     static final LinkDetails NONE = new LinkDetails(null, null, null, null, null, null, KindAttributes.NONE,
-            KindAttributes.NONE, false);
+            KindAttributes.NONE, false, java.util.List.of());
 
-    /** Missing attribute sets become empty ones. */
+    /** Missing attribute sets become empty ones; the names are copied. */
     public LinkDetails {
         kindData = kindData == null ? KindAttributes.NONE : kindData;
         portData = portData == null ? KindAttributes.NONE : portData;
+        altNames = altNames == null ? java.util.List.of() : java.util.List.copyOf(altNames);
     }
 
     /**
