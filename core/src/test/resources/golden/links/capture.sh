@@ -51,6 +51,12 @@ capture vlan.hex -n $A link add vl0 link lo type vlan protocol 802.1ad id 10
 capture ipvlan.hex -n $A link add ipv0 link lo type ipvlan mode l3 private
 capture vrf.hex -n $A link add vrf0 type vrf table 10
 capture geneve.hex -n $A link add gn0 type geneve id 5 remote 10.1.1.1 ttl 64 dstport 6081
+capture bridge-more.hex -n $A link add br1 type bridge mcast_snooping 0 nf_call_iptables 1 vlan_default_pvid 5 mcast_query_interval 200
+capture veth-peer-options.hex -n $A link add v0 type veth peer name v1 mtu 1400 address 02:00:00:00:00:02 txqueuelen 50
+capture set-type-bridge.hex -n $A link set dev lo type bridge stp_state 1 mcast_snooping 0
+capture set-bridge-slave.hex -n $A link set dev lo type bridge_slave cost 10 learning off state 3
+capture set-flags-group.hex -n $A link set dev lo arp off multicast on allmulticast on dynamic off group 5
+capture set-addrgenmode.hex -n $A link set dev lo mtu 1400 addrgenmode none
 capture set-up-mtu-promisc.hex -n $A link set dev lo up mtu 1400 promisc on
 ip -n $A link add br9 type bridge
 capture delete.hex -n $A link del br9

@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * {@code -batch FILE|-}: one command a line, as {@code ip -batch} reads them (comments with
  * {@code #}, a trailing backslash continues a line). Stops at the first failure unless
- * {@code -force}. One extension: a line may start with {@code -n NAME} to run in that
- * namespace.
+ * {@code -force}. One extension: a line may start with options, as a command line does
+ * ({@code -n NAME -j -6 -d ...}), which apply to that line only ({@link GlobalOptions#forLine}).
  */
 final class Batch {
     private Batch() {
@@ -98,20 +98,13 @@ final class Batch {
         if (words.isEmpty()) {
             return ExitStatus.OK;
         }
-        String netns = null;
-        String first = words.getFirst().startsWith("--") ? words.getFirst().substring(1) : words.getFirst();
-        if (first.length() >= 2 && first.startsWith("-") && Keywords.matches(first.substring(1), "netns")) {
-            if (words.size() < 2) {
-                err.println("\"-n\" at the start of a batch line needs a namespace name.");
-                return ExitStatus.USAGE;
-            }
-            netns = words.get(1);
-            words = words.subList(2, words.size());
-            if (words.isEmpty()) {
-                err.println("Nothing to run after \"-n " + netns + "\".");
-                return ExitStatus.USAGE;
-            }
+        GlobalOptions line;
+        try {
+            line = options.forLine(words);
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            return ExitStatus.USAGE;
         }
-        return runner.execute(options.forLine(netns, words), out, err, registry, shared);
+        return runner.execute(line, out, err, registry, shared);
     }
 }

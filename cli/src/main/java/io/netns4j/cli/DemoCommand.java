@@ -42,7 +42,7 @@ final class DemoCommand implements ObjectCommand {
 
     /** A step's options: only its own namespace; nothing of the demo's command line leaks in. */
     private static GlobalOptions step(String netns, List<String> words) {
-        return new GlobalOptions(netns, false, false, false, null, false, false, false, 0, false, null, words);
+        return GlobalOptions.plain(netns, words);
     }
 
     @Override

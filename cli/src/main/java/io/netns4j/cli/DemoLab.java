@@ -141,8 +141,7 @@ final class DemoLab {
     private static void run(Context ctx, String... words) throws NetnsException {
         ctx.out.println("$ netns4j " + String.join(" ", words));
         ctx.out.flush();
-        GlobalOptions step = new GlobalOptions(null, false, false, false, null, false, false, false, 0, false, null,
-                List.of(words));
+        GlobalOptions step = GlobalOptions.plain(null, List.of(words));
         int rc = ctx.runner.execute(step, ctx.out, ctx.out, ctx.registry, null);
         if (rc != 0) {
             throw new NetnsException("demo step failed with status " + rc + ": " + String.join(" ", words));

@@ -36,7 +36,7 @@ import java.util.Optional;
  *       {@code lab up} runs, as the equivalent commands;</li>
  *   <li>{@code lab up FILE}: builds the lab ({@link Lab#up});</li>
  *   <li>{@code lab down FILE|NAME}: removes it, also after a crash ({@link Lab#down});</li>
- *   <li>{@code lab list}, {@code lab show [-j] NAME}: labs found on the machine by their marks.</li>
+ *   <li>{@code lab list}, {@code lab show [-j] NAME|FILE}: labs found on the machine by their marks.</li>
  * </ul>
  * Progress lines go to stderr on a terminal only. Exit 2: usage errors and bad files (nothing
  * created); 1: failures.
@@ -44,7 +44,7 @@ import java.util.Optional;
 final class LabCommand implements ObjectCommand {
     static final String USAGE = "Usage:\tnetns4j lab check FILE\n\tnetns4j lab plan FILE\n"
             + "\tnetns4j lab up [--dry-run] FILE\n\tnetns4j lab down FILE|NAME\n\tnetns4j lab list\n"
-            + "\tnetns4j lab show [-j] NAME\n\tnetns4j lab exec NAME NODE CMD [ARGS]\n"
+            + "\tnetns4j lab show [-j] NAME|FILE\n\tnetns4j lab exec NAME NODE CMD [ARGS]\n"
             + "\tnetns4j lab link NAME NODE:IF up|down\n"
             + "\tnetns4j lab partition NAME GROUP / GROUP... [--oneway] | isolate NODE | halves | majority | ring | bridge"
             + " [NODES]\n\tnetns4j lab heal NAME\n"
@@ -122,7 +122,18 @@ final class LabCommand implements ObjectCommand {
             }
             case "graph" -> {
                 String format = "dot";
-                List<String> words = new ArrayList<>(rest);
+                List<String> words = new ArrayList<>();
+                for (String w : rest) { // --format=mermaid is --format mermaid
+                    if (w.startsWith("--format=")) {
+                        words.add("--format");
+                        words.add(w.substring("--format=".length()));
+                    } else {
+                        words.add(w);
+                    }
+                }
+                if (words.stream().filter(w -> w.equals("--format")).count() > 1) {
+                    throw new UsageException("\"--format\" is given twice: give it once. " + usageLine(verb));
+                }
                 int at = words.indexOf("--format");
                 if (at >= 0) {
                     if (at + 1 >= words.size()) {
@@ -173,7 +184,7 @@ final class LabCommand implements ObjectCommand {
             }
         }
         if (rest.size() != 1) {
-            String what = verb.equals("show") ? "one lab name" : verb.equals("down") ? "one topology file or lab name"
+            String what = verb.equals("show") || verb.equals("down") ? "one topology file or lab name"
                     : "one topology file";
             throw new UsageException("\"lab " + shown + "\" takes " + what + ": " + usageLine(shown));
         }
@@ -256,7 +267,8 @@ final class LabCommand implements ObjectCommand {
                 }
                 Partition before = Lab.partition(p.operand(), wanted, ctx.registry, options);
                 ctx.out.println("lab \"" + p.operand() + "\" partitioned: " + wanted.describe()
-                        + (before.isEmpty() ? "" : " (replacing " + before.describe() + ")"));
+                        + (before.isEmpty() ? "" : before.equals(wanted) ? " (it was in place already: nothing changed)"
+                        : " (replacing " + before.describe() + ")"));
             }
             case "impair" -> {
                 Impairment wanted = Impairment.parse(p.more().subList(1, p.more().size()));
@@ -278,7 +290,7 @@ final class LabCommand implements ObjectCommand {
                 ctx.out.println("lab \"" + p.operand() + "\": " + p.more().getFirst() + " is " + p.more().get(1));
             }
             default -> {
-                return show(ctx, p.operand(), p.json() || ctx.options.json());
+                return show(ctx, labName(p.operand()), p.json() || ctx.options.json()); // a name or its file
             }
         }
         return ExitStatus.OK;
@@ -327,11 +339,35 @@ final class LabCommand implements ObjectCommand {
                 2, null));
     }
 
+    /** Where the first byte that is not UTF-8 is: " (line L, byte B of the file)", or "". */
+    private static String utf8Position(Path file) {
+        try {
+            byte[] b = Files.readAllBytes(file);
+            java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(b.length + 1);
+            if (!d.decode(in, out, true).isError()) {
+                return "";
+            }
+            int at = in.position();
+            long line = 1;
+            for (int i = 0; i < at; i++) {
+                line += b[i] == '\n' ? 1 : 0;
+            }
+            return String.format(" (line %d, byte %d of the file is 0x%02x)", line, at + 1, b[at] & 0xff);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private static Topology read(Path file) throws UsageException {
         try {
             return TopologyFile.read(file);
         } catch (NoSuchFileException e) {
             throw new UsageException("Cannot read topology file \"" + file + "\": no such file.");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UsageException("Cannot read topology file \"" + file + "\": it is not UTF-8 text"
+                    + utf8Position(file) + "; save it as UTF-8.");
         } catch (IOException e) {
             throw new UsageException("Cannot read topology file \"" + file + "\": " + e.getMessage());
         } catch (TopologyException e) {

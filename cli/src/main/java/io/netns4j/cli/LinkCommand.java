@@ -22,8 +22,11 @@ final class LinkCommand implements ObjectCommand {
     static final String ADD_FORM = "link add [link DEV] [name] NAME [up] [mtu N] [address LLADDR] [txqueuelen N]"
             + " [master DEV] [alias TEXT] [netns NS|PID] type TYPE [ARGS]";
     static final String SET_FORM = "link set [dev] NAME [up|down] [mtu N] [address LLADDR] [name NEW] [alias TEXT]"
-            + " [master DEV|nomaster] [netns NS|PID] [txqueuelen N] [promisc on|off]";
-    static final String SHOW_FORM = "link show [dev NAME] [up] [type TYPE] [master DEV]";
+            + " [master DEV|nomaster] [netns NS|PID] [txqueuelen N] [promisc|arp|multicast|allmulticast|dynamic on|off]"
+            + " [group N] [addrgenmode MODE] [type KIND OPTIONS]"
+            + " [type bridge_slave OPTIONS]";
+    static final String SHOW_FORM = "link show [dev NAME] [up] [type TYPE|TYPE_slave] [master DEV|nomaster]"
+            + " [group N]";
     static final String USAGE = "Usage:\tnetns4j " + ADD_FORM + "\n\tnetns4j link delete [dev] NAME\n\tnetns4j "
             + SET_FORM + "\n\tnetns4j " + SHOW_FORM + "\nTYPE := { " + LinkKind.supported().replace(", ", " | ")
             + " | tun | tap }";
@@ -44,8 +47,12 @@ final class LinkCommand implements ObjectCommand {
     record Delete(String device) implements Request {
     }
 
-    /** {@code link show}: a device, or the links that pass the other selectors (null: any). */
-    record Show(String device, String type, String master, boolean upOnly) implements Request {
+    /**
+     * {@code link show}: a device, or the links that pass the other selectors (null: any);
+     * {@code master} "" is {@code nomaster}; a type ending in {@code _slave} selects the ports
+     * of that kind of master ({@code bridge_slave}).
+     */
+    record Show(String device, String type, String master, boolean upOnly, Integer group) implements Request {
     }
 
     /** {@code link help}. */
@@ -183,6 +190,12 @@ final class LinkCommand implements ObjectCommand {
         String master;
         String alias;
         String newName;
+        /** {@code arp|multicast|allmulticast|dynamic on|off}, in the order given. */
+        final java.util.Map<LinkRequest.Flag, Boolean> flags = new java.util.LinkedHashMap<>();
+        Integer group;
+        Integer addrGenMode;
+        /** {@code link set ... type bridge_slave ...}. */
+        io.netns4j.link.BridgePort port;
         Boolean promisc;
         /** {@code netns NS}: a name or path, opened when the command runs. */
         String netns;
@@ -193,7 +206,7 @@ final class LinkCommand implements ObjectCommand {
 
         boolean changesAnything() {
             return up != null || mtu != null || txqlen != null || address != null || master != null || alias != null
-                    || promisc != null || netns != null || netnsPid != null;
+                    || promisc != null || netns != null || netnsPid != null || !flags.isEmpty() || group != null || addrGenMode != null;
         }
 
         /**
@@ -231,6 +244,21 @@ final class LinkCommand implements ObjectCommand {
             if (promisc != null) {
                 r = r.withPromisc(promisc);
             }
+            if (port != null) {
+                r = r.withBridgePort(port);
+            }
+            for (var f : flags.entrySet()) {
+                r = r.withFlag(f.getKey(), f.getValue());
+            }
+            if (group != null) {
+                r = r.withGroup(group);
+            }
+            if (addrGenMode != null) {
+                r = r.withAddrGenMode(addrGenMode);
+            }
+            if (kind != null && r.kind() == null) {
+                r = r.withKindOptions(kind.kind()); // link set ... type KIND OPTIONS
+            }
             return r;
         }
     }
@@ -250,6 +278,10 @@ final class LinkCommand implements ObjectCommand {
                 case "nomaster" -> p.master = "";
                 case "alias" -> p.alias = w.value(a, "a text");
                 case "promisc" -> p.promisc = onOff(w.value(a, "on or off"), a);
+                case "arp", "multicast", "allmulticast", "dynamic" -> p.flags.put(
+                        LinkRequest.Flag.valueOf(a.toUpperCase(java.util.Locale.ROOT)), onOff(w.value(a, "on or off"), a));
+                case "group" -> p.group = group(w.value(a, "a group number or \"default\""));
+                case "addrgenmode" -> p.addrGenMode = addrGenMode(w.value(a, "eui64, none, stable_secret or random"));
                 case "netns" -> {
                     String target = w.value(a, "a namespace name, path or pid");
                     p.netnsPid = NamespaceArgs.pid(target);
@@ -262,10 +294,11 @@ final class LinkCommand implements ObjectCommand {
                     lower = LinkKindArgs.ifname(w.value(a, "the lower device's name"));
                 }
                 case "type" -> {
-                    if (!adding) {
-                        throw new UsageException("\"link set\" cannot change a link's type; delete and add it again.");
-                    }
                     String type = w.value(a, "a link type");
+                    if (!adding) {
+                        changeOfKind(p, type, w, lower);
+                        continue;
+                    }
                     if (type.equals("tun") || type.equals("tap")) {
                         p.tunMode = type;
                         p.tunWords = w.rest();
@@ -293,6 +326,21 @@ final class LinkCommand implements ObjectCommand {
         return p;
     }
 
+    /**
+     * {@code link set DEV type KIND OPTIONS}: the kind's options ({@code type bridge stp_state 1})
+     * or, with {@code bridge_slave}, the port's. A veth or tun/tap has none to change.
+     */
+    private static void changeOfKind(LinkArgs p, String type, Words w, String lower) throws UsageException {
+        if (type.equals("bridge_slave")) {
+            p.port = BridgeArgs.port(w);
+        } else if (type.equals("veth") || type.equals("tun") || type.equals("tap")) {
+            throw new UsageException("\"link set\" cannot change a link's type, and a " + type + " has no options to"
+                    + " change once made: delete it and add it again.");
+        } else {
+            p.kind = LinkKindArgs.parse(type, w, lower);
+        }
+    }
+
     private static String once(String before, String value, String keyword) throws UsageException {
         if (before != null) {
             throw new UsageException("Duplicate argument \"" + keyword + " " + value + "\": the device is already \""
@@ -309,6 +357,34 @@ final class LinkCommand implements ObjectCommand {
         }
     }
 
+    private static int addrGenMode(String v) throws UsageException {
+        return switch (v) {
+            case "eui64" -> 0;
+            case "none" -> 1;
+            case "stable_secret" -> 2;
+            case "random" -> 3;
+            default -> throw new UsageException("Error: argument \"" + v + "\" is wrong: addrgenmode takes eui64, none,"
+                    + " stable_secret or random.");
+        };
+    }
+
+    /** A device group as ip reads it: a number, or "default" for 0. */
+    private static int group(String v) throws UsageException {
+        if (v.equals("default")) {
+            return 0;
+        }
+        try {
+            long n = Long.decode(v);
+            if (n >= 0 && n <= 0xFFFF_FFFFL) {
+                return (int) n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("Invalid \"group\" value \"" + v + "\": give a number or \"default\" (group names"
+                + " of /etc/iproute2/group are not read by netns4j).");
+    }
+
     private static boolean onOff(String v, String keyword) throws UsageException {
         return switch (v) {
             case "on" -> true;
@@ -322,6 +398,7 @@ final class LinkCommand implements ObjectCommand {
         String type = null;
         String master = null;
         boolean upOnly = false;
+        Integer group = null;
         while (w.more()) {
             String a = w.next();
             switch (a) {
@@ -329,6 +406,8 @@ final class LinkCommand implements ObjectCommand {
                 case "up" -> upOnly = true;
                 case "type" -> type = w.value(a, "a link type");
                 case "master" -> master = LinkKindArgs.ifname(w.value(a, "a device name"));
+                case "nomaster" -> master = "";
+                case "group" -> group = group(w.value(a, "a group number or \"default\""));
                 default -> {
                     if (dev != null) {
                         throw w.unknown(a);
@@ -337,7 +416,7 @@ final class LinkCommand implements ObjectCommand {
                 }
             }
         }
-        return new Show(dev, type, master, upOnly);
+        return new Show(dev, type, master, upOnly, group);
     }
 
     private static void show(Context ctx, Show s) throws NetnsException {
@@ -347,18 +426,35 @@ final class LinkCommand implements ObjectCommand {
         if (s.device() != null) {
             shown = List.of(links.get(s.device()));
         } else {
-            int masterIndex = s.master() == null ? -1 : links.get(s.master()).index();
+            int masterIndex = s.master() == null ? -1 : s.master().isEmpty() ? 0 : links.get(s.master()).index();
             String kind = s.type();
             boolean up = s.upOnly();
-            shown = all.stream().filter(l -> (!up || l.isUp()) && (kind == null || kind.equals(l.kind()))
-                    && (masterIndex < 0 || l.master() == masterIndex)).toList();
+            Integer group = s.group();
+            shown = all.stream().filter(l -> (!up || l.isUp()) && ofType(l, kind)
+                    && (masterIndex < 0 || l.master() == masterIndex)
+                    && (group == null || group.equals(l.group()))).toList();
         }
-        LinkView view = new LinkView(all, netnsNames(ctx, all), ctx.options.details(), ctx.options.stats() > 0);
+        LinkView view = new LinkView(all, netnsNames(ctx, all), ctx.options);
+        boolean brief = ctx.options.brief();
         if (ctx.json()) {
-            ctx.printJson(shown.stream().map(view::json).toList());
+            ctx.printJson(shown.stream().map(l -> brief ? view.briefJson(l, true) : view.json(l)).toList());
+        } else if (brief) {
+            shown.forEach(l -> ctx.out.print(view.brief(l, true)));
         } else {
-            shown.forEach(l -> ctx.out.print(view.text(l)));
+            boolean oneline = ctx.options.oneline();
+            shown.forEach(l -> ctx.out.print(oneline ? LinkView.oneLine(view.text(l)) : view.text(l)));
         }
+    }
+
+    /** As ip's {@code type} selector: the link's kind, or with {@code _slave} its master's kind. */
+    private static boolean ofType(Link l, String type) {
+        if (type == null) {
+            return true;
+        }
+        if (type.endsWith("_slave")) {
+            return type.substring(0, type.length() - "_slave".length()).equals(l.slaveKind());
+        }
+        return type.equals(l.kind());
     }
 
     /** Names of the namespaces links point into, by the ids this namespace has for them. */

@@ -1,7 +1,6 @@
 package io.netns4j.cli;
 
 import io.netns4j.error.NetnsException;
-import io.netns4j.link.Bridge;
 import io.netns4j.link.Dummy;
 import io.netns4j.link.Geneve;
 import io.netns4j.link.Ipvlan;
@@ -46,7 +45,7 @@ final class LinkKindArgs {
             return veth(w);
         }
         return new Parsed(switch (kind) {
-            case "bridge" -> bridge(w);
+            case "bridge" -> BridgeArgs.bridge(w);
             case "macvlan" -> new Macvlan(needLower(lower, kind), macvlanMode(w));
             case "vxlan" -> vxlan(w);
             case "dummy" -> noArgs(w, new Dummy());
@@ -84,9 +83,20 @@ final class LinkKindArgs {
         }
         String name = null;
         String ns = null;
+        Veth v = new Veth(null, null, false);
         while (w.more()) {
             String a = w.next();
             switch (a) {
+                case "mtu" -> v = v.withPeerMtu(w.intValue(a, 0, Integer.MAX_VALUE));
+                case "txqueuelen", "txqlen", "qlen" -> v = v.withPeerTxQueueLength(w.intValue(a, 0, Integer.MAX_VALUE));
+                case "address" -> {
+                    String mac = w.value(a, "a link-layer address");
+                    try {
+                        v = v.withPeerAddress(io.netns4j.types.MacAddress.parse(mac));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException(e.getMessage());
+                    }
+                }
                 case "name" -> name = ifname(w.value("name", "the peer's name"));
                 case "netns" -> {
                     String target = w.value("netns", "a namespace name, path or pid");
@@ -106,25 +116,7 @@ final class LinkKindArgs {
                 }
             }
         }
-        return new Parsed(new Veth(name, null, false), ns);
-    }
-
-    private static Bridge bridge(Words w) throws UsageException {
-        Bridge b = Bridge.defaults();
-        while (w.more()) {
-            String a = w.next();
-            b = switch (a) {
-                case "stp_state" -> b.withStpState(w.intValue(a, 0, 1) == 1);
-                case "vlan_filtering" -> b.withVlanFiltering(w.intValue(a, 0, 1) == 1);
-                case "ageing_time" -> b.withAgeingTime(w.intValue(a, 0, Integer.MAX_VALUE));
-                case "forward_delay" -> b.withForwardDelay(w.intValue(a, 0, Integer.MAX_VALUE));
-                case "hello_time" -> b.withHelloTime(w.intValue(a, 0, Integer.MAX_VALUE));
-                case "max_age" -> b.withMaxAge(w.intValue(a, 0, Integer.MAX_VALUE));
-                case "priority" -> b.withPriority(w.intValue(a, 0, 65535));
-                default -> throw w.unknown(a);
-            };
-        }
-        return b;
+        return new Parsed(new Veth(name, null, false, v.peerMtu(), v.peerAddress(), v.peerTxQueueLength()), ns);
     }
 
     private static Macvlan.Mode macvlanMode(Words w) throws UsageException {

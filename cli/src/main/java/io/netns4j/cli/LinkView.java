@@ -1,7 +1,7 @@
 package io.netns4j.cli;
 
 import io.netns4j.link.Link;
-import io.netns4j.link.LinkStats;
+import io.netns4j.link.LinkDetails;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,16 +23,97 @@ final class LinkView {
     private static final Map<Integer, String> DEVICE_TYPES = Map.of(1, "ether", 772, "loopback", 65534, "none",
             768, "ipip", 776, "sit", 778, "gre", 769, "tunnel6", 65535, "void", 823, "ip6gre");
 
+    private static final int IFF_POINTOPOINT = 0x10;
     private final Map<Integer, Link> byIndex = new HashMap<>();
     private final Map<Integer, String> netnsNames;
     private final boolean details;
-    private final boolean stats;
+    private final LinkStatsView stats;
+    private final Colour colour;
+    /** {@code ip link} (true) or the link lines of {@code ip addr} (no addrgenmode there). */
+    private final boolean linkObject;
 
-    LinkView(List<Link> all, Map<Integer, String> netnsNames, boolean details, boolean stats) {
+    /** With the output options of {@code options}: {@code -d}, {@code -s}, {@code -c}, {@code -human}. */
+    LinkView(List<Link> all, Map<Integer, String> netnsNames, GlobalOptions options) {
+        this(all, netnsNames, options, true);
+    }
+
+    /** @param linkObject false for {@code ip addr}'s link lines */
+    LinkView(List<Link> all, Map<Integer, String> netnsNames, GlobalOptions options, boolean linkObject) {
+        this.linkObject = linkObject;
         all.forEach(l -> byIndex.put(l.index(), l));
         this.netnsNames = netnsNames;
-        this.details = details;
-        this.stats = stats;
+        this.details = options.details();
+        this.stats = options.stats() > 0 ? new LinkStatsView(options.stats(), options.human()) : null;
+        this.colour = options.colour();
+    }
+
+    /** The name as ip shows it: {@code v0@v0p}, {@code v0@if5}, or the plain name. */
+    String nameAndPeer(Link l) {
+        return l.name() + peerSuffix(l);
+    }
+
+    /**
+     * {@code ip -br link}: name (16 wide), state (14 wide), address, flags; {@code withFlags}
+     * false gives the first two columns, which {@code ip -br addr} starts its lines with.
+     */
+    String brief(Link l, boolean withFlags) {
+        StringBuilder sb = new StringBuilder(colour.ifname(padRight(nameAndPeer(l), 16) + " "));
+        if (operState(l) != null) {
+            sb.append(colour.operState(l.operState(), padRight(operState(l), 14) + " "));
+        }
+        if (withFlags) {
+            if (l.address() != null) {
+                sb.append(colour.mac(l.address() + " "));
+            }
+            sb.append('<').append(String.join(",", flags(l))).append("> \n");
+        }
+        return sb.toString();
+    }
+
+    /** {@code ip -j -br link}'s object (with {@code withFlags} false: {@code ip -j -br addr}'s start). */
+    Map<String, Object> briefJson(Link l, boolean withFlags) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        putPeer(m, l);
+        m.put("ifname", l.name());
+        putIfSet(m, "operstate", operState(l));
+        if (withFlags) {
+            putIfSet(m, "address", l.address() == null ? null : l.address().toString());
+            m.put("flags", flags(l));
+        }
+        return m;
+    }
+
+    private void putPeer(Map<String, Object> m, Link l) {
+        if (l.linkIndex() == 0 && l.details().linkNone()) {
+            m.put("link", null); // ip's print_null
+            return;
+        }
+        if (l.linkIndex() != 0 && l.linkIndex() != l.index()) {
+            Link peer = l.linkNetnsid() >= 0 ? null : byIndex.get(l.linkIndex());
+            if (peer != null) {
+                m.put("link", peer.name());
+            } else {
+                m.put("link_index", l.linkIndex());
+            }
+        }
+    }
+
+    /** {@code l} as a message without IFLA_LINK_NETNSID would show it (ip's AF_INET6 link dump). */
+    static Link withoutLinkNetnsid(Link l) {
+        return new Link(l.index(), l.name(), l.flags(), l.mtu(), l.qdisc(), l.master(), l.operState(), l.linkMode(),
+                l.group(), l.txQueueLength(), l.deviceType(), l.address(), l.broadcast(), l.linkIndex(), -1, l.kind(),
+                l.slaveKind(), l.promiscuity(), l.allmulti(), l.minMtu(), l.maxMtu(), l.numTxQueues(),
+                l.numRxQueues(), l.alias(), l.stats(), l.details());
+    }
+
+    static String padRight(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+
+    /** {@code text} folded onto one line as {@code ip -o} prints it: inner line ends become a backslash. */
+    static String oneLine(String text) {
+        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        return body.replace("\n", "\\") + "\n";
     }
 
     /** The flags as ip lists them, NO-CARRIER and M-DOWN included. */
@@ -63,11 +144,14 @@ final class LinkView {
             return false;
         }
         Link peer = byIndex.get(l.linkIndex());
-        return peer == null || !peer.isUp();
+        return peer != null && !peer.isUp(); // ip takes an unknown index's flags as all set
     }
 
     /** {@code @peer} for a link in this namespace, {@code @ifN} for one elsewhere, or nothing. */
     private String peerSuffix(Link l) {
+        if (l.linkIndex() == 0 && l.details().linkNone()) {
+            return "@NONE";
+        }
         if (l.linkIndex() == 0 || l.linkIndex() == l.index()) {
             return "";
         }
@@ -86,7 +170,7 @@ final class LinkView {
 
     String text(Link l) {
         StringBuilder sb = new StringBuilder();
-        sb.append(l.index()).append(": ").append(l.name()).append(peerSuffix(l)).append(": <")
+        sb.append(l.index()).append(": ").append(colour.ifname(nameAndPeer(l) + ": ")).append('<')
                 .append(String.join(",", flags(l))).append("> ");
         if (l.mtu() != null) {
             sb.append("mtu ").append(l.mtu()).append(' ');
@@ -99,7 +183,7 @@ final class LinkView {
             sb.append("master ").append(m != null ? m.name() : "if" + l.master()).append(' ');
         }
         if (operState(l) != null) {
-            sb.append("state ").append(operState(l)).append(' ');
+            sb.append("state ").append(colour.operState(l.operState(), operState(l) + " "));
         }
         if (l.linkMode() != null) {
             sb.append("mode ").append(l.linkMode() == 0 ? "DEFAULT" : "DORMANT").append(' ');
@@ -110,12 +194,14 @@ final class LinkView {
         if (l.txQueueLength() != null) {
             sb.append("qlen ").append(l.txQueueLength());
         }
-        sb = new StringBuilder(sb.toString().stripTrailing()).append("\n    link/").append(deviceType(l));
+        // "link/TYPE " is followed by a space even with no address (link/none), as ip prints it
+        sb = new StringBuilder(sb.toString().stripTrailing()).append("\n    link/").append(deviceType(l)).append(' ');
         if (l.address() != null) {
-            sb.append(' ').append(l.address());
+            sb.append(colour.mac(l.address().toString()));
         }
         if (l.broadcast() != null) {
-            sb.append(" brd ").append(l.broadcast());
+            sb.append((l.flags() & IFF_POINTOPOINT) != 0 ? " peer " : " brd ")
+                    .append(colour.mac(l.broadcast().toString()));
         }
         if (l.linkNetnsid() >= 0) {
             String name = netnsNames.get(l.linkNetnsid());
@@ -128,56 +214,59 @@ final class LinkView {
         if (l.alias() != null) {
             sb.append("    alias ").append(l.alias()).append('\n');
         }
-        if (stats && l.stats() != null) {
-            LinkStats s = l.stats();
-            sb.append(String.format("    RX:  bytes packets errors dropped  missed   mcast%n"));
-            sb.append(String.format("    %10d %7d %6d %7d %7d %7d%n", s.rxBytes(), s.rxPackets(), s.rxErrors(),
-                    s.rxDropped(), s.rxMissed(), s.multicast()));
-            sb.append(String.format("    TX:  bytes packets errors dropped carrier collsns%n"));
-            sb.append(String.format("    %10d %7d %6d %7d %7d %7d%n", s.txBytes(), s.txPackets(), s.txErrors(),
-                    s.txDropped(), s.txCarrierErrors(), s.collisions()));
+        if (stats != null && l.stats() != null) {
+            sb.append(stats.text(l.stats()));
+        }
+        for (String alt : l.details().altNames()) {
+            sb.append("    altname ").append(alt).append('\n');
         }
         return sb.toString();
     }
 
-    private static void appendDetails(StringBuilder sb, Link l) {
+    /** ip's -d part, each word followed by a space as ip prints it; the kinds on lines of their own. */
+    private void appendDetails(StringBuilder sb, Link l) {
         if (l.promiscuity() != null) {
             sb.append(" promiscuity ").append(l.promiscuity()).append(' ');
         }
         if (l.allmulti() != null) {
-            sb.append(" allmulti ").append(l.allmulti());
+            sb.append(" allmulti ").append(l.allmulti()).append(' ');
         }
         if (l.minMtu() != null) {
-            sb.append(" minmtu ").append(l.minMtu());
+            sb.append("minmtu ").append(l.minMtu()).append(' ');
         }
         if (l.maxMtu() != null) {
-            sb.append(" maxmtu ").append(l.maxMtu());
+            sb.append("maxmtu ").append(l.maxMtu()).append(' ');
         }
+        LinkDetails d = l.details();
         if (l.kind() != null) {
-            sb.append("\n    ").append(l.kind());
+            sb.append("\n    ").append(l.kind()).append(' ').append(KindDataView.text(l.kind(), d.kindData()));
         }
         if (l.slaveKind() != null) {
-            sb.append("\n    ").append(l.slaveKind()).append("_slave");
+            sb.append("\n    ").append(l.slaveKind()).append("_slave ")
+                    .append(KindDataView.text(l.slaveKind() + "_slave", d.portData()));
         }
-        if (l.numTxQueues() != null) {
-            sb.append(" numtxqueues ").append(l.numTxQueues());
+        if (linkObject && d.addrGenModeName() != null) {
+            sb.append("addrgenmode ").append(d.addrGenModeName()).append(' ');
         }
-        if (l.numRxQueues() != null) {
-            sb.append(" numrxqueues ").append(l.numRxQueues());
+        appendNumber(sb, "numtxqueues", l.numTxQueues());
+        appendNumber(sb, "numrxqueues", l.numRxQueues());
+        appendNumber(sb, "gso_max_size", d.gsoMaxSize());
+        appendNumber(sb, "gso_max_segs", d.gsoMaxSegs());
+        appendNumber(sb, "tso_max_size", d.tsoMaxSize());
+        appendNumber(sb, "tso_max_segs", d.tsoMaxSegs());
+        appendNumber(sb, "gro_max_size", d.groMaxSize());
+    }
+
+    private static void appendNumber(StringBuilder sb, String word, Number value) {
+        if (value != null) {
+            sb.append(word).append(' ').append(value).append(' ');
         }
     }
 
     Map<String, Object> json(Link l) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ifindex", l.index());
-        if (l.linkIndex() != 0 && l.linkIndex() != l.index()) {
-            Link peer = l.linkNetnsid() >= 0 ? null : byIndex.get(l.linkIndex());
-            if (peer != null) {
-                m.put("link", peer.name());
-            } else {
-                m.put("link_index", l.linkIndex());
-            }
-        }
+        putPeer(m, l);
         m.put("ifname", l.name());
         m.put("flags", flags(l));
         putIfSet(m, "mtu", l.mtu());
@@ -208,33 +297,33 @@ final class LinkView {
             if (l.kind() != null || l.slaveKind() != null) {
                 Map<String, Object> info = new LinkedHashMap<>();
                 putIfSet(info, "info_kind", l.kind());
+                if (l.kind() != null && KindDataView.known(l.kind())) {
+                    info.put("info_data", KindDataView.json(l.kind(), l.details().kindData()));
+                }
                 putIfSet(info, "info_slave_kind", l.slaveKind());
+                if (l.slaveKind() != null && KindDataView.known(l.slaveKind() + "_slave")) {
+                    info.put("info_slave_data", KindDataView.json(l.slaveKind() + "_slave", l.details().portData()));
+                }
                 m.put("linkinfo", info);
+            }
+            LinkDetails d = l.details();
+            if (linkObject) {
+                putIfSet(m, "inet6_addr_gen_mode", d.addrGenModeName());
             }
             putIfSet(m, "num_tx_queues", l.numTxQueues());
             putIfSet(m, "num_rx_queues", l.numRxQueues());
+            putIfSet(m, "gso_max_size", d.gsoMaxSize());
+            putIfSet(m, "gso_max_segs", d.gsoMaxSegs());
+            putIfSet(m, "tso_max_size", d.tsoMaxSize());
+            putIfSet(m, "tso_max_segs", d.tsoMaxSegs());
+            putIfSet(m, "gro_max_size", d.groMaxSize());
         }
         putIfSet(m, "ifalias", l.alias());
-        if (stats && l.stats() != null) {
-            LinkStats s = l.stats();
-            Map<String, Object> rx = new LinkedHashMap<>();
-            rx.put("bytes", s.rxBytes());
-            rx.put("packets", s.rxPackets());
-            rx.put("errors", s.rxErrors());
-            rx.put("dropped", s.rxDropped());
-            rx.put("over_errors", s.rxOverErrors());
-            rx.put("multicast", s.multicast());
-            Map<String, Object> tx = new LinkedHashMap<>();
-            tx.put("bytes", s.txBytes());
-            tx.put("packets", s.txPackets());
-            tx.put("errors", s.txErrors());
-            tx.put("dropped", s.txDropped());
-            tx.put("carrier_errors", s.txCarrierErrors());
-            tx.put("collisions", s.collisions());
-            Map<String, Object> both = new LinkedHashMap<>();
-            both.put("rx", rx);
-            both.put("tx", tx);
-            m.put("stats64", both);
+        if (stats != null && l.stats() != null) {
+            m.put("stats64", stats.json(l.stats()));
+        }
+        if (!l.details().altNames().isEmpty()) {
+            m.put("altnames", l.details().altNames());
         }
         return m;
     }

@@ -28,11 +28,16 @@ final class NeighbourCommand implements ObjectCommand {
     static final String MODIFY_FORM = "neighbour {add|change|replace|del} {ADDR [lladdr LLADDR] [nud STATE] |"
             + " proxy ADDR} [router] dev NAME";
     static final String SHOW_FORM = "neighbour {show|flush} [proxy] [to PREFIX] [dev NAME] [nud STATE]";
-    static final String USAGE = "Usage:\tnetns4j " + MODIFY_FORM + "\n\tnetns4j " + SHOW_FORM
+    static final String GET_FORM = "neighbour get [proxy] ADDR dev NAME";
+    static final String USAGE = "Usage:\tnetns4j " + MODIFY_FORM + "\n\tnetns4j " + SHOW_FORM + "\n\tnetns4j " + GET_FORM
             + "\nSTATE := { delay | failed | incomplete | noarp | none | permanent | probe | reachable | stale }";
 
     /** The command line checked, opening nothing: what {@link #run} will do. */
-    sealed interface Request permits Modify, Select, Help {
+    sealed interface Request permits Modify, Select, Get, Help {
+    }
+
+    /** {@code neighbour get [proxy] ADDR dev NAME}. */
+    record Get(String device, InetAddress destination, boolean proxy) implements Request {
     }
 
     /** {@code neighbour add|change|replace|delete}. */
@@ -66,9 +71,8 @@ final class NeighbourCommand implements ObjectCommand {
             case "change", "chg" -> new Modify("change", spec(new Words(rest, MODIFY_FORM)));
             case "show", "lst", "list" -> select(options, new Words(rest, SHOW_FORM), false);
             case "flush" -> select(options, new Words(rest, SHOW_FORM), true);
-            case "help" -> new Help();
-            default -> throw new UsageException("\"neighbour " + verb + "\" is not supported by netns4j yet; use"
-                    + " \"neighbour show ADDR dev NAME\".");
+            case "get" -> get(new Words(rest, GET_FORM));
+            default -> new Help();
         };
     }
 
@@ -90,6 +94,15 @@ final class NeighbourCommand implements ObjectCommand {
                 }
             }
             case Select s -> show(ctx, s);
+            case Get g -> {
+                Neighbour n = ctx.namespace().neighbours().get(g.device(), g.destination(), g.proxy());
+                int stats = ctx.options.stats();
+                if (ctx.json()) {
+                    ctx.printJson(List.of(json(n, true, stats)));
+                } else {
+                    ctx.out.print(text(n, true, stats, ctx.options.colour()));
+                }
+            }
             case Help h -> ctx.out.println(USAGE);
         }
         return 0;
@@ -142,6 +155,38 @@ final class NeighbourCommand implements ObjectCommand {
                 s = s.withState(state);
             }
             return router ? s.withRouter() : s;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("Error: " + e.getMessage() + ".");
+        }
+    }
+
+    /** The words of {@code neighbour get}, as ip's ipneigh_get reads them. */
+    private static Get get(Words w) throws UsageException {
+        String dev = null;
+        String dst = null;
+        boolean proxy = false;
+        while (w.more()) {
+            String a = w.next();
+            if (a.equals("dev")) {
+                dev = LinkKindArgs.ifname(w.value(a, "an interface name"));
+            } else if (Keywords.matches(a, "proxy")) {
+                dst = AddressCommand.once(dst, "address", w.value(a, "an address"));
+                proxy = true;
+            } else {
+                String value = a.equals("to") ? w.value(a, "an address") : a;
+                if (Keywords.matches(value, "help")) {
+                    throw new UsageException(USAGE);
+                }
+                dst = AddressCommand.once(dst, "to", value);
+            }
+        }
+        if (dev == null || dst == null) {
+            throw new UsageException("Device and address are required arguments: " + (dst == null
+                    ? "give the neighbour's address" : "\"dev\" is missing") + "; the form is \"netns4j " + GET_FORM
+                    + "\".");
+        }
+        try {
+            return new Get(dev, address(dst), proxy);
         } catch (IllegalArgumentException e) {
             throw new UsageException("Error: " + e.getMessage() + ".");
         }
@@ -201,7 +246,12 @@ final class NeighbourCommand implements ObjectCommand {
                     if (Keywords.matches(value, "help")) {
                         throw new UsageException(USAGE);
                     }
-                    filter = filter.withPrefix(InetPrefix.parse(value));
+                    InetFamily f = "inet6".equals(family) ? InetFamily.IPV6 : "inet".equals(family) ? InetFamily.IPV4
+                            : null;
+                    if (value.equals("all") || value.equals("any") || value.equals("default")) {
+                        continue; // ip: the whole family, i.e. no prefix selector
+                    }
+                    filter = filter.withPrefix(ShortPrefixes.parse(value, f));
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -220,10 +270,11 @@ final class NeighbourCommand implements ObjectCommand {
         }
         List<Neighbour> list = neighbours.list(filter);
         boolean showDev = filter.device() == null;
+        int stats = ctx.options.stats();
         if (ctx.json()) {
-            ctx.printJson(list.stream().map(n -> json(n, showDev)).toList());
+            ctx.printJson(list.stream().map(n -> json(n, showDev, stats)).toList());
         } else {
-            list.forEach(n -> ctx.out.print(text(n, showDev)));
+            list.forEach(n -> ctx.out.print(text(n, showDev, stats, ctx.options.colour())));
         }
     }
 
@@ -247,20 +298,49 @@ final class NeighbourCommand implements ObjectCommand {
 
     /** One entry as {@code ip neigh show} prints it (a space after every word, as ip has). */
     static String text(Neighbour n, boolean showDev) {
-        StringBuilder sb = new StringBuilder(InetText.format(n.destination())).append(' ');
+        return text(n, showDev, 0);
+    }
+
+    /** As above; with {@code -s} ({@code stats > 0}) the ages and probes, spaced as ip spaces them. */
+    static String text(Neighbour n, boolean showDev, int stats) {
+        return text(n, showDev, stats, Colour.NONE);
+    }
+
+    /** As above, with {@code ip -c}'s colours: the address by family, the device, the link-layer address. */
+    static String text(Neighbour n, boolean showDev, int stats, Colour c) {
+        StringBuilder sb = new StringBuilder(c.inet(InetFamily.of(n.destination()),
+                InetText.format(n.destination()) + " "));
         if (showDev && n.index() != 0) {
-            sb.append("dev ").append(n.device()).append(' ');
+            sb.append("dev ").append(c.ifname(n.device() + " "));
         }
         if (n.lladdr() != null) {
-            sb.append("lladdr ").append(n.lladdr()).append(' ');
+            sb.append("lladdr ").append(c.mac(n.lladdr() + " "));
         }
         flagWords(n).forEach(f -> sb.append(f).append(' '));
+        if (stats > 0) {
+            Neighbour.Cache cache = n.cache();
+            if (cache != null) {
+                if (cache.refCount() != 0) {
+                    sb.append(" ref ").append(cache.refCount());
+                }
+                sb.append(" used ").append(cache.used().toSeconds()).append('/').append(cache.confirmed().toSeconds())
+                        .append('/').append(cache.updated().toSeconds());
+            }
+            if (n.probes() != null) {
+                sb.append("probes ").append(n.probes()).append(' ');
+            }
+        }
         n.states().forEach(s -> sb.append(s.ipName().toUpperCase(Locale.ROOT)).append(' '));
         return sb.append('\n').toString();
     }
 
     /** One entry with {@code ip -j neigh}'s keys. */
     static Map<String, Object> json(Neighbour n, boolean showDev) {
+        return json(n, showDev, 0);
+    }
+
+    /** As above; with {@code -s}: refcnt, used, confirmed, updated (seconds) and probes. */
+    static Map<String, Object> json(Neighbour n, boolean showDev, int stats) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dst", InetText.format(n.destination()));
         if (showDev && n.index() != 0) {
@@ -270,6 +350,20 @@ final class NeighbourCommand implements ObjectCommand {
             m.put("lladdr", n.lladdr().toString());
         }
         flagWords(n).forEach(f -> m.put(f, null));
+        if (stats > 0) {
+            Neighbour.Cache c = n.cache();
+            if (c != null) {
+                if (c.refCount() != 0) {
+                    m.put("refcnt", c.refCount());
+                }
+                m.put("used", c.used().toSeconds());
+                m.put("confirmed", c.confirmed().toSeconds());
+                m.put("updated", c.updated().toSeconds());
+            }
+            if (n.probes() != null) {
+                m.put("probes", n.probes());
+            }
+        }
         if (n.state() != 0) {
             m.put("state", n.states().stream().map(s -> s.ipName().toUpperCase(Locale.ROOT)).toList());
         }

@@ -121,7 +121,7 @@ final class RouteCommand implements ObjectCommand {
             }
             ctx.printJson(rows);
         } else {
-            routes.forEach(r -> ctx.out.print(RouteOutput.text(r, omit)));
+            routes.forEach(r -> ctx.out.print(RouteOutput.text(r, omit, ctx.options.colour())));
         }
     }
 }

@@ -53,11 +53,16 @@ final class RouteOutput {
 
     /** One route as {@code ip route show} prints it, ending with a newline. */
     static String text(Route r, Omit o) {
+        return text(r, o, Colour.NONE);
+    }
+
+    /** As above, with {@code ip -c}'s colours: destination, gateway and source by family, the device. */
+    static String text(Route r, Omit o, Colour c) {
         StringBuilder sb = new StringBuilder();
         if (r.type() != RouteType.UNICAST) {
             sb.append(r.type().ipName()).append(' ');
         }
-        sb.append(r.isDefault() ? "default" : prefix(r.destination())).append(' ');
+        sb.append(r.isDefault() ? "default " : c.inet(r.family(), prefix(r.destination()) + " "));
         if (r.source() != null) {
             sb.append("from ").append(prefix(r.source())).append(' ');
         }
@@ -65,10 +70,10 @@ final class RouteOutput {
             sb.append("tos ").append(String.format("0x%02x", r.tos())).append(' ');
         }
         if (r.gateway() != null && !o.gateway()) {
-            sb.append("via ").append(viaText(r.family(), r.gateway())).append(' ');
+            sb.append("via ").append(c.inet(r.family(), viaText(r.family(), r.gateway()) + " "));
         }
         if (r.device() != null && !o.device()) {
-            sb.append("dev ").append(r.device()).append(' ');
+            sb.append("dev ").append(c.ifname(r.device() + " "));
         }
         if (showTable(r, o)) {
             sb.append("table ").append(RouteTables.name(r.table())).append(' ');
@@ -82,7 +87,7 @@ final class RouteOutput {
             }
         }
         if (r.preferredSource() != null && !o.preferredSource()) {
-            sb.append("src ").append(InetText.format(r.preferredSource())).append(' ');
+            sb.append("src ").append(c.inet(r.family(), InetText.format(r.preferredSource()) + " "));
         }
         if (r.metric() != null && !o.metric()) {
             sb.append("metric ").append(r.metric()).append(' ');

@@ -40,10 +40,8 @@ final class RouteSyntax {
             "notify", "connected", "vrf", "uid", "fibmatch", "=as", "sport", "dport", "ipproto");
     private static final Set<String> ROUTE_UNSUPPORTED = Set.of("as", "expires", "rtt", "rto_min", "congctl",
             "rttvar", "realms", "nhid", "vrf", "encap", "ttl-propagate");
-    private static final Set<String> FILTER_UNSUPPORTED = Set.of("vrf", "cached", "cloned", "tos", "dsfield", "mark",
-            "realms", "from");
-    private static final Set<String> LOOKUP_UNSUPPORTED = Set.of("notify", "connected", "vrf", "as", "sport", "dport",
-            "ipproto");
+    private static final Set<String> FILTER_UNSUPPORTED = Set.of("vrf", "tos", "dsfield", "mark", "realms", "from");
+    private static final Set<String> LOOKUP_UNSUPPORTED = Set.of("notify", "connected", "vrf", "as");
 
     private RouteSyntax() {
     }
@@ -299,19 +297,22 @@ final class RouteSyntax {
                     how = RouteFilter.Match.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
                     word = w.value(mode);
                 }
+                if (word.equals("all") || word.equals("any")) {
+                    continue; // ip: no prefix length given, so no destination selector ("default" is 0/0 exact)
+                }
                 InetPrefix p = filterPrefix(word, family);
                 seen = InetFamily.of(p.address());
                 f = f.withDestination(p, how);
                 continue;
             }
+            if (k.equals("cached") || k.equals("cloned")) {
+                f = f.withAnyTable().withCached(); // cached routes are in no table of their own
+                continue;
+            }
             String v = w.value(k);
             switch (k) {
-                case "table" -> {
-                    if (v.equals("cache")) {
-                        throw new UsageException("\"table cache\" is not supported by netns4j yet.");
-                    }
-                    f = v.equals("all") ? f.withAnyTable() : f.withTable(RouteTables.parse(v));
-                }
+                case "table" -> f = v.equals("cache") ? f.withAnyTable().withCached()
+                        : v.equals("all") ? f.withAnyTable() : f.withTable(RouteTables.parse(v));
                 case "protocol" -> f = v.equals("all") ? f : f.withProtocol(RouteProtocols.parse(v));
                 case "scope" -> f = v.equals("all") ? f : f.withScope(RouteScopes.parse(v));
                 case "type" -> f = f.withType(typeOf(v));
@@ -334,10 +335,7 @@ final class RouteSyntax {
     }
 
     private static InetPrefix filterPrefix(String word, InetFamily family) {
-        if (word.equals("default") || word.equals("all") || word.equals("any")) {
-            return new InetPrefix((family == null ? InetFamily.IPV4 : family).any(), 0);
-        }
-        return InetPrefix.parse(word);
+        return ShortPrefixes.parse(word, family);
     }
 
     /** The words of {@code route get}. */
@@ -351,6 +349,9 @@ final class RouteSyntax {
         Long uid = null;
         int tos = 0;
         boolean fibmatch = false;
+        Integer ipproto = null;
+        Integer sport = null;
+        Integer dport = null;
         while (w.more()) {
             String word = w.next();
             String k = keyword(word, LOOKUP_WORDS, LOOKUP_UNSUPPORTED, "route get");
@@ -377,6 +378,9 @@ final class RouteSyntax {
                 case "iif" -> iif = w.value(k);
                 case "dev" -> oif = w.value(k);
                 case "mark" -> mark = number(w.value(k), "mark", 0xFFFF_FFFFL);
+                case "ipproto" -> ipproto = IpProtocols.parse(w.value(k));
+                case "sport" -> sport = (int) number(w.value(k), "sport", 65535);
+                case "dport" -> dport = (int) number(w.value(k), "dport", 65535);
                 default -> uid = number(w.value(k), "uid", 0xFFFF_FFFFL);
             }
         }
@@ -390,6 +394,9 @@ final class RouteSyntax {
         q = oif != null ? q.withOutputDevice(oif) : q;
         q = mark != null ? q.withMark(mark) : q;
         q = uid != null ? q.withUid(uid) : q;
+        q = ipproto != null ? q.withIpProtocol(ipproto) : q;
+        q = sport != null ? q.withSourcePort(sport) : q;
+        q = dport != null ? q.withDestinationPort(dport) : q;
         return fibmatch ? q.withFibMatch() : q;
     }
 

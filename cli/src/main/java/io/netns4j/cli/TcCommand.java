@@ -32,7 +32,32 @@ final class TcCommand implements ObjectCommand {
         parse(args);
     }
 
-    private static Parsed parse(List<String> args) throws UsageException {
+    /** tc's own options before the object: {@code -s}, {@code -j}, {@code -p}, {@code -d}. */
+    record TcOptions(boolean stats, boolean json, boolean pretty, List<String> rest) {
+    }
+
+    static TcOptions options(List<String> args) throws UsageException {
+        boolean stats = false, json = false, pretty = false;
+        int i = 0;
+        for (; i < args.size() && args.get(i).startsWith("-"); i++) {
+            String o = args.get(i).startsWith("--") ? args.get(i).substring(2) : args.get(i).substring(1);
+            String w = Keywords.resolve(o, "stats", "statistics", "json", "pretty", "details");
+            if (w == null) {
+                throw new UsageException("Option \"" + args.get(i) + "\" is unknown to \"netns4j tc\": it takes -s, -j,"
+                        + " -p and -d (and netns4j's own options before \"tc\", e.g. -n NS).");
+            }
+            switch (w) {
+                case "stats", "statistics" -> stats = true;
+                case "json" -> json = true;
+                case "pretty" -> pretty = true;
+                default -> { } // -d: tc prints nothing more for tbf and netem here
+            }
+        }
+        return new TcOptions(stats, json, pretty, args.subList(i, args.size()));
+    }
+
+    private static Parsed parse(List<String> all) throws UsageException {
+        List<String> args = options(all).rest();
         if (args.isEmpty() || Keywords.resolve(args.getFirst(), "qdisc") == null) {
             throw new UsageException("netns4j supports \"tc qdisc\" so far: the form is \"netns4j " + FORM + "\".");
         }
@@ -147,6 +172,7 @@ final class TcCommand implements ObjectCommand {
     @Override
     public int run(Context ctx, List<String> args) throws UsageException, NetnsException {
         Parsed p = parse(args);
+        TcOptions tc = options(args);
         Qdiscs qdiscs = ctx.namespace().qdiscs();
         switch (p.verb()) {
             case "add" -> {
@@ -164,20 +190,21 @@ final class TcCommand implements ObjectCommand {
                 }
             }
             case "delete" -> qdiscs.deleteRoot(p.dev());
-            default -> show(ctx, qdiscs, p.dev());
+            default -> show(ctx, qdiscs, p.dev(), tc);
         }
         return 0;
     }
 
-    private static void show(Context ctx, Qdiscs qdiscs, String dev) throws NetnsException {
+    private static void show(Context ctx, Qdiscs qdiscs, String dev, TcOptions tc) throws NetnsException {
         List<Qdisc> shown = qdiscs.list().stream().filter(q -> dev == null || q.device().equals(dev)).toList();
         Map<Qdisc, NetemSpec> netem = shown.stream().anyMatch(q -> q.kind().equals("netem")) ? qdiscs.netemQdiscs()
                 : Map.of();
-        show(ctx, shown, netem, dev);
+        show(ctx, shown, netem, dev, tc);
     }
 
-    private static void show(Context ctx, List<Qdisc> shown, Map<Qdisc, NetemSpec> netem, String dev) {
-        if (ctx.json()) {
+    private static void show(Context ctx, List<Qdisc> shown, Map<Qdisc, NetemSpec> netem, String dev,
+                             TcOptions tc) {
+        if (ctx.json() || tc.json()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Qdisc q : shown) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -204,9 +231,19 @@ final class TcCommand implements ObjectCommand {
                     options.putAll(netemJson(netem.get(q)));
                 }
                 m.put("options", options);
+                if (tc.stats() && q.stats() != null) {
+                    Qdisc.Stats st = q.stats();
+                    m.put("bytes", st.bytes());
+                    m.put("packets", st.packets());
+                    m.put("drops", st.drops());
+                    m.put("overlimits", st.overlimits());
+                    m.put("requeues", st.requeues());
+                    m.put("backlog", st.backlog());
+                    m.put("qlen", st.qlen());
+                }
                 rows.add(m);
             }
-            ctx.printJson(rows);
+            ctx.out.println(io.netns4j.internal.json.JsonWriter.write(rows, ctx.options.pretty() || tc.pretty()));
             return;
         }
         for (Qdisc q : shown) {
@@ -229,6 +266,13 @@ final class TcCommand implements ObjectCommand {
             }
             if (netem.containsKey(q)) {
                 sb.append(netemText(netem.get(q)));
+            }
+            if (tc.stats() && q.stats() != null) {
+                Qdisc.Stats st = q.stats();
+                sb.append("\n Sent ").append(st.bytes()).append(" bytes ").append(st.packets()).append(" pkt (dropped ")
+                        .append(st.drops()).append(", overlimits ").append(st.overlimits()).append(" requeues ")
+                        .append(st.requeues()).append(") \n backlog ").append(TcUnits.formatSize(st.backlog()))
+                        .append(' ').append(st.qlen()).append("p requeues ").append(st.requeues());
             }
             ctx.out.println(sb);
         }

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class TuntapCommand implements ObjectCommand {
     static final String FORM = "tuntap { add | del | show } [dev] NAME mode { tun | tap } [user UID] [group GID]"
-            + " [pi] [vnet_hdr] [multi_queue]";
+            + " [pi] [vnet_hdr] [multi_queue] (add without NAME: the kernel's next tunN or tapN)";
     /** Linux's "no such device", the errno the kernel gives for a missing link. */
     private static final int ENODEV = 19;
 
@@ -88,13 +88,13 @@ final class TuntapCommand implements ObjectCommand {
                 }
             }
         }
-        if (name == null) {
+        if (name == null && !verb.equals("add")) { // add without one: the kernel names it (tap0, tap1, ...)
             throw new UsageException("\"tuntap " + verb + "\" needs a device name: the form is \"netns4j " + FORM + "\".");
         }
         if (mode == null) {
             throw new UsageException("\"tuntap " + verb + "\" needs \"mode tun\" or \"mode tap\".");
         }
-        TunTapRequest r = TunTapRequest.of(name, mode);
+        TunTapRequest r = name == null ? TunTapRequest.named(mode) : TunTapRequest.of(name, mode);
         r = user != null ? r.withOwner(user) : r;
         r = group != null ? r.withGroup(group) : r;
         r = pi ? r.withPacketInfo() : r;

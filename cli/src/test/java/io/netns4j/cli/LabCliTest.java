@@ -31,12 +31,26 @@ class LabCliTest {
     }
 
     @Test
-    void graphOfAFileInDotMermaidAndText() {
+    void graphOfAFileInDotMermaidAndText() throws Exception {
         CliRun dot = CliRun.of("lab", "graph", "examples/router-firewall/lab.yaml");
         assertEquals(0, dot.exit(), dot.err());
         assertTrue(dot.out().startsWith("graph \"rfw\" {"), dot.out());
         assertTrue(dot.out().contains("\"router\""), dot.out());
+        Path latin1 = Files.createTempFile("n4jt-", ".yaml");
+        try {
+            Files.write(latin1, "name: x\nnodes:\n  a: {}\n# caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            CliRun notUtf8 = CliRun.of("lab", "check", latin1.toString());
+            assertEquals(2, notUtf8.exit());
+            assertEquals("Cannot read topology file \"" + latin1 + "\": it is not UTF-8 text (line 4, byte 29 of the"
+                    + " file is 0xe9); save it as UTF-8.\n", notUtf8.err());
+        } finally {
+            Files.delete(latin1);
+        }
         CliRun mermaid = CliRun.of("lab", "graph", "--format", "mermaid", "examples/router-firewall/lab.yaml");
+        assertEquals(mermaid.out(), CliRun.of("lab", "graph", "--format=mermaid", "examples/router-firewall/lab.yaml")
+                .out(), "--format=X is --format X");
+        assertTrue(CliRun.of("lab", "graph", "--format", "dot", "--format=text", "examples/seed/lab.yaml").err()
+                .contains("\"--format\" is given twice"));
         assertTrue(mermaid.out().startsWith("graph LR"), mermaid.out());
         assertEquals(0, CliRun.of("lab", "graph", "--format", "text", "examples/seed/lab.yaml").exit());
         CliRun bad = CliRun.of("lab", "graph", "--format", "svg", "examples/seed/lab.yaml");
@@ -173,6 +187,13 @@ class LabCliTest {
             CliRun cut = CliRun.of("lab", "partition", name, "host", "/", "example_ns");
                 assertEquals(0, cut.exit(), cut.err());
                 assertTrue(CliRun.of("lab", "show", name).out().contains("partition: "), "show names the partition");
+                CliRun samePartition = CliRun.of("lab", "partition", name, "host", "/", "example_ns");
+                assertTrue(samePartition.out().contains("(it was in place already: nothing changed)"), samePartition.out());
+                assertEquals(CliRun.of("lab", "show", name).out(), CliRun.of("lab", "show", file.toString()).out(),
+                        "lab show takes the file as lab down does");
+                CliRun twice = CliRun.of("lab", "partition", name, "host", "/", "example_ns", "--oneway", "--oneway");
+                assertEquals(2, twice.exit());
+                assertTrue(twice.err().contains("--oneway is given twice"), twice.err());
                 assertTrue(CliRun.of("-j", "lab", "show", name).out().contains("\"partition\":[{\"from\":"));
                 assertFalse(connects(host, "10.200.1.3", 80), "cut by the partition");
                 CliRun heal = CliRun.of("lab", "heal", name);

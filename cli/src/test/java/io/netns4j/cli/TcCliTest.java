@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.netns4j.testing.Ip.ip;
@@ -127,5 +128,34 @@ class TcCliTest {
         assertEquals(m.readTree(tc("-j", "-n", ns, "qdisc", "show").out()),
                 m.readTree(run(0, "-j", "-n", ns, "tc", "qdisc", "show").out()));
         run(0, "-n", ns, "tc", "qdisc", "del", "dev", "v0", "root");
+    }
+
+    @Test
+    void tcsOwnStatisticsAndJsonOptionsAreWhatTcPrints() throws Exception {
+        run(0, "-n", ns, "tc", "qdisc", "add", "dev", "v0", "root", "tbf", "rate", "10mbit", "burst", "32kbit",
+                "latency", "50ms");
+        ip("-n", ns, "link", "set", "v1", "up").ok();
+        ip("-n", ns, "addr", "add", "10.0.0.1/24", "dev", "v0").ok();
+        ip("netns", "exec", ns, "bash", "-c", "for i in $(seq 20); do echo x > /dev/udp/10.0.0.2/9; done").ok();
+        for (String options : List.of("-s", "-j", "-s -j", "-statistics", "-json")) {
+            for (List<String> show : List.of(List.of("qdisc", "show"), List.of("qdisc", "show", "dev", "v0"))) {
+                List<String> tcArgs = new java.util.ArrayList<>(List.of("-n", ns));
+                tcArgs.addAll(List.of(options.split(" ")));
+                tcArgs.addAll(show);
+                List<String> ours = new java.util.ArrayList<>(List.of("-n", ns, "tc"));
+                ours.addAll(List.of(options.split(" ")));
+                ours.addAll(show);
+                for (int attempt = 1; ; attempt++) { // the kernel's own IPv6 packets move the counters
+                    String before = tc(tcArgs.toArray(String[]::new)).out();
+                    String mine = run(0, ours.toArray(String[]::new)).out();
+                    if (before.equals(tc(tcArgs.toArray(String[]::new)).out()) || attempt == 5) {
+                        assertEquals(before.strip(), mine.strip(), String.join(" ", ours));
+                        break;
+                    }
+                }
+            }
+        }
+        assertTrue(run(0, "-n", ns, "tc", "-s", "qdisc", "show", "dev", "v0").out().contains(" Sent "));
+        assertTrue(run(2, "-n", ns, "tc", "-x", "qdisc", "show").err().contains("Option \"-x\" is unknown"));
     }
 }

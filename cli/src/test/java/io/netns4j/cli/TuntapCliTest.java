@@ -59,4 +59,21 @@ class TuntapCliTest {
         assertTrue(run(2, "-n", ns, "tuntap", "add", "dev", "x0").err().contains("needs \"mode tun\" or \"mode tap\""));
         assertTrue(run(2, "-n", ns, "tuntap", "add", "dev", "x0", "mode", "bridge").err().contains("use tun or tap"));
     }
+
+    @Test
+    void detailsShowTheTunAttributesAsIpDoes() {
+        run(0, "-n", ns, "tuntap", "add", "dev", "tq0", "mode", "tap", "multi_queue", "vnet_hdr");
+        run(0, "-n", ns, "tuntap", "add", "dev", "tq1", "mode", "tun", "user", "0", "group", "0", "pi");
+        for (String dev : java.util.List.of("tq0", "tq1")) {
+            for (String[] options : java.util.List.of(new String[] {"-d"}, new String[] {"-j", "-d"}, new String[0])) {
+                java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("-n", ns));
+                words.addAll(java.util.List.of(options));
+                words.addAll(java.util.List.of("link", "show", "dev", dev));
+                String[] w = words.toArray(String[]::new);
+                assertEquals(io.netns4j.testing.Ip.ip(w).ok().out(), run(0, w).out(), String.join(" ", w));
+            }
+        }
+        assertTrue(run(0, "-n", ns, "-d", "link", "show", "tq1").out().contains("tun type tun pi on vnet_hdr off"
+                + " persist on user root group root "));
+    }
 }

@@ -208,4 +208,23 @@ public final class Addresses {
         ns.routeSocket().execute(AddressCodec.encode(spec, index, type, flags));
     }
 
+    /**
+     * One RTM_NEWADDR or RTM_DELADDR message read as an address: what {@code ip monitor address}
+     * prints.
+     *
+     * @param message the whole netlink message, header included
+     * @return the address, or null for a family other than IPv4 and IPv6
+     * @throws io.netns4j.error.MalformedMessageException when the message is not one well-formed address message
+     */
+    public static Address decode(byte[] message) throws io.netns4j.error.MalformedMessageException {
+        java.util.List<NetlinkMessage> all = NetlinkMessage.parseAll(message, message.length);
+        if (all.size() != 1) {
+            throw new io.netns4j.error.MalformedMessageException("one netlink message expected, got " + all.size());
+        }
+        NetlinkMessage m = all.getFirst();
+        if (m.type() != Ifa.RTM_NEWADDR && m.type() != Ifa.RTM_DELADDR) {
+            throw new io.netns4j.error.MalformedMessageException("not an address message: type " + m.type());
+        }
+        return AddressCodec.decode(AddressMessage.decode(m));
+    }
 }

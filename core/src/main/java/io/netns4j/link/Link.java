@@ -34,12 +34,13 @@ import java.util.List;
  * @param numRxQueues  the number of receive queues (IFLA_NUM_RX_QUEUES), or null
  * @param alias        the alias ({@code ip link set DEV alias TEXT}, IFLA_IFALIAS), or null
  * @param stats        the counters (IFLA_STATS64), or null when the kernel sent none
+ * @param details      offload limits and the IPv6 address generation mode ({@code ip -d}); never null
  */
 public record Link(int index, String name, int flags, Integer mtu, String qdisc, int master, Integer operState,
                    Integer linkMode, Integer group, Integer txQueueLength, int deviceType, MacAddress address,
                    MacAddress broadcast, int linkIndex, int linkNetnsid, String kind, String slaveKind,
                    Integer promiscuity, Integer allmulti, Integer minMtu, Integer maxMtu, Integer numTxQueues,
-                   Integer numRxQueues, String alias, LinkStats stats) {
+                   Integer numRxQueues, String alias, LinkStats stats, LinkDetails details) {
     /** Administratively up ({@code ip link set DEV up}). */
     public static final int IFF_UP = 0x1;
     /** Operationally up (the kernel's RFC 2863 "up"). */

@@ -21,6 +21,22 @@ final class LinkInfo implements LinkKindData {
         this.top = top;
     }
 
+    /**
+     * IFLA_LINKINFO with the port's IFLA_INFO_SLAVE_DATA, led by IFLA_INFO_KIND "bridge_slave"
+     * as ip sends it (the kernel does not look the kind up for slave data: the master's
+     * driver takes it).
+     */
+    static void writePort(MessageBuilder b, BridgePort port, LinkResolver resolver) {
+        int info = b.beginNested(Ifla.IFLA_LINKINFO, false);
+        b.attrBytesOf(Ifla.IFLA_INFO_KIND, "bridge_slave");
+        if (!port.settings().isEmpty()) {
+            int data = b.beginNested(Ifla.IFLA_INFO_SLAVE_DATA, false);
+            port.writeData(new LinkInfo(b, resolver, false));
+            b.endNested(data);
+        }
+        b.endNested(info);
+    }
+
     static void write(MessageBuilder b, LinkKind kind, LinkResolver resolver) throws NetnsException {
         int info = b.beginNested(Ifla.IFLA_LINKINFO, false);
         b.attrBytesOf(Ifla.IFLA_INFO_KIND, kind.kindName());
@@ -42,6 +58,12 @@ final class LinkInfo implements LinkKindData {
     public void u8(int type, int value) {
         open();
         b.attrU8(type, value);
+    }
+
+    @Override
+    public void u64(int type, long value) {
+        open();
+        b.attrU64(type, value);
     }
 
     @Override

@@ -20,6 +20,14 @@ public interface LinkKindData {
     void u8(int type, int value);
 
     /**
+     * Writes a 64-bit attribute.
+     *
+     * @param type the attribute type
+     * @param value the value
+     */
+    void u64(int type, long value);
+
+    /**
      * Writes a 16-bit attribute in host byte order.
      *
      * @param type the attribute type

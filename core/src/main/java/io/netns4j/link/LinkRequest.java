@@ -26,10 +26,17 @@ import io.netns4j.types.NamespaceRef;
  * @param namespacePid  {@code netns PID}: the same by process id, or null; not with {@code namespace}
  * @param newName       {@code name NEW}: the name to rename the link to, or null
  * @param promisc       {@code promisc on|off}, or null to leave it
+ * @param port          {@code type bridge_slave ...}: the link's settings as a bridge port, or null
+ * @param flagMask      the IFF_* device flags to change beside up and promisc ({@code arp}, {@code multicast},
+ *                      {@code allmulticast}, {@code dynamic}); 0 for none
+ * @param flagValues    their new values, within {@code flagMask}
+ * @param group         {@code group N}: the device group, or null
+ * @param addrGenMode   {@code addrgenmode eui64|none|stable_secret|random} as 0 to 3, or null
  */
 public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer mtu, MacAddress address,
                           Integer txQueueLength, String master, String alias, NamespaceRef namespace, Long namespacePid,
-                          String newName, Boolean promisc) {
+                          String newName, Boolean promisc, BridgePort port, int flagMask, int flagValues,
+                          Integer group, Integer addrGenMode) {
     /**
      * Checks the names and values.
      *
@@ -67,7 +74,8 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
         if (kind == null) {
             throw new IllegalArgumentException("a new link needs a type (one of " + LinkKind.supported() + ")");
         }
-        return new LinkRequest(name, kind, null, null, null, null, null, null, null, null, null, null);
+        return new LinkRequest(name, kind, null, null, null, null, null, null, null, null, null, null, null, 0, 0,
+                null, null);
     }
 
     /**
@@ -78,7 +86,8 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * @throws IllegalArgumentException when {@code name} is invalid
      */
     public static LinkRequest change(String name) {
-        return new LinkRequest(name, null, null, null, null, null, null, null, null, null, null, null);
+        return new LinkRequest(name, null, null, null, null, null, null, null, null, null, null, null, null, 0, 0,
+                null, null);
     }
 
     /**
@@ -88,7 +97,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withUp() {
         return new LinkRequest(name, kind, true, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
-                newName, promisc);
+                newName, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -98,7 +107,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withDown() {
         return new LinkRequest(name, kind, false, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
-                newName, promisc);
+                newName, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -110,7 +119,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withMtu(int value) {
         return new LinkRequest(name, kind, adminUp, value, address, txQueueLength, master, alias, namespace, namespacePid,
-                newName, promisc);
+                newName, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -121,7 +130,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withAddress(MacAddress value) {
         return new LinkRequest(name, kind, adminUp, mtu, value, txQueueLength, master, alias, namespace, namespacePid,
-                newName, promisc);
+                newName, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -133,7 +142,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withTxQueueLength(int value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, value, master, alias, namespace, namespacePid, newName,
-                promisc);
+                promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -145,7 +154,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withMaster(String bridgeOrBond) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, bridgeOrBond, alias, namespace,
-                namespacePid, newName, promisc);
+                namespacePid, newName, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -165,7 +174,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withAlias(String value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, value, namespace, namespacePid,
-                newName, promisc);
+                newName, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -175,7 +184,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * @return a new request with that change; this one is unchanged
      */
     public LinkRequest withNamespace(NamespaceRef ns) {
-        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, ns, null, newName, promisc);
+        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, ns, null, newName, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -185,7 +194,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      * @return a new request with that change; this one is unchanged
      */
     public LinkRequest withNamespacePid(long pid) {
-        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, null, pid, newName, promisc);
+        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, null, pid, newName, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -197,7 +206,7 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withNewName(String value) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
-                value, promisc);
+                value, promisc, port, flagMask, flagValues, group, addrGenMode);
     }
 
     /**
@@ -208,6 +217,93 @@ public record LinkRequest(String name, LinkKind kind, Boolean adminUp, Integer m
      */
     public LinkRequest withPromisc(boolean on) {
         return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace, namespacePid,
-                newName, on);
+                newName, on, port, flagMask, flagValues, group, addrGenMode);
+    }
+
+    /**
+     * Changes the options of the link's own kind: {@code ip link set dev NAME type KIND OPTIONS},
+     * e.g. {@code type bridge stp_state 1} with {@code Bridge.defaults().withStpState(true)}.
+     * Only the options set in {@code options} are sent; the kernel refuses kinds that cannot
+     * be changed, or a kind that is not the link's.
+     *
+     * @param options the kind with the options to change
+     * @return a new request with that change; this one is unchanged
+     */
+    public LinkRequest withKindOptions(LinkKind options) {
+        return new LinkRequest(name, options, adminUp, mtu, address, txQueueLength, master, alias, namespace,
+                namespacePid, newName, promisc, port, flagMask, flagValues, group, addrGenMode);
+    }
+
+    /**
+     * Changes the link's settings as a port of its bridge: {@code ip link set dev NAME type
+     * bridge_slave cost 10 ...}.
+     *
+     * @param settings the port settings to change
+     * @return a new request with that change; this one is unchanged
+     */
+    public LinkRequest withBridgePort(BridgePort settings) {
+        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace,
+                namespacePid, newName, promisc, settings, flagMask, flagValues, group, addrGenMode);
+    }
+
+    /** The device flags {@code ip link set} turns on and off by word, as IFF_* bits. */
+    public enum Flag {
+        /** {@code arp on|off}: off sets IFF_NOARP. */
+        ARP(0x80, true),
+        /** {@code multicast on|off}: IFF_MULTICAST. */
+        MULTICAST(0x1000, false),
+        /** {@code allmulticast on|off}: IFF_ALLMULTI. */
+        ALLMULTICAST(0x200, false),
+        /** {@code dynamic on|off}: IFF_DYNAMIC. */
+        DYNAMIC(0x8000, false);
+
+        private final int bit;
+        private final boolean inverted;
+
+        Flag(int bit, boolean inverted) {
+            this.bit = bit;
+            this.inverted = inverted;
+        }
+    }
+
+    /**
+     * Turns a device flag on or off: {@code ip link set dev NAME arp off}, {@code multicast on}, ...
+     *
+     * @param flag the flag
+     * @param on   its new state
+     * @return a new request with that change; this one is unchanged
+     */
+    public LinkRequest withFlag(Flag flag, boolean on) {
+        boolean bitSet = on != flag.inverted;
+        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace,
+                namespacePid, newName, promisc, port, flagMask | flag.bit,
+                bitSet ? flagValues | flag.bit : flagValues & ~flag.bit, group, addrGenMode);
+    }
+
+    /**
+     * Puts the link in device group {@code value}: {@code ip link set dev NAME group N}.
+     *
+     * @param value the group, 0 ("default") or more
+     * @return a new request with that change; this one is unchanged
+     */
+    public LinkRequest withGroup(int value) {
+        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace,
+                namespacePid, newName, promisc, port, flagMask, flagValues, value, addrGenMode);
+    }
+
+    /**
+     * How the kernel makes the link's IPv6 link-local address: {@code ip link set dev NAME
+     * addrgenmode eui64|none|stable_secret|random}.
+     *
+     * @param mode 0 eui64, 1 none, 2 stable_secret, 3 random
+     * @return a new request with that change; this one is unchanged
+     * @throws IllegalArgumentException when the mode is not 0 to 3
+     */
+    public LinkRequest withAddrGenMode(int mode) {
+        if (mode < 0 || mode > 3) {
+            throw new IllegalArgumentException("addrgenmode is 0 (eui64) to 3 (random), not " + mode);
+        }
+        return new LinkRequest(name, kind, adminUp, mtu, address, txQueueLength, master, alias, namespace,
+                namespacePid, newName, promisc, port, flagMask, flagValues, group, mode);
     }
 }

@@ -71,14 +71,16 @@ public final class Links {
     /**
      * Creates a persistent tun or tap device. Equivalent to: {@code ip tuntap add dev NAME
      * mode tun|tap [user U] [group G] [pi] [vnet_hdr] [multi_queue]}. Delete it with
-     * {@link #delete(String)}.
+     * {@link #delete(String)}. A request without a name ({@link TunTapRequest#named}) gets the
+     * kernel's next free name: {@code ip tuntap add mode tap}.
      *
      * @param r the device to create
+     * @return the device's name
      * @throws io.netns4j.error.AlreadyExistsException when a link of that name exists
      * @throws NetnsException when {@code /dev/net/tun} cannot be used or the kernel refuses
      */
-    public void addTunTap(TunTapRequest r) throws NetnsException {
-        TunTaps.create(ns, r);
+    public String addTunTap(TunTapRequest r) throws NetnsException {
+        return TunTaps.create(ns, r);
     }
 
     /**
@@ -173,9 +175,22 @@ public final class Links {
                     ? " or \"" + v.peerName() + "\"" : "") + " exists already in " + ns.describe() + ")",
                     e.errno(), e.kernelMessage());
         } catch (NotSupportedException e) {
-            throw new NotSupportedException(e.getMessage() + " (this kernel has no \"" + r.kind().kindName()
-                    + "\" links: the module is missing or not loaded)", e.errno(), e.kernelMessage());
+            throw new NotSupportedException(e.getMessage() + notSupportedHint(r, e), e.errno(), e.kernelMessage());
         }
+    }
+
+    /**
+     * Why the kernel said EOPNOTSUPP: it names an unknown kind ("Unknown device type"); without
+     * that text the kind exists and one of the options given is not built in (a bridge's
+     * vlan_filtering without CONFIG_BRIDGE_VLAN_FILTERING).
+     */
+    private static String notSupportedHint(LinkRequest r, NotSupportedException e) {
+        String kind = r.kind().kindName();
+        if (e.kernelMessage() != null && e.kernelMessage().contains("Unknown device type")) {
+            return " (this kernel has no \"" + kind + "\" links: the module is missing or not loaded)";
+        }
+        return " (this kernel has \"" + kind + "\" links but refuses one of the options given: it was built"
+                + " without it; try again without the options to find which)";
     }
 
     /**
@@ -287,20 +302,23 @@ public final class Links {
     }
 
     private byte[] encodeAdd(LinkRequest r) throws NetnsException {
-        return LinkCodec.encodeAdd(r, name -> Interfaces.index(ns, name));
+        return LinkCodec.encodeAdd(r, resolverFor(r));
     }
 
     /**
      * Changes a link. Equivalent to: {@code ip link set dev NAME [up|down] [mtu N] [address A]
-     * [name NEW] [alias TEXT] [master BR|nomaster] [netns NS|PID] [txqueuelen N] [promisc on|off]}.
+     * [name NEW] [alias TEXT] [master BR|nomaster] [netns NS|PID] [txqueuelen N] [promisc on|off]
+     * [type KIND OPTIONS | type bridge_slave OPTIONS]}: a kind's options change with
+     * {@link LinkRequest#withKindOptions}, a bridge port's with {@link LinkRequest#withBridgePort}.
      *
      * @param r the changes, made with {@link LinkRequest#change(String)}
      * @throws io.netns4j.error.NotFoundException when there is no such link (or no such master)
      * @throws NetnsException when the kernel refuses a change
      */
     public void set(LinkRequest r) throws NetnsException {
-        if (r.kind() != null) {
-            throw new IllegalArgumentException("\"link set\" cannot change the type of " + r.name());
+        if (r.kind() instanceof Veth) {
+            throw new IllegalArgumentException("\"link set\" cannot change a link's type, and a veth has no options"
+                    + " to change once made: delete " + r.name() + " and add it again");
         }
         holding(List.of(r), () -> {
             setHeld(r);
@@ -310,16 +328,33 @@ public final class Links {
 
     private void setHeld(LinkRequest r) throws NetnsException {
         if (r.newName() == null) {
-            // the kernel finds the link by IFLA_IFNAME: one round trip instead of two
+            // the kernel finds the link by IFLA_IFNAME: one round trip instead of two. The master is
+            // looked up first, so that its absence is not reported as the link's
+            byte[] request = LinkCodec.encodeSetByName(r, resolverFor(r));
             try {
-                ns.routeSocket().execute(LinkCodec.encodeSetByName(r, name -> Interfaces.index(ns, name)));
+                ns.routeSocket().execute(request);
             } catch (NotFoundException e) {
                 throw new NotFoundException("Device \"" + r.name() + "\" does not exist in " + ns.describe() + ".",
                         Errno.ENODEV, e.kernelMessage());
             }
             return;
         }
-        ns.routeSocket().execute(LinkCodec.encodeSet(r, name -> Interfaces.index(ns, name)));
+        ns.routeSocket().execute(LinkCodec.encodeSet(r, resolverFor(r)));
+    }
+
+    /** Names the master as the master when it is the device that is missing ({@code master nosuch}). */
+    private LinkResolver resolverFor(LinkRequest r) {
+        return name -> {
+            try {
+                return Interfaces.index(ns, name);
+            } catch (NotFoundException e) {
+                if (!name.equals(r.master())) {
+                    throw e;
+                }
+                throw new NotFoundException("Master device \"" + name + "\" does not exist in " + ns.describe()
+                        + "; nothing was changed.", Errno.ENODEV, e.kernelMessage());
+            }
+        };
     }
 
     /**
@@ -337,5 +372,25 @@ public final class Links {
             throw new NotFoundException("Device \"" + name + "\" does not exist in " + ns.describe() + ".",
                     Errno.ENODEV, e.kernelMessage());
         }
+    }
+
+    /**
+     * One RTM_NEWLINK or RTM_DELLINK message, as a notification or a dump carries it, read as
+     * a link: what {@code ip monitor link} prints.
+     *
+     * @param message the whole netlink message, header included
+     * @return the link
+     * @throws io.netns4j.error.MalformedMessageException when the message is not one well-formed link message
+     */
+    public static Link decode(byte[] message) throws io.netns4j.error.MalformedMessageException {
+        java.util.List<NetlinkMessage> all = NetlinkMessage.parseAll(message, message.length);
+        if (all.size() != 1) {
+            throw new io.netns4j.error.MalformedMessageException("one netlink message expected, got " + all.size());
+        }
+        NetlinkMessage m = all.getFirst();
+        if (m.type() != Rtnl.RTM_NEWLINK && m.type() != Rtnl.RTM_DELLINK) {
+            throw new io.netns4j.error.MalformedMessageException("not a link message: type " + m.type());
+        }
+        return LinkCodec.decode(LinkMessage.decode(m));
     }
 }

@@ -9,7 +9,7 @@ import io.netns4j.types.InterfaceNames;
  * [user UID] [group GID] [pi] [vnet_hdr] [multi_queue]}. Without {@code pi} the device
  * carries no packet-information header (ip's default, IFF_NO_PI).
  *
- * @param name       the device name
+ * @param name       the device name, or null for the kernel's next free {@code tun}N or {@code tap}N
  * @param mode       tun or tap, not null
  * @param owner      the uid allowed to attach to it, or null for anyone with CAP_NET_ADMIN
  * @param group      the gid allowed to attach to it, or null
@@ -34,13 +34,26 @@ public record TunTapRequest(String name, Mode mode, Integer owner, Integer group
      * id is negative
      */
     public TunTapRequest {
-        InterfaceNames.check(name);
+        if (name != null) {
+            InterfaceNames.check(name);
+        }
         if (mode == null) {
             throw new IllegalArgumentException("a tun/tap device needs a mode: tun or tap");
         }
         if (owner != null && owner < 0 || group != null && group < 0) {
             throw new IllegalArgumentException("user and group ids are not negative");
         }
+    }
+
+    /**
+     * A device the kernel names (tun0, tun1, ... or tap0, ...): {@code ip tuntap add mode tun|tap}.
+     *
+     * @param mode tun or tap
+     * @return the request
+     * @throws IllegalArgumentException when the mode is null
+     */
+    public static TunTapRequest named(Mode mode) {
+        return new TunTapRequest(null, mode, null, null, false, false, false);
     }
 
     /**

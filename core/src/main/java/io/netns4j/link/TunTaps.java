@@ -61,12 +61,15 @@ public final class TunTaps {
         return f;
     }
 
-    static void create(NamespaceSession ns, TunTapRequest r) throws NetnsException {
+    /** Makes the device; returns its name (the kernel's choice when the request has none). */
+    static String create(NamespaceSession ns, TunTapRequest r) throws NetnsException {
         // TUNSETIFF on an existing persistent device attaches to it instead of failing
-        boolean exists;
+        boolean exists = false;
         try {
-            Interfaces.index(ns, r.name());
-            exists = true;
+            if (r.name() != null) {
+                Interfaces.index(ns, r.name());
+                exists = true;
+            }
         } catch (NotFoundException e) {
             exists = false;
         }
@@ -74,13 +77,10 @@ public final class TunTaps {
             throw new AlreadyExistsException("Cannot create tun/tap device \"" + r.name() + "\": a device of that name"
                     + " exists in " + ns.describe(), Errno.EEXIST, null);
         }
-        ns.inside(() -> {
-            createHere(r, ns);
-            return null;
-        });
+        return ns.inside(() -> createHere(r, ns));
     }
 
-    private static void createHere(TunTapRequest r, NamespaceSession ns) throws NetnsException {
+    private static String createHere(TunTapRequest r, NamespaceSession ns) throws NetnsException {
         int fd;
         try {
             fd = LibC.open("/dev/net/tun", LibC.O_RDWR | LibC.O_CLOEXEC, 0);
@@ -89,8 +89,8 @@ public final class TunTaps {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ifr = arena.allocate(IFREQ_SIZE, 8); // struct ifreq: name[16], short flags
-            byte[] name = r.name().getBytes(StandardCharsets.UTF_8);
-            MemorySegment.copy(name, 0, ifr, ValueLayout.JAVA_BYTE, 0, name.length);
+            byte[] name = r.name() == null ? new byte[0] : r.name().getBytes(StandardCharsets.UTF_8);
+            MemorySegment.copy(name, 0, ifr, ValueLayout.JAVA_BYTE, 0, name.length); // empty: the kernel names it
             ifr.set(ValueLayout.JAVA_SHORT, 16, (short) (flags(r) | IFF_TUN_EXCL));
             try {
                 LibC.ioctl(fd, TUNSETIFF, ifr);
@@ -107,6 +107,7 @@ public final class TunTaps {
                 LibC.ioctl(fd, TUNSETGROUP, r.group());
             }
             LibC.ioctl(fd, TUNSETPERSIST, 1L);
+            return ifr.getString(0, StandardCharsets.UTF_8);
         } catch (ErrnoException e) {
             throw Failures.of(e, "Cannot set up tun/tap device \"" + r.name() + "\"");
         } finally {

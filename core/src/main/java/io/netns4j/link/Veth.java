@@ -3,6 +3,7 @@ package io.netns4j.link;
 import io.netns4j.error.NetnsException;
 import io.netns4j.internal.netlink.route.Ifla;
 import io.netns4j.types.InterfaceNames;
+import io.netns4j.types.MacAddress;
 import io.netns4j.types.NamespaceRef;
 
 
@@ -23,9 +24,13 @@ import io.netns4j.types.NamespaceRef;
  * @param peerName       the peer's name, or null for the kernel's choice (vethN)
  * @param peerNamespace  the namespace to create the peer in, or null for the same one as the link
  * @param peerUp         whether {@link Links#add} brings the peer up after creating the pair
+ * @param peerMtu        {@code peer ... mtu N}: the peer's MTU, or null for the kernel's
+ * @param peerAddress    {@code peer ... address LLADDR}: the peer's MAC address, or null for a random one
+ * @param peerTxQueueLength {@code peer ... txqueuelen N}, or null
  *                       (needs a {@code peerName})
  */
-public record Veth(String peerName, NamespaceRef peerNamespace, boolean peerUp) implements LinkKind {
+public record Veth(String peerName, NamespaceRef peerNamespace, boolean peerUp, Integer peerMtu,
+                   MacAddress peerAddress, Integer peerTxQueueLength) implements LinkKind {
     /**
      * Checks the peer's name.
      *
@@ -38,6 +43,50 @@ public record Veth(String peerName, NamespaceRef peerNamespace, boolean peerUp) 
         } else if (peerUp) {
             throw new IllegalArgumentException("a veth peer brought up needs a name (peer name PEER)");
         }
+        if (peerMtu != null && peerMtu < 0 || peerTxQueueLength != null && peerTxQueueLength < 0) {
+            throw new IllegalArgumentException("a veth peer's mtu and txqueuelen are not negative");
+        }
+    }
+
+    /**
+     * A pair with only the peer's name, namespace and up state set.
+     *
+     * @param peerName      see the record
+     * @param peerNamespace see the record
+     * @param peerUp        see the record
+     */
+    public Veth(String peerName, NamespaceRef peerNamespace, boolean peerUp) {
+        this(peerName, peerNamespace, peerUp, null, null, null);
+    }
+
+    /**
+     * The same pair with the peer's MTU: {@code peer name P mtu N}.
+     *
+     * @param mtu the peer's MTU in bytes
+     * @return a new kind
+     */
+    public Veth withPeerMtu(int mtu) {
+        return new Veth(peerName, peerNamespace, peerUp, mtu, peerAddress, peerTxQueueLength);
+    }
+
+    /**
+     * The same pair with the peer's MAC address: {@code peer name P address LLADDR}.
+     *
+     * @param address the peer's address
+     * @return a new kind
+     */
+    public Veth withPeerAddress(MacAddress address) {
+        return new Veth(peerName, peerNamespace, peerUp, peerMtu, address, peerTxQueueLength);
+    }
+
+    /**
+     * The same pair with the peer's transmit queue length: {@code peer name P txqueuelen N}.
+     *
+     * @param length in packets
+     * @return a new kind
+     */
+    public Veth withPeerTxQueueLength(int length) {
+        return new Veth(peerName, peerNamespace, peerUp, peerMtu, peerAddress, length);
     }
 
     /**
@@ -57,7 +106,7 @@ public record Veth(String peerName, NamespaceRef peerNamespace, boolean peerUp) 
      * @return a new pair description; this one is unchanged
      */
     public Veth withPeerNamespace(NamespaceRef ns) {
-        return new Veth(peerName, ns, peerUp);
+        return new Veth(peerName, ns, peerUp, peerMtu, peerAddress, peerTxQueueLength);
     }
 
     /**
@@ -68,7 +117,7 @@ public record Veth(String peerName, NamespaceRef peerNamespace, boolean peerUp) 
      * @throws IllegalArgumentException when the peer has no name
      */
     public Veth withPeerUp() {
-        return new Veth(peerName, peerNamespace, true);
+        return new Veth(peerName, peerNamespace, true, peerMtu, peerAddress, peerTxQueueLength);
     }
 
     /** VETH_INFO_PEER: a whole {@code struct ifinfomsg} and the peer's own IFLA attributes. */
@@ -77,7 +126,8 @@ public record Veth(String peerName, NamespaceRef peerNamespace, boolean peerUp) 
 
     @Override
     public void writeData(LinkKindData data) throws NetnsException {
-        if (peerName == null && peerNamespace == null) {
+        if (peerName == null && peerNamespace == null && peerMtu == null && peerAddress == null
+                && peerTxQueueLength == null) {
             return;
         }
         data.nest(VETH_INFO_PEER, peer -> {
@@ -85,8 +135,17 @@ public record Veth(String peerName, NamespaceRef peerNamespace, boolean peerUp) 
             if (peerNamespace != null) {
                 peer.u32(Ifla.IFLA_NET_NS_FD, peerNamespace.fileDescriptor());
             }
+            if (peerMtu != null) {
+                peer.u32(Ifla.IFLA_MTU, peerMtu);
+            }
+            if (peerAddress != null) {
+                peer.bytes(Ifla.IFLA_ADDRESS, peerAddress.bytes());
+            }
+            if (peerTxQueueLength != null) {
+                peer.u32(Ifla.IFLA_TXQLEN, peerTxQueueLength);
+            }
             if (peerName != null) {
-                peer.string(Ifla.IFLA_IFNAME, peerName);
+                peer.string(Ifla.IFLA_IFNAME, peerName); // last, as ip adds the peer's name after its options
             }
         });
     }

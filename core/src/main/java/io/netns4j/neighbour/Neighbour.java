@@ -5,6 +5,7 @@ import io.netns4j.types.InetText;
 import io.netns4j.types.MacAddress;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -18,9 +19,21 @@ import java.util.Set;
  * @param state       its {@code NUD_*} state bits; see {@link #states()}
  * @param flags       its {@code NTF_*} flags; see {@link #isProxy()}, {@link #isRouter()}
  * @param probes      NDA_PROBES: how many probes were sent, or null
+ * @param cache       NDA_CACHEINFO: the entry's ages and references ({@code ip -s neigh}), or null
  */
 public record Neighbour(int index, String device, InetAddress destination, MacAddress lladdr, int state, int flags,
-                        Long probes) {
+                        Long probes, Cache cache) {
+
+    /**
+     * How old an entry is, as {@code ip -s neigh} prints it ({@code ref 1 used 5/3/3}).
+     *
+     * @param refCount  how many references the kernel holds on it
+     * @param used      since it was last used
+     * @param confirmed since the neighbour was last confirmed reachable
+     * @param updated   since the entry last changed
+     */
+    public record Cache(long refCount, Duration used, Duration confirmed, Duration updated) {
+    }
 
     /**
      * The states set.

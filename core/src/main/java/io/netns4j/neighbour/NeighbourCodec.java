@@ -7,6 +7,7 @@ import io.netns4j.types.InetFamily;
 import io.netns4j.types.MacAddress;
 
 import java.net.InetAddress;
+import java.time.Duration;
 
 /**
  * Neighbours as messages: the {@code RTM_NEWNEIGH}/{@code RTM_DELNEIGH} that {@code ip neigh
@@ -37,7 +38,15 @@ final class NeighbourCodec {
         }
         byte[] ll = m.linkLayerAddress();
         long probes = m.probes();
+        NeighbourMessage.CacheInfo ci = m.cacheInfo();
+        Neighbour.Cache cache = ci == null ? null : new Neighbour.Cache(ci.refCount(), ticks(ci.used()),
+                ticks(ci.confirmed()), ticks(ci.updated()));
         return new Neighbour(m.index(), device, dst, ll == null ? null : new MacAddress(ll), m.state(), m.flags(),
-                probes < 0 ? null : probes);
+                probes < 0 ? null : probes, cache);
+    }
+
+    /** The kernel reports ages in USER_HZ clock ticks, 100 a second on Linux. */
+    private static Duration ticks(long clockTicks) {
+        return Duration.ofMillis(clockTicks * 10);
     }
 }

@@ -2,6 +2,7 @@ package io.netns4j.neighbour;
 
 import io.netns4j.address.Addresses;
 import io.netns4j.error.BusyException;
+import io.netns4j.error.MalformedMessageException;
 import io.netns4j.error.NetnsException;
 import io.netns4j.internal.netlink.Netlink;
 import io.netns4j.internal.netlink.NetlinkMessage;
@@ -12,6 +13,7 @@ import io.netns4j.internal.rtnl.NamespaceSession;
 import io.netns4j.internal.sys.Errno;
 import io.netns4j.types.InetFamily;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +112,29 @@ public final class Neighbours {
     }
 
     /**
+     * The kernel's entry for {@code destination} on {@code device}, asked for by itself (not
+     * from a dump). Equivalent to: {@code ip neigh get ADDR dev NAME}.
+     *
+     * @param device      the interface
+     * @param destination the neighbour's address
+     * @param proxy       a proxy entry ({@code ip neigh get proxy ADDR dev NAME})
+     * @return the entry
+     * @throws io.netns4j.error.NotFoundException when the device or the entry does not exist
+     * @throws NetnsException when the request fails
+     */
+    public Neighbour get(String device, InetAddress destination, boolean proxy) throws NetnsException {
+        int index = Interfaces.index(ns, device);
+        byte[] request = NeighbourMessage.request(InetFamily.of(destination).number(), index, 0,
+                proxy ? Nda.NTF_PROXY : 0).withDestination(destination).encode(Nda.RTM_GETNEIGH, 0);
+        NeighbourMessage nm = NeighbourMessage.decode(ns.routeSocket().request(request));
+        Neighbour n = NeighbourCodec.decode(nm, Addresses.interfaceNames(ns).get(nm.index()));
+        if (n == null) {
+            throw new MalformedMessageException("RTM_GETNEIGH answered without NDA_DST");
+        }
+        return n;
+    }
+
+    /**
      * Every entry {@code ip neigh show} lists. Equivalent to: {@code ip neigh show}.
      *
      * @return the entries
@@ -184,4 +209,40 @@ public final class Neighbours {
         ns.routeSocket().execute(NeighbourCodec.encode(spec, index, type, flags));
     }
 
+    /**
+     * One RTM_NEWNEIGH or RTM_DELNEIGH message read as a neighbour entry, its device named in
+     * this namespace: what {@code ip monitor neigh} prints.
+     *
+     * @param message the whole netlink message, header included
+     * @return the entry, or null when it is not an IPv4 or IPv6 one
+     * @throws NetnsException when the message is malformed or the device name cannot be looked up
+     */
+    public Neighbour decode(byte[] message) throws NetnsException {
+        return decode(message, null);
+    }
+
+    /**
+     * As {@link #decode(byte[])}, naming the device with {@code names} instead of asking the kernel.
+     *
+     * @param message the whole netlink message, header included
+     * @param names   index to name, or null to ask the kernel
+     * @return the entry, or null when it is not an IPv4 or IPv6 one
+     * @throws NetnsException when the message is malformed or the device name cannot be looked up
+     */
+    public Neighbour decode(byte[] message, java.util.function.IntFunction<String> names) throws NetnsException {
+        java.util.List<NetlinkMessage> all = NetlinkMessage.parseAll(message, message.length);
+        if (all.size() != 1) {
+            throw new io.netns4j.error.MalformedMessageException("one netlink message expected, got " + all.size());
+        }
+        NetlinkMessage m = all.getFirst();
+        if (m.type() != Nda.RTM_NEWNEIGH && m.type() != Nda.RTM_DELNEIGH) {
+            throw new MalformedMessageException("not a neighbour message: type " + m.type());
+        }
+        NeighbourMessage nm = NeighbourMessage.decode(m);
+        if (InetFamily.ofNumber(nm.family()) == null) {
+            return null;
+        }
+        return NeighbourCodec.decode(nm, names == null ? Addresses.interfaceNames(ns).get(nm.index())
+                : names.apply(nm.index()));
+    }
 }

@@ -390,8 +390,30 @@ public final class Qdiscs {
             TcMessage t = TcMessage.decode(m);
             Qdisc.Tbf tbf = "tbf".equals(t.kind()) ? TbfCodec.read(t.attributes().nested(TcMessage.TCA_OPTIONS), clock) : null;
             out.add(new Listed(new Qdisc(t.ifindex(), names.getOrDefault(t.ifindex(), "if" + t.ifindex()), t.kind(),
-                    t.handle(), t.parent(), t.info(), tbf), t));
+                    t.handle(), t.parent(), t.info(), tbf, stats(t.attributes().nested(TcMessage.TCA_STATS2))), t));
         }
         return out;
+    }
+
+    private static final int TCA_STATS_BASIC = 1;
+    private static final int TCA_STATS_QUEUE = 3;
+
+    /** TCA_STATS2's gnet_stats_basic (u64 bytes, u32 packets) and gnet_stats_queue (five u32s). */
+    private static Qdisc.Stats stats(io.netns4j.internal.netlink.Attributes s)
+            throws io.netns4j.error.MalformedMessageException {
+        byte[] basic = s.bytes(TCA_STATS_BASIC);
+        byte[] queue = s.bytes(TCA_STATS_QUEUE);
+        if (basic == null || queue == null) {
+            return null;
+        }
+        if (basic.length < 12 || queue.length < 20) {
+            throw new io.netns4j.error.MalformedMessageException("TCA_STATS2 too short: basic " + basic.length
+                    + " bytes (needs 12), queue " + queue.length + " (needs 20)");
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(basic).order(java.nio.ByteOrder.nativeOrder());
+        java.nio.ByteBuffer q = java.nio.ByteBuffer.wrap(queue).order(java.nio.ByteOrder.nativeOrder());
+        return new Qdisc.Stats(b.getLong(0), Integer.toUnsignedLong(b.getInt(8)), Integer.toUnsignedLong(q.getInt(8)),
+                Integer.toUnsignedLong(q.getInt(16)), Integer.toUnsignedLong(q.getInt(12)),
+                Integer.toUnsignedLong(q.getInt(4)), Integer.toUnsignedLong(q.getInt(0)));
     }
 }

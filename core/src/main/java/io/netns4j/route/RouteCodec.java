@@ -102,6 +102,14 @@ final class RouteCodec {
                 RouteFlag.bits(r.flags()), Attributes.of(a));
     }
 
+    private static final int RTA_IP_PROTO = 27;
+    private static final int RTA_SPORT = 28;
+    private static final int RTA_DPORT = 29;
+
+    private static byte[] bigEndian16(int v) {
+        return new byte[] {(byte) (v >> 8), (byte) v};
+    }
+
     /** The RTM_GETROUTE request of {@code ip route get}: one lookup, answered with one route. */
     static RouteMessage lookupRequest(RouteLookup q, Indexes indexes) throws NetnsException {
         InetFamily f = InetFamily.of(q.destination());
@@ -112,6 +120,15 @@ final class RouteCodec {
         }
         if (q.uid() != null) {
             a.add(attrU32(Rta.RTA_UID, q.uid()));
+        }
+        if (q.ipProtocol() != null) {
+            a.add(new Attribute(RTA_IP_PROTO, new byte[] {(byte) (int) q.ipProtocol()}));
+        }
+        if (q.sourcePort() != null) {
+            a.add(new Attribute(RTA_SPORT, bigEndian16(q.sourcePort())));
+        }
+        if (q.destinationPort() != null) {
+            a.add(new Attribute(RTA_DPORT, bigEndian16(q.destinationPort())));
         }
         if (q.inputDevice() != null) {
             a.add(attrU32(Rta.RTA_IIF, indexes.of(q.inputDevice())));
@@ -137,7 +154,7 @@ final class RouteCodec {
             a.add(attrU32(Rta.RTA_OIF, indexes.of(f.device())));
         }
         return new RouteMessage(f.family() == null ? 0 : f.family().number(), 0, 0, 0, 0,
-                f.protocol() == null ? 0 : f.protocol(), 0, 0, 0, Attributes.of(a));
+                f.protocol() == null ? 0 : f.protocol(), 0, 0, f.cached() ? Rta.RTM_F_CLONED : 0, Attributes.of(a));
     }
 
     private static boolean isLocalType(int type) {

@@ -25,10 +25,12 @@ import io.netns4j.types.InterfaceNames;
  * @param metric routes with this metric ({@code metric}, a route without one counts as 0); null for any
  * @param destination with {@code match}: which destinations count (see {@link Match}); null for any
  * @param match how {@code destination} selects
+ * @param cached the route cache instead of the tables ({@code ip route show cache}): IPv4 exceptions
+ *               (learned PMTU, redirects) and IPv6 cached routes
  */
 public record RouteFilter(InetFamily family, Long table, Integer protocol, Integer scope, RouteType type,
                           String device, String inputDevice, InetPrefix via, InetPrefix preferredSource, Long metric,
-                          InetPrefix destination, Match match) {
+                          InetPrefix destination, Match match, boolean cached) {
 
     /** How {@code destination} selects routes. */
     public enum Match {
@@ -47,7 +49,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      */
     public static RouteFilter main() {
         return new RouteFilter(InetFamily.IPV4, RouteTables.MAIN, null, null, null, null, null, null, null, null,
-                null, Match.EXACT);
+                null, Match.EXACT, false);
     }
 
     /**
@@ -56,7 +58,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      * @return the filter
      */
     public static RouteFilter all() {
-        return new RouteFilter(null, null, null, null, null, null, null, null, null, null, null, Match.EXACT);
+        return new RouteFilter(null, null, null, null, null, null, null, null, null, null, null, Match.EXACT, false);
     }
 
     /**
@@ -67,7 +69,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      */
     public RouteFilter withFamily(InetFamily f) {
         return new RouteFilter(f, table, protocol, scope, type, device, inputDevice, via, preferredSource, metric,
-                destination, match);
+                destination, match, cached);
     }
 
     /**
@@ -78,7 +80,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      */
     public RouteFilter withTable(long t) {
         return new RouteFilter(family, t, protocol, scope, type, device, inputDevice, via, preferredSource, metric,
-                destination, match);
+                destination, match, cached);
     }
 
     /**
@@ -89,7 +91,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      */
     public RouteFilter withAnyFamily() {
         return new RouteFilter(null, table, protocol, scope, type, device, inputDevice, via, preferredSource, metric,
-                destination, match);
+                destination, match, cached);
     }
 
     /**
@@ -99,7 +101,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      */
     public RouteFilter withAnyTable() {
         return new RouteFilter(family, null, protocol, scope, type, device, inputDevice, via, preferredSource, metric,
-                destination, match);
+                destination, match, cached);
     }
 
     /**
@@ -110,7 +112,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      */
     public RouteFilter withProtocol(int p) {
         return new RouteFilter(family, table, p, scope, type, device, inputDevice, via, preferredSource, metric,
-                destination, match);
+                destination, match, cached);
     }
 
     /**
@@ -121,7 +123,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      */
     public RouteFilter withScope(int s) {
         return new RouteFilter(family, table, protocol, s, type, device, inputDevice, via, preferredSource, metric,
-                destination, match);
+                destination, match, cached);
     }
 
     /**
@@ -132,7 +134,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      */
     public RouteFilter withType(RouteType t) {
         return new RouteFilter(family, table, protocol, scope, t, device, inputDevice, via, preferredSource, metric,
-                destination, match);
+                destination, match, cached);
     }
 
     /**
@@ -144,7 +146,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      */
     public RouteFilter withDevice(String name) {
         return new RouteFilter(family, table, protocol, scope, type, name == null ? null : InterfaceNames.check(name),
-                inputDevice, via, preferredSource, metric, destination, match);
+                inputDevice, via, preferredSource, metric, destination, match, cached);
     }
 
     /**
@@ -156,7 +158,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      */
     public RouteFilter withInputDevice(String name) {
         return new RouteFilter(family, table, protocol, scope, type, device,
-                name == null ? null : InterfaceNames.check(name), via, preferredSource, metric, destination, match);
+                name == null ? null : InterfaceNames.check(name), via, preferredSource, metric, destination, match, cached);
     }
 
     /**
@@ -167,7 +169,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      */
     public RouteFilter withGateways(InetPrefix gateways) {
         return new RouteFilter(family, table, protocol, scope, type, device, inputDevice, gateways, preferredSource,
-                metric, destination, match);
+                metric, destination, match, cached);
     }
 
     /**
@@ -178,7 +180,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      */
     public RouteFilter withPreferredSources(InetPrefix sources) {
         return new RouteFilter(family, table, protocol, scope, type, device, inputDevice, via, sources, metric,
-                destination, match);
+                destination, match, cached);
     }
 
     /**
@@ -189,7 +191,7 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      */
     public RouteFilter withMetric(long m) {
         return new RouteFilter(family, table, protocol, scope, type, device, inputDevice, via, preferredSource, m,
-                destination, match);
+                destination, match, cached);
     }
 
     /**
@@ -201,7 +203,18 @@ public record RouteFilter(InetFamily family, Long table, Integer protocol, Integ
      */
     public RouteFilter withDestination(InetPrefix prefix, Match how) {
         return new RouteFilter(family, table, protocol, scope, type, device, inputDevice, via, preferredSource, metric,
-                prefix, how);
+                prefix, how, cached);
+    }
+
+    /**
+     * The route cache instead of the tables: {@code ip route show cache}. The kernel answers the
+     * dump with its exceptions (IPv4: learned PMTU and redirects) and cached routes (IPv6).
+     *
+     * @return a new filter
+     */
+    public RouteFilter withCached() {
+        return new RouteFilter(family, table, protocol, scope, type, device, inputDevice, via, preferredSource, metric,
+                destination, match, true);
     }
 
     /**

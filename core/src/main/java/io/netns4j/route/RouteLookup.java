@@ -19,9 +19,13 @@ import java.net.InetAddress;
  * @param uid the user id sending it, or null
  * @param tos its type of service, 0 for none
  * @param fibMatch answer with the matching table entry rather than the resolved route ({@code fibmatch})
+ * @param ipProtocol the packet's IP protocol ({@code ipproto tcp}: 6), or null; policy rules may select on it
+ * @param sourcePort its source port ({@code sport N}), or null
+ * @param destinationPort its destination port ({@code dport N}), or null
  */
 public record RouteLookup(InetAddress destination, InetAddress source, String inputDevice, String outputDevice,
-                          Long mark, Long uid, int tos, boolean fibMatch) {
+                          Long mark, Long uid, int tos, boolean fibMatch, Integer ipProtocol, Integer sourcePort,
+                          Integer destinationPort) {
     /**
      * Checks the lookup.
      *
@@ -30,6 +34,13 @@ public record RouteLookup(InetAddress destination, InetAddress source, String in
     public RouteLookup {
         if (destination == null) {
             throw new IllegalArgumentException("a route lookup needs a destination address");
+        }
+        if (ipProtocol != null && (ipProtocol < 0 || ipProtocol > 255)) {
+            throw new IllegalArgumentException("ipproto " + ipProtocol + " is not 0 to 255");
+        }
+        if (sourcePort != null && (sourcePort < 0 || sourcePort > 65535)
+                || destinationPort != null && (destinationPort < 0 || destinationPort > 65535)) {
+            throw new IllegalArgumentException("a port is 0 to 65535");
         }
         if (source != null && InetFamily.of(source) != InetFamily.of(destination)) {
             throw new IllegalArgumentException("from " + InetText.format(source) + " and "
@@ -56,7 +67,7 @@ public record RouteLookup(InetAddress destination, InetAddress source, String in
      * @throws IllegalArgumentException when {@code address} is null
      */
     public static RouteLookup to(InetAddress address) {
-        return new RouteLookup(address, null, null, null, null, null, 0, false);
+        return new RouteLookup(address, null, null, null, null, null, 0, false, null, null, null);
     }
 
     /**
@@ -78,7 +89,7 @@ public record RouteLookup(InetAddress destination, InetAddress source, String in
      * @throws IllegalArgumentException when {@code address} is of the other family
      */
     public RouteLookup withSource(InetAddress address) {
-        return new RouteLookup(destination, address, inputDevice, outputDevice, mark, uid, tos, fibMatch);
+        return new RouteLookup(destination, address, inputDevice, outputDevice, mark, uid, tos, fibMatch, ipProtocol, sourcePort, destinationPort);
     }
 
     /**
@@ -89,7 +100,7 @@ public record RouteLookup(InetAddress destination, InetAddress source, String in
      * @throws IllegalArgumentException when {@code name} is not a valid interface name
      */
     public RouteLookup withInputDevice(String name) {
-        return new RouteLookup(destination, source, InterfaceNames.check(name), outputDevice, mark, uid, tos, fibMatch);
+        return new RouteLookup(destination, source, InterfaceNames.check(name), outputDevice, mark, uid, tos, fibMatch, ipProtocol, sourcePort, destinationPort);
     }
 
     /**
@@ -100,7 +111,7 @@ public record RouteLookup(InetAddress destination, InetAddress source, String in
      * @throws IllegalArgumentException when {@code name} is not a valid interface name
      */
     public RouteLookup withOutputDevice(String name) {
-        return new RouteLookup(destination, source, inputDevice, InterfaceNames.check(name), mark, uid, tos, fibMatch);
+        return new RouteLookup(destination, source, inputDevice, InterfaceNames.check(name), mark, uid, tos, fibMatch, ipProtocol, sourcePort, destinationPort);
     }
 
     /**
@@ -110,7 +121,7 @@ public record RouteLookup(InetAddress destination, InetAddress source, String in
      * @return a new lookup
      */
     public RouteLookup withMark(long m) {
-        return new RouteLookup(destination, source, inputDevice, outputDevice, m, uid, tos, fibMatch);
+        return new RouteLookup(destination, source, inputDevice, outputDevice, m, uid, tos, fibMatch, ipProtocol, sourcePort, destinationPort);
     }
 
     /**
@@ -120,7 +131,7 @@ public record RouteLookup(InetAddress destination, InetAddress source, String in
      * @return a new lookup
      */
     public RouteLookup withUid(long u) {
-        return new RouteLookup(destination, source, inputDevice, outputDevice, mark, u, tos, fibMatch);
+        return new RouteLookup(destination, source, inputDevice, outputDevice, mark, u, tos, fibMatch, ipProtocol, sourcePort, destinationPort);
     }
 
     /**
@@ -130,7 +141,7 @@ public record RouteLookup(InetAddress destination, InetAddress source, String in
      * @return a new lookup
      */
     public RouteLookup withTos(int t) {
-        return new RouteLookup(destination, source, inputDevice, outputDevice, mark, uid, t, fibMatch);
+        return new RouteLookup(destination, source, inputDevice, outputDevice, mark, uid, t, fibMatch, ipProtocol, sourcePort, destinationPort);
     }
 
     /**
@@ -139,6 +150,42 @@ public record RouteLookup(InetAddress destination, InetAddress source, String in
      * @return a new lookup
      */
     public RouteLookup withFibMatch() {
-        return new RouteLookup(destination, source, inputDevice, outputDevice, mark, uid, tos, true);
+        return new RouteLookup(destination, source, inputDevice, outputDevice, mark, uid, tos, true, ipProtocol, sourcePort, destinationPort);
+    }
+
+    /**
+     * The same lookup for a packet of IP protocol {@code protocol}: {@code ipproto tcp}.
+     *
+     * @param protocol the protocol number (6 tcp, 17 udp, 1 icmp, 58 ipv6-icmp)
+     * @return a new lookup
+     * @throws IllegalArgumentException when it is not 0 to 255
+     */
+    public RouteLookup withIpProtocol(int protocol) {
+        return new RouteLookup(destination, source, inputDevice, outputDevice, mark, uid, tos, fibMatch, protocol,
+                sourcePort, destinationPort);
+    }
+
+    /**
+     * The same lookup with source port {@code port}: {@code sport N}.
+     *
+     * @param port 0 to 65535
+     * @return a new lookup
+     * @throws IllegalArgumentException when it is out of range
+     */
+    public RouteLookup withSourcePort(int port) {
+        return new RouteLookup(destination, source, inputDevice, outputDevice, mark, uid, tos, fibMatch, ipProtocol,
+                port, destinationPort);
+    }
+
+    /**
+     * The same lookup with destination port {@code port}: {@code dport N}.
+     *
+     * @param port 0 to 65535
+     * @return a new lookup
+     * @throws IllegalArgumentException when it is out of range
+     */
+    public RouteLookup withDestinationPort(int port) {
+        return new RouteLookup(destination, source, inputDevice, outputDevice, mark, uid, tos, fibMatch, ipProtocol,
+                sourcePort, port);
     }
 }

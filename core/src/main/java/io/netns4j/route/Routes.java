@@ -232,8 +232,8 @@ public final class Routes {
                 continue;
             }
             RouteMessage rm = RouteMessage.decode(m);
-            if ((rm.flags() & Rta.RTM_F_CLONED) != 0) {
-                continue;
+            if (((rm.flags() & Rta.RTM_F_CLONED) != 0) != f.cached()) {
+                continue; // the tables, or with cached only the cache, as ip's filter keeps them apart
             }
             Route r = RouteCodec.decode(rm, names);
             if (r != null && f.matches(r)) {
@@ -241,5 +241,39 @@ public final class Routes {
             }
         }
         return out;
+    }
+
+    /**
+     * One RTM_NEWROUTE or RTM_DELROUTE message read as a route, its devices named in this
+     * namespace: what {@code ip monitor route} prints.
+     *
+     * @param message the whole netlink message, header included
+     * @return the route, or null for a family other than IPv4 and IPv6
+     * @throws NetnsException when the message is malformed or a device name cannot be looked up
+     */
+    public Route decode(byte[] message) throws NetnsException {
+        return decode(message, null);
+    }
+
+    /**
+     * As {@link #decode(byte[])}, naming devices with {@code names} (index to name, null when
+     * unknown) instead of asking the kernel: a monitor's names of links that may be gone already.
+     *
+     * @param message the whole netlink message, header included
+     * @param names   index to name, or null to ask the kernel
+     * @return the route, or null for a family other than IPv4 and IPv6
+     * @throws NetnsException when the message is malformed or a device name cannot be looked up
+     */
+    public Route decode(byte[] message, java.util.function.IntFunction<String> names) throws NetnsException {
+        java.util.List<NetlinkMessage> all = NetlinkMessage.parseAll(message, message.length);
+        if (all.size() != 1) {
+            throw new io.netns4j.error.MalformedMessageException("one netlink message expected, got " + all.size());
+        }
+        NetlinkMessage m = all.getFirst();
+        if (m.type() != Rta.RTM_NEWROUTE && m.type() != Rta.RTM_DELROUTE) {
+            throw new io.netns4j.error.MalformedMessageException("not a route message: type " + m.type());
+        }
+        RouteCodec.Names known = names == null ? RouteCodec.names(ns) : names::apply;
+        return RouteCodec.decode(RouteMessage.decode(m), known);
     }
 }

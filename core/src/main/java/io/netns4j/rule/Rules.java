@@ -159,4 +159,22 @@ public final class Rules {
         return v.length() >= selector.length() && selector.contains(v.address());
     }
 
+    /**
+     * One RTM_NEWRULE or RTM_DELRULE message read as a rule: what {@code ip monitor rule} prints.
+     *
+     * @param message the whole netlink message, header included
+     * @return the rule, or null for a family other than IPv4 and IPv6
+     * @throws NetnsException when the message is malformed
+     */
+    public static RoutingRule decode(byte[] message) throws NetnsException {
+        java.util.List<NetlinkMessage> all = NetlinkMessage.parseAll(message, message.length);
+        if (all.size() != 1) {
+            throw new io.netns4j.error.MalformedMessageException("one netlink message expected, got " + all.size());
+        }
+        NetlinkMessage m = all.getFirst();
+        if (m.type() != Fra.RTM_NEWRULE && m.type() != Fra.RTM_DELRULE) {
+            throw new io.netns4j.error.MalformedMessageException("not a rule message: type " + m.type());
+        }
+        return RuleCodec.decode(RuleMessage.decode(m));
+    }
 }

@@ -133,4 +133,46 @@ class LinkEncodingGoldenTest {
         assertSame("set-up-mtu-promisc.hex", LinkCodec.encodeSet(LinkRequest.change("lo").withUp().withMtu(1400).withPromisc(true),
                 LO_IS_1));
     }
+
+    @Test
+    void bridgeWithMoreOptionsInTheOrderGiven() throws Exception {
+        Bridge br = Bridge.defaults().with(Bridge.Option.MCAST_SNOOPING, 0).with(Bridge.Option.NF_CALL_IPTABLES, 1)
+                .with(Bridge.Option.VLAN_DEFAULT_PVID, 5).with(Bridge.Option.MCAST_QUERY_INTERVAL, 200);
+        assertSame("bridge-more.hex", LinkCodec.encodeAdd(LinkRequest.create("br1", br), LO_IS_1));
+    }
+
+    @Test
+    void vethPeerWithItsOwnMtuAddressAndQueueLength() throws Exception {
+        Veth v = Veth.peer("v1").withPeerMtu(1400).withPeerAddress(MacAddress.parse("02:00:00:00:00:02"))
+                .withPeerTxQueueLength(50);
+        assertSame("veth-peer-options.hex", LinkCodec.encodeAdd(LinkRequest.create("v0", v), LO_IS_1));
+    }
+
+    @Test
+    void setChangesABridgesOptions() throws Exception {
+        Bridge br = Bridge.defaults().withStpState(true).with(Bridge.Option.MCAST_SNOOPING, 0);
+        assertSame("set-type-bridge.hex", LinkCodec.encodeSet(LinkRequest.change("lo").withKindOptions(br), LO_IS_1));
+    }
+
+    @Test
+    void setChangesABridgePortsOptions() throws Exception {
+        BridgePort port = BridgePort.none().with(BridgePort.Option.COST, 10).with(BridgePort.Option.LEARNING, 0)
+                .with(BridgePort.Option.STATE, 3);
+        assertSame("set-bridge-slave.hex", LinkCodec.encodeSet(LinkRequest.change("lo").withBridgePort(port),
+                LO_IS_1));
+    }
+
+    @Test
+    void setTurnsDeviceFlagsOnAndOffAndSetsTheGroup() throws Exception {
+        LinkRequest r = LinkRequest.change("lo").withFlag(LinkRequest.Flag.ARP, false)
+                .withFlag(LinkRequest.Flag.MULTICAST, true).withFlag(LinkRequest.Flag.ALLMULTICAST, true)
+                .withFlag(LinkRequest.Flag.DYNAMIC, false).withGroup(5);
+        assertSame("set-flags-group.hex", LinkCodec.encodeSet(r, LO_IS_1));
+    }
+
+    @Test
+    void setChoosesHowIpv6LinkLocalAddressesAreMade() throws Exception {
+        assertSame("set-addrgenmode.hex", LinkCodec.encodeSet(LinkRequest.change("lo").withMtu(1400).withAddrGenMode(1),
+                LO_IS_1));
+    }
 }

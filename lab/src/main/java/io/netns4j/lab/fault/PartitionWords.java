@@ -52,6 +52,10 @@ public final class PartitionWords {
         List<String> rest = new ArrayList<>();
         for (String w : words) {
             if (w.equals("--oneway") || w.equals("--one-way")) {
+                if (oneWay) {
+                    throw new IllegalArgumentException("--oneway is given twice: give it once, after the groups"
+                            + " (a / c --oneway)");
+                }
                 oneWay = true;
             } else if (w.startsWith("--")) {
                 throw new IllegalArgumentException("Unknown option \"" + w + "\" for a partition: the only option is"
