@@ -53,7 +53,7 @@ final class LabCommand implements ObjectCommand {
             + " [loss P% [CORR%] | loss gemodel P% [R% [1-H% [1-K%]]] | loss state P13% [P31% [P32% [P23% [P14%]]]]]"
             + " [duplicate P% [CORR%]] [reorder P% [CORR%] [gap N]] [corrupt P% [CORR%]] [rate RATE [OVERHEAD]] [limit N]"
             + " [seed N] [engine kernel|userspace] | none\n"
-            + LabServiceCommand.USAGE;
+            + LabServeCommand.USAGE + "\n" + LabServiceCommand.USAGE;
 
     @Override
     public void check(GlobalOptions options, List<String> args) throws UsageException {
@@ -71,7 +71,7 @@ final class LabCommand implements ObjectCommand {
             throw new UsageException(USAGE);
         }
         String verb = Keywords.resolve(args.getFirst(), "check", "plan", "up", "down", "list", "show", "exec", "graph",
-                "link", "partition", "heal", "impair", "graph", "help", "ps", "logs", "restart", "stop", "start", "kill", "pause",
+                "link", "partition", "heal", "impair", "graph", "serve", "help", "ps", "logs", "restart", "stop", "start", "kill", "pause",
                 "resume", "wait");
         if (verb == null) {
             throw new UsageException("Command \"" + args.getFirst() + "\" is unknown, try \"netns4j lab help\".");
@@ -86,6 +86,10 @@ final class LabCommand implements ObjectCommand {
             return new Parsed(verb, null, false, false, List.copyOf(rest));
         }
         switch (verb) {
+            case "serve" -> {
+                LabServeCommand.parse(rest);
+                return new Parsed(verb, null, false, false, List.copyOf(rest));
+            }
             case "exec" -> {
                 if (rest.size() < 3) {
                     throw new UsageException("\"lab exec\" takes a lab, a node and a command: " + usageLine(verb));
@@ -221,6 +225,9 @@ final class LabCommand implements ObjectCommand {
             case "help" -> ctx.out.println(USAGE);
             case "ps", "logs", "restart", "stop", "start", "kill", "pause", "resume", "wait" -> {
                 return LabServiceCommand.run(ctx, LabServiceCommand.parse(p.verb(), p.more()), options);
+            }
+            case "serve" -> {
+                return LabServeCommand.run(ctx, LabServeCommand.parse(p.more()), options);
             }
             case "check" -> {
                 Topology t = read(Path.of(p.operand()));

@@ -1,0 +1,42 @@
+package io.netns4j.lab.view;
+
+import io.netns4j.internal.json.JsonWriter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The live view's picture as one file ({@code netns4j lab graph --format html NAME}): the
+ * page, its script, its style and cytoscape.js inlined, with the labs' state at one moment
+ * in place of the event stream. Opens offline, from a CI artifact or a mail; no actions.
+ */
+public final class StaticView {
+    private StaticView() {
+    }
+
+    /**
+     * The page for {@code snapshots} ({@link ViewHub#snapshots()}).
+     *
+     * @param snapshots the labs' pictures
+     * @return a self-contained HTML document
+     * @throws IOException the jar lacks the page's assets
+     */
+    public static String html(List<Map<String, Object>> snapshots) throws IOException {
+        String page = ViewServer.resource("view.html");
+        String data = JsonWriter.write(Map.of("time", System.currentTimeMillis(), "labs", snapshots));
+        page = page.replace("<link rel=\"stylesheet\" href=\"/assets/view.css\">",
+                "<style>\n" + ViewServer.resource("view.css") + "</style>");
+        page = page.replace("<script src=\"/assets/cytoscape/cytoscape.min.js\"></script>",
+                "<script>\n" + inline(ViewServer.resource("cytoscape/cytoscape.min.js")) + "\n</script>");
+        page = page.replace("<script src=\"/assets/view.js\" defer></script>", "");
+        return page.replace("<!--STATIC-->", "<script>window.NETNS4J_STATIC = " + inline(data) + ";</script>\n"
+                + "<script>document.addEventListener(\"DOMContentLoaded\", function () {\n"
+                + inline(ViewServer.resource("view.js")) + "\n});</script>");
+    }
+
+    /** Text inside a script element must not close it. */
+    private static String inline(String script) {
+        return script.replace("</script", "<\\/script").replace("<!--", "<\\!--");
+    }
+}
