@@ -16,6 +16,8 @@ import io.netns4j.lab.model.LabNode;
 import io.netns4j.lab.model.LabSummary;
 import io.netns4j.lab.model.Topology;
 import io.netns4j.lab.plan.Plan;
+import io.netns4j.lab.view.StaticView;
+import io.netns4j.lab.view.ViewHub;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,7 +50,7 @@ final class LabCommand implements ObjectCommand {
             + "\tnetns4j lab link NAME NODE:IF up|down\n"
             + "\tnetns4j lab partition NAME GROUP / GROUP... [--oneway] | isolate NODE | halves | majority | ring | bridge"
             + " [NODES]\n\tnetns4j lab heal NAME\n"
-            + "\tnetns4j lab graph [--format dot|mermaid|text] NAME|FILE\n"
+            + "\tnetns4j lab graph [--format dot|mermaid|text|html] NAME|FILE\n"
             + "\tnetns4j lab impair NAME NODE:IF [delay TIME [JITTER [CORR%]]] [distribution normal|pareto|paretonormal]"
             + " [loss P% [CORR%] | loss gemodel P% [R% [1-H% [1-K%]]] | loss state P13% [P31% [P32% [P23% [P14%]]]]]"
             + " [duplicate P% [CORR%]] [reorder P% [CORR%] [gap N]] [corrupt P% [CORR%]] [rate RATE [OVERHEAD]] [limit N]"
@@ -137,9 +139,11 @@ final class LabCommand implements ObjectCommand {
                     words.remove(at);
                 }
                 try {
-                    LabGraph.Format.of(format);
+                    if (!format.equals("html")) {
+                        LabGraph.Format.of(format);
+                    }
                 } catch (IllegalArgumentException e) {
-                    throw new UsageException(e.getMessage() + ": " + usageLine(verb));
+                    throw new UsageException(e.getMessage().replace("text)", "text, html)") + ": " + usageLine(verb));
                 }
                 if (words.size() != 1 || words.getFirst().startsWith("-")) {
                     throw new UsageException("\"lab graph\" takes one lab name or topology file: " + usageLine(verb));
@@ -272,6 +276,9 @@ final class LabCommand implements ObjectCommand {
                         + (wanted.isNone() ? "has no impairment" : "impaired: " + a));
             }
             case "graph" -> {
+                if (p.more().getFirst().equals("html")) {
+                    return staticPage(ctx, p.operand(), options);
+                }
                 Topology t = graphed(p.operand(), options);
                 ctx.out.print(LabGraph.render(t, LabGraph.Format.of(p.more().getFirst())));
             }
@@ -320,6 +327,29 @@ final class LabCommand implements ObjectCommand {
                     : "# lab \"" + t.name() + "\" is running; " + c.plan().steps().size() + " changes bring it in line:");
         }
         ctx.out.print(c.plan());
+        return ExitStatus.OK;
+    }
+
+    /**
+     * {@code lab graph --format html NAME|FILE}: the live view's page as one file, with the running
+     * lab's state now (link states, partition, impairments, services), or a file's lab as planned.
+     */
+    private static int staticPage(Context ctx, String operand, Lab.Options options) throws UsageException, NetnsException {
+        Path path = Path.of(operand);
+        List<Map<String, Object>> pictures;
+        if (Files.isRegularFile(path) || operand.endsWith(".yaml") || operand.endsWith(".yml")) {
+            pictures = List.of(StaticView.planned(read(path)));
+        } else {
+            try (ViewHub hub = ViewHub.start(ctx.registry, options, List.of(labOperand(operand)))) {
+                pictures = hub.snapshots();
+            }
+        }
+        try {
+            ctx.out.print(StaticView.html(pictures));
+        } catch (IOException e) {
+            ctx.err.println("Cannot write the page: " + e.getMessage());
+            return ExitStatus.FAILED;
+        }
         return ExitStatus.OK;
     }
 

@@ -97,6 +97,31 @@ final class LabWatch implements NodeWatch.Listener, AutoCloseable {
         }
     }
 
+    /** A lab as its file plans it: every node present, every interface up, no partition. */
+    static Map<String, Object> planned(Topology t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lab", t.name());
+        List<Object> ns = new ArrayList<>();
+        for (TopologyNode n : t.nodes()) {
+            Map<String, Object> ifs = new LinkedHashMap<>();
+            Map<String, Object> addresses = new LinkedHashMap<>();
+            for (Endpoint e : t.endpoints(n.name())) {
+                ifs.put(e.iface(), Map.of("up", true, "oper", "UP", "state", "up", "impairment",
+                        e.impairment() == null || e.impairment().isNone() ? "" : String.join(" ", e.impairment().words()),
+                        "rx_bps", 0, "tx_bps", 0, "rx_pps", 0, "tx_pps", 0));
+                addresses.put(e.iface(), e.addresses().stream().map(Object::toString).toList());
+            }
+            ns.add(Map.of("name", n.name(), "kind", n.kind().word(), "present", true, "namespace", t.namespace(n.name()),
+                    "interfaces", ifs, "addresses", addresses));
+        }
+        m.put("nodes", ns);
+        m.put("links", t.links().stream().<Object>map(l -> Map.of("a", endpoint(l.a()), "b", endpoint(l.b()))).toList());
+        m.put("partition", List.of());
+        m.put("services", List.of());
+        m.put("timeline", List.of());
+        return m;
+    }
+
     /** The whole picture of the lab, as the page draws it. */
     synchronized Map<String, Object> snapshot() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.netns4j.lab.view;
 
 import io.netns4j.internal.json.JsonWriter;
+import io.netns4j.lab.model.Topology;
 
 import java.io.IOException;
 import java.util.List;
@@ -33,6 +34,17 @@ public final class StaticView {
         return page.replace("<!--STATIC-->", "<script>window.NETNS4J_STATIC = " + inline(data) + ";</script>\n"
                 + "<script>document.addEventListener(\"DOMContentLoaded\", function () {\n"
                 + inline(ViewServer.resource("view.js")) + "\n});</script>");
+    }
+
+    /**
+     * A lab as its file plans it, for {@link #html}: nodes and links with their addresses, no
+     * state read from the machine (every link drawn up, no partition).
+     *
+     * @param t the lab
+     * @return the picture, as {@link ViewHub#snapshots()} gives for a running lab
+     */
+    public static Map<String, Object> planned(Topology t) {
+        return LabWatch.planned(t);
     }
 
     /** Text inside a script element must not close it. */

@@ -31,7 +31,8 @@
           "text-background-color": "#fff", "text-background-opacity": 0.85, "text-background-padding": 1 } },
       { selector: "edge.down", style: { "line-color": "#9e9e9e", "line-style": "dotted", "width": 3 } },
       { selector: "edge.impaired", style: { "line-color": "#ef6c00", "line-style": "dashed", "label": "data(impairment)",
-          "font-size": 10, "color": "#e65100", "font-weight": "bold", "text-wrap": "wrap", "text-background-opacity": 0.9 } },
+          "font-size": 10, "color": "#e65100", "font-weight": "bold", "text-wrap": "wrap", "text-background-opacity": 0.9,
+          "text-margin-y": -34, "width": 4 } },
       { selector: "edge.down.impaired", style: { "line-color": "#9e9e9e", "line-style": "dotted" } },
       { selector: "edge.cut", style: { "line-color": "#c62828", "line-style": "dashed", "width": 2.5, "label": "data(label)",
           "font-size": 11, "color": "#c62828", "font-weight": "bold", "curve-style": "unbundled-bezier",
@@ -140,12 +141,25 @@
 
   function layout() {
     const n = cy.nodes().length;
-    const opts = n > 120 ? { name: "concentric", animate: false, minNodeSpacing: 12, concentric: (x) => x.degree(), levelWidth: () => 2 }
-      : { name: "cose", animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 180, randomize: false, padding: 30 };
+    const opts = n <= 9 ? { name: "circle", animate: false, startAngle: Math.PI / 2 + Math.PI / Math.max(2, n - 1), spacingFactor: 1.6 }
+      : n > 120 ? { name: "concentric", animate: false, minNodeSpacing: 12, concentric: (x) => x.degree(), levelWidth: () => 2 }
+      : { name: "cose", animate: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 160, nodeOverlap: 40, randomize: true, padding: 30 };
     cy.layout(Object.assign({ padding: 30, fit: true }, opts)).run();
   }
 
-  function redraw(structural) {
+  // Changes are drawn once per frame, however many events came in it; the links table is
+  // rebuilt only when a link's state changed, counters update its cells in place.
+  let pending = null;
+  function redraw(structural, countersOnly) {
+    pending = pending || { structural: false, table: false };
+    pending.structural = pending.structural || structural;
+    pending.table = pending.table || !countersOnly;
+    if (pending.scheduled) return;
+    pending.scheduled = true;
+    requestAnimationFrame(() => { const p = pending; pending = null; draw(p.structural, p.table); });
+  }
+
+  function draw(structural, table) {
     const before = cy.nodes().length;
     for (const snap of labs.values()) drawLab(snap);
     if (structural || cy.nodes().length !== before) layout();
@@ -153,8 +167,16 @@
     $("partitionBanner").textContent = banner;
     $("title").textContent = [...labs.keys()].join(", ") || "no lab";
     fillLabSelect();
-    linksTable();
-    if (selected) showSelection(selected);
+    if (table) {
+      linksTable();
+      if (selected) showSelection(selected);
+    } else {
+      document.querySelectorAll("canvas.spark").forEach(drawSpark);
+      document.querySelectorAll("td.traffic").forEach((td) => {
+        const h = history.get(td.firstChild.dataset.key) || [];
+        td.lastChild.textContent = " " + rateText(h.length ? h[h.length - 1] : 0);
+      });
+    }
   }
 
   // ---- the side panel ----
@@ -208,7 +230,7 @@
         rows.push(el("tr", { "data-link": linkId(snap.lab, l), class: "link-row", onclick: () => select(cy.getElementById(linkId(snap.lab, l))) },
           el("td", {}, (labs.size > 1 ? snap.lab + ": " : "") + l.a.node + ":" + l.a.iface + " — " + l.b.node + ":" + l.b.iface),
           el("td", { class: "state-" + (state === "up" ? "up" : "down") }, state), el("td", { class: "imp" }, imp),
-          el("td", {}, spark(k), " " + rateText(bps))));
+          el("td", { class: "traffic" }, spark(k), " " + rateText(bps))));
       }
     }
     $("links").tBodies[0].replaceChildren(...rows);
@@ -318,7 +340,7 @@
         history.set(k, h);
       }
     }
-    redraw(false);
+    redraw(false, true);
   }
 
   function handlers() {
