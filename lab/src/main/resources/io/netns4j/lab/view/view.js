@@ -141,7 +141,7 @@
 
   function layout() {
     const n = cy.nodes().length;
-    const opts = n <= 9 ? { name: "circle", animate: false, startAngle: Math.PI / 2 + Math.PI / Math.max(2, n - 1), spacingFactor: 1.6 }
+    const opts = n <= 9 ? { name: "circle", animate: false, startAngle: -Math.PI / 2, radius: 50 + 40 * n }
       : n > 120 ? { name: "concentric", animate: false, minNodeSpacing: 12, concentric: (x) => x.degree(), levelWidth: () => 2 }
       : { name: "cose", animate: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 160, nodeOverlap: 40, randomize: true, padding: 30 };
     cy.layout(Object.assign({ padding: 30, fit: true }, opts)).run();
