@@ -38,7 +38,9 @@ import java.util.Optional;
  *       {@code lab up} runs, as the equivalent commands;</li>
  *   <li>{@code lab up FILE}: builds the lab ({@link Lab#up});</li>
  *   <li>{@code lab down FILE|NAME}: removes it, also after a crash ({@link Lab#down});</li>
- *   <li>{@code lab list}, {@code lab show [-j] NAME}: labs found on the machine by their marks.</li>
+ *   <li>{@code lab list}, {@code lab show [-j] NAME}: labs found on the machine by their marks;</li>
+ *   <li>{@code lab serve [NAME...] [--listen HOST:PORT]}: the live view in a browser ({@link LabServeCommand});
+ *       {@code lab graph --format html}: the same page as one file.</li>
  * </ul>
  * Progress lines go to stderr on a terminal only. Exit 2: usage errors and bad files (nothing
  * created); 1: failures.
