@@ -52,7 +52,7 @@ final class LabCommand implements ObjectCommand {
             + "\tnetns4j lab link NAME NODE:IF up|down\n"
             + "\tnetns4j lab partition NAME GROUP / GROUP... [--oneway] | isolate NODE | halves | majority | ring | bridge"
             + " [NODES]\n\tnetns4j lab heal NAME\n"
-            + "\tnetns4j lab graph [--format dot|mermaid|text|html] NAME|FILE\n"
+            + "\tnetns4j lab graph [--format dot|mermaid|text|html|svg] NAME|FILE\n"
             + "\tnetns4j lab impair NAME NODE:IF [delay TIME [JITTER [CORR%]]] [distribution normal|pareto|paretonormal]"
             + " [loss P% [CORR%] | loss gemodel P% [R% [1-H% [1-K%]]] | loss state P13% [P31% [P32% [P23% [P14%]]]]]"
             + " [duplicate P% [CORR%]] [reorder P% [CORR%] [gap N]] [corrupt P% [CORR%]] [rate RATE [OVERHEAD]] [limit N]"
@@ -141,11 +141,11 @@ final class LabCommand implements ObjectCommand {
                     words.remove(at);
                 }
                 try {
-                    if (!format.equals("html")) {
+                    if (!format.equals("html") && !format.equals("svg")) {
                         LabGraph.Format.of(format);
                     }
                 } catch (IllegalArgumentException e) {
-                    throw new UsageException(e.getMessage().replace("text)", "text, html)") + ": " + usageLine(verb));
+                    throw new UsageException(e.getMessage().replace("text)", "text, html, svg)") + ": " + usageLine(verb));
                 }
                 if (words.size() != 1 || words.getFirst().startsWith("-")) {
                     throw new UsageException("\"lab graph\" takes one lab name or topology file: " + usageLine(verb));
@@ -278,8 +278,8 @@ final class LabCommand implements ObjectCommand {
                         + (wanted.isNone() ? "has no impairment" : "impaired: " + a));
             }
             case "graph" -> {
-                if (p.more().getFirst().equals("html")) {
-                    return staticPage(ctx, p.operand(), options);
+                if (p.more().getFirst().equals("html") || p.more().getFirst().equals("svg")) {
+                    return staticPage(ctx, p.operand(), p.more().getFirst(), options);
                 }
                 Topology t = graphed(p.operand(), options);
                 ctx.out.print(LabGraph.render(t, LabGraph.Format.of(p.more().getFirst())));
@@ -333,10 +333,11 @@ final class LabCommand implements ObjectCommand {
     }
 
     /**
-     * {@code lab graph --format html NAME|FILE}: the live view's page as one file, with the running
+     * {@code lab graph --format html|svg NAME|FILE}: the live view's page as one file (or its picture as SVG), with the running
      * lab's state now (link states, partition, impairments, services), or a file's lab as planned.
      */
-    private static int staticPage(Context ctx, String operand, Lab.Options options) throws UsageException, NetnsException {
+    private static int staticPage(Context ctx, String operand, String format, Lab.Options options)
+            throws UsageException, NetnsException {
         Path path = Path.of(operand);
         List<Map<String, Object>> pictures;
         if (Files.isRegularFile(path) || operand.endsWith(".yaml") || operand.endsWith(".yml")) {
@@ -347,7 +348,7 @@ final class LabCommand implements ObjectCommand {
             }
         }
         try {
-            ctx.out.print(StaticView.html(pictures));
+            ctx.out.print(format.equals("svg") ? StaticView.svg(pictures) : StaticView.html(pictures));
         } catch (IOException e) {
             ctx.err.println("Cannot write the page: " + e.getMessage());
             return ExitStatus.FAILED;

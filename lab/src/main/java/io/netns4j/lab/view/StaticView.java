@@ -11,6 +11,7 @@ import java.util.Map;
  * The live view's picture as one file ({@code netns4j lab graph --format html NAME}): the
  * page, its script, its style and cytoscape.js inlined, with the labs' state at one moment
  * in place of the event stream. Opens offline, from a CI artifact or a mail; no actions.
+ * {@link #svg} draws the same pictures as an image.
  */
 public final class StaticView {
     private StaticView() {
@@ -34,6 +35,17 @@ public final class StaticView {
         return page.replace("<!--STATIC-->", "<script>window.NETNS4J_STATIC = " + inline(data) + ";</script>\n"
                 + "<script>document.addEventListener(\"DOMContentLoaded\", function () {\n"
                 + inline(ViewServer.resource("view.js")) + "\n});</script>");
+    }
+
+    /**
+     * The same pictures as one SVG image ({@code lab graph --format svg}): nodes on a circle
+     * per lab, links, their state, impairments and partition cuts in the page's colours.
+     *
+     * @param snapshots the labs' pictures
+     * @return the SVG document
+     */
+    public static String svg(List<Map<String, Object>> snapshots) {
+        return SvgPicture.of(snapshots);
     }
 
     /**

@@ -316,7 +316,11 @@
 
   // ---- events ----
 
+  const shownEntries = new Set(); // a lab's snapshot repeats entries the stream already brought
   function timeline(e) {
+    const id = e.time + "\u0000" + e.lab + "\u0000" + e.text;
+    if (shownEntries.has(id)) return;
+    shownEntries.add(id);
     const t = new Date(e.time).toLocaleTimeString([], { hour12: false });
     const li = el("li", { class: "k-" + e.kind }, t + "  " + e.lab + "  " + e.text);
     const list = $("timeline");
