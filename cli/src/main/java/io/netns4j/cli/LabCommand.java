@@ -16,6 +16,8 @@ import io.netns4j.lab.model.LabNode;
 import io.netns4j.lab.model.LabSummary;
 import io.netns4j.lab.model.Topology;
 import io.netns4j.lab.plan.Plan;
+import io.netns4j.lab.view.StaticView;
+import io.netns4j.lab.view.ViewHub;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +38,9 @@ import java.util.Optional;
  *       {@code lab up} runs, as the equivalent commands;</li>
  *   <li>{@code lab up FILE}: builds the lab ({@link Lab#up});</li>
  *   <li>{@code lab down FILE|NAME}: removes it, also after a crash ({@link Lab#down});</li>
- *   <li>{@code lab list}, {@code lab show [-j] NAME|FILE}: labs found on the machine by their marks.</li>
+ *   <li>{@code lab list}, {@code lab show [-j] NAME|FILE}: labs found on the machine by their marks;</li>
+ *   <li>{@code lab serve [NAME...] [--listen HOST:PORT]}: the live view in a browser ({@link LabServeCommand});
+ *       {@code lab graph --format html}: the same page as one file.</li>
  * </ul>
  * Progress lines go to stderr on a terminal only. Exit 2: usage errors and bad files (nothing
  * created); 1: failures.
@@ -48,12 +52,12 @@ final class LabCommand implements ObjectCommand {
             + "\tnetns4j lab link NAME NODE:IF up|down\n"
             + "\tnetns4j lab partition NAME GROUP / GROUP... [--oneway] | isolate NODE | halves | majority | ring | bridge"
             + " [NODES]\n\tnetns4j lab heal NAME\n"
-            + "\tnetns4j lab graph [--format dot|mermaid|text] NAME|FILE\n"
+            + "\tnetns4j lab graph [--format dot|mermaid|text|html|svg] NAME|FILE\n"
             + "\tnetns4j lab impair NAME NODE:IF [delay TIME [JITTER [CORR%]]] [distribution normal|pareto|paretonormal]"
             + " [loss P% [CORR%] | loss gemodel P% [R% [1-H% [1-K%]]] | loss state P13% [P31% [P32% [P23% [P14%]]]]]"
             + " [duplicate P% [CORR%]] [reorder P% [CORR%] [gap N]] [corrupt P% [CORR%]] [rate RATE [OVERHEAD]] [limit N]"
             + " [seed N] [engine kernel|userspace] | none\n"
-            + LabServiceCommand.USAGE;
+            + LabServeCommand.USAGE + "\n" + LabServiceCommand.USAGE;
 
     @Override
     public void check(GlobalOptions options, List<String> args) throws UsageException {
@@ -71,7 +75,7 @@ final class LabCommand implements ObjectCommand {
             throw new UsageException(USAGE);
         }
         String verb = Keywords.resolve(args.getFirst(), "check", "plan", "up", "down", "list", "show", "exec", "graph",
-                "link", "partition", "heal", "impair", "graph", "help", "ps", "logs", "restart", "stop", "start", "kill", "pause",
+                "link", "partition", "heal", "impair", "graph", "serve", "help", "ps", "logs", "restart", "stop", "start", "kill", "pause",
                 "resume", "wait");
         if (verb == null) {
             throw new UsageException("Command \"" + args.getFirst() + "\" is unknown, try \"netns4j lab help\".");
@@ -86,6 +90,10 @@ final class LabCommand implements ObjectCommand {
             return new Parsed(verb, null, false, false, List.copyOf(rest));
         }
         switch (verb) {
+            case "serve" -> {
+                LabServeCommand.parse(rest);
+                return new Parsed(verb, null, false, false, List.copyOf(rest));
+            }
             case "exec" -> {
                 if (rest.size() < 3) {
                     throw new UsageException("\"lab exec\" takes a lab, a node and a command: " + usageLine(verb));
@@ -144,9 +152,11 @@ final class LabCommand implements ObjectCommand {
                     words.remove(at);
                 }
                 try {
-                    LabGraph.Format.of(format);
+                    if (!format.equals("html") && !format.equals("svg")) {
+                        LabGraph.Format.of(format);
+                    }
                 } catch (IllegalArgumentException e) {
-                    throw new UsageException(e.getMessage() + ": " + usageLine(verb));
+                    throw new UsageException(e.getMessage().replace("text)", "text, html, svg)") + ": " + usageLine(verb));
                 }
                 if (words.size() != 1 || words.getFirst().startsWith("-")) {
                     throw new UsageException("\"lab graph\" takes one lab name or topology file: " + usageLine(verb));
@@ -233,6 +243,9 @@ final class LabCommand implements ObjectCommand {
             case "ps", "logs", "restart", "stop", "start", "kill", "pause", "resume", "wait" -> {
                 return LabServiceCommand.run(ctx, LabServiceCommand.parse(p.verb(), p.more()), options);
             }
+            case "serve" -> {
+                return LabServeCommand.run(ctx, LabServeCommand.parse(p.more()), options);
+            }
             case "check" -> {
                 Topology t = read(Path.of(p.operand()));
                 ctx.out.println(p.operand() + ": lab \"" + t.name() + "\" is valid (" + t.nodes().size() + " nodes, "
@@ -277,6 +290,9 @@ final class LabCommand implements ObjectCommand {
                         + (wanted.isNone() ? "has no impairment" : "impaired: " + a));
             }
             case "graph" -> {
+                if (p.more().getFirst().equals("html") || p.more().getFirst().equals("svg")) {
+                    return staticPage(ctx, p.operand(), p.more().getFirst(), options);
+                }
                 Topology t = graphed(p.operand(), options);
                 ctx.out.print(LabGraph.render(t, LabGraph.Format.of(p.more().getFirst())));
             }
@@ -325,6 +341,30 @@ final class LabCommand implements ObjectCommand {
                     : "# lab \"" + t.name() + "\" is running; " + c.plan().steps().size() + " changes bring it in line:");
         }
         ctx.out.print(c.plan());
+        return ExitStatus.OK;
+    }
+
+    /**
+     * {@code lab graph --format html|svg NAME|FILE}: the live view's page as one file (or its picture as SVG), with the running
+     * lab's state now (link states, partition, impairments, services), or a file's lab as planned.
+     */
+    private static int staticPage(Context ctx, String operand, String format, Lab.Options options)
+            throws UsageException, NetnsException {
+        Path path = Path.of(operand);
+        List<Map<String, Object>> pictures;
+        if (Files.isRegularFile(path) || operand.endsWith(".yaml") || operand.endsWith(".yml")) {
+            pictures = List.of(StaticView.planned(read(path)));
+        } else {
+            try (ViewHub hub = ViewHub.start(ctx.registry, options, List.of(labOperand(operand)))) {
+                pictures = hub.snapshots();
+            }
+        }
+        try {
+            ctx.out.print(format.equals("svg") ? StaticView.svg(pictures) : StaticView.html(pictures));
+        } catch (IOException e) {
+            ctx.err.println("Cannot write the page: " + e.getMessage());
+            return ExitStatus.FAILED;
+        }
         return ExitStatus.OK;
     }
 

@@ -53,9 +53,15 @@ class LabCliTest {
                 .contains("\"--format\" is given twice"));
         assertTrue(mermaid.out().startsWith("graph LR"), mermaid.out());
         assertEquals(0, CliRun.of("lab", "graph", "--format", "text", "examples/seed/lab.yaml").exit());
-        CliRun bad = CliRun.of("lab", "graph", "--format", "svg", "examples/seed/lab.yaml");
+        CliRun bad = CliRun.of("lab", "graph", "--format", "png", "examples/seed/lab.yaml");
         assertEquals(2, bad.exit());
-        assertTrue(bad.err().contains("unknown graph format \"svg\""), bad.err());
+        assertTrue(bad.err().contains("unknown graph format \"png\" (known: dot, mermaid, text, html, svg)"), bad.err());
+        CliRun html = CliRun.of("lab", "graph", "--format", "html", "examples/router-firewall/lab.yaml");
+        assertEquals(0, html.exit(), html.err());
+        assertTrue(html.out().startsWith("<!DOCTYPE html>") && html.out().contains("\"lab\":\"rfw\""), "the live view's page");
+        CliRun svg = CliRun.of("lab", "graph", "--format", "svg", "examples/router-firewall/lab.yaml");
+        assertEquals(0, svg.exit(), svg.err());
+        assertTrue(svg.out().startsWith("<svg ") && svg.out().contains(">router</tspan>"), svg.out());
         assertEquals(2, CliRun.of("lab", "graph").exit());
     }
 

@@ -7,17 +7,47 @@ import io.netns4j.lab.RunningLab;
 import io.netns4j.lab.model.LabNode;
 import io.netns4j.lab.model.ServiceStatus;
 
+import io.netns4j.lab.view.StaticView;
+import io.netns4j.lab.view.ViewHub;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a failed test's report gets about its lab: each node with its interfaces, addresses and
  * impairments ({@code lab show}), the partition in place, and each service's state with the last
- * lines of its log ({@code lab ps}, {@code lab logs}).
+ * lines of its log ({@code lab ps}, {@code lab logs}); and the lab's picture as {@code lab serve}
+ * draws it, one HTML file ({@code lab graph --format html}) in the directory named by the system
+ * property {@value #VIEWS_PROPERTY} (default {@code target/netns4j-labs}).
  */
 final class LabDiagnostics {
     private static final int LOG_LINES = 10;
 
     private LabDiagnostics() {
+    }
+
+    /** The system property naming where failed tests' lab pictures go. */
+    static final String VIEWS_PROPERTY = "netns4j.junit.views";
+
+    /**
+     * Writes the lab's picture now (link states, partition, impairments, services) to
+     * {@code <views>/<test>-<lab>.html}; empty, with the reason on stderr, when it cannot.
+     */
+    static Optional<Path> picture(RunningLab lab, String test) {
+        Path dir = Path.of(System.getProperty(VIEWS_PROPERTY, "target/netns4j-labs"));
+        try (ViewHub hub = ViewHub.start(lab.registry(), lab.options(), List.of(lab.name()))) {
+            String html = StaticView.html(hub.snapshots());
+            Files.createDirectories(dir);
+            Path file = dir.resolve((test + "-" + lab.name()).replaceAll("[^A-Za-z0-9_.-]+", "_") + ".html");
+            Files.writeString(file, html);
+            return Optional.of(file.toAbsolutePath());
+        } catch (IOException | RuntimeException e) { // NetnsException is an IOException
+            System.err.println("netns4j: the lab's picture could not be written to " + dir + ": " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     static String dump(RunningLab lab) {

@@ -135,6 +135,11 @@ public final class LabExtension implements ExecutionCondition, BeforeAllCallback
             String dump = LabDiagnostics.dump(lab);
             context.publishReportEntry("netns4j lab " + lab.name(), dump);
             System.err.println("netns4j: lab " + lab.name() + " when " + context.getDisplayName() + " failed:\n" + dump);
+            LabDiagnostics.picture(lab, context.getRequiredTestClass().getSimpleName() + "." + context.getDisplayName())
+                    .ifPresent(file -> {
+                        context.publishReportEntry("netns4j lab view " + lab.name(), file.toString());
+                        System.err.println("netns4j: the lab's picture at the failure: " + file.toUri());
+                    });
         }
         throw cause;
     }

@@ -128,7 +128,30 @@ class LabExtensionTest {
     void oneLabPerClassWithFaultsPutBackAfterEachTestAndTheLabInAFailuresReport() throws Exception {
         NAMES.clear();
         List<ReportEntry> entries = new ArrayList<>();
-        TestExecutionSummary s = run(PerClassSample.class, entries);
+        java.nio.file.Path views = java.nio.file.Files.createTempDirectory("n4jt-views-");
+        System.setProperty(LabDiagnostics.VIEWS_PROPERTY, views.toString());
+        TestExecutionSummary s;
+        try {
+            s = run(PerClassSample.class, entries);
+        } finally {
+            System.clearProperty(LabDiagnostics.VIEWS_PROPERTY);
+        }
+        List<java.nio.file.Path> pictures;
+        try (var files = java.nio.file.Files.list(views)) {
+            pictures = files.toList();
+        }
+        try {
+            assertEquals(1, pictures.size(), "the failing test's lab picture: " + pictures);
+            String html = java.nio.file.Files.readString(pictures.getFirst());
+            assertTrue(html.contains("window.NETNS4J_STATIC") && html.contains("\"partition\":[{"), "with its partition");
+            assertTrue(entries.stream().anyMatch(e -> e.getKeyValuePairs().values().contains(pictures.getFirst().toString())),
+                    "the report names the file");
+        } finally {
+            for (java.nio.file.Path p : pictures) {
+                java.nio.file.Files.delete(p);
+            }
+            java.nio.file.Files.delete(views);
+        }
         assertEquals(3, s.getTestsStartedCount());
         assertEquals(2, s.getTestsSucceededCount(), SEEN.keySet().toString());
         assertEquals(1, s.getTestsFailedCount());

@@ -95,6 +95,11 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
+    /** The socket's descriptor, for {@code poll(2)} over several sockets; never closed by the caller. */
+    public int descriptor() {
+        return fd;
+    }
+
     /** The port id the kernel gave this socket. */
     public int portId() {
         return portId;

@@ -26,7 +26,7 @@ class LabArchitectureTest {
     private static final String LAB = "io.netns4j.lab";
     private static final List<String> STAGES = List.of("io.netns4j.lab.model..", "io.netns4j.lab.file..",
             "io.netns4j.lab.plan..", "io.netns4j.lab.fault..", "io.netns4j.lab.graph..", "io.netns4j.lab.service..",
-            "io.netns4j.lab.runtime..", "io.netns4j.lab.wire..");
+            "io.netns4j.lab.runtime..", "io.netns4j.lab.wire..", "io.netns4j.lab.view..");
 
     private static JavaClasses lab;
 
@@ -76,6 +76,13 @@ class LabArchitectureTest {
     }
 
     @Test
+    void theLiveViewSitsOnTopAndNothingUsesIt() {
+        // a front end, like the CLI: it uses the front door and the stages, and no stage uses it
+        noClasses().that().resideOutsideOfPackage("io.netns4j.lab.view..")
+                .should().dependOnClassesThat().resideInAPackage("io.netns4j.lab.view..").check(lab);
+    }
+
+    @Test
     void onlyTheFileStageReadsYaml() {
         noClasses().that().resideOutsideOfPackage("io.netns4j.lab.file..")
                 .should().dependOnClassesThat().resideInAPackage("org.snakeyaml..").check(lab);
@@ -88,8 +95,9 @@ class LabArchitectureTest {
                         .and(not(resideInAPackage("io.netns4j.internal.text..")))
                         .and(not(resideInAPackage("io.netns4j.internal.json.."))))
                 .check(lab);
-        // JSON only on the supervisor's control socket, and for labs written in code (LabBuilder)
-        noClasses().that().resideOutsideOfPackage("io.netns4j.lab.service..").and().doNotHaveFullyQualifiedName(
+        // JSON only on the supervisor's control socket, the live view's page, and labs written in code (LabBuilder)
+        noClasses().that().resideOutsideOfPackage("io.netns4j.lab.service..")
+                .and().resideOutsideOfPackage("io.netns4j.lab.view..").and().doNotHaveFullyQualifiedName(
                         "io.netns4j.lab.LabBuilder")
                 .should().dependOnClassesThat().resideInAPackage("io.netns4j.internal.json..").check(lab);
         noClasses().that().resideInAPackage("io.netns4j.lab..")
