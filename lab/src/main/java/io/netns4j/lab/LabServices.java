@@ -57,6 +57,37 @@ public final class LabServices {
     }
 
     /**
+     * A lab's services as of a version of its supervisor's changes ({@link #awaitChange}).
+     *
+     * @param version  the count of changes so far (services added or removed, any one's state)
+     * @param services every service
+     */
+    public record Snapshot(long version, List<ServiceStatus> services) {
+        /** Copies the list. */
+        public Snapshot {
+            services = List.copyOf(services);
+        }
+    }
+
+    /**
+     * {@code lab ps LAB} that waits for a change: returns once the lab's services changed after
+     * {@code after} (the version of an earlier answer; -1: at once), or after {@code wait} (at
+     * most 60 s). What {@code lab serve} follows services with, instead of asking every second.
+     *
+     * @throws NotFoundException the lab has no supervisor answering
+     */
+    public static Snapshot awaitChange(String lab, long after, Duration wait, Lab.Options options)
+            throws NetnsException {
+        SupervisorClient c = client(lab, options);
+        try {
+            SupervisorClient.Snapshot s = c.statusAfter(after, wait);
+            return new Snapshot(s.version(), s.services());
+        } catch (IOException | SupervisorClient.Refused e) {
+            throw failure(lab, e);
+        }
+    }
+
+    /**
      * One service as an object, to watch and drive from Java.
      *
      * @throws NotFoundException no such service, naming those there are

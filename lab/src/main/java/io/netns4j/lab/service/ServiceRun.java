@@ -67,6 +67,18 @@ final class ServiceRun {
         return log;
     }
 
+    /** Told of every change of state (the supervisor's change count, which {@code ps} waits on). */
+    private volatile Runnable onChange = () -> { };
+
+    void onChange(Runnable listener) {
+        onChange = listener;
+    }
+
+    private void setState(ServiceState next) {
+        state = next;
+        onChange.run();
+    }
+
     synchronized ServiceStatus status() {
         return new ServiceStatus(target.node(), target.spec().name(), state.hasProcess() ? pid : 0, state,
                 ready, restarts, since, lastExit, problem);
@@ -108,7 +120,7 @@ final class ServiceRun {
             }
             problem = "";
             ready = spec.ready().isEmpty();
-            state = ready ? ServiceState.RUNNING : ServiceState.STARTING;
+            setState(ready ? ServiceState.RUNNING : ServiceState.STARTING);
             log.note((byPolicy ? "restarted" : "started") + " " + target.id() + " as pid " + pid);
             p.onExit().thenRun(() -> timers.execute(() -> ended(gen, p.exitValue())));
             if (!ready) {
@@ -116,7 +128,7 @@ final class ServiceRun {
                 pending = timers.schedule(() -> probe(gen, deadline), 0, TimeUnit.MILLISECONDS);
             }
         } catch (IOException | RuntimeException e) {
-            state = ServiceState.FAILED;
+            setState(ServiceState.FAILED);
             problem = "could not start: " + e.getMessage();
             since = Instant.now();
             log.note(problem);
@@ -134,7 +146,7 @@ final class ServiceRun {
         process = null;
         since = ProcessHandle.of(alive).flatMap(h -> h.info().startInstant()).orElse(Instant.now());
         ready = target.spec().ready().isEmpty();
-        state = ready ? ServiceState.RUNNING : ServiceState.STARTING;
+        setState(ready ? ServiceState.RUNNING : ServiceState.STARTING);
         log.note("adopted " + target.id() + " pid " + alive + " (its supervisor had ended)");
         ProcessHandle.of(alive).ifPresentOrElse(
                 h -> h.onExit().thenRun(() -> timers.execute(() -> ended(gen, -1))),
@@ -158,7 +170,7 @@ final class ServiceRun {
         process = null;
         log.note(target.id() + " ended: " + lastExit);
         if (stopping) {
-            state = ServiceState.STOPPED;
+            setState(ServiceState.STOPPED);
             return;
         }
         if (target.spec().restart().restartsAfter(code == -1 ? 1 : code)) {
@@ -167,7 +179,7 @@ final class ServiceRun {
             }
             scheduleRestart(gen);
         } else {
-            state = code == 0 ? ServiceState.EXITED : ServiceState.FAILED;
+            setState(code == 0 ? ServiceState.EXITED : ServiceState.FAILED);
             if (code != 0 && problem.isEmpty()) {
                 problem = "ended: " + lastExit;
             }
@@ -175,7 +187,7 @@ final class ServiceRun {
     }
 
     private void scheduleRestart(long gen) {
-        state = ServiceState.BACKOFF;
+        setState(ServiceState.BACKOFF);
         Duration wait = backoff;
         Duration next = backoff.multipliedBy(2);
         backoff = next.compareTo(ServiceSpec.MAX_BACKOFF) > 0 ? ServiceSpec.MAX_BACKOFF : next;
@@ -217,7 +229,7 @@ final class ServiceRun {
                 ready = true;
                 problem = "";
                 if (state == ServiceState.STARTING) {
-                    state = ServiceState.RUNNING;
+                    setState(ServiceState.RUNNING);
                 }
                 log.note(target.id() + " is ready");
                 return;
@@ -245,7 +257,7 @@ final class ServiceRun {
             cancelPending();
             stopping = true;
             if (!state.hasProcess()) {
-                state = ServiceState.STOPPED;
+                setState(ServiceState.STOPPED);
                 since = Instant.now();
                 return;
             }
@@ -260,7 +272,7 @@ final class ServiceRun {
         cancelPending();
         stopping = true;
         if (!state.hasProcess()) {
-            state = ServiceState.STOPPED;
+            setState(ServiceState.STOPPED);
             return 0;
         }
         return pid;
@@ -279,7 +291,7 @@ final class ServiceRun {
         }
         synchronized (this) {
             if (state.hasProcess() && ProcessTree.isGone(pid)) {
-                state = stopping ? ServiceState.STOPPED : ServiceState.EXITED;
+                setState(stopping ? ServiceState.STOPPED : ServiceState.EXITED);
             }
         }
     }
@@ -291,7 +303,7 @@ final class ServiceRun {
         }
         ProcessTree.signalTree(pid, signal);
         if (signal == ProcessTree.SIGCONT && state == ServiceState.PAUSED) {
-            state = ready ? ServiceState.RUNNING : ServiceState.STARTING;
+            setState(ready ? ServiceState.RUNNING : ServiceState.STARTING);
         }
         return true;
     }
@@ -302,7 +314,7 @@ final class ServiceRun {
             return false;
         }
         ProcessTree.signalTree(pid, ProcessTree.SIGSTOP);
-        state = ServiceState.PAUSED;
+        setState(ServiceState.PAUSED);
         log.note(target.id() + " paused (SIGSTOP)");
         return true;
     }
@@ -313,7 +325,7 @@ final class ServiceRun {
             return false;
         }
         ProcessTree.signalTree(pid, ProcessTree.SIGCONT);
-        state = ready ? ServiceState.RUNNING : ServiceState.STARTING;
+        setState(ready ? ServiceState.RUNNING : ServiceState.STARTING);
         log.note(target.id() + " resumed (SIGCONT)");
         return true;
     }

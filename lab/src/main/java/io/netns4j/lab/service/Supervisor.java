@@ -89,6 +89,46 @@ public final class Supervisor implements AutoCloseable {
         return runs.values().stream().map(ServiceRun::status).toList();
     }
 
+    private final Object changes = new Object();
+    private long version;
+
+    /** A service changed state, or the set of services changed. */
+    private void changed() {
+        synchronized (changes) {
+            version++;
+            changes.notifyAll();
+        }
+    }
+
+    /** @return the number of changes so far (services added or removed, any service's state) */
+    public long version() {
+        synchronized (changes) {
+            return version;
+        }
+    }
+
+    /**
+     * Waits until the services have changed since {@code after} (a {@link #version()} read
+     * before), or {@code limit} has passed: how {@code lab serve} follows services without
+     * asking again and again.
+     *
+     * @return the version now
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public long awaitChange(long after, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (changes) {
+            while (version <= after) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(changes, left);
+            }
+            return version;
+        }
+    }
+
     /**
      * Makes the supervised services those of {@code targets}: a service no longer listed is
      * stopped and forgotten; a new one is started (or adopted, when a process of it outlived an
@@ -115,6 +155,7 @@ public final class Supervisor implements AutoCloseable {
                 ServiceRun r = runs.get(t.id());
                 if (r == null) {
                     r = new ServiceRun(lab, t, directory, opener, timers, etcNetns);
+                    r.onChange(this::changed);
                     toStart.add(r);
                 }
                 ordered.put(t.id(), r);
@@ -122,6 +163,7 @@ public final class Supervisor implements AutoCloseable {
             runs.clear();
             runs.putAll(ordered);
         }
+        changed();
         stopAll(toStop);
         for (ServiceRun r : toStart) {
             Long orphan = orphans.remove(r.target().id());

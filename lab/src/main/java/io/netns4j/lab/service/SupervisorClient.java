@@ -15,6 +15,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +75,27 @@ public final class SupervisorClient {
             throw new IOException("the supervisor's answer is not understood: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** Services as of a version of the supervisor's changes. */
+    public record Snapshot(long version, List<ServiceStatus> services) {
+    }
+
+    /**
+     * {@code ps} that waits: answers once the services changed after {@code after} (a version
+     * from an earlier snapshot, -1 for at once), or after {@code wait}.
+     */
+    public Snapshot statusAfter(long after, Duration wait) throws IOException, Refused {
+        Map<String, Object> a = call(Map.of("op", "ps", "after", after, "wait", wait.toMillis()));
+        List<ServiceStatus> out = new ArrayList<>();
+        try {
+            for (Object o : ServiceJson.list(a.get("services"), "services")) {
+                out.add(ServiceJson.status(o));
+            }
+        } catch (ControlProtocolException e) {
+            throw new IOException("the supervisor's answer is not understood: " + e.getMessage(), e);
+        }
+        return new Snapshot(a.get("version") instanceof Number v ? v.longValue() : -1, out);
     }
 
     /** {@code sync}: the services to run, and those to start again. */

@@ -158,7 +158,19 @@ public final class SupervisorServer implements AutoCloseable {
                     return failure(e.getMessage(), false);
                 }
             }
-            case "ps" -> ok.put("services", supervisor.status().stream().map(ServiceJson::status).toList());
+            case "ps" -> {
+                // with "after" (a version seen before) and "wait" (ms): answers once something changed
+                if (r.get("after") instanceof Number after) {
+                    long waitMillis = r.get("wait") instanceof Number w ? Math.min(w.longValue(), 60_000) : 0;
+                    try {
+                        supervisor.awaitChange(after.longValue(), java.time.Duration.ofMillis(Math.max(0, waitMillis)));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                ok.put("version", supervisor.version());
+                ok.put("services", supervisor.status().stream().map(ServiceJson::status).toList());
+            }
             case "sync" -> {
                 List<ServiceTarget> targets = new ArrayList<>();
                 for (Object o : ServiceJson.list(r.get("services"), "services")) {

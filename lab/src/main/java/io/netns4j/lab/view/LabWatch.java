@@ -14,6 +14,7 @@ import io.netns4j.lab.model.TopologyLink;
 import io.netns4j.lab.model.TopologyNode;
 
 import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,9 @@ final class LabWatch implements NodeWatch.Listener, AutoCloseable {
     private final Map<String, NodeWatch> nodes = new LinkedHashMap<>();
     private Partition partition = Partition.none();
     private List<ServiceStatus> services = List.of();
-    private boolean hasSupervisor = true;
+    private volatile boolean hasSupervisor = true;
+    private volatile long servicesVersion = -1;
+    private volatile boolean closed;
 
     LabWatch(String name, NetnsRegistry registry, Lab.Options options, Consumer<ViewEvent> sink, Scheduler scheduler) {
         this.name = name;
@@ -310,13 +313,44 @@ final class LabWatch implements NodeWatch.Listener, AutoCloseable {
         if (!hasSupervisor) {
             return;
         }
-        List<ServiceStatus> now;
         try {
-            now = LabServices.list(name, options);
+            LabServices.Snapshot now = LabServices.awaitChange(name, -1, Duration.ZERO, options);
+            servicesVersion = now.version();
+            apply(now.services(), report);
         } catch (NetnsException e) {
             hasSupervisor = false; // no services: nothing answers; a reload asks again
-            return;
         }
+    }
+
+    /**
+     * Follows the services until closed: each answer of the supervisor comes when one of them
+     * changed (a long wait on its socket, {@link LabServices#awaitChange}), so a restart reaches
+     * the page at once and nothing is asked while nothing happens. Without a supervisor, it
+     * looks again each second (one may come with a lab up).
+     */
+    void followServices() {
+        while (!closed) {
+            try {
+                if (!hasSupervisor) {
+                    Thread.sleep(1000);
+                    LabServices.Snapshot s = LabServices.awaitChange(name, -1, Duration.ZERO, options);
+                    hasSupervisor = true;
+                    servicesVersion = s.version();
+                    apply(s.services(), true);
+                    continue;
+                }
+                LabServices.Snapshot s = LabServices.awaitChange(name, servicesVersion, Duration.ofSeconds(20), options);
+                servicesVersion = s.version();
+                apply(s.services(), true);
+            } catch (NetnsException e) {
+                hasSupervisor = false;
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void apply(List<ServiceStatus> now, boolean report) {
         List<ServiceStatus> was;
         synchronized (this) {
             was = services;
@@ -369,6 +403,7 @@ final class LabWatch implements NodeWatch.Listener, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         closeNodes();
     }
 }

@@ -94,6 +94,7 @@ public final class ViewHub implements AutoCloseable {
         LabWatch w = new LabWatch(lab, registry, options, this::publish, this::later);
         w.load();
         labs.put(lab, w);
+        Thread.ofVirtual().name("netns4j-view-services-" + lab).start(w::followServices);
         w.event("lab", "watching lab " + lab);
     }
 
@@ -172,14 +173,13 @@ public final class ViewHub implements AutoCloseable {
         });
     }
 
-    /** Each second: counters while a page is open; services of labs that have a supervisor. */
+    /** Each second, while a page is open: counters (rates need two readings; the kernel sends none). */
     private void tick() {
         try {
             for (LabWatch w : labs.values()) {
                 if (!clients.isEmpty()) {
                     w.sample();
                 }
-                w.readServices(true);
             }
         } catch (RuntimeException e) {
             System.err.println("netns4j lab serve: " + e);

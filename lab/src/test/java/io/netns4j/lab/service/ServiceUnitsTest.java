@@ -167,4 +167,38 @@ class ServiceUnitsTest {
         }
         assertFalse(Files.exists(SupervisorServer.socketFile(dir, "u")), "the socket file is removed");
     }
+
+    /** What {@code lab serve} follows services with: ps that answers when something changed. */
+    @Test
+    void aWaitingPsAnswersWhenAServiceChangesAndNotBefore(@TempDir Path dir) throws Exception {
+        try (Supervisor s = new Supervisor("w", dir, dir, ns -> {
+            throw new io.netns4j.error.NotFoundException("no namespaces in this test", 2, null);
+        }); SupervisorServer server = SupervisorServer.listen(s, SupervisorServer.socketFile(dir, "w"))) {
+            SupervisorClient c = new SupervisorClient(SupervisorServer.socketFile(dir, "w"));
+            SupervisorClient.Snapshot empty = c.statusAfter(-1, java.time.Duration.ZERO);
+            assertTrue(empty.services().isEmpty());
+            c.sync(List.of(new ServiceTarget("n1", "w-n1", ServiceSpec.of("x", "true"))), Set.of());
+            SupervisorClient.Snapshot first = c.statusAfter(empty.version(), java.time.Duration.ofSeconds(10));
+            assertTrue(first.version() > empty.version(), "the new service is a change");
+            assertEquals(1, first.services().size());
+            // nothing happens: the answer comes when the wait is over, with the same version
+            SupervisorClient.Snapshot quiet = c.statusAfter(first.version(), java.time.Duration.ofMillis(300));
+            assertEquals(first.version(), quiet.version());
+            // a start attempt (it fails again here) changes the service's state: answered at once
+            Thread starter = Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(200);
+                    c.act("start", "n1/x");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long t0 = System.nanoTime();
+            SupervisorClient.Snapshot changed = c.statusAfter(quiet.version(), java.time.Duration.ofSeconds(30));
+            long waited = (System.nanoTime() - t0) / 1_000_000;
+            starter.join();
+            assertTrue(changed.version() > quiet.version(), "the start is a change");
+            assertTrue(waited < 20_000, "answered by the change, not by the end of the 30 s wait (" + waited + " ms)");
+        }
+    }
 }
