@@ -197,8 +197,8 @@ final class IptablesRuleSpec {
     }
 
     private Match.Iface iface(boolean output, String name, boolean negated) throws IptablesSyntaxException {
-        if (name.equals("+") && !negated) {
-            return null; // any interface
+        if (name.equals("+") && negated) {
+            throw syntax("\"! " + (output ? "-o" : "-i") + " +\" would match no packet");
         }
         String nft = name.endsWith("+") ? name.substring(0, name.length() - 1) + "*" : name;
         if (name.length() > 15 || name.contains("/") || name.contains(" ")) {
@@ -317,7 +317,7 @@ final class IptablesRuleSpec {
         if (at < 0) {
             throw syntax("\"" + opt + "\" given twice");
         }
-        slots.set(at, new Match.CtState(states, negated));
+        slots.set(at, new Match.CtState(states, negated, match.equals("state")));
     }
 
     private void limit(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
@@ -381,7 +381,13 @@ final class IptablesRuleSpec {
                         matches.add(p.dport);
                     }
                 }
-                case LimitSlot l -> matches.add(new Match.Limit(l.rate, l.per, l.burst));
+                case LimitSlot l -> {
+                    try {
+                        matches.add(IptablesNftValues.limit(l.rate, l.per, l.burst));
+                    } catch (IllegalArgumentException e) {
+                        throw syntax(e.getMessage());
+                    }
+                }
                 case Match m -> matches.add(m);
                 default -> throw syntax("-m " + slot + " needs --"
                         + (slot.equals("state") ? "state" : "ctstate") + " STATES");

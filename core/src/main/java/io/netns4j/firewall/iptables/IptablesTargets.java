@@ -76,6 +76,9 @@ final class IptablesTargets {
                 throw syntax(program, "unknown option \"" + opt + "\" (it needs \"-j " + owner
                         + "\" before it)");
             }
+            if (options.subList(0, i).contains(opt)) {
+                throw syntax(program, owner + ": option \"" + opt + "\" can only be used once");
+            }
         }
         if (target == null) {
             return Verdict.NONE;
