@@ -251,6 +251,9 @@ public final class RulesetJson {
             if (values instanceof Map<?, ?>) {
                 return null; // e.g. {"|": [...]}: a bitwise test, not "one of"
             }
+            if (values == null) {
+                throw new IllegalArgumentException("ct state compared with null in nftables JSON");
+            }
             Set<ConnState> states = EnumSet.noneOf(ConnState.class);
             for (Object s : values instanceof List<?> l ? l : List.of(values)) {
                 states.add(ConnState.of(string(s)));

@@ -7,6 +7,7 @@ import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
 import io.netns4j.firewall.Verdict;
 import io.netns4j.types.InetPrefix;
+import io.netns4j.types.InetText;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -91,9 +92,10 @@ final class IptablesRuleSpec {
         }
         switch (opt) {
             case "-p", "--protocol" -> protocol(t.value(opt, "a protocol"), negated);
-            case "-s", "--source", "--src" -> source = new Match.Address(false, address(t.value(opt, "an address")), negated);
-            case "-d", "--destination", "--dst" ->
-                    destination = new Match.Address(true, address(t.value(opt, "an address")), negated);
+            case "-s", "--source", "--src" -> source = anyAddress(opt, new Match.Address(false,
+                    address(t.value(opt, "an address")), negated));
+            case "-d", "--destination", "--dst" -> destination = anyAddress(opt, new Match.Address(true,
+                    address(t.value(opt, "an address")), negated));
             case "-i", "--in-interface" -> in = iface(false, t.value(opt, "an interface name"), negated);
             case "-o", "--out-interface" -> out = iface(true, t.value(opt, "an interface name"), negated);
             case "-m", "--match" -> load(t.value(opt, "a match name"), negated);
@@ -177,6 +179,17 @@ final class IptablesRuleSpec {
             throw syntax("host/network \"" + value + "\" not found: " + e.getMessage()
                     + " (netns4j takes addresses, never host names)");
         }
+    }
+
+    /** {@code -s 0.0.0.0/0} matches every address: iptables writes no match for it, so neither does netns4j. */
+    private Match.Address anyAddress(String opt, Match.Address a) throws IptablesSyntaxException {
+        if (a.prefix().length() != 0) {
+            return a;
+        }
+        if (a.negated()) {
+            throw syntax("\"! " + opt + " " + InetText.format(a.prefix().address()) + "/0\" would match no packet");
+        }
+        return null;
     }
 
     private static int maskLength(String mask) {
