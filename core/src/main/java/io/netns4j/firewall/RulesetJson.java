@@ -157,6 +157,13 @@ public final class RulesetJson {
         return new Rule(matches, verdict, comment);
     }
 
+    private static int prefixLength(Object len) {
+        if (!(len instanceof Long l) || l < 0 || l > 128) {
+            throw new IllegalArgumentException("Bad prefix length in nftables JSON: " + len);
+        }
+        return (int) (long) l;
+    }
+
     private static Match statement(String kind, Map<String, Object> e) {
         Object body = e.get(kind);
         try {
@@ -221,7 +228,7 @@ public final class RulesetJson {
             String field = string(p.get("field"));
             if ((proto.equals("ip") || proto.equals("ip6")) && (field.equals("saddr") || field.equals("daddr"))) {
                 InetPrefix prefix = right instanceof Map<?, ?> pm && pm.get("prefix") instanceof Map<?, ?> px
-                        ? new InetPrefix(InetPrefix.parseAddress(string(px.get("addr"))), (int) (long) (Long) px.get("len"))
+                        ? new InetPrefix(InetPrefix.parseAddress(string(px.get("addr"))), prefixLength(px.get("len")))
                         : InetPrefix.parse(string(right));
                 if (prefix.isIpv6() != proto.equals("ip6")) {
                     return null;

@@ -143,6 +143,9 @@ final class IptablesRuleSpec {
 
     private void protocol(String value, boolean negated) throws IptablesSyntaxException {
         String p = value.toLowerCase(java.util.Locale.ROOT);
+        if (p.matches("[0-9]{1,9}")) {
+            p = Integer.toString(Integer.parseInt(p)); // as iptables reads it: 006 is 6, 00 is all
+        }
         if (p.equals("all") || p.equals("0")) {
             if (negated) {
                 throw syntax("\"! -p all\" would match nothing");
