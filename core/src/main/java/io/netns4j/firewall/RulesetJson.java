@@ -142,6 +142,9 @@ public final class RulesetJson {
         Verdict verdict = Verdict.NONE;
         for (int i = 0; i < exprs.size(); i++) {
             Map<String, Object> e = map(exprs.get(i));
+            if (e.size() != 1) {
+                throw new IllegalArgumentException("An expression in nftables JSON has " + e.size() + " keys, not one");
+            }
             String kind = e.keySet().iterator().next();
             boolean last = i == exprs.size() - 1;
             Verdict v = VERDICTS.contains(kind) ? verdict(family, kind, e.get(kind)) : null;
