@@ -217,8 +217,9 @@ final class IptablesRuleSpec {
             throw syntax("\"! " + (output ? "-o" : "-i") + " +\" would match no packet");
         }
         String nft = name.endsWith("+") ? name.substring(0, name.length() - 1) + "*" : name;
-        if (name.length() > 15 || name.contains("/") || name.contains(" ")) {
-            throw syntax("interface name \"" + name + "\" is not valid (at most 15 characters)");
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 15 || name.contains("/")
+                || name.contains(" ")) {
+            throw syntax("interface name \"" + name + "\" is not valid (at most 15 bytes, no / or space)");
         }
         try {
             return new Match.Iface(output, nft, negated);
