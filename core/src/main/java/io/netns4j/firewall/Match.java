@@ -322,8 +322,10 @@ public sealed interface Match {
      *
      * @param states  the states, at least one (copied)
      * @param negated {@code !=}
+     * @param stateMatch written as iptables' {@code -m state --state} (the same test as
+     *                   {@code -m conntrack --ctstate}, which iptables keeps apart)
      */
-    record CtState(Set<ConnState> states, boolean negated) implements Match {
+    record CtState(Set<ConnState> states, boolean negated, boolean stateMatch) implements Match {
         /**
          * Checks and copies the states.
          *
@@ -334,6 +336,16 @@ public sealed interface Match {
                 throw new IllegalArgumentException("ct state needs at least one state");
             }
             states = Collections.unmodifiableSet(EnumSet.copyOf(states));
+        }
+
+        /**
+         * {@code ct state ...} as {@code -m conntrack --ctstate}.
+         *
+         * @param states  the states, at least one (copied)
+         * @param negated {@code !=}
+         */
+        public CtState(Set<ConnState> states, boolean negated) {
+            this(states, negated, false);
         }
 
         @Override
@@ -347,7 +359,7 @@ public sealed interface Match {
 
         @Override
         public CtState negate() {
-            return new CtState(states, !negated);
+            return new CtState(states, !negated, stateMatch);
         }
     }
 

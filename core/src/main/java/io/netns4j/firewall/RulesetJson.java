@@ -142,6 +142,9 @@ public final class RulesetJson {
         Verdict verdict = Verdict.NONE;
         for (int i = 0; i < exprs.size(); i++) {
             Map<String, Object> e = map(exprs.get(i));
+            if (e.size() != 1) {
+                throw new IllegalArgumentException("An expression in nftables JSON has " + e.size() + " keys, not one");
+            }
             String kind = e.keySet().iterator().next();
             boolean last = i == exprs.size() - 1;
             Verdict v = VERDICTS.contains(kind) ? verdict(family, kind, e.get(kind)) : null;
@@ -155,6 +158,13 @@ public final class RulesetJson {
         }
         String comment = body.get("comment") instanceof String c ? c : null;
         return new Rule(matches, verdict, comment);
+    }
+
+    private static int prefixLength(Object len) {
+        if (!(len instanceof Long l) || l < 0 || l > 128) {
+            throw new IllegalArgumentException("Bad prefix length in nftables JSON: " + len);
+        }
+        return (int) (long) l;
     }
 
     private static Match statement(String kind, Map<String, Object> e) {
@@ -221,7 +231,7 @@ public final class RulesetJson {
             String field = string(p.get("field"));
             if ((proto.equals("ip") || proto.equals("ip6")) && (field.equals("saddr") || field.equals("daddr"))) {
                 InetPrefix prefix = right instanceof Map<?, ?> pm && pm.get("prefix") instanceof Map<?, ?> px
-                        ? new InetPrefix(InetPrefix.parseAddress(string(px.get("addr"))), (int) (long) (Long) px.get("len"))
+                        ? new InetPrefix(InetPrefix.parseAddress(string(px.get("addr"))), prefixLength(px.get("len")))
                         : InetPrefix.parse(string(right));
                 if (prefix.isIpv6() != proto.equals("ip6")) {
                     return null;
@@ -250,6 +260,9 @@ public final class RulesetJson {
             Object values = right instanceof Map<?, ?> s && s.size() == 1 && s.containsKey("set") ? s.get("set") : right;
             if (values instanceof Map<?, ?>) {
                 return null; // e.g. {"|": [...]}: a bitwise test, not "one of"
+            }
+            if (values == null) {
+                throw new IllegalArgumentException("ct state compared with null in nftables JSON");
             }
             Set<ConnState> states = EnumSet.noneOf(ConnState.class);
             for (Object s : values instanceof List<?> l ? l : List.of(values)) {

@@ -25,6 +25,7 @@ import io.netns4j.lab.runtime.LabInspection;
 import io.netns4j.lab.runtime.LabLock;
 import io.netns4j.lab.runtime.LabMarks;
 import io.netns4j.lab.runtime.LabState;
+import io.netns4j.lab.runtime.LabUpdate;
 import io.netns4j.lab.runtime.SupervisorImpairmentHost;
 import io.netns4j.lab.wire.ImpairmentHost;
 import io.netns4j.link.Link;
@@ -32,6 +33,7 @@ import io.netns4j.link.LinkRequest;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -157,36 +159,55 @@ public final class Lab {
      *
      * <p>Refused before any change: a namespace of the lab's name that is not marked as the
      * lab's; a running lab with no state (built from a {@code Topology} made in code, or
-     * interrupted before it finished: {@code lab down} it first). A failure midway removes the namespaces this run created, newest first; the
-     * {@link LabException} names anything that could not be removed (changes to a running lab
-     * other than new namespaces are not undone: run {@code lab up} again, or {@code lab down}).
+     * interrupted before it finished: {@code lab down} it first). A failure midway removes what
+     * this run created, newest first; the {@link LabException} names anything that could not be
+     * removed. An update of a running lab is a transaction: its sysctl keys are checked first
+     * ({@link LabUpdate#check}), and a step that still fails rolls the lab back to the file it
+     * was built from, which stays its state; a {@code lab up} killed midway leaves a pending
+     * file, and the next {@code lab up} rolls the lab back before anything else.
      */
     public static Started up(Topology topology, NetnsRegistry registry, Options options) throws NetnsException {
         try (LabLock ignored = LabLock.take(options.lockDirectory(), topology.name())) {
+            List<String> stuck = LabUpdate.finishInterrupted(topology.name(), registry, options.lockDirectory(),
+                    options.progress(), builder(registry, options, true));
+            if (!stuck.isEmpty()) {
+                throw new LabException("lab \"" + topology.name() + "\" was left midway by an interrupted \"lab up\", and "
+                        + String.join("; ", stuck) + "; nothing else was done (\"lab down " + topology.name()
+                        + "\" removes the lab)", stuck, null);
+            }
             Change change = change(topology, registry, options);
             if (change.updated() && topology.source() == null) {
                 throw new AlreadyExistsException("Lab \"" + topology.name() + "\" is running and this topology was"
                         + " made in code, without a file to keep as the lab's state; nothing was changed (\"lab down "
                         + topology.name() + "\" first, or read the topology with TopologyFile)", 17, null);
             }
-            LabBuild build = new LabBuild(topology, registry, change.updated(), options.progress(),
-                    options.etcNetns(), options.deleteWait(), options.lockDirectory(), options.inProcessSupervisor())
-                    .impairmentHost(impairmentHost(topology.name(), registry, options));
+            if (change.updated() && !change.plan().steps().isEmpty()) {
+                LabUpdate.check(change.plan(), registry, new java.util.LinkedHashSet<>(
+                        LabMarks.owned(registry, topology.name())));
+                LabState.writePending(options.lockDirectory(), topology);
+            }
+            LabBuild build = builder(registry, options, change.updated()).apply(topology);
             try {
                 build.run(change.plan());
             } catch (NetnsException | RuntimeException e) {
-                List<String> left = build.rollBack();
+                List<String> left = new ArrayList<>(build.rollBack());
+                build.closeHandles();
+                if (change.updated()) {
+                    String why = LabUpdate.rollBackFailed(topology, registry, options.lockDirectory(), left,
+                            builder(registry, options, true));
+                    throw new LabException("lab up \"" + topology.name() + "\" failed at " + e.getMessage() + "; "
+                            + why, left, e);
+                }
                 throw new LabException("lab up \"" + topology.name() + "\" failed at " + e.getMessage() + "; "
-                        + (left.isEmpty() ? (change.updated() ? "the namespaces it created were removed"
-                        : "what it created was removed") : "could not undo: "
-                        + String.join("; ", left)) + (change.updated() ? "; its other changes to the running lab"
-                        + " stay (\"lab up\" again to finish, or \"lab down\")" : ""), left, e);
+                        + (left.isEmpty() ? "what it created was removed" : "could not undo: "
+                        + String.join("; ", left)), left, e);
             } finally {
                 build.closeHandles();
             }
             if (topology.source() != null) {
                 try {
                     LabState.write(options.lockDirectory(), topology);
+                    LabState.deletePending(options.lockDirectory(), topology.name());
                 } catch (NetnsException e) {
                     throw new LabException("lab \"" + topology.name() + "\" is up, but its state could not be kept ("
                             + e.getMessage() + "), so it cannot be updated in place: \"lab down " + topology.name()
@@ -196,6 +217,13 @@ public final class Lab {
             return new Started(topology.name(), build.created(), build.pids(), change.plan().steps(), change.updated(),
                     build.notes());
         }
+    }
+
+    private static java.util.function.Function<Topology, LabBuild> builder(NetnsRegistry registry, Options options,
+                                                                          boolean updating) {
+        return t -> new LabBuild(t, registry, updating, options.progress(), options.etcNetns(), options.deleteWait(),
+                options.lockDirectory(), options.inProcessSupervisor())
+                .impairmentHost(impairmentHost(t.name(), registry, options));
     }
 
     /** The host of the lab's userspace impairment engines: the options' own, else the lab's supervisor. */

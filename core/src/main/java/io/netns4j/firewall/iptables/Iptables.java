@@ -7,14 +7,13 @@ import io.netns4j.error.NetnsException;
 import io.netns4j.error.NotFoundException;
 import io.netns4j.firewall.Chain;
 import io.netns4j.firewall.Family;
-import io.netns4j.firewall.Firewall;
 import io.netns4j.firewall.Hook;
 import io.netns4j.firewall.NftSyntax;
 import io.netns4j.firewall.Policy;
 import io.netns4j.firewall.Rule;
-import io.netns4j.firewall.RulesetJson;
 import io.netns4j.firewall.Table;
 import io.netns4j.firewall.Verdict;
+import io.netns4j.internal.netlink.nft.NftMessages;
 import io.netns4j.internal.sys.Errno;
 import io.netns4j.types.NamespaceRef;
 
@@ -25,11 +24,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * iptables' verbs on a namespace's nftables, in iptables-nft's layout ({@link IptablesLayout}):
- * each call reads the table, then makes its change in one libnftables transaction, creating
- * the table with all its built-in chains when it does not exist yet. Rules are the same {@link Rule}
- * objects as everywhere else; iptables-nft puts a {@code counter} in each rule, so should
- * callers. Positions are iptables' (1 = first). Every verb refuses a table other than filter
+ * iptables' verbs on a namespace's nftables, written as iptables-nft 1.8.9 writes them, so the
+ * real {@code iptables -S}, {@code iptables-save} and {@code -D} read netns4j's rules as the
+ * same rules, and the other way round: each call reads the table over nf_tables netlink, then
+ * makes its change in one transaction (a batch), creating the table and the one built-in chain
+ * it needs, as iptables-nft does ({@link IptablesLayout}). The expressions are iptables-nft's
+ * own: native matches where it uses them, xtables extensions through nft_compat for
+ * {@code -m multiport/conntrack/state/comment} and the REJECT, LOG and NAT targets; a rule
+ * that cannot be written so is refused ({@link IllegalArgumentException}) before anything
+ * changes. Rules are the same {@link Rule} objects as everywhere else; iptables-nft puts a
+ * {@code counter} in each rule, so should callers. Positions are iptables' (1 = first). Every verb refuses a table other than filter
  * and nat with an {@link IllegalArgumentException}, before any system call.
  */
 public final class Iptables {
@@ -37,11 +41,11 @@ public final class Iptables {
     private static final Set<String> TARGET_NAMES = Set.of("ACCEPT", "DROP", "RETURN", "QUEUE", "REJECT", "LOG",
             "MASQUERADE", "SNAT", "DNAT", "REDIRECT", "MARK", "CONNMARK", "NFQUEUE", "NFLOG", "TCPMSS");
 
-    private final Firewall firewall;
+    private final IptablesNetlink netlink;
     private final Family family;
 
-    private Iptables(Firewall firewall, Family family) {
-        this.firewall = firewall;
+    private Iptables(NamespaceRef ns, Family family) {
+        this.netlink = new IptablesNetlink(ns, family);
         this.family = family;
     }
 
@@ -58,7 +62,7 @@ public final class Iptables {
         if (family != Family.IP && family != Family.IP6) {
             throw new IllegalArgumentException("iptables works on family ip (iptables) or ip6 (ip6tables), not " + family);
         }
-        return new Iptables(Firewall.in(ns), family);
+        return new Iptables(ns, family);
     }
 
     /**
@@ -82,9 +86,9 @@ public final class Iptables {
      */
     public void append(String table, String chain, Rule rule) throws NetnsException {
         State s = read(table);
-        StringBuilder script = s.prepare(chain, rule);
-        script.append("add rule ").append(s.id).append(' ').append(chain).append(' ').append(rule.toNft()).append('\n');
-        run(script);
+        List<byte[]> ops = s.prepare(chain, rule);
+        ops.add(s.newRule(chain, rule, 0, 0));
+        run(ops);
     }
 
     /**
@@ -101,23 +105,14 @@ public final class Iptables {
      */
     public void insert(String table, String chain, int position, Rule rule) throws NetnsException {
         State s = read(table);
-        StringBuilder script = s.prepare(chain, rule);
+        List<byte[]> ops = s.prepare(chain, rule);
         List<Long> handles = s.handles(chain);
         if (position < 1 || position > handles.size() + 1) {
             throw new InvalidRequestException("Index of insertion too big: chain " + chain + " has " + handles.size()
                     + " rules, so the position goes from 1 to " + (handles.size() + 1), E2BIG, null);
         }
-        if (position == handles.size() + 1) {
-            script.append("add rule ");
-        } else {
-            script.append("insert rule ");
-        }
-        script.append(s.id).append(' ').append(chain);
-        if (position <= handles.size()) {
-            script.append(" handle ").append(handles.get(position - 1));
-        }
-        script.append(' ').append(rule.toNft()).append('\n');
-        run(script);
+        ops.add(s.newRule(chain, rule, position <= handles.size() ? handles.get(position - 1) : 0, 0));
+        run(ops);
     }
 
     /**
@@ -134,11 +129,10 @@ public final class Iptables {
      */
     public void replace(String table, String chain, int position, Rule rule) throws NetnsException {
         State s = read(table);
-        StringBuilder script = s.prepare(chain, rule);
+        List<byte[]> ops = s.prepare(chain, rule);
         long handle = s.handleAt(chain, position, "replacement");
-        script.append("replace rule ").append(s.id).append(' ').append(chain).append(" handle ").append(handle)
-                .append(' ').append(rule.toNft()).append('\n');
-        run(script);
+        ops.add(s.newRule(chain, rule, 0, handle));
+        run(ops);
     }
 
     /**
@@ -155,7 +149,7 @@ public final class Iptables {
         State s = read(table);
         s.requireChain(chain);
         long handle = s.handleAt(chain, position, "deletion");
-        run(new StringBuilder("delete rule ").append(s.id).append(' ').append(chain).append(" handle ").append(handle));
+        run(List.of(NftMessages.deleteRules(netlink.nfproto(), table, chain, handle)));
     }
 
     /**
@@ -176,8 +170,7 @@ public final class Iptables {
             throw new NotFoundException("Bad rule (does a matching rule exist in that chain?): chain " + chain
                     + " has no rule " + rule.toNft(), Errno.ENOENT, null);
         }
-        run(new StringBuilder("delete rule ").append(s.id).append(' ').append(chain).append(" handle ")
-                .append(s.handles(chain).get(index)));
+        run(List.of(NftMessages.deleteRules(netlink.nfproto(), table, chain, s.handles(chain).get(index))));
     }
 
     /**
@@ -212,7 +205,7 @@ public final class Iptables {
         if (s.table.isEmpty() || (chain != null && s.table.get().chain(chain).isEmpty())) {
             return; // nothing there yet: nothing to flush
         }
-        run(new StringBuilder(chain == null ? "flush table " + s.id : "flush chain " + s.id + " " + chain));
+        run(List.of(NftMessages.deleteRules(netlink.nfproto(), table, chain, 0)));
     }
 
     /**
@@ -229,7 +222,7 @@ public final class Iptables {
         if (chain != null) {
             s.requireChain(chain);
         }
-        StringBuilder script = new StringBuilder();
+        List<byte[]> ops = new ArrayList<>();
         for (Chain c : s.table.map(Table::chains).orElse(List.of())) {
             if (chain != null && !c.name().equals(chain)) {
                 continue;
@@ -238,14 +231,11 @@ public final class Iptables {
             for (int i = 0; i < c.rules().size(); i++) {
                 Rule r = c.rules().get(i);
                 if (r.writable() && r.counter().filter(k -> k.packets() != 0 || k.bytes() != 0).isPresent()) {
-                    script.append("replace rule ").append(s.id).append(' ').append(c.name()).append(" handle ")
-                            .append(handles.get(i)).append(' ').append(r.withoutCounts().toNft()).append('\n');
+                    ops.add(s.newRule(c.name(), r.withoutCounts(), 0, handles.get(i)));
                 }
             }
         }
-        if (!script.isEmpty()) {
-            run(script);
-        }
+        run(ops);
     }
 
     /**
@@ -262,9 +252,9 @@ public final class Iptables {
         IptablesLayout.builtin(table, chain).orElseThrow(() -> new IllegalArgumentException(
                 "Bad built-in chain name: " + chain + " is not a built-in chain of table " + table + " ("
                         + String.join(", ", IptablesLayout.builtinChains(table)) + ")"));
-        StringBuilder script = new StringBuilder();
-        s.ensure(script, chain, policy);
-        run(script);
+        List<byte[]> ops = new ArrayList<>();
+        s.ensure(ops, chain, policy);
+        run(ops);
     }
 
     /**
@@ -283,10 +273,10 @@ public final class Iptables {
             throw new AlreadyExistsException("Chain already exists: " + chain + " (table " + table + ")",
                     Errno.EEXIST, null);
         }
-        StringBuilder script = new StringBuilder();
-        s.ensure(script, chain, null);
-        script.append("add chain ").append(s.id).append(' ').append(chain).append('\n');
-        run(script);
+        List<byte[]> ops = new ArrayList<>();
+        s.ensure(ops, chain, null);
+        ops.add(NftMessages.newUserChain(netlink.nfproto(), table, chain));
+        run(ops);
     }
 
     /**
@@ -311,7 +301,7 @@ public final class Iptables {
         } else {
             s.table.map(Table::chains).orElse(List.of()).stream().filter(c -> !c.isBase()).forEach(targets::add);
         }
-        StringBuilder script = new StringBuilder();
+        List<byte[]> ops = new ArrayList<>();
         for (Chain c : targets) {
             if (!c.rules().isEmpty()) {
                 throw new BusyException("Chain " + c.name() + " is not empty (" + c.rules().size()
@@ -322,11 +312,9 @@ public final class Iptables {
                 throw new BusyException("Chain " + c.name() + " is still referenced by " + refs
                         + " rules (-j/-g " + c.name() + "): delete those first", Errno.EBUSY, null);
             }
-            script.append("delete chain ").append(s.id).append(' ').append(c.name()).append('\n');
+            ops.add(NftMessages.deleteChain(netlink.nfproto(), table, c.name()));
         }
-        if (!script.isEmpty()) {
-            run(script);
-        }
+        run(ops);
     }
 
     /**
@@ -354,11 +342,11 @@ public final class Iptables {
 
     private State read(String table) throws NetnsException {
         IptablesLayout.builtinChains(table); // rejects unknown tables before any system call
-        return new State(table, firewall.listTable(family, table));
+        return new State(table, netlink.read(table));
     }
 
-    private void run(StringBuilder script) throws NetnsException {
-        firewall.run(script.toString());
+    private void run(List<byte[]> ops) throws NetnsException {
+        netlink.run(ops);
     }
 
     static void checkUserChainName(String chain) {
@@ -377,15 +365,19 @@ public final class Iptables {
     /** What one call read: the table (if it exists) and its rule handles. */
     private final class State {
         final String name;
-        final String id;
         final Optional<Table> table;
-        final RulesetJson.Listing listing;
+        final IptablesNetlink.Snapshot snapshot;
 
-        State(String name, Optional<RulesetJson.Listing> listing) {
+        State(String name, Optional<IptablesNetlink.Snapshot> snapshot) {
             this.name = name;
-            this.id = family.keyword() + " " + name;
-            this.listing = listing.orElse(null);
-            this.table = listing.map(l -> l.ruleset().tables().getFirst());
+            this.snapshot = snapshot.orElse(null);
+            this.table = snapshot.map(IptablesNetlink.Snapshot::table);
+        }
+
+        byte[] newRule(String chain, Rule rule, long before, long replace) {
+            IptablesNftWriter.Encoded e = IptablesNftWriter.encode(rule, family);
+            return NftMessages.newRule(netlink.nfproto(), name, chain, e.expressions(), e.protocol(),
+                    e.protocolInverted(), before, replace);
         }
 
         Optional<Chain> chain(String chain) {
@@ -393,7 +385,7 @@ public final class Iptables {
         }
 
         List<Long> handles(String chain) {
-            return listing == null ? List.of() : listing.handles(family, name, chain);
+            return snapshot == null ? List.of() : snapshot.handles().getOrDefault(chain, List.of());
         }
 
         void requireChain(String chain) throws NotFoundException {
@@ -403,7 +395,7 @@ public final class Iptables {
         }
 
         /** Checks the chain and the jump target; starts the script with what must be created first. */
-        StringBuilder prepare(String chain, Rule rule) throws NotFoundException {
+        List<byte[]> prepare(String chain, Rule rule) throws NotFoundException {
             if (!rule.writable()) {
                 throw new IllegalArgumentException("The rule holds a part netns4j cannot write: " + rule);
             }
@@ -439,34 +431,29 @@ public final class Iptables {
                     && !builtin.get().hook().equals("postrouting")) {
                 throw new IllegalArgumentException("MASQUERADE is only valid in POSTROUTING, not in " + chain);
             }
-            StringBuilder script = new StringBuilder();
-            ensure(script, chain, null);
-            return script;
+            IptablesNftWriter.encode(rule, family); // refuses what iptables-nft would write otherwise
+            List<byte[]> ops = new ArrayList<>();
+            ensure(ops, chain, null);
+            return ops;
         }
 
         /**
-         * Creates what {@code chain} needs: the table with all its built-in chains when the
-         * table is new (iptables-nft's layout), else the built-in chain if it went missing.
+         * Creates what {@code chain} needs, as iptables-nft does: the table when it is new, and
+         * the built-in chain {@code chain} when it is missing (only that one); or sets its policy.
          */
-        void ensure(StringBuilder script, String chain, Policy policy) {
+        void ensure(List<byte[]> ops, String chain, Policy policy) {
+            int nfproto = netlink.nfproto();
             if (table.isEmpty()) {
-                script.append("add table ").append(id).append('\n');
-                for (String builtin : IptablesLayout.builtinChains(name)) {
-                    Hook hook = IptablesLayout.builtin(name, builtin).orElseThrow();
-                    addChain(script, builtin, policy != null && builtin.equals(chain) ? hook.withPolicy(policy) : hook);
-                }
-            } else if (chain(chain).isEmpty() && IptablesLayout.builtin(name, chain).isPresent()) {
-                Hook hook = IptablesLayout.builtin(name, chain).orElseThrow();
-                addChain(script, chain, policy != null ? hook.withPolicy(policy) : hook);
-            } else if (policy != null) {
-                script.append("add chain ").append(id).append(' ').append(chain).append(" { policy ")
-                        .append(policy.keyword()).append("; }\n");
+                ops.add(NftMessages.newTable(nfproto, name));
             }
-        }
-
-        private void addChain(StringBuilder script, String chain, Hook hook) {
-            script.append("add chain ").append(id).append(' ').append(chain).append(" { ").append(hook.toNft())
-                    .append(" }\n");
+            Optional<Hook> builtin = IptablesLayout.builtin(name, chain);
+            if (chain(chain).isEmpty() && builtin.isPresent()) {
+                Hook hook = builtin.get();
+                ops.add(NftMessages.newBaseChain(nfproto, name, chain, hook.type(), IptablesLayout.hookNumber(hook),
+                        hook.priority(), (policy == null ? hook.policy() : policy) == Policy.DROP ? 0 : 1));
+            } else if (policy != null) {
+                ops.add(NftMessages.setPolicy(nfproto, name, chain, policy == Policy.DROP ? 0 : 1));
+            }
         }
 
         long handleAt(String chain, int position, String what) throws InvalidRequestException {

@@ -14,7 +14,8 @@ import java.util.Optional;
  * {@code table ip filter} with base chains INPUT, FORWARD, OUTPUT ({@code type filter},
  * priority 0, policy accept), and {@code table ip nat} with PREROUTING (priority -100,
  * dstnat), INPUT (100), OUTPUT (-100) and POSTROUTING (100, srcnat). ip6tables uses the
- * same names in family {@code ip6}. The table is created with all its built-in chains on first use.
+ * same names in family {@code ip6}. As iptables-nft 1.8.9 does, a table is created on first
+ * use with only the built-in chain a command needs; the others are listed with policy ACCEPT.
  */
 public final class IptablesLayout {
     private static final Map<String, Map<String, Hook>> TABLES = new LinkedHashMap<>();
@@ -66,6 +67,16 @@ public final class IptablesLayout {
      */
     public static Optional<Hook> builtin(String table, String chain) {
         return Optional.ofNullable(table(table).get(chain));
+    }
+
+    /**
+     * The kernel's hook number (NF_INET_PRE_ROUTING 0 ... NF_INET_POST_ROUTING 4) of a hook.
+     *
+     * @param hook a built-in chain's hook
+     * @return its number
+     */
+    public static int hookNumber(Hook hook) {
+        return List.of("prerouting", "input", "forward", "output", "postrouting").indexOf(hook.hook());
     }
 
     private static Map<String, Hook> table(String table) {

@@ -194,6 +194,23 @@ final class IptablesParser {
         if (command.equals("-P") && !policy.equals("ACCEPT") && !policy.equals("DROP")) {
             throw syntax("Bad policy name \"" + policy + "\": ACCEPT or DROP");
         }
+        if (rule != null) {
+            checkInterfaces(rule);
+        }
         return rule;
+    }
+
+    /** As iptables: no -o where no packet has an output interface yet, no -i where none has an input one. */
+    private void checkInterfaces(Rule rule) throws IptablesSyntaxException {
+        for (io.netns4j.firewall.Match m : rule.matches()) {
+            if (m instanceof io.netns4j.firewall.Match.Iface i) {
+                boolean bad = i.output() ? chain.equals("INPUT") || chain.equals("PREROUTING")
+                        : chain.equals("OUTPUT") || chain.equals("POSTROUTING");
+                if (bad) {
+                    throw syntax("Can't use " + (i.output() ? "-o" : "-i") + " with " + chain
+                            + " (packets there have no " + (i.output() ? "output" : "input") + " interface)");
+                }
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
 import io.netns4j.firewall.Verdict;
 import io.netns4j.types.InetPrefix;
+import io.netns4j.types.InetText;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -91,9 +92,10 @@ final class IptablesRuleSpec {
         }
         switch (opt) {
             case "-p", "--protocol" -> protocol(t.value(opt, "a protocol"), negated);
-            case "-s", "--source", "--src" -> source = new Match.Address(false, address(t.value(opt, "an address")), negated);
-            case "-d", "--destination", "--dst" ->
-                    destination = new Match.Address(true, address(t.value(opt, "an address")), negated);
+            case "-s", "--source", "--src" -> source = anyAddress(opt, new Match.Address(false,
+                    address(t.value(opt, "an address")), negated));
+            case "-d", "--destination", "--dst" -> destination = anyAddress(opt, new Match.Address(true,
+                    address(t.value(opt, "an address")), negated));
             case "-i", "--in-interface" -> in = iface(false, t.value(opt, "an interface name"), negated);
             case "-o", "--out-interface" -> out = iface(true, t.value(opt, "an interface name"), negated);
             case "-m", "--match" -> load(t.value(opt, "a match name"), negated);
@@ -141,6 +143,9 @@ final class IptablesRuleSpec {
 
     private void protocol(String value, boolean negated) throws IptablesSyntaxException {
         String p = value.toLowerCase(java.util.Locale.ROOT);
+        if (p.matches("[0-9]{1,9}")) {
+            p = Integer.toString(Integer.parseInt(p)); // as iptables reads it: 006 is 6, 00 is all
+        }
         if (p.equals("all") || p.equals("0")) {
             if (negated) {
                 throw syntax("\"! -p all\" would match nothing");
@@ -179,6 +184,17 @@ final class IptablesRuleSpec {
         }
     }
 
+    /** {@code -s 0.0.0.0/0} matches every address: iptables writes no match for it, so neither does netns4j. */
+    private Match.Address anyAddress(String opt, Match.Address a) throws IptablesSyntaxException {
+        if (a.prefix().length() != 0) {
+            return a;
+        }
+        if (a.negated()) {
+            throw syntax("\"! " + opt + " " + InetText.format(a.prefix().address()) + "/0\" would match no packet");
+        }
+        return null;
+    }
+
     private static int maskLength(String mask) {
         byte[] b = InetPrefix.parseAddress(mask).getAddress();
         int bits = 0;
@@ -197,12 +213,13 @@ final class IptablesRuleSpec {
     }
 
     private Match.Iface iface(boolean output, String name, boolean negated) throws IptablesSyntaxException {
-        if (name.equals("+") && !negated) {
-            return null; // any interface
+        if (name.equals("+") && negated) {
+            throw syntax("\"! " + (output ? "-o" : "-i") + " +\" would match no packet");
         }
         String nft = name.endsWith("+") ? name.substring(0, name.length() - 1) + "*" : name;
-        if (name.length() > 15 || name.contains("/") || name.contains(" ")) {
-            throw syntax("interface name \"" + name + "\" is not valid (at most 15 characters)");
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 15 || name.contains("/")
+                || name.contains(" ")) {
+            throw syntax("interface name \"" + name + "\" is not valid (at most 15 bytes, no / or space)");
         }
         try {
             return new Match.Iface(output, nft, negated);
@@ -317,7 +334,7 @@ final class IptablesRuleSpec {
         if (at < 0) {
             throw syntax("\"" + opt + "\" given twice");
         }
-        slots.set(at, new Match.CtState(states, negated));
+        slots.set(at, new Match.CtState(states, negated, match.equals("state")));
     }
 
     private void limit(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
@@ -381,7 +398,13 @@ final class IptablesRuleSpec {
                         matches.add(p.dport);
                     }
                 }
-                case LimitSlot l -> matches.add(new Match.Limit(l.rate, l.per, l.burst));
+                case LimitSlot l -> {
+                    try {
+                        matches.add(IptablesNftValues.limit(l.rate, l.per, l.burst));
+                    } catch (IllegalArgumentException e) {
+                        throw syntax(e.getMessage());
+                    }
+                }
                 case Match m -> matches.add(m);
                 default -> throw syntax("-m " + slot + " needs --"
                         + (slot.equals("state") ? "state" : "ctstate") + " STATES");

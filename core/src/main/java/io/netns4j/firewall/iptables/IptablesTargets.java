@@ -76,6 +76,9 @@ final class IptablesTargets {
                 throw syntax(program, "unknown option \"" + opt + "\" (it needs \"-j " + owner
                         + "\" before it)");
             }
+            if (options.subList(0, i).contains(opt)) {
+                throw syntax(program, owner + ": option \"" + opt + "\" can only be used once");
+            }
         }
         if (target == null) {
             return Verdict.NONE;
@@ -138,6 +141,10 @@ final class IptablesTargets {
     }
 
     private static Verdict log(String prefix, String level, String program) throws IptablesSyntaxException {
+        if (prefix != null && prefix.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw syntax(program, "--log-prefix must not hold control characters (a NUL would end it, a newline"
+                    + " would break the log line)");
+        }
         if (prefix != null && prefix.length() > 29) {
             throw syntax(program, "--log-prefix \"" + prefix + "\" is too long: at most 29 characters");
         }

@@ -98,8 +98,9 @@ public final class IptablesText {
                 }
                 case IptablesView.Multiport m -> sb.append(" -m multiport").append(m.ports().negated() ? " !" : "")
                         .append(m.ports().destination() ? " --dports " : " --sports ").append(ports(m.ports(), true));
-                case IptablesView.State s -> sb.append(" -m conntrack").append(s.state().negated() ? " !" : "")
-                        .append(" --ctstate ").append(states(s.state()));
+                case IptablesView.State s -> sb.append(s.state().stateMatch() ? " -m state" : " -m conntrack")
+                        .append(s.state().negated() ? " !" : "")
+                        .append(s.state().stateMatch() ? " --state " : " --ctstate ").append(states(s.state()));
                 case IptablesView.Limit l -> sb.append(" -m limit --limit ").append(rate(l.limit()))
                         .append(l.limit().burst() != 5 ? " --limit-burst " + l.limit().burst() : "");
                 case IptablesView.Foreign f -> sb.append(" [unsupported: ").append(f.nft()).append(']');
@@ -206,7 +207,8 @@ public final class IptablesText {
                 case IptablesView.Multiport m -> sb.append(" multiport ")
                         .append(m.ports().destination() ? "dports " : "sports ")
                         .append(m.ports().negated() ? " !" : "").append(ports(m.ports(), f.numeric()));
-                case IptablesView.State s -> sb.append(s.state().negated() ? " !" : "").append(" ctstate ")
+                case IptablesView.State s -> sb.append(s.state().negated() ? " !" : "")
+                        .append(s.state().stateMatch() ? " state " : " ctstate ")
                         .append(states(s.state()));
                 case IptablesView.Limit l -> sb.append(" limit: avg ").append(rate(l.limit())).append(" burst ")
                         .append(l.limit().burst());

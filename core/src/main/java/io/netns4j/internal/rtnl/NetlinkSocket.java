@@ -171,6 +171,59 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends an nfnetlink batch in one datagram: {@code begin}, each of {@code requests} with
+     * NLM_F_ACK, {@code end}. The kernel applies all of it or none (nf_tables transactions).
+     *
+     * @throws NetnsException the first request's refusal, the whole batch then being undone
+     */
+    public void executeBatch(byte[] begin, List<byte[]> requests, byte[] end) throws NetnsException {
+        lock.lock();
+        try {
+            checkOpen();
+            int total = begin.length + end.length;
+            for (byte[] r : requests) {
+                total += r.length;
+            }
+            ensureSendCapacity(total);
+            long at = 0;
+            int first = sequence.get() + 2;
+            for (int k = -1; k <= requests.size(); k++) {
+                byte[] r = k < 0 ? begin : k == requests.size() ? end : requests.get(k);
+                MemorySegment.copy(r, 0, sendBuffer, ValueLayout.JAVA_BYTE, at, r.length);
+                boolean op = k >= 0 && k < requests.size();
+                patchHeader(sendBuffer, at, Netlink.NLM_F_REQUEST | (op ? Netlink.NLM_F_ACK : 0),
+                        sequence.incrementAndGet());
+                at += r.length;
+            }
+            try {
+                LibC.send(fd, sendBuffer, total, 0);
+            } catch (ErrnoException e) {
+                throw Failures.of(e, "Cannot talk to the kernel over netlink");
+            }
+            NetnsException failure = null;
+            int pending = requests.size();
+            while (pending > 0) {
+                for (NetlinkMessage m : receiveBatch()) {
+                    int slot = m.seq() - first;
+                    if (m.pid() != portId || slot < 0 || slot >= requests.size() || m.type() != Netlink.NLMSG_ERROR) {
+                        continue;
+                    }
+                    NetlinkError e = NetlinkError.decode(m);
+                    if (e.error() != 0 && failure == null) {
+                        failure = Failures.netlink(-e.error(), e.message());
+                    }
+                    pending--;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Sends a request that is answered by one message (a GET without NLM_F_DUMP). */
     public NetlinkMessage request(byte[] request) throws NetnsException {
         lock.lock();

@@ -209,14 +209,23 @@ public final class LabBuild {
         }
     }
 
-    /** Undoing something that is already gone (a route the kernel dropped with its address) is done. */
+    /**
+     * Undoing something that is already gone (a route the kernel dropped with its address, an
+     * address a failed or rolled-back update removed: EADDRNOTAVAIL) is done.
+     */
     private static void absentIsDone(KernelCall r) throws NetnsException {
         try {
             r.run();
         } catch (NotFoundException e) {
             // already gone
+        } catch (NetnsException e) {
+            if (e.errno() != EADDRNOTAVAIL) {
+                throw e;
+            }
         }
     }
+
+    private static final int EADDRNOTAVAIL = 99;
 
     private void deleteNamespace(String name) throws NetnsException {
         Netns n = open.remove(name);

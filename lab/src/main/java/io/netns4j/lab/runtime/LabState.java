@@ -59,10 +59,73 @@ public final class LabState {
     }
 
     public static void write(Path directory, Topology t) throws NetnsException {
-        Path f = file(directory, t.name());
-        Path tmp = directory.resolve("." + t.name() + ".yaml.tmp");
+        write(file(directory, t.name()), directory.resolve("." + t.name() + ".yaml.tmp"), t);
+    }
+
+    /**
+     * The file an update is bringing the lab to, written before the update changes anything
+     * and removed once it is done or rolled back: one left behind means a {@code lab up} was
+     * killed midway, and the next one rolls the lab back to its state first.
+     *
+     * @param directory the lab directory
+     * @param lab the lab's name
+     * @return {@code DIR/LAB.pending.yaml}
+     */
+    public static Path pendingFile(Path directory, String lab) {
+        return directory.resolve(lab + ".pending.yaml");
+    }
+
+    /**
+     * Keeps the file an update is bringing the lab to ({@link #pendingFile}), durably.
+     *
+     * @param directory the lab directory
+     * @param t the new topology (with its source text)
+     * @throws NetnsException when it cannot be written
+     */
+    public static void writePending(Path directory, Topology t) throws NetnsException {
+        write(pendingFile(directory, t.name()), directory.resolve("." + t.name() + ".pending.yaml.tmp"), t);
+    }
+
+    /**
+     * The file of an update that did not finish, if one was left.
+     *
+     * @param directory the lab directory
+     * @param lab the lab's name
+     * @return the topology it was bringing the lab to
+     * @throws NetnsException when it is there but cannot be read
+     */
+    public static Optional<Topology> readPending(Path directory, String lab) throws NetnsException {
+        Path f = pendingFile(directory, lab);
         try {
-            Files.createDirectories(directory);
+            return Optional.of(TopologyFile.parse("unfinished update of lab " + lab + " (" + f + ")",
+                    Files.readString(f, StandardCharsets.UTF_8)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | TopologyException e) {
+            throw new NetnsException("The unfinished update of lab \"" + lab + "\" (" + f + ") cannot be read: " + e
+                    + "; \"lab down " + lab + "\" removes the lab");
+        }
+    }
+
+    /**
+     * Removes the file of an update ({@link #pendingFile}).
+     *
+     * @param directory the lab directory
+     * @param lab the lab's name
+     * @throws NetnsException when it cannot be removed
+     */
+    public static void deletePending(Path directory, String lab) throws NetnsException {
+        try {
+            Files.deleteIfExists(pendingFile(directory, lab));
+            Files.deleteIfExists(directory.resolve("." + lab + ".pending.yaml.tmp"));
+        } catch (IOException e) {
+            throw new NetnsException("Cannot remove " + pendingFile(directory, lab) + ": " + e);
+        }
+    }
+
+    private static void write(Path f, Path tmp, Topology t) throws NetnsException {
+        try {
+            Files.createDirectories(f.getParent());
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ch.write(StandardCharsets.UTF_8.encode(t.source()));
@@ -78,6 +141,7 @@ public final class LabState {
     public static boolean delete(Path directory, String lab) throws NetnsException {
         try {
             boolean had = Files.deleteIfExists(file(directory, lab));
+            deletePending(directory, lab);
             return Files.deleteIfExists(directory.resolve("." + lab + ".yaml.tmp")) | had;
         } catch (IOException e) {
             throw new NetnsException("Cannot remove the lab's state " + file(directory, lab) + ": " + e);
