@@ -34,6 +34,7 @@ final class LabDown {
                 left.add("processes in the lab: " + e.getMessage());
             }
             options.progress().accept("removing " + owned.size() + " namespaces");
+            shortenOrphans(registry, owned);
             NamespaceRelease namespaces = registry.deleteAllLater(owned.reversed());
             Map<String, NetnsException> failed = namespaces.failedAtOnce();
             for (String ns : owned) {
@@ -73,6 +74,24 @@ final class LabDown {
             }
             lock.removeFile();
             return release;
+        }
+    }
+
+    /**
+     * A TCP connection closed while a partition or an impairment dropped its FIN stays behind
+     * its process as an orphan that retransmits the FIN (FIN_WAIT1, LAST_ACK), by default up to
+     * 8 times with back-off, about 100 s, and holds its namespace all that time: {@code lab
+     * down} would wait 30 s for the kernel and fail. With {@code net.ipv4.tcp_orphan_retries=1}
+     * set in each namespace just before it is deleted, the kernel gives up on such a socket at
+     * its next retransmission timeout. Nothing else runs in the lab by then.
+     */
+    private static void shortenOrphans(NetnsRegistry registry, List<String> owned) {
+        for (String ns : owned) {
+            try (io.netns4j.Netns n = registry.open(ns)) {
+                n.sysctls().set("net.ipv4.tcp_orphan_retries", "1");
+            } catch (NetnsException | RuntimeException e) {
+                // a namespace already going, or no IPv4: nothing to shorten
+            }
         }
     }
 }
