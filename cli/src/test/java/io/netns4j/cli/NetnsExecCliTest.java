@@ -61,6 +61,26 @@ class NetnsExecCliTest {
         assertEquals("a b|$HOME|*|", args[1], "arguments pass as they are, never through a shell");
     }
 
+    /** The command is looked up as execvp(3) does (netns4j makes the search itself, then execve). */
+    @Test
+    void theCommandIsFoundOnPathAsExecvpFindsIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String name = scratch.name("xp");
+        assertEquals(0, CliRun.of("netns", "add", name).exit());
+        Path denied = java.nio.file.Files.createDirectories(dir.resolve("denied"));
+        Path allowed = java.nio.file.Files.createDirectories(dir.resolve("allowed"));
+        java.nio.file.Files.writeString(denied.resolve("n4j-tool"), "#!/bin/sh\necho denied\n"); // not executable
+        Path tool = java.nio.file.Files.writeString(allowed.resolve("n4j-tool"), "echo from-path \"$@\"\n"); // no #!
+        tool.toFile().setExecutable(true);
+        Map<String, String> env = Map.of("PATH", "/nonexistent-n4j:" + denied + ":" + allowed + ":/usr/bin:/bin");
+        String[] found = run(env, "netns", "exec", name, "n4j-tool", "a b");
+        assertEquals("0", found[0], found[1]);
+        assertEquals("from-path a b\n", found[1], "past a missing and a non-executable one, run by /bin/sh (no #!)");
+        String[] onlyDenied = run(Map.of("PATH", denied.toString()), "netns", "exec", name, "n4j-tool");
+        assertEquals("1", onlyDenied[0]);
+        assertTrue(onlyDenied[1].contains("exec of \"n4j-tool\" failed: Permission denied"), onlyDenied[1]);
+        assertEquals("0", run(env, "netns", "exec", name, tool.toString())[0], "a name with a slash is run as it is");
+    }
+
     @Test
     void allRunsInEveryNamespaceAndGoesOnAfterAFailure() throws Exception {
         Path dir = scratch.runDirectory();

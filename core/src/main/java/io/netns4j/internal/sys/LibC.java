@@ -120,6 +120,23 @@ public final class LibC {
         return (long) SYSCALL.invokeExact(cs, number, a, b, c, d, e, f);
     }
 
+    /**
+     * One plain system call by number, for the other classes of this package (ProcessImage):
+     * the result, or {@code -errno} on failure (no exception, whose message would cost a
+     * strerror downcall: a PATH search fails several times before it succeeds). Pointers are
+     * passed as {@link MemorySegment#address()} of segments the caller keeps alive across the call.
+     */
+    static long rawOrErrno(Syscall number, long a, long b, long c, long d) {
+        MemorySegment cs = CAPTURE.get();
+        long r;
+        try {
+            r = syscall(cs, number.number, a, b, c, d, 0, 0);
+        } catch (Throwable t) {
+            throw linkageFailure(t);
+        }
+        return r < 0 ? -errno(cs) : r;
+    }
+
     private static MethodHandle errnoCall(String name, ValueLayout result, ValueLayout... args) {
         return LINKER.downcallHandle(C.findOrThrow(name), FunctionDescriptor.of(result, args), CAPTURE_ERRNO);
     }

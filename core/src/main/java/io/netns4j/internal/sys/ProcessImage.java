@@ -2,56 +2,52 @@ package io.netns4j.internal.sys;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
-import java.lang.foreign.SymbolLookup;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 /**
- * The downcalls that replace this process's image with a command, as {@code ip netns exec}
+ * The system calls that replace this process's image with a command, as {@code ip netns exec}
  * does: every descriptor past stdio marked close-on-exec, the calling thread's signal mask
  * emptied (the JVM blocks some signals in its threads, and a mask survives execve), then
- * {@code execvpe(3)}. Kept apart from {@link LibC}: used by one command path only, and its
- * handles are made on first use.
+ * {@code execvpe(3)}'s search of PATH and {@code execve(2)}. All by number through
+ * {@link LibC}'s one {@code syscall(2)} handle: a downcall handle of its own for each would
+ * cost {@code netns exec} a linker stub each (about 10-15 ms of a 150 ms command).
  */
 public final class ProcessImage {
     private static final int F_GETFD = 1;
     private static final int F_SETFD = 2;
     private static final int FD_CLOEXEC = 1;
     private static final int SIG_SETMASK = 2;
-    /** glibc's sigset_t: 1024 bits. */
-    private static final long SIGSET_BYTES = 128;
-
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final SymbolLookup C = LINKER.defaultLookup();
-    private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
-    private static final MethodHandle EXECVPE = LINKER.downcallHandle(C.findOrThrow("execvpe"),
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), CAPTURE_ERRNO);
-    private static final MethodHandle FCNTL = LINKER.downcallHandle(C.findOrThrow("fcntl"),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO,
-            Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle PTHREAD_SIGMASK = LINKER.downcallHandle(C.findOrThrow("pthread_sigmask"),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    /** The kernel's sigset_t on x86_64 and aarch64: 64 signals. */
+    private static final long KERNEL_SIGSET_BYTES = 8;
+    /** {@code close_range(2)}'s flag (Linux 5.11): mark instead of closing. */
+    private static final long CLOSE_RANGE_CLOEXEC = 1L << 2;
+    /** glibc's PATH when the environment has none ({@code confstr(_CS_PATH)}). */
+    private static final String DEFAULT_PATH = "/bin:/usr/bin";
 
     private ProcessImage() {
     }
 
-    /** Marks every open descriptor above 2 close-on-exec (from /proc/self/fd). */
+    /**
+     * Marks every open descriptor above 2 close-on-exec: one {@code close_range(3, ~0U,
+     * CLOSE_RANGE_CLOEXEC)}, or on a kernel older than 5.11 each descriptor of /proc/self/fd.
+     */
     public static void closeOnExecPastStdio() throws IOException {
+        long r = LibC.rawOrErrno(Syscall.CLOSE_RANGE, 3, 0xffff_ffffL, CLOSE_RANGE_CLOEXEC, 0);
+        if (r >= 0) {
+            return;
+        }
+        if (r != -Errno.ENOSYS && r != -Errno.EINVAL) {
+            throw new IOException("close_range: " + Errno.describe((int) -r));
+        }
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
             for (Path p : fds) {
                 int fd;
@@ -68,14 +64,9 @@ public final class ProcessImage {
     }
 
     private static void setCloseOnExec(int fd) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = arena.allocate(CAPTURE_LAYOUT);
-            int flags = (int) FCNTL.invokeExact(capture, fd, F_GETFD, 0);
-            if (flags >= 0 && (flags & FD_CLOEXEC) == 0) {
-                int ignored = (int) FCNTL.invokeExact(capture, fd, F_SETFD, flags | FD_CLOEXEC);
-            }
-        } catch (Throwable t) {
-            throw new IllegalStateException("fcntl failed", t);
+        long flags = LibC.rawOrErrno(Syscall.FCNTL, fd, F_GETFD, 0, 0);
+        if (flags >= 0 && (flags & FD_CLOEXEC) == 0) { // < 0: closed meanwhile, nothing to mark
+            LibC.rawOrErrno(Syscall.FCNTL, fd, F_SETFD, flags | FD_CLOEXEC, 0);
         }
     }
 
@@ -85,57 +76,89 @@ public final class ProcessImage {
      */
     public static byte[] unblockAllSignals() {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment empty = arena.allocate(SIGSET_BYTES);
-            MemorySegment old = arena.allocate(SIGSET_BYTES);
-            int r = (int) PTHREAD_SIGMASK.invokeExact(SIG_SETMASK, empty, old);
-            if (r != 0) {
-                throw new IllegalStateException("pthread_sigmask: " + Errno.describe(r));
+            MemorySegment empty = arena.allocate(KERNEL_SIGSET_BYTES);
+            MemorySegment old = arena.allocate(KERNEL_SIGSET_BYTES);
+            long r = LibC.rawOrErrno(Syscall.RT_SIGPROCMASK, SIG_SETMASK, empty.address(), old.address(),
+                    KERNEL_SIGSET_BYTES);
+            if (r < 0) {
+                throw new IllegalStateException("rt_sigprocmask: " + Errno.describe((int) -r));
             }
-            return old.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("pthread_sigmask failed", t);
+            return old.toArray(JAVA_BYTE);
         }
     }
 
     /** Puts back a mask {@link #unblockAllSignals} returned. */
     public static void restoreSignalMask(byte[] mask) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment set = arena.allocate(SIGSET_BYTES);
-            MemorySegment.copy(mask, 0, set, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, mask.length);
-            int ignored = (int) PTHREAD_SIGMASK.invokeExact(SIG_SETMASK, set, MemorySegment.NULL);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("pthread_sigmask failed", t);
+            MemorySegment set = arena.allocate(KERNEL_SIGSET_BYTES);
+            MemorySegment.copy(mask, 0, set, JAVA_BYTE, 0, mask.length);
+            long r = LibC.rawOrErrno(Syscall.RT_SIGPROCMASK, SIG_SETMASK, set.address(), 0, KERNEL_SIGSET_BYTES);
+            if (r < 0) {
+                throw new IllegalStateException("rt_sigprocmask: " + Errno.describe((int) -r));
+            }
         }
     }
 
     /**
-     * {@code execvpe(3)}: searches PATH as a shell does and replaces this process's image.
-     * Returns only by throwing.
+     * {@code execvpe(3)} as glibc does it: a name with a slash is executed as it is; any other is
+     * looked up in each directory of PATH ({@code /bin:/usr/bin} without one; an empty entry is
+     * the working directory), going on past a directory where it is missing or not allowed; a
+     * file the kernel cannot execute (ENOEXEC: a script without {@code #!}) is run by
+     * {@code /bin/sh}. Replaces this process's image; returns only by throwing, with EACCES if
+     * some candidate was not allowed, else the last error.
+     *
+     * @param argv the program and its arguments, not empty
+     * @param environment the new program's environment
+     * @throws ErrnoException when no candidate could be executed
      */
     public static void execvpe(List<String> argv, Map<String, String> environment) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment args = arena.allocate(ADDRESS, argv.size() + 1L);
-            for (int i = 0; i < argv.size(); i++) {
-                args.setAtIndex(ADDRESS, i, arena.allocateFrom(argv.get(i)));
-            }
-            args.setAtIndex(ADDRESS, argv.size(), MemorySegment.NULL);
-            MemorySegment env = arena.allocate(ADDRESS, environment.size() + 1L);
-            int i = 0;
-            for (Map.Entry<String, String> e : environment.entrySet()) {
-                env.setAtIndex(ADDRESS, i++, arena.allocateFrom(e.getKey() + "=" + e.getValue()));
-            }
-            env.setAtIndex(ADDRESS, i, MemorySegment.NULL);
-            MemorySegment capture = arena.allocate(CAPTURE_LAYOUT);
-            int r = (int) EXECVPE.invokeExact(capture, arena.allocateFrom(argv.getFirst()), args, env);
-            throw new ErrnoException("execvpe", r < 0 ? (int) ERRNO.get(capture, 0L) : 0);
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("execvpe failed", t);
+        String file = argv.getFirst();
+        if (file.isEmpty()) {
+            throw new ErrnoException("execvpe", Errno.ENOENT);
         }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment env = strings(arena, environment.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList());
+            if (file.indexOf('/') >= 0) {
+                throw new ErrnoException("execvpe", execve(arena, file, argv, env));
+            }
+            String path = environment.getOrDefault("PATH", System.getenv().getOrDefault("PATH", DEFAULT_PATH));
+            boolean denied = false;
+            int last = Errno.ENOENT;
+            for (String dir : path.split(":", -1)) {
+                last = execve(arena, dir.isEmpty() ? file : dir + "/" + file, argv, env);
+                switch (last) {
+                    case Errno.EACCES -> denied = true;
+                    case Errno.ENOENT, Errno.ENOTDIR, Errno.ESTALE, Errno.ENODEV, Errno.ETIMEDOUT -> { }
+                    default -> throw new ErrnoException("execvpe", last);
+                }
+            }
+            throw new ErrnoException("execvpe", denied ? Errno.EACCES : last);
+        }
+    }
+
+    /** One execve of {@code path}, then {@code /bin/sh path ARGS} on ENOEXEC; the errno it failed with. */
+    private static int execve(Arena arena, String path, List<String> argv, MemorySegment env) {
+        long r = LibC.rawOrErrno(Syscall.EXECVE, arena.allocateFrom(path).address(), strings(arena, argv).address(),
+                env.address(), 0);
+        if (r != -Errno.ENOEXEC) {
+            return (int) -r; // execve returns only on failure
+        }
+        List<String> shell = new ArrayList<>(argv.size() + 1);
+        shell.add("/bin/sh");
+        shell.add(path);
+        shell.addAll(argv.subList(1, argv.size()));
+        return (int) -LibC.rawOrErrno(Syscall.EXECVE, arena.allocateFrom("/bin/sh").address(),
+                strings(arena, shell).address(), env.address(), 0);
+    }
+
+    /** A NULL-terminated array of C strings, as execve takes. */
+    private static MemorySegment strings(Arena arena, List<String> values) {
+        MemorySegment array = arena.allocate(ADDRESS, values.size() + 1L);
+        for (int i = 0; i < values.size(); i++) {
+            array.setAtIndex(ADDRESS, i, arena.allocateFrom(values.get(i)));
+        }
+        array.setAtIndex(ADDRESS, values.size(), MemorySegment.NULL);
+        return array;
     }
 }

@@ -129,4 +129,54 @@ class SyscallTest {
             assertTrue(arm.add(c.numberOn("aarch64")), "two calls share aarch64 number " + c.numberOn("aarch64"));
         }
     }
+
+    /** ProcessImage's calls by number (fcntl, close_range, rt_sigprocmask, execve), short of replacing the JVM. */
+    @Test
+    void theExecCallsByNumberDoWhatTheirNamesSay() throws Exception {
+        int fd = LibC.open("/proc/self/status", LibC.O_RDONLY, 0); // without O_CLOEXEC
+        try {
+            assertEquals(0, LibC.rawOrErrno(Syscall.FCNTL, fd, 1, 0, 0) & 1, "F_GETFD: not close-on-exec yet");
+            ProcessImage.closeOnExecPastStdio();
+            assertEquals(1, LibC.rawOrErrno(Syscall.FCNTL, fd, 1, 0, 0) & 1, "marked close-on-exec");
+        } finally {
+            LibC.close(fd);
+        }
+        assertEquals(-Errno.EBADF, LibC.rawOrErrno(Syscall.FCNTL, fd, 1, 0, 0), "errors come back as -errno");
+        Thread t = Thread.ofPlatform().start(() -> {
+            try {
+                java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
+                byte[] before = ProcessImage.unblockAllSignals();
+                seen.set(sigBlk());
+                ProcessImage.restoreSignalMask(before);
+                assertEquals("0000000000000000", seen.get(), "an empty mask after unblocking");
+                assertEquals(java.util.HexFormat.of().formatHex(reversed(before)), sigBlk(), "the mask put back");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        t.join();
+        ErrnoException missing = assertThrows(ErrnoException.class, () -> ProcessImage.execvpe(
+                java.util.List.of("no-such-program-n4j"), java.util.Map.of("PATH", "/nonexistent-a:/nonexistent-b")));
+        assertEquals(Errno.ENOENT, missing.errno());
+        ErrnoException empty = assertThrows(ErrnoException.class,
+                () -> ProcessImage.execvpe(java.util.List.of(""), java.util.Map.of()));
+        assertEquals(Errno.ENOENT, empty.errno());
+        ErrnoException notExecutable = assertThrows(ErrnoException.class,
+                () -> ProcessImage.execvpe(java.util.List.of("/proc/self/status"), java.util.Map.of()));
+        assertEquals(Errno.EACCES, notExecutable.errno());
+    }
+
+    private static String sigBlk() throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/thread-self/status")).stream()
+                .filter(l -> l.startsWith("SigBlk:")).findFirst().orElseThrow().substring(7).trim();
+    }
+
+    /** The kernel's sigset as bytes (little-endian on x86_64 and aarch64) to /proc's hex, most significant first. */
+    private static byte[] reversed(byte[] b) {
+        byte[] r = new byte[b.length];
+        for (int i = 0; i < b.length; i++) {
+            r[i] = b[b.length - 1 - i];
+        }
+        return r;
+    }
 }
