@@ -264,7 +264,7 @@ final class LabCommand implements ObjectCommand {
                             + " nothing to remove.");
                     return ExitStatus.FAILED;
                 }
-                ctx.out.println("lab \"" + name + "\" is down: " + r.namespaces().size() + " namespaces removed");
+                ctx.out.println("lab \"" + name + "\" is down: " + count(r.namespaces().size(), "namespace") + " removed");
             }
             case "list" -> list(ctx);
             case "exec" -> {
@@ -319,12 +319,12 @@ final class LabCommand implements ObjectCommand {
                 s.notes().forEach(n -> ctx.err.println("note: " + n)); // on a terminal, progress printed them
             }
             if (!s.updated()) {
-                ctx.out.println("lab \"" + t.name() + "\" is up: " + s.namespaces().size() + " namespaces"
-                        + (s.pids().isEmpty() ? "" : ", " + s.pids().size() + " commands started"));
+                ctx.out.println("lab \"" + t.name() + "\" is up: " + count(s.namespaces().size(), "namespace")
+                        + (s.pids().isEmpty() ? "" : ", " + count(s.pids().size(), "command") + " started"));
             } else if (s.steps().isEmpty()) {
                 ctx.out.println("lab \"" + t.name() + "\" is up to date: nothing changed");
             } else {
-                ctx.out.println("lab \"" + t.name() + "\" updated: " + s.steps().size() + " changes");
+                ctx.out.println("lab \"" + t.name() + "\" updated: " + count(s.steps().size(), "change"));
             }
         } catch (LabException e) {
             ctx.err.println(e.getMessage());
@@ -506,5 +506,10 @@ final class LabCommand implements ObjectCommand {
             ctx.out.println("partition: " + partition.describe());
         }
         return ExitStatus.OK;
+    }
+
+    /** "1 namespace", "4 namespaces". */
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -193,7 +193,7 @@ class LabCrashTest {
         assertTrue(up.waitFor(120, TimeUnit.SECONDS), "lab up ended");
         String out = Files.readString(output);
         assertEquals(0, up.exitValue(), out);
-        assertEquals("lab \"" + lab + "\" is up: 200 namespaces, 1 commands started\n", out);
+        assertEquals("lab \"" + lab + "\" is up: 200 namespaces, 1 command started\n", out);
         long t1 = System.nanoTime();
         Topology t = TopologyFile.read(file);
         InetAddress h1 = t.endpoints("h1").getFirst().addresses().getFirst().address();

@@ -62,7 +62,7 @@ class LabServicesCliTest {
         try {
             CliRun up = CliRun.of("lab", "up", file.toString());
             assertEquals(0, up.exit(), up.err());
-            assertTrue(up.out().contains("1 commands started"), up.out());
+            assertTrue(up.out().contains("1 command started"), up.out());
             CliRun ps = CliRun.of("lab", "ps", name);
             assertEquals(0, ps.exit(), ps.err());
             assertTrue(ps.out().startsWith("NODE  SERVICE  PID"), ps.out());
