@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# What a JVM costs before netns4j does anything (issue "Speed where users feel it"): whole
+# processes, median wall and user+sys CPU ms of RUNS runs, interleaved with netns4j's own
+# everyday commands and ip, in one run. The floor rows run bench/floor/StartupFloor.java with
+# the launcher's JVM options and an AOT cache of their own (trained on the same mode):
+#   hello     java prints a line
+#   linker    + Linker.nativeLinker() and libc's symbol lookup
+#   downcall  + the one downcall handle netns4j's commands make (syscall(2), errno captured), called once
+# Needs root for the netns4j rows (one namespace bench-<pid>-f, removed at the end).
+#
+#   bench/floor/floor.sh            # 21 runs each
+#   RUNS=41 bench/floor/floor.sh
+set -euo pipefail
+export LC_ALL=C
+ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
+RUNS=${RUNS:-21}
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || { echo "$0: RUNS must be a positive number" >&2; exit 2; }
+[ "$(id -u)" -eq 0 ] || { echo "$0: run as root (it creates a namespace)" >&2; exit 1; }
+. "$ROOT/scripts/jdk.sh"
+require_jdk25
+NS="bench-$$-f"
+WORK=$(mktemp -d /tmp/bench-floor.XXXXXX)
+trap 'ip netns delete "$NS" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+"$ROOT/netns4j" -V >/dev/null   # builds on first use, outside the measurement
+ip netns add "$NS"
+"$JAVA_HOME/bin/javac" -d "$WORK/classes" "$ROOT/bench/floor/StartupFloor.java"
+"$JAVA_HOME/bin/jar" --create --file "$WORK/floor.jar" -C "$WORK/classes" .   # an AOT cache takes jars, not directories
+JAVA=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1
+  -XX:CompileThresholdScaling=20 -Xlog:aot=off -Xlog:cds=off -cp "$WORK/floor.jar")
+for mode in hello linker downcall; do
+  "${JAVA[@]}" -XX:AOTCacheOutput="$WORK/$mode.aot" StartupFloor "$mode" >/dev/null 2>&1
+done
+
+labels=() cmds=()
+add() { labels+=("$1"); shift; cmds+=("$(printf '%q ' "$@")"); }
+for mode in hello linker downcall; do add "java: $mode (AOT cache)" "${JAVA[@]}" -XX:AOTCache="$WORK/$mode.aot" StartupFloor "$mode"; done
+add "netns4j -V" "$ROOT/netns4j" -V
+add "netns4j netns list" "$ROOT/netns4j" netns list
+add "netns4j netns exec NS true" "$ROOT/netns4j" netns exec "$NS" true
+add "ip netns list" ip netns list
+add "ip netns exec NS true" ip netns exec "$NS" true
+
+for ((i = 0; i < ${#cmds[@]}; i++)); do : > "$WORK/t$i"; done
+for ((r = 0; r < RUNS; r++)); do   # interleaved: drift hits every row alike
+  for ((i = 0; i < ${#cmds[@]}; i++)); do
+    s=$(date +%s%N)
+    eval "/usr/bin/time -f '%U %S' -o '$WORK/cpu' ${cmds[i]}" >/dev/null 2>&1
+    e=$(date +%s%N)
+    echo "$(( (e - s) / 100000 )) $(awk '{printf "%d", ($1 + $2) * 10000}' "$WORK/cpu")" >> "$WORK/t$i"
+  done
+done
+median() { sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/10}'; }
+printf '%-34s %9s %9s\n' "process" "wall ms" "cpu ms"
+for ((i = 0; i < ${#cmds[@]}; i++)); do
+  printf '%-34s %9s %9s\n' "${labels[i]}" "$(cut -d' ' -f1 "$WORK/t$i" | median)" "$(cut -d' ' -f2 "$WORK/t$i" | median)"
+done
+echo "runs: $RUNS each; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
