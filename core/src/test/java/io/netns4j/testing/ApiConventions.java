@@ -119,11 +119,18 @@ public final class ApiConventions {
                     && !m.getModifiers().contains(JavaModifier.BRIDGE));
         }
 
-        /** No {@code build()} and no {@code setX(...)}: values are made by a factory and {@code withX}. */
-        public ArchRule noBuildersOrSetters() {
+        /**
+         * No {@code build()} and no {@code setX(value)}: values are made by a factory and {@code withX}.
+         *
+         * @param exempt types allowed to keep a builder, each with its reason in the caller
+         * @return the rule
+         */
+        public ArchRule noBuildersOrSetters(String... exempt) {
+            Set<String> allowed = Set.of(exempt);
             return noMethods().that(apiMember())
+                    .and(DescribedPredicate.describe("are not in " + allowed, m -> !allowed.contains(m.getOwner().getName())))
                     .should(nameMatching("be called build() or setX(...)",
-                            m -> m.getName().equals("build") || SETTER.matcher(m.getName()).matches()))
+                            m -> m.getName().equals("build") || isSetter(m)))
                     .because("requests are immutable: a factory names the required parts, withX(...) the rest");
         }
 
@@ -173,6 +180,12 @@ public final class ApiConventions {
                 events.add(new SimpleConditionEvent(method, bad.test(method), method.getFullName()));
             }
         };
+    }
+
+    /** A JavaBean setter: {@code setX(value)} on an instance (a static verb such as {@code Lab.setLink} is none). */
+    private static boolean isSetter(JavaMethod m) {
+        return SETTER.matcher(m.getName()).matches() && m.getRawParameterTypes().size() == 1
+                && !m.getModifiers().contains(JavaModifier.STATIC);
     }
 
     private static DescribedPredicate<JavaClass> declareWithers() {

@@ -1,12 +1,14 @@
 package io.netns4j.junit.history;
 
-import java.io.IOException;
+import io.netns4j.error.NetnsException;
 
 /**
  * A history file that cannot be read: names the line (1-based) and what is wrong there,
- * e.g. {@code line 3: :type must be one of :invoke, :ok, :fail, :info, not :done}.
+ * e.g. {@code line 3: :type must be one of :invoke, :ok, :fail, :info, not :done}. An
+ * {@code IOException}, as before, and a {@code NetnsException} with errno 0 like every other
+ * checked failure of netns4j.
  */
-public final class HistoryFormatException extends IOException {
+public final class HistoryFormatException extends NetnsException {
     private static final long serialVersionUID = 1L;
 
     private final int line;

@@ -183,7 +183,7 @@ public final class LinkImpairments {
             return Impairment.NONE;
         }
         if (root.kind().equals("tbf") && root.tbf() != null) {
-            return new Impairment(root.tbf().rate() * 8, null, null, null, null, null).withEngine(Engine.KERNEL);
+            return netem(root.tbf().rate() * 8, null, null, null, null, null).withEngine(Engine.KERNEL);
         }
         if (!root.kind().equals("netem")) {
             return Impairment.NONE;
@@ -192,7 +192,7 @@ public final class LinkImpairments {
         if (spec == null) {
             return Impairment.NONE;
         }
-        Impairment i = new Impairment(spec.rate() > 0 ? spec.rate() * 8 : null, micros(spec.delayMicros()),
+        Impairment i = netem(spec.rate() > 0 ? spec.rate() * 8 : null, micros(spec.delayMicros()),
                 micros(spec.jitterMicros()), positive(spec.lossPercent()), positive(spec.duplicatePercent()),
                 positive(spec.reorderPercent()));
         return withQueue(i, spec.reorderPercent() > 0 && spec.reorderGap() > 1 ? spec.reorderGap() : null,
@@ -214,10 +214,17 @@ public final class LinkImpairments {
             return w.withEngine(Engine.USERSPACE);
         }
         Long rate = w.rateBitsPerSecond() == null ? null : w.rateBitsPerSecond() / 8 * 8;
-        Impairment e = new Impairment(rate, nonZero(truncated(w.delay())), nonZero(truncated(w.jitter())),
+        Impairment e = netem(rate, nonZero(truncated(w.delay())), nonZero(truncated(w.jitter())),
                 rounded(w.lossPercent()), rounded(w.duplicatePercent()), rounded(w.reorderPercent()));
         return withQueue(e, w.gap() != null && w.gap() > 1 ? w.gap() : null,
                 w.limit() != null && w.limit() != NetemSpec.DEFAULTS.limit() ? w.limit() : null).withEngine(Engine.KERNEL);
+    }
+
+    /** The first six settings, as netem's first words set them; the rest not set. Null leaves one out. */
+    static Impairment netem(Long rateBitsPerSecond, Duration delay, Duration jitter, Double lossPercent,
+                            Double duplicatePercent, Double reorderPercent) {
+        return new Impairment(rateBitsPerSecond, delay, jitter, lossPercent, duplicatePercent, reorderPercent, null,
+                null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static Impairment withQueue(Impairment i, Integer gap, Integer limit) {
@@ -260,7 +267,7 @@ public final class LinkImpairments {
                 : netemAvailable(ns) && want.beyondKernelEncoder().isEmpty() ? Engine.KERNEL : Engine.USERSPACE;
         Impairment expected = effective(want, engine);
         if (engine == Engine.USERSPACE && want.seed() == null) {
-            now = now.withSeed(null);
+            now = now.withoutSeed();
         }
         return now.withEngine(null).equals(expected.withEngine(null)) && now.engine() == engine;
     }

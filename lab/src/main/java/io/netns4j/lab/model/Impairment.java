@@ -77,9 +77,9 @@ public record Impairment(Long rateBitsPerSecond, Duration delay, Duration jitter
         }
     }
 
-    /** The first six settings, as netem's first words set them; the rest not set. */
-    public Impairment(Long rateBitsPerSecond, Duration delay, Duration jitter, Double lossPercent,
-                      Double duplicatePercent, Double reorderPercent) {
+    /** The first six settings, as netem's first words set them; the rest not set (for {@link #NONE}). */
+    private Impairment(Long rateBitsPerSecond, Duration delay, Duration jitter, Double lossPercent,
+                       Double duplicatePercent, Double reorderPercent) {
         this(rateBitsPerSecond, delay, jitter, lossPercent, duplicatePercent, reorderPercent, null, null, null, null,
                 null, null, null, null, null, null, null, null, null);
     }
@@ -131,8 +131,17 @@ public record Impairment(Long rateBitsPerSecond, Duration delay, Duration jitter
                 corruptPercent, corruptCorrelation, rateOverhead, limit, seed, value);
     }
 
-    /** This impairment with a seed (null: none). */
-    public Impairment withSeed(Long value) {
+    /** This impairment with {@code seed N}: netem's random generators start from it, so a run repeats. */
+    public Impairment withSeed(long value) {
+        return seeded(value);
+    }
+
+    /** This impairment without a seed (each run draws its own). */
+    public Impairment withoutSeed() {
+        return seeded(null);
+    }
+
+    private Impairment seeded(Long value) {
         return new Impairment(rateBitsPerSecond, delay, jitter, lossPercent, duplicatePercent, reorderPercent,
                 delayCorrelation, distribution, lossCorrelation, lossModel, duplicateCorrelation, reorderCorrelation, gap,
                 corruptPercent, corruptCorrelation, rateOverhead, limit, value, engine);
