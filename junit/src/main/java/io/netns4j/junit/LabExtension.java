@@ -45,6 +45,10 @@ import java.util.Optional;
  */
 public final class LabExtension implements ExecutionCondition, BeforeAllCallback, AfterAllCallback,
         BeforeEachCallback, AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler {
+    /** Made by JUnit, from {@code @ExtendWith(LabExtension.class)} on {@link LabTest}. */
+    public LabExtension() {
+    }
+
     private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(LabExtension.class);
     private static final String LAB = "lab";
     private static final String DIRECTORY = "directory";

@@ -11,10 +11,14 @@ import io.netns4j.error.NetnsException;
 public final class HistoryFormatException extends NetnsException {
     private static final long serialVersionUID = 1L;
 
+    /** The 1-based line where the problem is (part of the serialized form). */
     private final int line;
+    /** What is wrong there, in words (part of the serialized form). */
     private final String problem;
 
     /**
+     * A refusal of a history file's text at {@code line}.
+     *
      * @param line    the 1-based line where the problem is
      * @param problem what is wrong, in words
      */
@@ -24,12 +28,12 @@ public final class HistoryFormatException extends NetnsException {
         this.problem = problem;
     }
 
-    /** @return the 1-based line where the problem is */
+    /** {@return the 1-based line where the problem is} */
     public int line() {
         return line;
     }
 
-    /** @return what is wrong, without the line */
+    /** {@return what is wrong, without the line} */
     public String problem() {
         return problem;
     }

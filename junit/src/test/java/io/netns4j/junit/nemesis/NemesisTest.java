@@ -78,8 +78,8 @@ class NemesisTest {
                     .build();
             try (RunningLab lab = RunningLab.start(t, NetnsRegistry.system(),
                     Lab.Options.defaults().withLockDirectory(dir))) {
-                Nemesis n = Nemesis.random(lab, 42).every(Duration.ofMillis(150)).lasting(Duration.ofMillis(50))
-                        .using(Faults.randomHalves(), Faults.isolateRandomNode(), Faults.randomMajoritiesRing()).start();
+                Nemesis n = Nemesis.on(lab, 42).start(Schedule.of(Faults.randomHalves(), Faults.isolateRandomNode(),
+                        Faults.randomMajoritiesRing()).withEvery(Duration.ofMillis(150)).withLasting(Duration.ofMillis(50)));
                 Thread.sleep(1000);
                 n.close();
                 assertTrue(Lab.currentPartition(lab.name(), lab.registry()).isEmpty(), "close reverts");

@@ -9,6 +9,7 @@ import io.netns4j.junit.history.EdnHistory;
 import io.netns4j.junit.history.History;
 import io.netns4j.junit.nemesis.Faults;
 import io.netns4j.junit.nemesis.Nemesis;
+import io.netns4j.junit.nemesis.Schedule;
 import io.netns4j.lab.LabBuilder;
 import io.netns4j.lab.RunningLab;
 import io.netns4j.lab.RunningNode;
@@ -105,8 +106,9 @@ class RegisterLinearizabilityTest {
             }
 
             // 2. Three clients at once for 4 s under a seeded schedule of random partitions.
-            try (Nemesis nemesis = Nemesis.random(lab, 7).every(Duration.ofMillis(1000)).lasting(Duration.ofMillis(400))
-                    .using(Faults.randomHalves(), Faults.isolateRandomNode()).recordingTo(history).start();
+            try (Nemesis nemesis = Nemesis.on(lab, 7).recordingTo(history)
+                    .start(Schedule.of(Faults.randomHalves(), Faults.isolateRandomNode())
+                            .withEvery(Duration.ofMillis(1000)).withLasting(Duration.ofMillis(400)));
                  ExecutorService pool = Executors.newFixedThreadPool(NODES.size())) {
                 long end = System.nanoTime() + Duration.ofSeconds(4).toNanos();
                 List<Future<?>> running = new ArrayList<>();
