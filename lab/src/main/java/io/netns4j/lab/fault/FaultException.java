@@ -22,7 +22,9 @@ public final class FaultException extends NetnsException {
         }
     }
 
-    /** What could not be undone or removed, one line each. */
+    /**
+     * {@return what could not be undone or removed, one line each}
+     */
     public List<String> notUndone() {
         return notUndone;
     }

@@ -32,14 +32,21 @@ public record PartitionNodes(List<String> hosts, List<String> routers, List<Stri
         bridges = List.copyOf(bridges);
     }
 
-    /** Only hosts: every node of {@code nodes} takes part by default and may be named. */
+    /**
+     * Only hosts: every node of {@code nodes} takes part by default and may be named.
+     *
+     * @param nodes the lab's nodes, by name
+     * @return the roles, every node a host
+     */
     public static PartitionNodes of(List<String> nodes) {
         return new PartitionNodes(nodes, List.of(), List.of());
     }
 
     /**
-     * The roles as a topology file declares them ({@code kind}); a node with no address in
-     * the file counts as a bridge node (nothing of it can be matched by address).
+     * {@return the roles as a topology file declares them ({@code kind}); a node with no address
+     * in the file counts as a bridge node (nothing of it can be matched by address)}
+     *
+     * @param topology the lab, as read from its file or built with {@code LabBuilder}
      */
     public static PartitionNodes of(Topology topology) {
         List<String> hosts = new ArrayList<>();
@@ -58,7 +65,11 @@ public record PartitionNodes(List<String> hosts, List<String> routers, List<Stri
         return new PartitionNodes(hosts, routers, bridges);
     }
 
-    /** Whether {@code node} may be named in a partition (a host or a router). */
+    /**
+     * {@return whether {@code node} may be named in a partition (a host or a router)}
+     *
+     * @param node the node's name in the lab file
+     */
     public boolean nameable(String node) {
         return hosts.contains(node) || routers.contains(node);
     }

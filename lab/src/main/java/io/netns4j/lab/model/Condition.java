@@ -11,7 +11,9 @@ import java.util.Locale;
  * exits 0 inside the node), {@code service:NAME} (the node's service is ready).
  */
 public sealed interface Condition {
-    /** The condition as it is written ({@link #parse} reads it back). */
+    /**
+     * {@return the condition as it is written ({@link #parse} reads it back)}
+     */
     String words();
 
     /**
@@ -77,6 +79,8 @@ public sealed interface Condition {
     /**
      * Reads a condition from its words.
      *
+     * @param text {@code tcp:PORT}, {@code tcp:HOST:PORT}, {@code file:PATH}, {@code cmd:COMMAND}, ...
+     * @return the condition
      * @throws IllegalArgumentException what is wrong and the forms there are
      */
     static Condition parse(String text) {

@@ -13,6 +13,8 @@ import java.util.Map;
  *                {@code ip netns exec NS sh -c COMMAND} (the file's {@code exec} list)
  * @param env environment of those services (each service's own {@code env} comes after it)
  * @param hosts extra {@code /etc/hosts} lines
+ * @param name the node's name in the file; its namespace is {@code <lab>-<name>}
+ * @param kind {@code host}, {@code router} (forwarding on) or {@code bridge}
  */
 public record TopologyNode(String name, NodeKind kind, Map<String, String> sysctls, List<LabRoute> routes,
                    FirewallSpec firewall, List<ServiceSpec> services, Map<String, String> env, List<HostsEntry> hosts) {

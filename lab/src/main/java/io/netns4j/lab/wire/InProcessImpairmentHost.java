@@ -82,7 +82,9 @@ public final class InProcessImpairmentHost implements ImpairmentHost, AutoClosea
         return h == null ? Optional.empty() : Optional.of(h.engine());
     }
 
-    /** How many engines this host runs. */
+    /**
+     * {@return how many engines this host runs}
+     */
     public int size() {
         return engines.size();
     }
