@@ -129,6 +129,9 @@ final class KindDataView {
             return null;
         }
         InfoDataOut out = new InfoDataOut(data, names);
+        if (data.types().isEmpty()) {
+            return out; // ip calls the printer with no table then, and it prints nothing
+        }
         try {
             p.print(out);
         } catch (MalformedMessageException e) {

@@ -51,6 +51,10 @@ final class TunnelDataView {
     private static final int G_COLLECT_METADATA = 18;
     private static final int G_IGNORE_DF = 19;
     private static final int G_FWMARK = 20;
+    private static final int G_ERSPAN_INDEX = 21;
+    private static final int G_ERSPAN_VER = 22;
+    private static final int G_ERSPAN_DIR = 23;
+    private static final int G_ERSPAN_HWID = 24;
     // IP6_TNL_F_*
     private static final long IGN_ENCAP_LIMIT = 0x1;
     private static final long USE_ORIG_TCLASS = 0x2;
@@ -166,6 +170,7 @@ final class TunnelDataView {
         if (fwmark != 0) {
             o.any("fwmark", "fwmark " + InfoDataOut.hex(fwmark) + " ", InfoDataOut.hex(fwmark));
         }
+        erspan(o);
         encap(o, G_ENCAP_TYPE);
     }
 
@@ -183,6 +188,7 @@ final class TunnelDataView {
         greFlags(o);
         ip6Flag(o, flags, ALLOW_LOCAL_REMOTE, "ip6_tnl_f_allow_local_remote", "allow-localremote ");
         fwmark6(o, flags, G_FWMARK);
+        erspan(o);
         encap(o, G_ENCAP_TYPE);
     }
 
@@ -201,6 +207,26 @@ final class TunnelDataView {
         long fwmark = o.u32(6, 0);
         if (fwmark != 0) {
             o.any("fwmark", "fwmark " + InfoDataOut.hex(fwmark) + " ", InfoDataOut.hex(fwmark));
+        }
+    }
+
+    /** The ERSPAN attributes, printed whenever the kernel sends them (ip6gre's requests carry erspan_ver 1). */
+    private static void erspan(InfoDataOut o) throws MalformedMessageException {
+        if (o.has(G_ERSPAN_INDEX)) {
+            long v = o.u32(G_ERSPAN_INDEX, 0);
+            o.any("erspan_index", "erspan_index " + v + " ", v);
+        }
+        if (o.has(G_ERSPAN_VER)) {
+            long v = o.u8(G_ERSPAN_VER, 0);
+            o.any("erspan_ver", "erspan_ver " + v + " ", v);
+        }
+        if (o.has(G_ERSPAN_DIR)) {
+            String dir = o.u8(G_ERSPAN_DIR, 0) == 0 ? "ingress" : "egress";
+            o.any("erspan_dir", "erspan_dir " + dir + " ", dir);
+        }
+        if (o.has(G_ERSPAN_HWID)) {
+            String v = InfoDataOut.hex(o.u16(G_ERSPAN_HWID, 0));
+            o.any("erspan_hwid", "erspan_hwid " + v + " ", v);
         }
     }
 
@@ -329,7 +355,7 @@ final class TunnelDataView {
         o.json("encap", e);
         o.text("encap " + (name == null ? "unknown" : name) + " " + (sp == 0 ? "encap-sport auto " : "encap-sport "
                 + sp + " ") + "encap-dport " + dp + " " + ((flags & 1) != 0 ? "" : "no") + "encap-csum "
-                + ((flags & 2) != 0 ? "" : "no") + "encap-udp6-csum " + ((flags & 4) != 0 ? "" : "no")
+                + ((flags & 2) != 0 ? "" : "no") + "encap-csum6 " + ((flags & 4) != 0 ? "" : "no")
                 + "encap-remcsum ");
     }
 }
