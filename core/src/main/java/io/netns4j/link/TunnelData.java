@@ -20,7 +20,7 @@ final class TunnelData {
     static InetAddress check(InetAddress a, boolean ipv6, String word, String kind) {
         if (a != null && (a instanceof Inet6Address) != ipv6) {
             throw new IllegalArgumentException(kind + " takes an " + (ipv6 ? "IPv6" : "IPv4") + " address after \""
-                    + word + "\", not " + a.getHostAddress());
+                    + word + "\", not " + io.netns4j.types.InetText.format(a));
         }
         return a == null || a.isAnyLocalAddress() ? null : a;
     }
