@@ -14,9 +14,9 @@ import java.util.function.IntFunction;
  * {@code ip -d link show}'s part for a kind's own attributes: a bridge's options
  * ({@code linkinfo.info_data}) and a bridge port's ({@code linkinfo.info_slave_data}), in
  * ip 6.1's order, words and formats (text and JSON), one table row per attribute; the kinds
- * whose printers ip writes as code (vxlan, geneve, macvlan, ipvlan, vrf, the tunnels) have a
+ * whose printers ip writes as code (vxlan, geneve, macvlan, ipvlan, vrf, vlan, the tunnels) have a
  * printer of their own in the same shape ({@link VxlanDataView}, {@link MacvlanDataView},
- * {@link TunnelDataView}).
+ * {@link TunnelDataView}, {@link VlanDataView}).
  */
 final class KindDataView {
     /** How ip prints a value. */
@@ -115,7 +115,7 @@ final class KindDataView {
             Map.entry("ip6tnl", TunnelDataView::ip6Tunnel), Map.entry("gre", TunnelDataView::gre),
             Map.entry("gretap", TunnelDataView::gre), Map.entry("ip6gre", TunnelDataView::gre6),
             Map.entry("ip6gretap", TunnelDataView::gre6), Map.entry("vti", o -> TunnelDataView.vti(o, false)),
-            Map.entry("vti6", o -> TunnelDataView.vti(o, true)));
+            Map.entry("vti6", o -> TunnelDataView.vti(o, true)), Map.entry("vlan", VlanDataView::vlan));
 
     /** Whether ip prints an info_data (or info_slave_data) object for {@code kind}. */
     static boolean known(String kind) {

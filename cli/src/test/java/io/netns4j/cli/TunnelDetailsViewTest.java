@@ -100,7 +100,7 @@ class TunnelDetailsViewTest {
 
     private static final List<String> GOLDEN = List.of("ipip.hex", "ipip-default.hex", "sit.hex", "ip6tnl.hex",
             "ip6tnl-default.hex", "gre.hex", "gre-flags.hex", "gretap.hex", "ip6gre.hex", "ip6gretap.hex", "vti.hex",
-            "vti-keys.hex", "vti6.hex", "vxlan.hex", "geneve.hex", "ipvlan.hex", "vrf.hex", "macvlan.hex");
+            "vti-keys.hex", "vti6.hex", "vxlan.hex", "geneve.hex", "ipvlan.hex", "vrf.hex", "macvlan.hex", "vlan.hex");
 
     private static Map<String, byte[]> handMade() {
         return Map.of(
@@ -126,14 +126,24 @@ class TunnelDetailsViewTest {
                 "vti without an input key", link("v0", "vti", attr(2, be(0, 4)), attr(3, be(0x01020304L, 4)),
                         attr(4, ip4(0, 0, 0, 0)), attr(5, ip4(10, 1, 1, 1)), attr(6, u32(0xff)), attr(1, u32(0))),
                 "vti6 with an unspecified local", link("v1", "vti6", attr(2, be(7, 4)), attr(3, be(7, 4)),
-                        attr(4, new byte[16]), attr(5, ip6(1))));
+                        attr(4, new byte[16]), attr(5, ip6(1))),
+                "vlan with flags and QoS maps", link("vl1", "vlan", attr(5, be(0x8100, 2)), attr(1, u16(5)),
+                        attr(2, cat(u32(0x1 | 0x2 | 0x10 | 0x100), u32(0xffffffffL))),
+                        attr(4, cat(attr(1, cat(u32(0), u32(3))), attr(1, cat(u32(2), u32(5))))),
+                        attr(3, cat(attr(1, cat(u32(1), u32(7)))))),
+                "vlan without flags", link("vl2", "vlan", attr(1, u16(4094)), attr(2, cat(u32(0), u32(0)))));
     }
 
-    /** The line of {@code text} that starts with the kind's word. */
+    /** The line of {@code text} that starts with the kind's word, with the lines that continue it (a vlan's maps). */
     private static String kindLine(String text, String kind) {
-        for (String line : text.split("\n")) {
-            if (line.startsWith("    " + kind + " ") || line.equals("    " + kind)) {
-                return line;
+        String[] lines = text.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("    " + kind + " ") || lines[i].equals("    " + kind)) {
+                StringBuilder sb = new StringBuilder(lines[i]);
+                for (int j = i + 1; j < lines.length && lines[j].startsWith("      "); j++) {
+                    sb.append('\n').append(lines[j]);
+                }
+                return sb.toString();
             }
         }
         return "(no " + kind + " line in: " + text + ")";
