@@ -189,4 +189,33 @@ class TunnelDetailsViewTest {
         }
         assertEquals(GOLDEN.size() + handMade().size(), compared.size());
     }
+
+    /** Damaged kind data (bytes changed, attributes cut short) is printed or said to be malformed; nothing throws. */
+    @Test
+    void damagedKindDataNeverBreaksThePrinter() throws Exception {
+        java.util.Random random = new java.util.Random(14);
+        Link lo = Links.decode(Golden.bytes("link-get-lo.hex"));
+        List<byte[]> messages = new ArrayList<>(handMade().values());
+        for (String file : GOLDEN) {
+            messages.add(Golden.bytes("links/" + file));
+        }
+        int printed = 0;
+        for (int round = 0; round < 3000; round++) {
+            byte[] m = messages.get(random.nextInt(messages.size())).clone();
+            for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
+                m[32 + random.nextInt(m.length - 32)] = (byte) random.nextInt(256);
+            }
+            Link link;
+            try {
+                link = Links.decode(m);
+            } catch (io.netns4j.error.MalformedMessageException e) {
+                continue;
+            }
+            LinkView view = new LinkView(List.of(lo, link), Map.of(), GlobalOptions.parse(List.of("-d", "link")));
+            view.text(link);
+            view.json(link);
+            printed++;
+        }
+        assertEquals(true, printed > 1000, printed + " damaged messages printed");
+    }
 }
