@@ -107,6 +107,14 @@ class TunnelCliTest {
     }
 
     @Test
+    void aTunnelIsNotChangedInPlace() {
+        CliRun r = CliRun.of("link", "set", "gre0", "type", "gre", "ttl", "5");
+        assertEquals(2, r.exit());
+        assertEquals("\"link set ... type gre\" (changing a tunnel in place) is not supported by netns4j yet: delete"
+                + " the tunnel and add it again with all its options.\n", r.err());
+    }
+
+    @Test
     @RequiresRoot
     void aKernelWithoutTheDriverSaysSoAndIpAgrees() throws Exception {
         try (Scratch scratch = new Scratch()) {
