@@ -2,6 +2,7 @@ package io.netns4j.firewall.iptables;
 
 
 import io.netns4j.firewall.Match;
+import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
 import io.netns4j.firewall.Verdict;
 
@@ -52,9 +53,9 @@ record IptablesView(Match.Iface in, Match.Iface out, Match.Address source, Match
         List<Part> parts = new ArrayList<>();
         for (Match m : rule.matches()) {
             if (m instanceof Match.Iface i && !i.output() && in == null) {
-                in = i;
+                in = anyInterface(i) ? null : i;
             } else if (m instanceof Match.Iface i && i.output() && out == null) {
-                out = i;
+                out = anyInterface(i) ? null : i;
             } else if (m instanceof Match.Address a && !a.destination() && source == null) {
                 source = a;
             } else if (m instanceof Match.Address a && a.destination() && destination == null) {
@@ -84,7 +85,26 @@ record IptablesView(Match.Iface in, Match.Iface out, Match.Address source, Match
                 rule.comment(), counter, rule.verdict());
     }
 
-    private static void addPort(List<Part> parts, Match.Port p) {
+    /** {@code -i +} matches every interface: iptables lists no {@code -i} for it. */
+    private static boolean anyInterface(Match.Iface i) {
+        return i.name().equals("*") && !i.negated();
+    }
+
+    /**
+     * A port as iptables reads it back: {@code ! --dport :N} is stored as "greater than N",
+     * which iptables lists as {@code --dport N+1:65535} (or the single port 65535).
+     */
+    private static Match.Port asListed(Match.Port p) {
+        PortRange r = p.ports().getFirst();
+        if (!p.negated() || r.first() != 0 || r.single() || r.last() == 65535) {
+            return p;
+        }
+        PortRange above = r.last() == 65534 ? PortRange.of(65535) : new PortRange(r.last() + 1, 65535);
+        return new Match.Port(p.protocol(), p.destination(), List.of(above), false, false);
+    }
+
+    private static void addPort(List<Part> parts, Match.Port port) {
+        Match.Port p = asListed(port);
         for (int i = 0; i < parts.size(); i++) {
             if (parts.get(i) instanceof Ports existing && existing.protocol().equals(p.protocol())
                     && (p.destination() ? existing.dport() : existing.sport()) == null) {
