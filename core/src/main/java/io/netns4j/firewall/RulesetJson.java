@@ -226,6 +226,10 @@ public final class RulesetJson {
                 return new Match.Protocol(right.toString(), negated);
             }
         }
+        TcpFlags flags = tcpFlags(left, op, right);
+        if (flags != null) {
+            return flags;
+        }
         if (left.get("payload") instanceof Map<?, ?> p && p.size() == 2 && equality) {
             String proto = string(p.get("protocol"));
             String field = string(p.get("field"));
@@ -271,6 +275,37 @@ public final class RulesetJson {
             return new Match.CtState(states, negated);
         }
         return null;
+    }
+
+    /**
+     * {@code tcp flags & (a | b) == c} (nft prints {@code tcp flags c / a,b}), and the two forms
+     * nft prints for a zero value: {@code tcp flags ! a,b} (== 0) and {@code tcp flags a,b} (!= 0).
+     */
+    private static TcpFlags tcpFlags(Map<String, Object> left, String op, Object right) {
+        if (left.get("&") instanceof List<?> and && and.size() == 2 && and.getFirst() instanceof Map<?, ?> l
+                && isTcpFlags(l) && (op.equals("==") || op.equals("!="))) {
+            return new TcpFlags(flagWords(and.get(1)), flagWords(right), op.equals("!="));
+        }
+        if (isTcpFlags(left) && (op.equals("!") || op.equals("in")) && !(right instanceof Map<?, ?>)) {
+            return new TcpFlags(flagWords(right), Set.of(), op.equals("in"));
+        }
+        return null;
+    }
+
+    private static boolean isTcpFlags(Map<?, ?> expression) {
+        return expression.size() == 1 && expression.get("payload") instanceof Map<?, ?> p
+                && "tcp".equals(p.get("protocol")) && "flags".equals(p.get("field")) && p.size() == 2;
+    }
+
+    private static Set<TcpFlag> flagWords(Object v) {
+        if (v instanceof Long bits && bits >= 0 && bits <= 0xff) {
+            return TcpFlag.fromBits(bits.intValue());
+        }
+        Set<TcpFlag> out = EnumSet.noneOf(TcpFlag.class);
+        for (Object w : v instanceof List<?> l ? l : List.of(v)) {
+            out.add(TcpFlag.of(string(w)));
+        }
+        return out;
     }
 
     private static PortRange port(Object v) {

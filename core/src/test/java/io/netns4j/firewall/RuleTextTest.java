@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -78,6 +79,27 @@ class RuleTextTest {
                 .matches().size());
         assertEquals(2, Rule.of(Verdict.ACCEPT, Match.protocol("tcp"), Match.ctState(ConnState.NEW),
                 Match.destinationPort("tcp", 80)).matches().size());
+    }
+
+    @Test
+    void tcpFlagsTestsAreWrittenInAFormEveryNftReads() {
+        assertEquals("tcp flags & (fin | syn | rst | ack) == syn", TcpFlags.syn().toNft());
+        assertTrue(TcpFlags.syn().isSyn());
+        assertTrue(TcpFlags.syn().negate().negated());
+        assertEquals("tcp flags & syn != (syn | ack)", new TcpFlags(EnumSet.of(TcpFlag.SYN),
+                EnumSet.of(TcpFlag.ACK, TcpFlag.SYN), true).toNft());
+        assertEquals("tcp flags & (ecn | cwr) == 0", TcpFlags.of(EnumSet.of(TcpFlag.CWR, TcpFlag.ECE), Set.of()).toNft());
+        assertEquals(0x17, TcpFlag.toBits(TcpFlags.syn().examined()));
+        assertEquals(EnumSet.of(TcpFlag.FIN, TcpFlag.CWR), TcpFlag.fromBits(0x181));
+        assertEquals(TcpFlag.ECE, TcpFlag.of("ecn"));
+        assertEquals(TcpFlag.ECE, TcpFlag.of("ECE"));
+        assertThrows(IllegalArgumentException.class, () -> TcpFlag.of("bogus"));
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> TcpFlags.of(Set.of(), EnumSet.of(TcpFlag.SYN)));
+        assertTrue(none.getMessage().contains("at least one flag"), none.getMessage());
+        assertEquals(List.of(TcpFlags.syn()), Rule.of(Verdict.DROP, Match.protocol("tcp"), TcpFlags.syn()).matches(),
+                "tcp flags implies meta l4proto tcp");
+        assertEquals(2, Rule.of(Verdict.DROP, Match.protocol("udp"), TcpFlags.syn()).matches().size());
     }
 
     @Test

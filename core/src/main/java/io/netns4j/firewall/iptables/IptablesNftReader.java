@@ -4,6 +4,8 @@ import io.netns4j.firewall.Family;
 import io.netns4j.firewall.Match;
 import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
+import io.netns4j.firewall.TcpFlag;
+import io.netns4j.firewall.TcpFlags;
 import io.netns4j.firewall.Verdict;
 import io.netns4j.internal.netlink.nft.Nft;
 import io.netns4j.internal.netlink.nft.NftExpression;
@@ -67,6 +69,7 @@ final class IptablesNftReader {
                 case Payload p when p.base() == Payload.NETWORK -> address(p);
                 case Payload p when p.base() == Payload.TRANSPORT && p.length() == 2 && p.offset() <= 2 -> port(p);
                 case Payload p when p.base() == Payload.TRANSPORT && p.length() == 4 && p.offset() == 0 -> ports();
+                case Payload p when p.base() == Payload.TRANSPORT && p.length() == 1 && p.offset() == 13 -> tcpFlags();
                 case NftExpression.Xt x when !x.target() -> match(x);
                 case NftExpression.Xt x -> verdict = IptablesXtTargets.verdict(x, family);
                 case NftExpression.Limit l when l.type() == 0 && l.flags() == 0
@@ -217,6 +220,26 @@ final class IptablesNftReader {
         boolean negated = c.op() == Cmp.NEQ;
         rest.add(new Match.Port(proto.name(), false, List.of(PortRange.of(be16(c.data(), 0))), false, negated));
         rest.add(new Match.Port(proto.name(), true, List.of(PortRange.of(be16(c.data(), 2))), false, negated));
+    }
+
+    /** The flags byte, masked and compared: {@code --tcp-flags}. */
+    private void tcpFlags() throws XtInfo.BadInfo {
+        if (proto == null || proto.negated() || !proto.name().equals("tcp")) {
+            throw new XtInfo.BadInfo("tcp flags without -p tcp");
+        }
+        if (at >= in.size() || !(in.get(at) instanceof NftExpression.Bitwise w) || w.sreg() != Nft.REG_1
+                || w.dreg() != Nft.REG_1 || w.mask().length != 1 || w.xor().length != 1 || w.xor()[0] != 0) {
+            throw new XtInfo.BadInfo("tcp flags loaded without a mask");
+        }
+        at++;
+        Cmp c = cmp();
+        requireLength(c, 1, "tcp flags");
+        int mask = w.mask()[0] & 0xff;
+        if (mask == 0 || (mask & ~0x3f) != 0 || (c.data()[0] & ~0x3f) != 0) {
+            throw new XtInfo.BadInfo("tcp flags with a mask iptables has no names for (0x"
+                    + Integer.toHexString(mask) + ")");
+        }
+        rest.add(new TcpFlags(TcpFlag.fromBits(mask), TcpFlag.fromBits(c.data()[0] & 0xff), c.op() == Cmp.NEQ));
     }
 
     private static int be16(byte[] b, int at) {

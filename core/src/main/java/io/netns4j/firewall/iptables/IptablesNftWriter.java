@@ -5,6 +5,8 @@ import io.netns4j.firewall.Family;
 import io.netns4j.firewall.Match;
 import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
+import io.netns4j.firewall.TcpFlag;
+import io.netns4j.firewall.TcpFlags;
 import io.netns4j.firewall.Verdict;
 import io.netns4j.internal.netlink.nft.Nft;
 import io.netns4j.internal.netlink.nft.NftExpression;
@@ -22,7 +24,7 @@ import java.util.List;
 /**
  * A {@link Rule} of netns4j's iptables subset written as iptables-nft 1.8.9 writes the same
  * command line: interfaces, protocol and addresses as native expressions, {@code -m tcp/udp}
- * ports as payload comparisons, {@code -m limit} as a native limit, {@code -m multiport},
+ * ports and {@code --tcp-flags} as payload comparisons, {@code -m limit} as a native limit, {@code -m multiport},
  * {@code -m conntrack}/{@code -m state}, {@code -m comment} and the REJECT, LOG and NAT
  * targets as xtables extensions (nft_compat), a counter in every rule, and the verdict.
  * Anything else is refused with an {@link IllegalArgumentException}: a rule the real
@@ -59,10 +61,14 @@ final class IptablesNftWriter {
                 rest.add(m);
             }
         }
-        if (proto == null) { // the model drops -p when a port match implies it
+        if (proto == null) { // the model drops -p when a port match or a tcp flags test implies it
             for (Match m : rest) {
                 if (m instanceof Match.Port p) {
                     proto = new Match.Protocol(p.protocol(), false);
+                    break;
+                }
+                if (m instanceof TcpFlags) {
+                    proto = new Match.Protocol("tcp", false);
                     break;
                 }
             }
@@ -94,6 +100,8 @@ final class IptablesNftWriter {
                 } else {
                     port(out, p);
                 }
+            } else if (m instanceof TcpFlags f) {
+                tcpFlags(out, f, proto);
             } else {
                 out.add(match(m, proto));
             }
@@ -179,6 +187,21 @@ final class IptablesNftWriter {
         } else {
             out.add(new NftExpression.Range(Nft.REG_1, p.negated(), be16(r.first()), be16(r.last())));
         }
+    }
+
+    /** {@code --tcp-flags}: the flags byte (offset 13), masked, compared; iptables-nft writes no xt tcp for it. */
+    private static void tcpFlags(List<NftExpression> out, TcpFlags f, Match.Protocol proto) {
+        if (proto == null || proto.negated() || !proto.name().equals("tcp")) {
+            throw new IllegalArgumentException("a tcp flags test needs -p tcp");
+        }
+        if (!IptablesTcpFlags.named(f)) {
+            throw new IllegalArgumentException("iptables has no names for the TCP flags ECE and CWR: use the nft"
+                    + " command for \"" + f.toNft() + "\"");
+        }
+        out.add(new Payload(Payload.TRANSPORT, 13, 1, Nft.REG_1));
+        out.add(new NftExpression.Bitwise(Nft.REG_1, Nft.REG_1, new byte[] {(byte) TcpFlag.toBits(f.examined())},
+                new byte[1]));
+        out.add(new Cmp(Nft.REG_1, f.negated() ? Cmp.NEQ : Cmp.EQ, new byte[] {(byte) TcpFlag.toBits(f.set())}));
     }
 
     static byte[] be16(int v) {

@@ -95,6 +95,11 @@ public final class IptablesText {
                                     .append(r.single() ? Integer.toString(r.first()) : r.first() + ":" + r.last());
                         }
                     }
+                    if (ports.flags() != null) {
+                        sb.append(ports.flags().negated() ? " !" : "").append(" --tcp-flags ")
+                                .append(IptablesTcpFlags.save(ports.flags().examined())).append(' ')
+                                .append(IptablesTcpFlags.save(ports.flags().set()));
+                    }
                 }
                 case IptablesView.Multiport m -> sb.append(" -m multiport").append(m.ports().negated() ? " !" : "")
                         .append(m.ports().destination() ? " --dports " : " --sports ").append(ports(m.ports(), true));
@@ -203,6 +208,9 @@ public final class IptablesText {
                     sb.append(' ').append(ports.protocol());
                     listPort(sb, "spt", ports.sport(), f);
                     listPort(sb, "dpt", ports.dport(), f);
+                    if (ports.flags() != null) {
+                        sb.append(' ').append(IptablesTcpFlags.list(ports.flags()));
+                    }
                 }
                 case IptablesView.Multiport m -> sb.append(" multiport ")
                         .append(m.ports().destination() ? "dports " : "sports ")

@@ -4,6 +4,7 @@ package io.netns4j.firewall.iptables;
 import io.netns4j.firewall.Match;
 import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
+import io.netns4j.firewall.TcpFlags;
 import io.netns4j.firewall.Verdict;
 
 import java.util.ArrayList;
@@ -22,8 +23,14 @@ record IptablesView(Match.Iface in, Match.Iface out, Match.Address source, Match
     sealed interface Part {
     }
 
-    /** {@code -m tcp --sport A --dport B} (or udp, ...): the single ports of one protocol. */
-    record Ports(String protocol, Match.Port sport, Match.Port dport) implements Part {
+    /**
+     * {@code -m tcp --sport A --dport B --tcp-flags M C} (or udp, ... without flags): the single
+     * ports of one protocol and its flags test, each null when absent.
+     */
+    record Ports(String protocol, Match.Port sport, Match.Port dport, TcpFlags flags) implements Part {
+        Ports with(Match.Port p) {
+            return p.destination() ? new Ports(protocol, sport, p, flags) : new Ports(protocol, p, dport, flags);
+        }
     }
 
     /** {@code -m multiport --dports A,B}. */
@@ -71,6 +78,10 @@ record IptablesView(Match.Iface in, Match.Iface out, Match.Address source, Match
                 } else {
                     addPort(parts, p);
                 }
+            } else if (m instanceof TcpFlags f
+                    && (protocol == null || (protocol.equals("tcp") && !protocolNegated))) {
+                protocol = "tcp";
+                addFlags(parts, f);
             } else if (m instanceof Match.CtState st) {
                 parts.add(new State(st));
             } else if (m instanceof Match.Limit l) {
@@ -108,11 +119,21 @@ record IptablesView(Match.Iface in, Match.Iface out, Match.Address source, Match
         for (int i = 0; i < parts.size(); i++) {
             if (parts.get(i) instanceof Ports existing && existing.protocol().equals(p.protocol())
                     && (p.destination() ? existing.dport() : existing.sport()) == null) {
-                parts.set(i, p.destination() ? new Ports(p.protocol(), existing.sport(), p)
-                        : new Ports(p.protocol(), p, existing.dport()));
+                parts.set(i, existing.with(p));
                 return;
             }
         }
-        parts.add(p.destination() ? new Ports(p.protocol(), null, p) : new Ports(p.protocol(), p, null));
+        parts.add(new Ports(p.protocol(), null, null, null).with(p));
+    }
+
+    /** iptables-nft lists a rule's tcp matches as one: the flags join the first {@code -m tcp}. */
+    private static void addFlags(List<Part> parts, TcpFlags f) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) instanceof Ports existing && existing.protocol().equals("tcp") && existing.flags() == null) {
+                parts.set(i, new Ports("tcp", existing.sport(), existing.dport(), f));
+                return;
+            }
+        }
+        parts.add(new Ports("tcp", null, null, f));
     }
 }

@@ -66,6 +66,18 @@ class IptablesSyntaxTest {
                     "tcp dport != 0-65534 counter accept",
                     "-A INPUT -p tcp -m tcp --dport 65535 -j ACCEPT"},
             {"-A INPUT -i + -j DROP", "iifname \"*\" counter drop", "-A INPUT -j DROP"},
+            {"-A INPUT -p tcp --syn -j DROP",
+                    "tcp flags & (fin | syn | rst | ack) == syn counter drop",
+                    "-A INPUT -p tcp -m tcp --tcp-flags FIN,SYN,RST,ACK SYN -j DROP"},
+            {"-A INPUT -p tcp ! --syn --dport 22 -j DROP",
+                    "tcp flags & (fin | syn | rst | ack) != syn tcp dport 22 counter drop",
+                    "-A INPUT -p tcp -m tcp --dport 22 ! --tcp-flags FIN,SYN,RST,ACK SYN -j DROP"},
+            {"-A INPUT -p tcp -m tcp --dport 80 --tcp-flags all none -j DROP",
+                    "tcp flags & (fin | syn | rst | psh | ack | urg) == 0 tcp dport 80 counter drop",
+                    "-A INPUT -p tcp -m tcp --dport 80 --tcp-flags FIN,SYN,RST,PSH,ACK,URG NONE -j DROP"},
+            {"-A INPUT -p tcp --tcp-flags SYN ACK,SYN, -j DROP",
+                    "tcp flags & syn == (syn | ack) counter drop",
+                    "-A INPUT -p tcp -m tcp --tcp-flags SYN SYN,ACK -j DROP"},
             {"-A INPUT -m comment --comment \"web in\" -p tcp --dport 80 -j ACCEPT",
                     "tcp dport 80 counter accept comment \"web in\"",
                     "-A INPUT -p tcp -m tcp --dport 80 -m comment --comment \"web in\" -j ACCEPT"},
@@ -163,7 +175,14 @@ class IptablesSyntaxTest {
     void optionsOutsideTheSubsetAreRefusedByName() {
         String[][] bad = {
                 {"-A INPUT --foo 1 -j ACCEPT", "\"--foo\""},
-                {"-A INPUT -p tcp --syn -j ACCEPT", "\"--syn\""},
+                {"-A INPUT -p tcp --tcp-option 2 -j ACCEPT", "\"--tcp-option\""},
+                {"-A INPUT -p udp --syn -j ACCEPT", "\"-p tcp\""},
+                {"-A INPUT ! -p tcp --syn -j ACCEPT", "not \"! -p tcp\""},
+                {"-A INPUT -p tcp --syn --tcp-flags SYN SYN", "only one of --syn or --tcp-flags"},
+                {"-A INPUT -p tcp --syn -m tcp --syn", "only one of --syn or --tcp-flags"},
+                {"-A INPUT -p tcp --tcp-flags SYN -j DROP", "requires an argument"},
+                {"-A INPUT -p tcp --tcp-flags ECE ECE", "Unknown TCP flag \"ECE\""},
+                {"-A INPUT -p tcp --tcp-flags NONE SYN", "examines no flag"},
                 {"-A INPUT -m recent --set", "\"recent\""},
                 {"-A INPUT --dport 80 -j ACCEPT", "\"--dport\""},
                 {"-A INPUT -p icmp --dport 80", "\"--dport\""},
@@ -227,6 +246,12 @@ class IptablesSyntaxTest {
                         new Verdict.Log("x", null), null), nv));
         assertEquals("    0     0 DROP       6    --  *      *       0.0.0.0/0            0.0.0.0/0            "
                 + "tcp dpts:1001:65535", text.listRule(1, rule(Family.IP, "-A INPUT -i + -p tcp ! --dport :1000 -j DROP"), nv));
+        assertEquals("ACCEPT     tcp  --  anywhere             anywhere             tcp dpt:ssh flags:!0x17/0x02",
+                text.listRule(1, rule(Family.IP, "-A INPUT -p tcp ! --syn --dport 22 -j ACCEPT"),
+                        new IptablesText.Format(false, false, false, false)));
+        assertEquals("ACCEPT     6    --  0.0.0.0/0            0.0.0.0/0            tcp flags:0x3F/0x00",
+                text.listRule(1, rule(Family.IP, "-A INPUT -p tcp --tcp-flags ALL NONE -j ACCEPT"),
+                        new IptablesText.Format(true, false, false, false)));
         assertEquals("-P INPUT DROP", text.saveChain(t.chains().getFirst(), false));
         assertEquals("-N mychain", text.saveChain(t.chains().get(1), false));
         assertEquals("-A INPUT -i veth1 -p tcp -m tcp --dport 80 -c 0 0 -j ACCEPT", text.saveRule("INPUT", seed, true));
