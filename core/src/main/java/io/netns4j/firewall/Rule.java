@@ -14,7 +14,8 @@ import java.util.Optional;
  * and compare equal when they mean the same thing.
  *
  * <p>As nft does, a {@code meta l4proto P} directly implied by a later {@code P sport/dport}
- * match (or {@code meta l4proto tcp} by a later {@code tcp flags} test) is dropped
+ * match (or {@code meta l4proto tcp} by a later {@code tcp flags} test, {@code icmp} by
+ * {@code icmp type}) is dropped
  * ({@code tcp dport 80} carries it).
  *
  * @param matches the matches and statements, in order (copied)
@@ -127,7 +128,8 @@ public record Rule(List<Match> matches, Verdict verdict, String comment) {
     private static boolean impliedLater(List<Match> in, int from, String protocol) {
         for (int j = from + 1; j < in.size(); j++) {
             if (in.get(j) instanceof Match.Port port && port.protocol().equals(protocol)
-                    || in.get(j) instanceof TcpFlags && protocol.equals("tcp")) {
+                    || in.get(j) instanceof TcpFlags && protocol.equals("tcp")
+                    || in.get(j) instanceof IcmpType t && protocol.equals(t.ipv6() ? "ipv6-icmp" : "icmp")) {
                 return true;
             }
         }

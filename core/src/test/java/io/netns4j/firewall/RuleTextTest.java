@@ -103,6 +103,19 @@ class RuleTextTest {
     }
 
     @Test
+    void icmpTypesAreNumbersAndANegatedCodeIsAConcatenation() {
+        assertEquals("icmp type 8", IcmpType.icmp(8).toNft());
+        assertEquals("icmp type != 8", IcmpType.icmp(8).negate().toNft());
+        assertEquals("icmp type 3 icmp code 4", IcmpType.icmp(3).withCode(4).toNft());
+        assertEquals("icmpv6 type . icmpv6 code != { 1 . 3 }", IcmpType.icmpv6(1).withCode(3).negate().toNft());
+        assertThrows(IllegalArgumentException.class, () -> IcmpType.icmp(256));
+        assertThrows(IllegalArgumentException.class, () -> IcmpType.icmp(3).withCode(-1));
+        assertEquals(List.of(IcmpType.icmp(8)), Rule.of(Verdict.ACCEPT, Match.protocol("icmp"), IcmpType.icmp(8)).matches(),
+                "icmp type implies meta l4proto icmp");
+        assertEquals(2, Rule.of(Verdict.ACCEPT, Match.protocol("icmp"), IcmpType.icmpv6(128)).matches().size());
+    }
+
+    @Test
     void wholeRulesetScript() {
         Ruleset r = Ruleset.of(new Table(Family.IP, "filter", List.of(
                 Chain.base("INPUT", Hook.filter("input", Policy.DROP))

@@ -1,6 +1,7 @@
 package io.netns4j.firewall.iptables;
 
 import io.netns4j.firewall.Family;
+import io.netns4j.firewall.IcmpType;
 import io.netns4j.firewall.Match;
 import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
@@ -263,8 +264,26 @@ final class IptablesNftReader {
                 rest.add(new Match.CtState(states, invert != 0, alias));
             }
             case "multiport/1" -> rest.add(multiport(XtInfo.read(x.info(), XtInfo.MULTIPORT_V1, "multiport")));
+            case "icmp/0", "icmp6/0" -> rest.add(icmp(XtInfo.read(x.info(), XtInfo.ICMP, x.xtName()),
+                    x.xtName().equals("icmp6")));
             default -> throw new XtInfo.BadInfo("-m " + x.xtName() + " (revision " + x.revision() + ")");
         }
+    }
+
+    private Match icmp(ByteBuffer b, boolean ipv6) throws XtInfo.BadInfo {
+        int type = b.get(0) & 0xff;
+        int min = b.get(1) & 0xff;
+        int max = b.get(2) & 0xff;
+        int invert = b.get(3);
+        String needed = ipv6 ? "ipv6-icmp" : "icmp";
+        if (proto == null || proto.negated() || !proto.name().equals(needed) || ipv6 != (family == Family.IP6)) {
+            throw new XtInfo.BadInfo("-m " + (ipv6 ? "icmp6" : "icmp") + " without -p " + needed);
+        }
+        if (invert < 0 || invert > 1 || !(min == 0 && max == 255 || min == max) || !ipv6 && type == 255) {
+            throw new XtInfo.BadInfo("-m icmp type " + type + " codes " + min + "-" + max + " (netns4j reads one"
+                    + " code or all, and no \"any\")");
+        }
+        return new IcmpType(ipv6, type, min == 0 && max == 255 ? null : min, invert == 1);
     }
 
     private Match multiport(ByteBuffer b) throws XtInfo.BadInfo {

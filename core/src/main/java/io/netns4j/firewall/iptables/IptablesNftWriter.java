@@ -2,6 +2,7 @@ package io.netns4j.firewall.iptables;
 
 import io.netns4j.firewall.ConnState;
 import io.netns4j.firewall.Family;
+import io.netns4j.firewall.IcmpType;
 import io.netns4j.firewall.Match;
 import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
@@ -24,7 +25,7 @@ import java.util.List;
 /**
  * A {@link Rule} of netns4j's iptables subset written as iptables-nft 1.8.9 writes the same
  * command line: interfaces, protocol and addresses as native expressions, {@code -m tcp/udp}
- * ports and {@code --tcp-flags} as payload comparisons, {@code -m limit} as a native limit, {@code -m multiport},
+ * ports and {@code --tcp-flags} as payload comparisons, {@code --icmp-type} as xt icmp, {@code -m limit} as a native limit, {@code -m multiport},
  * {@code -m conntrack}/{@code -m state}, {@code -m comment} and the REJECT, LOG and NAT
  * targets as xtables extensions (nft_compat), a counter in every rule, and the verdict.
  * Anything else is refused with an {@link IllegalArgumentException}: a rule the real
@@ -71,6 +72,10 @@ final class IptablesNftWriter {
                     proto = new Match.Protocol("tcp", false);
                     break;
                 }
+                if (m instanceof IcmpType t) {
+                    proto = new Match.Protocol(t.ipv6() ? "ipv6-icmp" : "icmp", false);
+                    break;
+                }
             }
         }
         iface(out, in);
@@ -103,7 +108,7 @@ final class IptablesNftWriter {
             } else if (m instanceof TcpFlags f) {
                 tcpFlags(out, f, proto);
             } else {
-                out.add(match(m, proto));
+                out.add(match(m, proto, family));
             }
         }
         out.add(new NftExpression.Counter(0, 0));
@@ -208,11 +213,29 @@ final class IptablesNftWriter {
         return new byte[] {(byte) (v >>> 8), (byte) v};
     }
 
-    private static NftExpression match(Match m, Match.Protocol proto) {
+    /** {@code --icmp-type}: iptables-nft 1.8.9 writes xt icmp (icmp6) revision 0, type and a code range. */
+    private static NftExpression icmp(IcmpType t, Match.Protocol proto, Family family) {
+        String needed = t.ipv6() ? "ipv6-icmp" : "icmp";
+        if (t.ipv6() != (family == Family.IP6) || proto == null || proto.negated() || !proto.name().equals(needed)) {
+            throw new IllegalArgumentException("an " + (t.ipv6() ? "ICMPv6" : "ICMP") + " type needs -p " + needed
+                    + (t.ipv6() ? " in ip6tables" : " in iptables"));
+        }
+        if (!t.ipv6() && t.type() == 255) {
+            throw new IllegalArgumentException("iptables stores ICMP type 255 as \"any\" (every ICMP packet): leave"
+                    + " the type out");
+        }
+        ByteBuffer b = XtInfo.buffer(XtInfo.ICMP);
+        b.put(0, (byte) t.type()).put(1, (byte) (t.code() == null ? 0 : t.code()))
+                .put(2, (byte) (t.code() == null ? 255 : t.code())).put(3, (byte) (t.negated() ? 1 : 0));
+        return new NftExpression.Xt(false, t.ipv6() ? "icmp6" : "icmp", 0, b.array());
+    }
+
+    private static NftExpression match(Match m, Match.Protocol proto, Family family) {
         return switch (m) {
             case Match.Port p -> multiport(p, proto);
             case Match.CtState s -> conntrack(s);
             case Match.Limit l -> new NftExpression.Limit(l.rate(), IptablesNftValues.seconds(l.per()), l.burst(), 0, 0);
+            case IcmpType t -> icmp(t, proto, family);
             default -> throw new IllegalArgumentException("netns4j cannot write \"" + m.toNft()
                     + "\" as iptables-nft would: use the nft command for it");
         };

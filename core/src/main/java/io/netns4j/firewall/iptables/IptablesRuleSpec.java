@@ -2,6 +2,7 @@ package io.netns4j.firewall.iptables;
 
 import io.netns4j.firewall.ConnState;
 import io.netns4j.firewall.Family;
+import io.netns4j.firewall.IcmpType;
 import io.netns4j.firewall.Match;
 import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
@@ -21,13 +22,15 @@ import java.util.Set;
  * the comment. Options outside netns4j's subset are refused by name.
  */
 final class IptablesRuleSpec {
-    static final String SUPPORTED = "-p -s -d -i -o, -m tcp|udp|multiport|conntrack|state|comment|limit with"
-            + " --sport --dport --syn --tcp-flags --sports --dports --ctstate --state --comment --limit --limit-burst,"
+    static final String SUPPORTED = "-p -s -d -i -o, -m tcp|udp|icmp|icmp6|multiport|conntrack|state|comment|limit with"
+            + " --sport --dport --syn --tcp-flags --icmp-type --icmpv6-type --sports --dports --ctstate --state"
+            + " --comment --limit --limit-burst,"
             + " -j ACCEPT|DROP|"
             + "RETURN|REJECT [--reject-with]|LOG [--log-prefix --log-level]|MASQUERADE|SNAT --to-source|"
             + "DNAT --to-destination|CHAIN, -g CHAIN";
     private static final Set<String> PORT_PROTOCOLS = Set.of("tcp", "udp", "sctp", "dccp", "udplite");
-    private static final Set<String> MATCHES = Set.of("tcp", "udp", "sctp", "dccp", "udplite", "multiport",
+    private static final Set<String> MATCHES = Set.of("tcp", "udp", "sctp", "dccp", "udplite", "icmp", "icmp6",
+            "multiport",
             "conntrack", "state", "comment", "limit");
 
     private final Family family;
@@ -108,6 +111,7 @@ final class IptablesRuleSpec {
                 tcpFlags(opt, negated, IptablesTcpFlags.parse(examined, t.value(opt, "the flags that must be set,"
                         + " e.g. SYN"), program));
             }
+            case "--icmp-type", "--icmpv6-type" -> icmpType(opt, negated, t);
             case "--sports", "--source-ports", "--dports", "--destination-ports" -> multiport(opt, negated, t);
             case "--ctstate", "--state" -> ctState(opt, negated, t);
             case "--comment" -> {
@@ -155,8 +159,8 @@ final class IptablesRuleSpec {
         }
         if (!MATCHES.contains(name)) {
             throw syntax("Couldn't load match \"" + name + "\": netns4j's iptables supports"
-                    + " -m " + String.join(", ", List.of("tcp", "udp", "multiport", "conntrack", "state", "comment",
-                    "limit")));
+                    + " -m " + String.join(", ", List.of("tcp", "udp", "icmp", "icmp6", "multiport", "conntrack",
+                    "state", "comment", "limit")));
         }
         if (PORT_PROTOCOLS.contains(name)) {
             if (protocol == null || !protocol.name().equals(name) || protocol.negated()) {
@@ -165,6 +169,9 @@ final class IptablesRuleSpec {
             slots.add(new PortSlot(name));
         } else if (name.equals("limit")) {
             slots.add(new LimitSlot());
+        } else if (name.equals("icmp") || name.equals("icmp6")) {
+            requireIcmpProtocol("-m " + name, name.equals("icmp6"));
+            slots.add(name);
         } else if (name.equals("conntrack") || name.equals("state")) {
             slots.add(name);
         }
@@ -216,6 +223,37 @@ final class IptablesRuleSpec {
             }
         }
         slot("tcp").flags = negated ? flags.negate() : flags;
+    }
+
+    /** {@code -m icmp} and {@code --icmp-type} need {@code -p icmp} (ip6tables: {@code icmp6}, {@code ipv6-icmp}). */
+    private void requireIcmpProtocol(String what, boolean ipv6) throws IptablesSyntaxException {
+        if (ipv6 != (family == Family.IP6)) {
+            throw syntax("unknown option \"" + what + "\" (" + (ipv6 ? "ip6tables" : "iptables") + " has it; "
+                    + program + " has " + (ipv6 ? "-m icmp --icmp-type" : "-m icmp6 --icmpv6-type") + ")");
+        }
+        String needed = ipv6 ? "ipv6-icmp" : "icmp";
+        if (protocol == null || !protocol.name().equals(needed) || protocol.negated()) {
+            throw syntax("\"" + what + "\" needs \"-p " + needed + "\" before it");
+        }
+    }
+
+    /** {@code --icmp-type TYPE[/CODE]}: one per rule (a second -m icmp would be a second xt match). */
+    private void icmpType(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
+        boolean ipv6 = opt.equals("--icmpv6-type");
+        requireIcmpProtocol(opt, ipv6);
+        IcmpType type = IptablesIcmpTypes.parse(t.value(opt, "an ICMP type such as echo-request, or TYPE/CODE"),
+                ipv6, program);
+        if (slots.stream().anyMatch(IcmpType.class::isInstance)) {
+            throw syntax("\"" + opt + "\" given twice: netns4j takes one ICMP type per rule");
+        }
+        String match = ipv6 ? "icmp6" : "icmp";
+        int at = slots.lastIndexOf(match);
+        if (at >= 0) {
+            slots.set(at, negated ? type.negate() : type);
+        } else {
+            slots.add(negated ? type.negate() : type);
+            loaded.add(match);
+        }
     }
 
     private void port(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
@@ -351,6 +389,8 @@ final class IptablesRuleSpec {
                     }
                 }
                 case Match m -> matches.add(m);
+                case String icmp when icmp.startsWith("icmp") -> throw syntax("-m " + icmp + " needs "
+                        + IptablesIcmpTypes.option(icmp.equals("icmp6")) + " TYPE");
                 default -> throw syntax("-m " + slot + " needs --"
                         + (slot.equals("state") ? "state" : "ctstate") + " STATES");
             }

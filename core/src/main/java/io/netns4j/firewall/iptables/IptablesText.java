@@ -101,6 +101,7 @@ public final class IptablesText {
                                 .append(IptablesTcpFlags.save(ports.flags().set()));
                     }
                 }
+                case IptablesView.Icmp i -> sb.append(IptablesIcmpTypes.save(i.type()));
                 case IptablesView.Multiport m -> sb.append(" -m multiport").append(m.ports().negated() ? " !" : "")
                         .append(m.ports().destination() ? " --dports " : " --sports ").append(ports(m.ports(), true));
                 case IptablesView.State s -> sb.append(s.state().stateMatch() ? " -m state" : " -m conntrack")
@@ -212,6 +213,7 @@ public final class IptablesText {
                         sb.append(' ').append(IptablesTcpFlags.list(ports.flags()));
                     }
                 }
+                case IptablesView.Icmp i -> sb.append(IptablesIcmpTypes.list(i.type(), f.numeric()));
                 case IptablesView.Multiport m -> sb.append(" multiport ")
                         .append(m.ports().destination() ? "dports " : "sports ")
                         .append(m.ports().negated() ? " !" : "").append(ports(m.ports(), f.numeric()));

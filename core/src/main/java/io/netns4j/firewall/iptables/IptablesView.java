@@ -1,6 +1,7 @@
 package io.netns4j.firewall.iptables;
 
 
+import io.netns4j.firewall.IcmpType;
 import io.netns4j.firewall.Match;
 import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
@@ -35,6 +36,10 @@ record IptablesView(Match.Iface in, Match.Iface out, Match.Address source, Match
 
     /** {@code -m multiport --dports A,B}. */
     record Multiport(Match.Port ports) implements Part {
+    }
+
+    /** {@code -m icmp --icmp-type T/C} ({@code -m icmp6 --icmpv6-type}). */
+    record Icmp(IcmpType type) implements Part {
     }
 
     /** {@code -m conntrack --ctstate A,B}. */
@@ -82,6 +87,10 @@ record IptablesView(Match.Iface in, Match.Iface out, Match.Address source, Match
                     && (protocol == null || (protocol.equals("tcp") && !protocolNegated))) {
                 protocol = "tcp";
                 addFlags(parts, f);
+            } else if (m instanceof IcmpType t && (protocol == null
+                    || (protocol.equals(t.ipv6() ? "ipv6-icmp" : "icmp") && !protocolNegated))) {
+                protocol = t.ipv6() ? "ipv6-icmp" : "icmp";
+                parts.add(new Icmp(t));
             } else if (m instanceof Match.CtState st) {
                 parts.add(new State(st));
             } else if (m instanceof Match.Limit l) {

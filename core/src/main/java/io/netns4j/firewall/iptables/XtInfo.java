@@ -22,6 +22,8 @@ final class XtInfo {
     static final int MULTIPORT_V1 = 48;
     static final int MULTIPORT_MAX = 15;
     static final int COMMENT = 256;
+    /** struct ipt_icmp / ip6t_icmp (type, code min, code max, invflags), aligned. */
+    static final int ICMP = 8;
     static final int REJECT = 8;
     static final int LOG = 32;
     static final int LOG_PREFIX = 30;

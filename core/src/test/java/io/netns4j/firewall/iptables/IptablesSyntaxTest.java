@@ -75,6 +75,15 @@ class IptablesSyntaxTest {
             {"-A INPUT -p tcp -m tcp --dport 80 --tcp-flags all none -j DROP",
                     "tcp flags & (fin | syn | rst | psh | ack | urg) == 0 tcp dport 80 counter drop",
                     "-A INPUT -p tcp -m tcp --dport 80 --tcp-flags FIN,SYN,RST,PSH,ACK,URG NONE -j DROP"},
+            {"-A INPUT -p icmp --icmp-type echo-request -j ACCEPT",
+                    "icmp type 8 counter accept",
+                    "-A INPUT -p icmp -m icmp --icmp-type 8 -j ACCEPT"},
+            {"-A INPUT -p icmp ! --icmp-type frag -j DROP",
+                    "icmp type . icmp code != { 3 . 4 } counter drop",
+                    "-A INPUT -p icmp -m icmp ! --icmp-type 3/4 -j DROP"},
+            {"-A INPUT -p icmp -m icmp --icmp-type 0x3/0 -s 10.0.0.0/8 -j DROP",
+                    "ip saddr 10.0.0.0/8 icmp type 3 icmp code 0 counter drop",
+                    "-A INPUT -s 10.0.0.0/8 -p icmp -m icmp --icmp-type 3/0 -j DROP"},
             {"-A INPUT -p tcp --tcp-flags SYN ACK,SYN, -j DROP",
                     "tcp flags & syn == (syn | ack) counter drop",
                     "-A INPUT -p tcp -m tcp --tcp-flags SYN SYN,ACK -j DROP"},
@@ -183,6 +192,15 @@ class IptablesSyntaxTest {
                 {"-A INPUT -p tcp --tcp-flags SYN -j DROP", "requires an argument"},
                 {"-A INPUT -p tcp --tcp-flags ECE ECE", "Unknown TCP flag \"ECE\""},
                 {"-A INPUT -p tcp --tcp-flags NONE SYN", "examines no flag"},
+                {"-A INPUT -p icmp --icmp-type any", "matches every ICMP packet"},
+                {"-A INPUT -p icmp --icmp-type 255/0", "matches every ICMP packet"},
+                {"-A INPUT -p icmp --icmp-type host", "Ambiguous ICMP type \"host\": \"host-unreachable\" or"},
+                {"-A INPUT -p icmp --icmp-type 3/256", "Unknown ICMP code in --icmp-type \"3/256\""},
+                {"-A INPUT -p icmp --icmp-type nope", "Unknown ICMP type in --icmp-type \"nope\""},
+                {"-A INPUT -p udp --icmp-type 8", "needs \"-p icmp\""},
+                {"-A INPUT -p icmp --icmpv6-type 128", "ip6tables has it"},
+                {"-A INPUT -p icmp -m icmp -j DROP", "-m icmp needs --icmp-type TYPE"},
+                {"-A INPUT -p icmp --icmp-type 8 -m icmp --icmp-type 0", "given twice"},
                 {"-A INPUT -m recent --set", "\"recent\""},
                 {"-A INPUT --dport 80 -j ACCEPT", "\"--dport\""},
                 {"-A INPUT -p icmp --dport 80", "\"--dport\""},
@@ -252,6 +270,26 @@ class IptablesSyntaxTest {
         assertEquals("ACCEPT     6    --  0.0.0.0/0            0.0.0.0/0            tcp flags:0x3F/0x00",
                 text.listRule(1, rule(Family.IP, "-A INPUT -p tcp --tcp-flags ALL NONE -j ACCEPT"),
                         new IptablesText.Format(true, false, false, false)));
+        IptablesText.Format names = new IptablesText.Format(false, false, false, false);
+        IptablesText.Format numbers = new IptablesText.Format(true, false, false, false);
+        String[][] icmp = { // iptables -L and -L -n of iptables-nft 1.8.9, by hand
+                {"-p icmp --icmp-type 8", "icmp echo-request", "icmptype 8"},
+                {"-p icmp ! --icmp-type ping", "icmp !echo-request", "icmp !type 8"},
+                {"-p icmp --icmp-type 8/0", "icmptype 8 code 0", "icmptype 8 code 0"},
+                {"-p icmp ! --icmp-type 3/4", "icmp !fragmentation-needed", "icmp !type 3 code 4"},
+                {"-p icmp --icmp-type 200", "icmptype 200", "icmptype 200"}};
+        for (String[] c : icmp) {
+            Rule r = rule(Family.IP, "-A INPUT " + c[0] + " -j ACCEPT");
+            assertEquals("ACCEPT     icmp --  anywhere             anywhere             " + c[1], text.listRule(1, r, names));
+            assertEquals("ACCEPT     1    --  0.0.0.0/0            0.0.0.0/0            " + c[2], text.listRule(1, r, numbers));
+        }
+        IptablesText six = new IptablesText(Family.IP6);
+        assertEquals("ACCEPT     ipv6-icmp --  anywhere             anywhere             ipv6-icmp neighbour-solicitation",
+                six.listRule(1, rule(Family.IP6, "-A INPUT -p icmpv6 --icmpv6-type neighbor-s -j ACCEPT"), names));
+        assertEquals("ACCEPT     58   --  ::/0                 ::/0                 ipv6-icmp !type 1 code 3",
+                six.listRule(1, rule(Family.IP6, "-A INPUT -p icmpv6 ! --icmpv6-type 1/3 -j ACCEPT"), numbers));
+        assertEquals("-A INPUT -p ipv6-icmp -m icmp6 --icmpv6-type 128/0 -j ACCEPT",
+                six.saveRule("INPUT", rule(Family.IP6, "-A INPUT -p icmpv6 --icmpv6-type 128/0 -j ACCEPT"), false));
         assertEquals("-P INPUT DROP", text.saveChain(t.chains().getFirst(), false));
         assertEquals("-N mychain", text.saveChain(t.chains().get(1), false));
         assertEquals("-A INPUT -i veth1 -p tcp -m tcp --dport 80 -c 0 0 -j ACCEPT", text.saveRule("INPUT", seed, true));
