@@ -116,6 +116,15 @@ class RuleTextTest {
     }
 
     @Test
+    void marksAreHexAsNftPrintsThem() {
+        assertEquals("meta mark 0x00000005", Mark.of(5).toNft());
+        assertEquals("meta mark != 0x00000005", Mark.of(5).negate().toNft());
+        assertEquals("meta mark & 0x000000ff == 0x00000001", Mark.of(1).withMask(0xff).toNft());
+        assertThrows(IllegalArgumentException.class, () -> Mark.of(0x1_0000_0000L));
+        assertThrows(IllegalArgumentException.class, () -> Mark.of(1).withMask(-1));
+    }
+
+    @Test
     void wholeRulesetScript() {
         Ruleset r = Ruleset.of(new Table(Family.IP, "filter", List.of(
                 Chain.base("INPUT", Hook.filter("input", Policy.DROP))

@@ -2,6 +2,7 @@ package io.netns4j.firewall.iptables;
 
 import io.netns4j.firewall.Family;
 import io.netns4j.firewall.IcmpType;
+import io.netns4j.firewall.Mark;
 import io.netns4j.firewall.Match;
 import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
@@ -62,6 +63,7 @@ final class IptablesNftReader {
             NftExpression e = in.get(at++);
             switch (e) {
                 case Meta m when m.key() == Meta.IIFNAME || m.key() == Meta.OIFNAME -> iface(m);
+                case Meta m when m.key() == Meta.MARK -> mark();
                 case Meta m when m.key() == Meta.L4PROTO -> {
                     Cmp c = cmp();
                     requireLength(c, 1, "meta l4proto");
@@ -221,6 +223,26 @@ final class IptablesNftReader {
         boolean negated = c.op() == Cmp.NEQ;
         rest.add(new Match.Port(proto.name(), false, List.of(PortRange.of(be16(c.data(), 0))), false, negated));
         rest.add(new Match.Port(proto.name(), true, List.of(PortRange.of(be16(c.data(), 2))), false, negated));
+    }
+
+    /** The mark, maybe masked, compared: {@code -m mark --mark V[/M]}. */
+    private void mark() throws XtInfo.BadInfo {
+        long mask = Mark.ALL;
+        if (at < in.size() && in.get(at) instanceof NftExpression.Bitwise w) {
+            if (w.sreg() != Nft.REG_1 || w.dreg() != Nft.REG_1 || w.mask().length != 4 || w.xor().length != 4
+                    || u32(w.xor()) != 0) {
+                throw new XtInfo.BadInfo("a mark bitwise that is not a mask");
+            }
+            mask = u32(w.mask());
+            at++;
+        }
+        Cmp c = cmp();
+        requireLength(c, 4, "the mark");
+        rest.add(new Mark(u32(c.data()), mask, c.op() == Cmp.NEQ));
+    }
+
+    private static long u32(byte[] b) {
+        return XtInfo.read4(b) & 0xffff_ffffL;
     }
 
     /** The flags byte, masked and compared: {@code --tcp-flags}. */

@@ -3,6 +3,7 @@ package io.netns4j.firewall.iptables;
 import io.netns4j.firewall.ConnState;
 import io.netns4j.firewall.Family;
 import io.netns4j.firewall.IcmpType;
+import io.netns4j.firewall.Mark;
 import io.netns4j.firewall.Match;
 import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
@@ -25,7 +26,8 @@ import java.util.List;
 /**
  * A {@link Rule} of netns4j's iptables subset written as iptables-nft 1.8.9 writes the same
  * command line: interfaces, protocol and addresses as native expressions, {@code -m tcp/udp}
- * ports and {@code --tcp-flags} as payload comparisons, {@code --icmp-type} as xt icmp, {@code -m limit} as a native limit, {@code -m multiport},
+ * ports and {@code --tcp-flags} as payload comparisons, {@code --icmp-type} as xt icmp,
+ * {@code -m mark} as a native meta mark comparison, {@code -m limit} as a native limit, {@code -m multiport},
  * {@code -m conntrack}/{@code -m state}, {@code -m comment} and the REJECT, LOG and NAT
  * targets as xtables extensions (nft_compat), a counter in every rule, and the verdict.
  * Anything else is refused with an {@link IllegalArgumentException}: a rule the real
@@ -107,6 +109,8 @@ final class IptablesNftWriter {
                 }
             } else if (m instanceof TcpFlags f) {
                 tcpFlags(out, f, proto);
+            } else if (m instanceof Mark k) {
+                mark(out, k);
             } else {
                 out.add(match(m, proto, family));
             }
@@ -207,6 +211,20 @@ final class IptablesNftWriter {
         out.add(new NftExpression.Bitwise(Nft.REG_1, Nft.REG_1, new byte[] {(byte) TcpFlag.toBits(f.examined())},
                 new byte[1]));
         out.add(new Cmp(Nft.REG_1, f.negated() ? Cmp.NEQ : Cmp.EQ, new byte[] {(byte) TcpFlag.toBits(f.set())}));
+    }
+
+    /** {@code -m mark}: iptables-nft writes a native meta mark load, a bitwise unless the mask is whole, a cmp. */
+    private static void mark(List<NftExpression> out, Mark m) {
+        out.add(new Meta(Meta.MARK, Nft.REG_1));
+        if (m.mask() != Mark.ALL) {
+            out.add(new NftExpression.Bitwise(Nft.REG_1, Nft.REG_1, u32(m.mask()), new byte[4]));
+        }
+        out.add(new Cmp(Nft.REG_1, m.negated() ? Cmp.NEQ : Cmp.EQ, u32(m.value())));
+    }
+
+    /** A 32-bit register value in host order, as meta mark holds it. */
+    static byte[] u32(long v) {
+        return XtInfo.buffer(4).putInt(0, (int) v).array();
     }
 
     static byte[] be16(int v) {

@@ -22,15 +22,15 @@ import java.util.Set;
  * the comment. Options outside netns4j's subset are refused by name.
  */
 final class IptablesRuleSpec {
-    static final String SUPPORTED = "-p -s -d -i -o, -m tcp|udp|icmp|icmp6|multiport|conntrack|state|comment|limit with"
+    static final String SUPPORTED = "-p -s -d -i -o, -m tcp|udp|icmp|icmp6|multiport|conntrack|state|comment|limit|mark with"
             + " --sport --dport --syn --tcp-flags --icmp-type --icmpv6-type --sports --dports --ctstate --state"
-            + " --comment --limit --limit-burst,"
+            + " --comment --limit --limit-burst --mark,"
             + " -j ACCEPT|DROP|"
             + "RETURN|REJECT [--reject-with]|LOG [--log-prefix --log-level]|MASQUERADE|SNAT --to-source|"
             + "DNAT --to-destination|CHAIN, -g CHAIN";
     private static final Set<String> PORT_PROTOCOLS = Set.of("tcp", "udp", "sctp", "dccp", "udplite");
     private static final Set<String> MATCHES = Set.of("tcp", "udp", "sctp", "dccp", "udplite", "icmp", "icmp6",
-            "multiport",
+            "multiport", "mark",
             "conntrack", "state", "comment", "limit");
 
     private final Family family;
@@ -112,6 +112,14 @@ final class IptablesRuleSpec {
                         + " e.g. SYN"), program));
             }
             case "--icmp-type", "--icmpv6-type" -> icmpType(opt, negated, t);
+            case "--mark" -> {
+                requireLoaded(opt, "mark", false);
+                int at = slots.lastIndexOf("mark");
+                if (at < 0) {
+                    throw syntax("mark: option \"--mark\" can only be used once");
+                }
+                slots.set(at, IptablesMarks.parse(t.value(opt, "VALUE[/MASK]"), negated, program));
+            }
             case "--sports", "--source-ports", "--dports", "--destination-ports" -> multiport(opt, negated, t);
             case "--ctstate", "--state" -> ctState(opt, negated, t);
             case "--comment" -> {
@@ -160,7 +168,7 @@ final class IptablesRuleSpec {
         if (!MATCHES.contains(name)) {
             throw syntax("Couldn't load match \"" + name + "\": netns4j's iptables supports"
                     + " -m " + String.join(", ", List.of("tcp", "udp", "icmp", "icmp6", "multiport", "conntrack",
-                    "state", "comment", "limit")));
+                    "state", "comment", "limit", "mark")));
         }
         if (PORT_PROTOCOLS.contains(name)) {
             if (protocol == null || !protocol.name().equals(name) || protocol.negated()) {
@@ -172,7 +180,7 @@ final class IptablesRuleSpec {
         } else if (name.equals("icmp") || name.equals("icmp6")) {
             requireIcmpProtocol("-m " + name, name.equals("icmp6"));
             slots.add(name);
-        } else if (name.equals("conntrack") || name.equals("state")) {
+        } else if (name.equals("conntrack") || name.equals("state") || name.equals("mark")) {
             slots.add(name);
         }
         loaded.add(name);
@@ -391,6 +399,7 @@ final class IptablesRuleSpec {
                 case Match m -> matches.add(m);
                 case String icmp when icmp.startsWith("icmp") -> throw syntax("-m " + icmp + " needs "
                         + IptablesIcmpTypes.option(icmp.equals("icmp6")) + " TYPE");
+                case String mark when mark.equals("mark") -> throw syntax("-m mark needs --mark VALUE[/MASK]");
                 default -> throw syntax("-m " + slot + " needs --"
                         + (slot.equals("state") ? "state" : "ctstate") + " STATES");
             }

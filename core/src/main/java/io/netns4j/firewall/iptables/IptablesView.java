@@ -2,6 +2,7 @@ package io.netns4j.firewall.iptables;
 
 
 import io.netns4j.firewall.IcmpType;
+import io.netns4j.firewall.Mark;
 import io.netns4j.firewall.Match;
 import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
@@ -40,6 +41,10 @@ record IptablesView(Match.Iface in, Match.Iface out, Match.Address source, Match
 
     /** {@code -m icmp --icmp-type T/C} ({@code -m icmp6 --icmpv6-type}). */
     record Icmp(IcmpType type) implements Part {
+    }
+
+    /** {@code -m mark --mark V/M}. */
+    record MarkPart(Mark mark) implements Part {
     }
 
     /** {@code -m conntrack --ctstate A,B}. */
@@ -91,6 +96,8 @@ record IptablesView(Match.Iface in, Match.Iface out, Match.Address source, Match
                     || (protocol.equals(t.ipv6() ? "ipv6-icmp" : "icmp") && !protocolNegated))) {
                 protocol = t.ipv6() ? "ipv6-icmp" : "icmp";
                 parts.add(new Icmp(t));
+            } else if (m instanceof Mark k) {
+                parts.add(new MarkPart(k));
             } else if (m instanceof Match.CtState st) {
                 parts.add(new State(st));
             } else if (m instanceof Match.Limit l) {

@@ -72,6 +72,11 @@ final class XtInfo {
         return new String(t, StandardCharsets.UTF_8);
     }
 
+    /** Four bytes in host order as an int (the caller has checked the length). */
+    static int read4(byte[] b) {
+        return ByteBuffer.wrap(b).order(ByteOrder.nativeOrder()).getInt(0);
+    }
+
     static void putBe16(ByteBuffer b, int at, int v) {
         b.put(at, (byte) (v >>> 8)).put(at + 1, (byte) v);
     }

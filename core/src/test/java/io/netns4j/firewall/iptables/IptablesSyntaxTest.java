@@ -84,6 +84,12 @@ class IptablesSyntaxTest {
             {"-A INPUT -p icmp -m icmp --icmp-type 0x3/0 -s 10.0.0.0/8 -j DROP",
                     "ip saddr 10.0.0.0/8 icmp type 3 icmp code 0 counter drop",
                     "-A INPUT -s 10.0.0.0/8 -p icmp -m icmp --icmp-type 3/0 -j DROP"},
+            {"-A INPUT -m mark ! --mark 0x1/255 -j ACCEPT",
+                    "meta mark & 0x000000ff != 0x00000001 counter accept",
+                    "-A INPUT -m mark ! --mark 0x1/0xff -j ACCEPT"},
+            {"-A INPUT -m mark --mark 010 -j ACCEPT",
+                    "meta mark 0x00000008 counter accept",
+                    "-A INPUT -m mark --mark 0x8 -j ACCEPT"},
             {"-A INPUT -p tcp --tcp-flags SYN ACK,SYN, -j DROP",
                     "tcp flags & syn == (syn | ack) counter drop",
                     "-A INPUT -p tcp -m tcp --tcp-flags SYN SYN,ACK -j DROP"},
@@ -193,6 +199,10 @@ class IptablesSyntaxTest {
                 {"-A INPUT -p tcp --tcp-flags ECE ECE", "Unknown TCP flag \"ECE\""},
                 {"-A INPUT -p tcp --tcp-flags NONE SYN", "examines no flag"},
                 {"-A INPUT -p icmp --icmp-type any", "matches every ICMP packet"},
+                {"-A INPUT -m mark --mark 0x100000000", "bad integer value"},
+                {"-A INPUT -m mark --mark 1 --mark 2", "can only be used once"},
+                {"-A INPUT -m mark -j DROP", "-m mark needs --mark"},
+                {"-A INPUT --mark 1", "\"-m mark\" before it"},
                 {"-A INPUT -p icmp --icmp-type 255/0", "matches every ICMP packet"},
                 {"-A INPUT -p icmp --icmp-type host", "Ambiguous ICMP type \"host\": \"host-unreachable\" or"},
                 {"-A INPUT -p icmp --icmp-type 3/256", "Unknown ICMP code in --icmp-type \"3/256\""},
@@ -290,6 +300,8 @@ class IptablesSyntaxTest {
                 six.listRule(1, rule(Family.IP6, "-A INPUT -p icmpv6 ! --icmpv6-type 1/3 -j ACCEPT"), numbers));
         assertEquals("-A INPUT -p ipv6-icmp -m icmp6 --icmpv6-type 128/0 -j ACCEPT",
                 six.saveRule("INPUT", rule(Family.IP6, "-A INPUT -p icmpv6 --icmpv6-type 128/0 -j ACCEPT"), false));
+        assertEquals("ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            mark match ! 0x1/0xff",
+                text.listRule(1, rule(Family.IP, "-A INPUT -m mark ! --mark 1/0xff -j ACCEPT"), numbers));
         assertEquals("-P INPUT DROP", text.saveChain(t.chains().getFirst(), false));
         assertEquals("-N mychain", text.saveChain(t.chains().get(1), false));
         assertEquals("-A INPUT -i veth1 -p tcp -m tcp --dport 80 -c 0 0 -j ACCEPT", text.saveRule("INPUT", seed, true));
