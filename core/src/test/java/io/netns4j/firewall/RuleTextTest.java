@@ -122,6 +122,9 @@ class RuleTextTest {
         assertEquals("meta mark & 0x000000ff == 0x00000001", Mark.of(1).withMask(0xff).toNft());
         assertThrows(IllegalArgumentException.class, () -> Mark.of(0x1_0000_0000L));
         assertThrows(IllegalArgumentException.class, () -> Mark.of(1).withMask(-1));
+        assertEquals("meta mark set 0x00000007", SetMark.of(7).toNft());
+        assertEquals("meta mark set meta mark & 0xffffff00 ^ 0x00000001", SetMark.of(1).withMask(0xff).toNft());
+        assertThrows(IllegalArgumentException.class, () -> SetMark.of(-1));
     }
 
     @Test

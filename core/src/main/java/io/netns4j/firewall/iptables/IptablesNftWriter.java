@@ -7,6 +7,7 @@ import io.netns4j.firewall.Mark;
 import io.netns4j.firewall.Match;
 import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
+import io.netns4j.firewall.SetMark;
 import io.netns4j.firewall.TcpFlag;
 import io.netns4j.firewall.TcpFlags;
 import io.netns4j.firewall.Verdict;
@@ -27,7 +28,7 @@ import java.util.List;
  * A {@link Rule} of netns4j's iptables subset written as iptables-nft 1.8.9 writes the same
  * command line: interfaces, protocol and addresses as native expressions, {@code -m tcp/udp}
  * ports and {@code --tcp-flags} as payload comparisons, {@code --icmp-type} as xt icmp,
- * {@code -m mark} as a native meta mark comparison, {@code -m limit} as a native limit, {@code -m multiport},
+ * {@code -m mark} as a native meta mark comparison, {@code -j MARK} as xt MARK revision 2, {@code -m limit} as a native limit, {@code -m multiport},
  * {@code -m conntrack}/{@code -m state}, {@code -m comment} and the REJECT, LOG and NAT
  * targets as xtables extensions (nft_compat), a counter in every rule, and the verdict.
  * Anything else is refused with an {@link IllegalArgumentException}: a rule the real
@@ -311,6 +312,8 @@ final class IptablesNftWriter {
             case Verdict.Log l -> out.add(IptablesXtTargets.log(l));
             case Verdict.Masquerade m -> out.add(IptablesXtTargets.masquerade(family));
             case Verdict.Nat n -> out.add(IptablesXtTargets.nat(n, family));
+            case SetMark m -> out.add(new NftExpression.Xt(true, "MARK", 2, XtInfo.buffer(XtInfo.MARK_V2)
+                    .putInt(0, (int) m.value()).putInt(4, (int) m.mask()).array()));
             default -> throw new IllegalArgumentException("netns4j cannot write the verdict \"" + v.toNft()
                     + "\" as iptables-nft would");
         }

@@ -27,7 +27,7 @@ final class IptablesRuleSpec {
             + " --comment --limit --limit-burst --mark,"
             + " -j ACCEPT|DROP|"
             + "RETURN|REJECT [--reject-with]|LOG [--log-prefix --log-level]|MASQUERADE|SNAT --to-source|"
-            + "DNAT --to-destination|CHAIN, -g CHAIN";
+            + "DNAT --to-destination|MARK --set-xmark|--set-mark|--and-mark|--or-mark|--xor-mark|CHAIN, -g CHAIN";
     private static final Set<String> PORT_PROTOCOLS = Set.of("tcp", "udp", "sctp", "dccp", "udplite");
     private static final Set<String> MATCHES = Set.of("tcp", "udp", "sctp", "dccp", "udplite", "icmp", "icmp6",
             "multiport", "mark",
@@ -138,7 +138,8 @@ final class IptablesRuleSpec {
                 target = t.value(opt, opt.startsWith("-g") || opt.equals("--goto") ? "a chain" : "a target");
                 gotoTarget = opt.equals("-g") || opt.equals("--goto");
             }
-            case "--reject-with", "--log-prefix", "--log-level", "--to-source", "--to-destination" -> {
+            case "--reject-with", "--log-prefix", "--log-level", "--to-source", "--to-destination", "--set-xmark",
+                 "--set-mark", "--and-mark", "--or-mark", "--xor-mark" -> {
                 noNegation(opt, negated);
                 targetOptions.add(opt);
                 targetOptions.add(t.value(opt, "a value"));

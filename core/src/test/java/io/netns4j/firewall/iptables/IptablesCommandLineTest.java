@@ -174,7 +174,8 @@ class IptablesCommandLineTest {
                 {"-A INPUT -6 -j ACCEPT", "iptables: -6 does not fit iptables"},
                 {"-A", "iptables: option \"-A\" requires an argument (a chain)"},
                 {"-A INPUT -j QUEUE", "iptables: target \"QUEUE\" is not supported by netns4j's iptables; supported:"
-                        + " ACCEPT, DROP, RETURN, REJECT, LOG, MASQUERADE, SNAT, DNAT, a chain"},
+                        + " ACCEPT, DROP, RETURN, REJECT, LOG, MARK, MASQUERADE, SNAT, DNAT,"
+                        + " a chain"},
         };
         for (String[] b : bad) {
             IptablesSyntaxException e = assertThrows(IptablesSyntaxException.class,

@@ -90,6 +90,12 @@ class IptablesSyntaxTest {
             {"-A INPUT -m mark --mark 010 -j ACCEPT",
                     "meta mark 0x00000008 counter accept",
                     "-A INPUT -m mark --mark 0x8 -j ACCEPT"},
+            {"-A INPUT -j MARK --set-mark 0x1/0xfe",
+                    "counter meta mark set meta mark & 0xffffff00 ^ 0x00000001",
+                    "-A INPUT -j MARK --set-xmark 0x1/0xff"},
+            {"-A INPUT -j MARK --and-mark 0xf",
+                    "counter meta mark set meta mark & 0x0000000f ^ 0x00000000",
+                    "-A INPUT -j MARK --set-xmark 0x0/0xfffffff0"},
             {"-A INPUT -p tcp --tcp-flags SYN ACK,SYN, -j DROP",
                     "tcp flags & syn == (syn | ack) counter drop",
                     "-A INPUT -p tcp -m tcp --tcp-flags SYN SYN,ACK -j DROP"},
@@ -200,6 +206,10 @@ class IptablesSyntaxTest {
                 {"-A INPUT -p tcp --tcp-flags NONE SYN", "examines no flag"},
                 {"-A INPUT -p icmp --icmp-type any", "matches every ICMP packet"},
                 {"-A INPUT -m mark --mark 0x100000000", "bad integer value"},
+                {"-A INPUT -j MARK", "One of the --set-xmark"},
+                {"-A INPUT -j MARK --set-mark 1 --or-mark 2", "cannot be used together"},
+                {"-A INPUT -j MARK --or-mark 1/2", "without a mask"},
+                {"-A INPUT -j DROP --set-mark 1", "\"-j MARK\" before it"},
                 {"-A INPUT -m mark --mark 1 --mark 2", "can only be used once"},
                 {"-A INPUT -m mark -j DROP", "-m mark needs --mark"},
                 {"-A INPUT --mark 1", "\"-m mark\" before it"},
@@ -302,6 +312,12 @@ class IptablesSyntaxTest {
                 six.saveRule("INPUT", rule(Family.IP6, "-A INPUT -p icmpv6 --icmpv6-type 128/0 -j ACCEPT"), false));
         assertEquals("ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            mark match ! 0x1/0xff",
                 text.listRule(1, rule(Family.IP, "-A INPUT -m mark ! --mark 1/0xff -j ACCEPT"), numbers));
+        String[][] marks = {{"--set-mark 5", "MARK set 0x5"}, {"--set-mark 1/0xff", "MARK xset 0x1/0xff"},
+                {"--and-mark 0xf", "MARK and 0xf"}, {"--or-mark 0x10", "MARK or 0x10"}, {"--xor-mark 3", "MARK xor 0x3"}};
+        for (String[] m : marks) {
+            assertEquals("MARK       0    --  0.0.0.0/0            0.0.0.0/0            " + m[1],
+                    text.listRule(1, rule(Family.IP, "-A INPUT -j MARK " + m[0]), numbers));
+        }
         assertEquals("-P INPUT DROP", text.saveChain(t.chains().getFirst(), false));
         assertEquals("-N mychain", text.saveChain(t.chains().get(1), false));
         assertEquals("-A INPUT -i veth1 -p tcp -m tcp --dport 80 -c 0 0 -j ACCEPT", text.saveRule("INPUT", seed, true));
