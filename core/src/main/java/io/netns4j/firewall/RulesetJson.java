@@ -222,9 +222,18 @@ public final class RulesetJson {
             if (("iifname".equals(key) || "oifname".equals(key)) && right instanceof String name) {
                 return new Match.Iface("oifname".equals(key), name, negated);
             }
+            if ("mark".equals(key) && meta.size() == 1 && right instanceof Long v) {
+                return new Mark(v, Mark.ALL, negated);
+            }
             if ("l4proto".equals(key) && (right instanceof String || right instanceof Long)) {
                 return new Match.Protocol(right.toString(), negated);
             }
+        }
+        if (left.get("&") instanceof List<?> and && and.size() == 2 && and.getFirst() instanceof Map<?, ?> l
+                && l.size() == 1 && l.get("meta") instanceof Map<?, ?> meta && meta.size() == 1
+                && "mark".equals(meta.get("key")) && and.get(1) instanceof Long mask && right instanceof Long v
+                && equality) {
+            return new Mark(v, mask, negated); // meta mark & 0x000000ff == 0x00000001
         }
         TcpFlags flags = tcpFlags(left, op, right);
         if (flags != null) {

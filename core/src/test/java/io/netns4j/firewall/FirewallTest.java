@@ -92,6 +92,7 @@ class FirewallTest {
                         .withRule(Rule.of(Verdict.DROP, TcpFlags.of(EnumSet.range(TcpFlag.FIN, TcpFlag.URG), Set.of())))
                         .withRule(Rule.of(Verdict.DROP, TcpFlags.of(EnumSet.of(TcpFlag.SYN, TcpFlag.ACK), Set.of())
                                 .negate()))
+                        .withRule(Rule.of(Verdict.ACCEPT, Mark.of(5), Mark.of(1).withMask(0xff).negate()))
                         .withRule(Rule.of(Verdict.DROP, TcpFlags.of(EnumSet.of(TcpFlag.ECE, TcpFlag.CWR),
                                 EnumSet.of(TcpFlag.ECE))))));
         Table nat = new Table(Family.IP, "nat", List.of(
