@@ -20,6 +20,7 @@ minutes=${1:-1}
 targets=(
   "core NetlinkDecoderFuzzTest#messagesDecodeOrAreRefusedAsMalformed"
   "core NetlinkDecoderFuzzTest#attributesNestToAnyDepthOrAreRefused"
+  "core LinkKindFuzzTest#kindsAndRulesDecodeOrAreRefused"
   "core RulesetJsonFuzzTest#nftJsonParsesOrIsRefused"
   "core IptablesLineFuzzTest#linesParseAndWhatIsWrittenReadsBack"
   "lab TopologyFileFuzzTest#labFilesParseOrAreRefused"

@@ -86,6 +86,15 @@ link show group default
 link show vrf x
 link add d1 type dummy
 link add v9 type veth peer name v9p mtu 1300
+link add vx0 address 02:00:00:00:00:40 type vxlan id 42 remote 10.1.1.1 local 10.1.1.2 dev v1 ttl 64 dstport 4789
+-d link show dev vx0
+-j -d link show dev vx0
+link add mv0 address 02:00:00:00:00:41 link v1 type macvlan mode bridge
+-d link show dev mv0
+-j -d link show dev mv0
+link add gre1 type gre remote 10.1.1.1 local 10.1.0.1 key 5 ttl 64
+link add ipip1 type ipip remote 10.1.1.1 dev v1
+link add vti1 type vti remote 10.1.1.1 ikey 1 okey 2
 link set v1 mtu 1450
 link set v1 txqueuelen 500
 link set v1 alias uplink
@@ -175,6 +184,9 @@ rule add iif br0 lookup 200 pref 2003
 rule add ipproto tcp dport 80 lookup 200 pref 2004
 rule add uidrange 1000-2000 lookup 200 pref 2005
 rule add not from 10.7.0.0/16 goto 32766 pref 2006
+rule add uidrange 100-200 ipproto udp sport 53 dport 5000-6000 lookup 200 pref 2007
+rule show
+-j rule show
 rule del pref 2000
 rule flush
 # ip neighbour

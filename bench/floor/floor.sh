@@ -5,7 +5,9 @@
 # the launcher's JVM options and an AOT cache of their own (trained on the same mode):
 #   hello     java prints a line
 #   linker    + Linker.nativeLinker() and libc's symbol lookup
-#   downcall  + the one downcall handle netns4j's commands make (syscall(2), errno captured), called once
+#   downcall-plain     + a downcall handle of syscall(2), called once
+#   downcall           + the one downcall handle netns4j's commands make (syscall(2), errno captured)
+#   downcall-variadic  the same, its arguments declared variadic (as netns4j made it before)
 # Needs root for the netns4j rows (one namespace bench-<pid>-f, removed at the end).
 #
 #   bench/floor/floor.sh            # 21 runs each
@@ -27,13 +29,13 @@ ip netns add "$NS"
 "$JAVA_HOME/bin/jar" --create --file "$WORK/floor.jar" -C "$WORK/classes" .   # an AOT cache takes jars, not directories
 JAVA=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1
   -XX:CompileThresholdScaling=20 -Xlog:aot=off -Xlog:cds=off -cp "$WORK/floor.jar")
-for mode in hello linker downcall; do
+for mode in hello linker downcall-plain downcall downcall-variadic; do
   "${JAVA[@]}" -XX:AOTCacheOutput="$WORK/$mode.aot" StartupFloor "$mode" >/dev/null 2>&1
 done
 
 labels=() cmds=()
 add() { labels+=("$1"); shift; cmds+=("$(printf '%q ' "$@")"); }
-for mode in hello linker downcall; do add "java: $mode (AOT cache)" "${JAVA[@]}" -XX:AOTCache="$WORK/$mode.aot" StartupFloor "$mode"; done
+for mode in hello linker downcall-plain downcall downcall-variadic; do add "java: $mode (AOT cache)" "${JAVA[@]}" -XX:AOTCache="$WORK/$mode.aot" StartupFloor "$mode"; done
 add "netns4j -V" "$ROOT/netns4j" -V
 add "netns4j netns list" "$ROOT/netns4j" netns list
 add "netns4j netns exec NS true" "$ROOT/netns4j" netns exec "$NS" true
@@ -50,8 +52,8 @@ for ((r = 0; r < RUNS; r++)); do   # interleaved: drift hits every row alike
   done
 done
 median() { sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/10}'; }
-printf '%-34s %9s %9s\n' "process" "wall ms" "cpu ms"
+printf '%-40s %9s %9s\n' "process" "wall ms" "cpu ms"
 for ((i = 0; i < ${#cmds[@]}; i++)); do
-  printf '%-34s %9s %9s\n' "${labels[i]}" "$(cut -d' ' -f1 "$WORK/t$i" | median)" "$(cut -d' ' -f2 "$WORK/t$i" | median)"
+  printf '%-40s %9s %9s\n' "${labels[i]}" "$(cut -d' ' -f1 "$WORK/t$i" | median)" "$(cut -d' ' -f2 "$WORK/t$i" | median)"
 done
 echo "runs: $RUNS each; load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -58,6 +58,19 @@ capture set-bridge-slave.hex -n $A link set dev lo type bridge_slave cost 10 lea
 capture set-flags-group.hex -n $A link set dev lo arp off multicast on allmulticast on dynamic off group 5
 capture set-addrgenmode.hex -n $A link set dev lo mtu 1400 addrgenmode none
 capture set-up-mtu-promisc.hex -n $A link set dev lo up mtu 1400 promisc on
+capture ipip.hex -n $A link add ipip0 type ipip local 10.1.1.2 remote 10.1.1.1 ttl 64 tos 0x10 dev lo
+capture ipip-default.hex -n $A link add ipip1 type ipip
+capture sit.hex -n $A link add sit0 type sit mode ip6ip local 10.1.1.2 remote 10.1.1.1 ttl 64 fwmark 7
+capture ip6tnl.hex -n $A link add ip6t0 type ip6tnl mode ip6ip6 local 2001:db8::2 remote 2001:db8::1 hoplimit 32 encaplimit 2 tclass 0x10 flowlabel 0x12345 dev lo
+capture ip6tnl-default.hex -n $A link add ip6t1 type ip6tnl
+capture gre.hex -n $A link add gre0 type gre local 10.1.1.2 remote 10.1.1.1 ttl 64 tos 0x10 key 42 dev lo
+capture gre-flags.hex -n $A link add gre1 type gre remote 10.1.1.1 ikey 1 okey 1.2.3.4 csum seq nopmtudisc
+capture gretap.hex -n $A link add gt0 type gretap local 10.1.1.2 remote 10.1.1.1 key 7
+capture ip6gre.hex -n $A link add g6 type ip6gre local 2001:db8::2 remote 2001:db8::1 hoplimit 32 encaplimit none key 5 dev lo
+capture ip6gretap.hex -n $A link add g6t type ip6gretap remote 2001:db8::1 tclass 0x10 flowlabel 0x1
+capture vti.hex -n $A link add vti0 type vti local 10.1.1.2 remote 10.1.1.1 key 5 dev lo
+capture vti-keys.hex -n $A link add vti1 type vti remote 10.1.1.1 ikey 1 okey 2 fwmark 0x10
+capture vti6.hex -n $A link add vti6a type vti6 local 2001:db8::2 remote 2001:db8::1 key 5 dev lo
 ip -n $A link add br9 type bridge
 capture delete.hex -n $A link del br9
 echo "captured into $OUT"

@@ -36,6 +36,48 @@ final class AotTraining {
         }
         if (isRoot()) {
             trainLabBuild(sink);
+            trainBatch(sink);
+        }
+    }
+
+    /**
+     * As root only: a {@code -batch} of the lines a star topology is made of (a namespace, a
+     * bridge, a veth into it with the peer in a second namespace, an address, links up), so
+     * that {@code -batch}'s own classes and lambdas are in the cache too. The namespaces are
+     * {@code netns4j-aot-PID-b*}: the batch deletes them, and so does the end in any case.
+     */
+    private static void trainBatch(PrintStream sink) {
+        String a = "netns4j-aot-" + ProcessHandle.current().pid() + "-ba";
+        String b = "netns4j-aot-" + ProcessHandle.current().pid() + "-bb";
+        java.nio.file.Path file = null;
+        try {
+            file = java.nio.file.Files.createTempFile("netns4j-aot-", ".batch");
+            java.nio.file.Files.writeString(file, String.join("\n", "netns add " + a, "-n " + a + " link set lo up",
+                    "-n " + a + " link add br0 up type bridge", "netns add " + b,
+                    "-n " + a + " link add v1 up master br0 type veth peer name eth0 netns " + b,
+                    "-n " + b + " address add 10.9.1.1/24 dev eth0", "-n " + b + " link set eth0 up",
+                    "-n " + b + " link set lo up", "-n " + a + " -j link show", "netns delete " + b,
+                    "netns delete " + a) + "\n");
+            Main.run(List.of("-batch", file.toString()), sink, sink);
+        } catch (java.io.IOException | RuntimeException e) {
+            sink.println("AOT batch training skipped: " + e.getMessage());
+        } finally {
+            io.netns4j.NetnsRegistry registry = io.netns4j.NetnsRegistry.system();
+            for (String name : List.of(b, a)) {
+                try {
+                    registry.deleteIfExists(name);
+                } catch (Exception e) {
+                    System.err.println("netns4j AOT training: could not delete namespace " + name + ": "
+                            + e.getMessage());
+                }
+            }
+            if (file != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(file);
+                } catch (java.io.IOException ignored) {
+                    // a temporary file
+                }
+            }
         }
     }
 

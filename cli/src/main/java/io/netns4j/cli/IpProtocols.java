@@ -32,4 +32,23 @@ final class IpProtocols {
         throw new UsageException("Error: argument \"" + word + "\" is wrong: Invalid \"ipproto\" value: give tcp, udp,"
                 + " icmp, ipv6-icmp, sctp, ... or a number from 0 to 255.");
     }
+
+    /**
+     * The name ip's {@code inet_proto_n2a} prints for {@code number}: getprotobynumber's, the
+     * first name on its line of /etc/protocols, or {@code ipproto-N} when the file has none.
+     */
+    static String name(int number) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/etc/protocols"))) {
+                int hash = line.indexOf('#');
+                String[] f = (hash < 0 ? line : line.substring(0, hash)).trim().split("\\s+");
+                if (f.length >= 2 && f[1].equals(Integer.toString(number))) {
+                    return f[0];
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // no /etc/protocols: ip's fallback below
+        }
+        return "ipproto-" + number;
+    }
 }

@@ -8,11 +8,15 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * {@code ip -d link show}'s part for a kind's own attributes: a bridge's options
  * ({@code linkinfo.info_data}) and a bridge port's ({@code linkinfo.info_slave_data}), in
- * ip 6.1's order, words and formats (text and JSON), one table row per attribute.
+ * ip 6.1's order, words and formats (text and JSON), one table row per attribute; the kinds
+ * whose printers ip writes as code (vxlan, geneve, macvlan, ipvlan, vrf, vlan, the tunnels) have a
+ * printer of their own in the same shape ({@link VxlanDataView}, {@link MacvlanDataView},
+ * {@link TunnelDataView}, {@link VlanDataView}).
  */
 final class KindDataView {
     /** How ip prints a value. */
@@ -97,9 +101,60 @@ final class KindDataView {
         };
     }
 
+    /** A kind whose printer is written in ip's print_* calls ({@link InfoDataOut}) rather than as rows. */
+    @FunctionalInterface
+    private interface Printer {
+        void print(InfoDataOut out) throws MalformedMessageException;
+    }
+
+    private static final Map<String, Printer> PRINTERS = Map.ofEntries(Map.entry("vxlan", VxlanDataView::vxlan),
+            Map.entry("geneve", VxlanDataView::geneve), Map.entry("macvlan", MacvlanDataView::macvlan),
+            Map.entry("macvtap", MacvlanDataView::macvlan), Map.entry("ipvlan", MacvlanDataView::ipvlan),
+            Map.entry("ipvtap", MacvlanDataView::ipvlan), Map.entry("vrf", MacvlanDataView::vrf),
+            Map.entry("ipip", TunnelDataView::ipTunnel), Map.entry("sit", TunnelDataView::ipTunnel),
+            Map.entry("ip6tnl", TunnelDataView::ip6Tunnel), Map.entry("gre", TunnelDataView::gre),
+            Map.entry("gretap", TunnelDataView::gre), Map.entry("ip6gre", TunnelDataView::gre6),
+            Map.entry("ip6gretap", TunnelDataView::gre6), Map.entry("vti", o -> TunnelDataView.vti(o, false)),
+            Map.entry("vti6", o -> TunnelDataView.vti(o, true)), Map.entry("vlan", VlanDataView::vlan));
+
     /** Whether ip prints an info_data (or info_slave_data) object for {@code kind}. */
     static boolean known(String kind) {
-        return rows(kind) != null;
+        return rows(kind) != null || PRINTERS.containsKey(kind);
+    }
+
+    /** The printer's output for {@code kind}, or null when it has none. */
+    private static InfoDataOut printed(String kind, KindAttributes data, IntFunction<String> names) {
+        Printer p = PRINTERS.get(kind);
+        if (p == null) {
+            return null;
+        }
+        InfoDataOut out = new InfoDataOut(data, names);
+        if (data.types().isEmpty()) {
+            return out; // ip calls the printer with no table then, and it prints nothing
+        }
+        try {
+            p.print(out);
+        } catch (MalformedMessageException e) {
+            out.text("(malformed: " + e.getMessage() + ") ");
+            out.json("malformed", e.getMessage());
+        }
+        return out;
+    }
+
+    /**
+     * The text ip prints after the kind's word; "" for a kind without a printer.
+     *
+     * @param names a device's name by its index, for the kinds that name one ({@code dev lo})
+     */
+    static String text(String kind, KindAttributes data, IntFunction<String> names) {
+        InfoDataOut printed = printed(kind, data, names);
+        return printed != null ? printed.text() : text(kind, data);
+    }
+
+    /** The info_data object, as {@link #text(String, KindAttributes, IntFunction)} prints it. */
+    static Map<String, Object> json(String kind, KindAttributes data, IntFunction<String> names) {
+        InfoDataOut printed = printed(kind, data, names);
+        return printed != null ? printed.object() : json(kind, data);
     }
 
     /** The text ip prints after the kind's word; "" for a kind without rows. */

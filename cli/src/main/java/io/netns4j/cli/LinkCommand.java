@@ -336,10 +336,17 @@ final class LinkCommand implements ObjectCommand {
         } else if (type.equals("veth") || type.equals("tun") || type.equals("tap")) {
             throw new UsageException("\"link set\" cannot change a link's type, and a " + type + " has no options to"
                     + " change once made: delete it and add it again.");
+        } else if (TUNNEL_KINDS.contains(type)) {
+            // ip reads the tunnel first and sends all of its settings with the change; ours would send defaults
+            throw new UsageException("\"link set ... type " + type + "\" (changing a tunnel in place) is not supported"
+                    + " by netns4j yet: delete the tunnel and add it again with all its options.");
         } else {
             p.kind = LinkKindArgs.parse(type, w, lower);
         }
     }
+
+    private static final java.util.Set<String> TUNNEL_KINDS = java.util.Set.of("ipip", "sit", "ip6tnl", "gre", "gretap",
+            "ip6gre", "ip6gretap", "vti", "vti6");
 
     private static String once(String before, String value, String keyword) throws UsageException {
         if (before != null) {

@@ -53,6 +53,8 @@ final class LinkKindArgs {
             case "ipvlan" -> ipvlan(w, needLower(lower, kind));
             case "vrf" -> vrf(w);
             case "geneve" -> geneve(w);
+            case "ipip", "sit", "ip6tnl", "gre", "gretap", "ip6gre", "ip6gretap", "vti", "vti6" ->
+                    TunnelArgs.parse(kind, w);
             default -> throw new UsageException("Unknown link type \"" + kind + "\": netns4j supports "
                     + LinkKind.supported() + ".");
         }, null);

@@ -239,7 +239,7 @@ final class LinkView {
         }
         LinkDetails d = l.details();
         if (l.kind() != null) {
-            sb.append("\n    ").append(l.kind()).append(' ').append(KindDataView.text(l.kind(), d.kindData()));
+            sb.append("\n    ").append(l.kind()).append(' ').append(KindDataView.text(l.kind(), d.kindData(), this::nameOf));
         }
         if (l.slaveKind() != null) {
             sb.append("\n    ").append(l.slaveKind()).append("_slave ")
@@ -298,7 +298,7 @@ final class LinkView {
                 Map<String, Object> info = new LinkedHashMap<>();
                 putIfSet(info, "info_kind", l.kind());
                 if (l.kind() != null && KindDataView.known(l.kind())) {
-                    info.put("info_data", KindDataView.json(l.kind(), l.details().kindData()));
+                    info.put("info_data", KindDataView.json(l.kind(), l.details().kindData(), this::nameOf));
                 }
                 putIfSet(info, "info_slave_kind", l.slaveKind());
                 if (l.slaveKind() != null && KindDataView.known(l.slaveKind() + "_slave")) {
@@ -326,6 +326,12 @@ final class LinkView {
             m.put("altnames", l.details().altNames());
         }
         return m;
+    }
+
+    /** A device's name by its index in this listing, or null. */
+    private String nameOf(int index) {
+        Link l = byIndex.get(index);
+        return l == null ? null : l.name();
     }
 
     private static void putIfSet(Map<String, Object> m, String key, Object value) {

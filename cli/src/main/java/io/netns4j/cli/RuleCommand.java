@@ -5,6 +5,7 @@ import io.netns4j.route.RouteProtocols;
 import io.netns4j.route.RouteTables;
 import io.netns4j.rule.RoutingRule;
 import io.netns4j.rule.RuleAction;
+import io.netns4j.rule.RuleMatch;
 import io.netns4j.rule.Rules;
 import io.netns4j.types.InetFamily;
 import io.netns4j.types.InetPrefix;
@@ -27,7 +28,8 @@ final class RuleCommand implements ObjectCommand {
                    netns4j rule [ -4 | -6 ] flush [ SELECTOR ]
                    netns4j rule [ -4 | -6 ] [ list [ SELECTOR ]]
             SELECTOR := [ not ] [ from PREFIX ] [ to PREFIX ] [ tos TOS ] [ fwmark FWMARK[/MASK] ]
-                        [ iif STRING ] [ oif STRING ] [ pref NUMBER ]
+                        [ iif STRING ] [ oif STRING ] [ pref NUMBER ] [ uidrange NUMBER-NUMBER ]
+                        [ ipproto PROTOCOL ] [ sport [ NUMBER | NUMBER-NUMBER ] ] [ dport [ NUMBER | NUMBER-NUMBER ] ]
             ACTION := [ table TABLE_ID ] [ protocol PROTO ] [ goto NUMBER ] [ suppress_prefixlength NUMBER ]
                       [ blackhole | unreachable | prohibit | nop ]
             TABLE_ID := [ local | main | default | NUMBER | a name from /etc/iproute2/rt_tables ]""";
@@ -40,7 +42,7 @@ final class RuleCommand implements ObjectCommand {
             "=dsfield", "=fwmark", "=dev", "=iif", "=oif", "=l3mdev", "=uidrange", "tun_id", "lookup", "table", "from",
             "src", "protocol", "=ipproto", "=sport", "=dport");
     private static final Set<String> UNSUPPORTED = Set.of("realms", "tun_id", "suppress_ifgroup", "sup_group", "l3mdev",
-            "uidrange", "nat", "map-to", "ipproto", "sport", "dport");
+            "nat", "map-to");
 
     /** The command line checked: the verb and its rule (a selector for list and flush); null for help. */
     record Parsed(String verb, RoutingRule rule) {
@@ -179,8 +181,102 @@ final class RuleCommand implements ObjectCommand {
                     (int) RouteSyntax.number(w.value(k), "suppress_prefixlength", Integer.MAX_VALUE));
             case "dev", "iif" -> r.withInputDevice(w.value(k));
             case "oif" -> r.withOutputDevice(w.value(k));
+            case "uidrange" -> {
+                String v = w.value(k);
+                yield r.withMatch(r.match().withUidRange(uid(v, 0), uid(v, 1)));
+            }
+            case "ipproto" -> r.withMatch(r.match().withIpProtocol(IpProtocols.parse(w.value(k))));
+            case "sport" -> {
+                int[] p = ports(w.value(k), k);
+                yield r.withMatch(r.match().withSourcePorts(p[0], p[1]));
+            }
+            case "dport" -> {
+                int[] p = ports(w.value(k), k);
+                yield r.withMatch(r.match().withDestinationPorts(p[0], p[1]));
+            }
             default -> throw new UsageException("\"" + k + "\" is not supported by netns4j yet.");
         };
+    }
+
+    /** Part {@code i} (0 the start, 1 the end) of {@code uidrange START-END}; ip takes nothing else. */
+    private static long uid(String v, int i) throws UsageException {
+        String[] parts = v.split("-", -1);
+        try {
+            if (parts.length == 2) {
+                long start = Long.parseLong(parts[0]);
+                long end = Long.parseLong(parts[1]);
+                if (start >= 0 && end <= 0xFFFF_FFFFL && start <= end) {
+                    return i == 0 ? start : end;
+                }
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("Error: argument \"" + v + "\" is wrong: invalid UID range: give FIRST-LAST, user"
+                + " ids from 0 to 4294967295 (e.g. \"uidrange 1000-1999\").");
+    }
+
+    /** {@code sport|dport N} (N to N) or {@code N-M}, ports 1 to 65535. */
+    private static int[] ports(String v, String word) throws UsageException {
+        String[] parts = v.split("-", -1);
+        try {
+            if (parts.length <= 2) {
+                int start = Integer.parseInt(parts[0]);
+                int end = parts.length == 2 ? Integer.parseInt(parts[1]) : start;
+                if (start >= 1 && end <= 65535 && start <= end) {
+                    return new int[] {start, end};
+                }
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("Error: argument \"" + v + "\" is wrong: invalid " + word + " range: give a port or"
+                + " FIRST-LAST, ports from 1 to 65535 (e.g. \"" + word + " 8000-8099\").");
+    }
+
+    /** ip's words after oif: uidrange, ipproto, sport, dport (one port when the range is one). */
+    private static void matchText(StringBuilder sb, RuleMatch m) {
+        if (m.hasUidRange()) {
+            sb.append(" uidrange ").append(m.uidStart()).append('-').append(m.uidEnd());
+        }
+        if (m.ipProtocol() != 0) {
+            sb.append(" ipproto ").append(IpProtocols.name(m.ipProtocol()));
+        }
+        portsText(sb, "sport", m.sourcePortStart(), m.sourcePortEnd());
+        portsText(sb, "dport", m.destinationPortStart(), m.destinationPortEnd());
+    }
+
+    private static void portsText(StringBuilder sb, String word, int start, int end) {
+        if (start != 0) {
+            sb.append(' ').append(word).append(' ').append(start);
+            if (end != start) {
+                sb.append('-').append(end);
+            }
+        }
+    }
+
+    private static void matchJson(Map<String, Object> j, RuleMatch m) {
+        if (m.hasUidRange()) {
+            j.put("uid_start", m.uidStart());
+            j.put("uid_end", m.uidEnd());
+        }
+        if (m.ipProtocol() != 0) {
+            j.put("ipproto", IpProtocols.name(m.ipProtocol()));
+        }
+        portsJson(j, "sport", m.sourcePortStart(), m.sourcePortEnd());
+        portsJson(j, "dport", m.destinationPortStart(), m.destinationPortEnd());
+    }
+
+    private static void portsJson(Map<String, Object> j, String key, int start, int end) {
+        if (start == 0) {
+            return;
+        }
+        if (start == end) {
+            j.put(key, start);
+        } else {
+            j.put(key + "_start", start);
+            j.put(key + "_end", end);
+        }
     }
 
     /** Whether {@code p} is a single address, which ip prints without a length. */
@@ -227,6 +323,7 @@ final class RuleCommand implements ObjectCommand {
         if (r.outputDevice() != null) {
             sb.append(" oif ").append(r.outputDevice()).append(r.outputDetached() ? " [detached]" : "");
         }
+        matchText(sb, r.match());
         if (r.table() != null && r.table() != 0) {
             sb.append(" lookup ").append(RouteTables.name(r.table()));
             if (r.suppressPrefixLength() != null) {
@@ -287,6 +384,7 @@ final class RuleCommand implements ObjectCommand {
                 j.put("oif_detached", null);
             }
         }
+        matchJson(j, r.match());
         if (r.table() != null && r.table() != 0) {
             j.put("table", RouteTables.name(r.table()));
             if (r.suppressPrefixLength() != null) {

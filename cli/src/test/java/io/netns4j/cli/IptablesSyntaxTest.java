@@ -64,7 +64,7 @@ class IptablesSyntaxTest {
     @Test
     void theCliPrintsTheLibrarysMessageUnchanged() {
         String absent = io.netns4j.testing.TestNames.unique("absent");
-        for (String line : List.of("-A INPUT -p tcp --syn -j ACCEPT", "-t mangle -A PREROUTING -j ACCEPT", "",
+        for (String line : List.of("-A INPUT -p tcp --tcp-option 2 -j ACCEPT", "-t mangle -A PREROUTING -j ACCEPT", "",
                 "-E old new", "-A INPUT -m conntrack --ctstate BOGUS")) {
             Family family = line.startsWith("-t") ? Family.IP6 : Family.IP;
             IptablesSyntaxException e = assertThrows(IptablesSyntaxException.class,

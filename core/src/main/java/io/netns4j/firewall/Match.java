@@ -14,9 +14,11 @@ import java.util.stream.Collectors;
  * One element of a rule before its verdict: a match ({@code tcp dport 80}) or a statement
  * that lets the packet go on ({@code counter}, {@code limit}). Values are kept in the form
  * nft prints them back, so a rule read from the kernel equals the rule that was written.
- * Each kind names its nft and iptables equivalents.
+ * Each kind names its nft and iptables equivalents. The kinds are nested here, except newer
+ * ones that have a file of their own ({@link TcpFlags}, {@link IcmpType}, {@link Mark}).
  */
-public sealed interface Match {
+public sealed interface Match permits Match.Iface, Match.Address, Match.Protocol, Match.Port, Match.CtState,
+        Match.Limit, Match.Counter, Match.Raw, Match.Unsupported, TcpFlags, IcmpType, Mark {
     /**
      * The nft text of this element.
      *

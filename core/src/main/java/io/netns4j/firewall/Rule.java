@@ -14,7 +14,9 @@ import java.util.Optional;
  * and compare equal when they mean the same thing.
  *
  * <p>As nft does, a {@code meta l4proto P} directly implied by a later {@code P sport/dport}
- * match is dropped ({@code tcp dport 80} carries it).
+ * match (or {@code meta l4proto tcp} by a later {@code tcp flags} test, {@code icmp} by
+ * {@code icmp type}) is dropped
+ * ({@code tcp dport 80} carries it).
  *
  * @param matches the matches and statements, in order (copied)
  * @param verdict what the rule does; {@link Verdict#NONE} for none, never null
@@ -125,7 +127,9 @@ public record Rule(List<Match> matches, Verdict verdict, String comment) {
 
     private static boolean impliedLater(List<Match> in, int from, String protocol) {
         for (int j = from + 1; j < in.size(); j++) {
-            if (in.get(j) instanceof Match.Port port && port.protocol().equals(protocol)) {
+            if (in.get(j) instanceof Match.Port port && port.protocol().equals(protocol)
+                    || in.get(j) instanceof TcpFlags && protocol.equals("tcp")
+                    || in.get(j) instanceof IcmpType t && protocol.equals(t.ipv6() ? "ipv6-icmp" : "icmp")) {
                 return true;
             }
         }

@@ -222,9 +222,22 @@ public final class RulesetJson {
             if (("iifname".equals(key) || "oifname".equals(key)) && right instanceof String name) {
                 return new Match.Iface("oifname".equals(key), name, negated);
             }
+            if ("mark".equals(key) && meta.size() == 1 && right instanceof Long v) {
+                return new Mark(v, Mark.ALL, negated);
+            }
             if ("l4proto".equals(key) && (right instanceof String || right instanceof Long)) {
                 return new Match.Protocol(right.toString(), negated);
             }
+        }
+        if (left.get("&") instanceof List<?> and && and.size() == 2 && and.getFirst() instanceof Map<?, ?> l
+                && l.size() == 1 && l.get("meta") instanceof Map<?, ?> meta && meta.size() == 1
+                && "mark".equals(meta.get("key")) && and.get(1) instanceof Long mask && right instanceof Long v
+                && equality) {
+            return new Mark(v, mask, negated); // meta mark & 0x000000ff == 0x00000001
+        }
+        TcpFlags flags = tcpFlags(left, op, right);
+        if (flags != null) {
+            return flags;
         }
         if (left.get("payload") instanceof Map<?, ?> p && p.size() == 2 && equality) {
             String proto = string(p.get("protocol"));
@@ -271,6 +284,37 @@ public final class RulesetJson {
             return new Match.CtState(states, negated);
         }
         return null;
+    }
+
+    /**
+     * {@code tcp flags & (a | b) == c} (nft prints {@code tcp flags c / a,b}), and the two forms
+     * nft prints for a zero value: {@code tcp flags ! a,b} (== 0) and {@code tcp flags a,b} (!= 0).
+     */
+    private static TcpFlags tcpFlags(Map<String, Object> left, String op, Object right) {
+        if (left.get("&") instanceof List<?> and && and.size() == 2 && and.getFirst() instanceof Map<?, ?> l
+                && isTcpFlags(l) && (op.equals("==") || op.equals("!="))) {
+            return new TcpFlags(flagWords(and.get(1)), flagWords(right), op.equals("!="));
+        }
+        if (isTcpFlags(left) && (op.equals("!") || op.equals("in")) && !(right instanceof Map<?, ?>)) {
+            return new TcpFlags(flagWords(right), Set.of(), op.equals("in"));
+        }
+        return null;
+    }
+
+    private static boolean isTcpFlags(Map<?, ?> expression) {
+        return expression.size() == 1 && expression.get("payload") instanceof Map<?, ?> p
+                && "tcp".equals(p.get("protocol")) && "flags".equals(p.get("field")) && p.size() == 2;
+    }
+
+    private static Set<TcpFlag> flagWords(Object v) {
+        if (v instanceof Long bits && bits >= 0 && bits <= 0xff) {
+            return TcpFlag.fromBits(bits.intValue());
+        }
+        Set<TcpFlag> out = EnumSet.noneOf(TcpFlag.class);
+        for (Object w : v instanceof List<?> l ? l : List.of(v)) {
+            out.add(TcpFlag.of(string(w)));
+        }
+        return out;
     }
 
     private static PortRange port(Object v) {

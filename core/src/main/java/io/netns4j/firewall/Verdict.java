@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * What a rule does with a packet that matched: the last statement of the rule, iptables'
  * {@code -j TARGET}. {@link #NONE} lets the packet go on to the next rule (a rule that
- * only counts); {@link Log} does too, as iptables' {@code LOG} target does.
+ * only counts); {@link Log} and {@link SetMark} do too, as iptables' {@code LOG} and
+ * {@code MARK} targets do. {@link SetMark} has a file of its own.
  */
-public sealed interface Verdict {
+public sealed interface Verdict permits Verdict.Accept, Verdict.Drop, Verdict.Return, Verdict.None, Verdict.Jump,
+        Verdict.Goto, Verdict.Reject, Verdict.Log, Verdict.Masquerade, Verdict.Nat, SetMark {
     /** {@code accept}; iptables {@code -j ACCEPT}. */
     Verdict ACCEPT = new Accept();
     /** {@code drop}; iptables {@code -j DROP}. */

@@ -11,9 +11,11 @@ import java.util.stream.Collectors;
  * Each kind is an immutable record with the options {@code ip} offers for it (options left
  * null take the kernel's default) and, in the same file, how they are encoded
  * ({@link #writeData}). A kind's record is named after its kernel name ({@code Veth} is
- * "veth"): {@link #supported()} is read off the permitted records.
+ * "veth"), or after a family of kinds with a {@code Type} enum ({@link GreTunnel} is gre,
+ * gretap, ip6gre and ip6gretap): {@link #supported()} is read off the permitted records.
  */
-public sealed interface LinkKind permits Veth, Bridge, Macvlan, Vxlan, Dummy, Vlan, Ipvlan, Vrf, Geneve {
+public sealed interface LinkKind permits Veth, Bridge, Macvlan, Vxlan, Dummy, Vlan, Ipvlan, Vrf, Geneve,
+        IpTunnel, Ip6Tunnel, GreTunnel, VtiTunnel {
     /**
      * The kernel's name for the kind.
      *
@@ -46,7 +48,13 @@ public sealed interface LinkKind permits Veth, Bridge, Macvlan, Vxlan, Dummy, Vl
      */
     static String supported() {
         return Arrays.stream(LinkKind.class.getPermittedSubclasses())
-                .map(c -> c.getSimpleName().toLowerCase(Locale.ROOT))
+                .map(c -> switch (c.getSimpleName()) {
+                    case "IpTunnel" -> "ipip, sit";
+                    case "Ip6Tunnel" -> "ip6tnl";
+                    case "GreTunnel" -> "gre, gretap, ip6gre, ip6gretap";
+                    case "VtiTunnel" -> "vti, vti6";
+                    default -> c.getSimpleName().toLowerCase(Locale.ROOT);
+                })
                 .collect(Collectors.joining(", "));
     }
 }

@@ -35,17 +35,20 @@ import io.netns4j.types.InetText;
  * @param inputDetached the kernel's note that {@code iif} names no current interface
  * @param outputDetached the same for {@code oif}
  * @param unresolved the kernel's note that a {@code goto} has no target rule
+ * @param match the sender and transport selectors ({@code uidrange}, {@code ipproto}, {@code sport},
+ *              {@code dport}); null is read as {@link RuleMatch#any()}
  */
 public record RoutingRule(InetFamily family, Long priority, boolean not, InetPrefix source, InetPrefix destination, int tos,
                    Long fwmark, Long fwmask, String inputDevice, String outputDevice, Long table, RuleAction action,
                    Long gotoTarget, Integer suppressPrefixLength, Integer protocol, boolean inputDetached,
-                   boolean outputDetached, boolean unresolved) {
+                   boolean outputDetached, boolean unresolved, RuleMatch match) {
     /**
      * Checks the rule.
      *
      * @throws IllegalArgumentException when {@code family} is null or a prefix is of the other family
      */
     public RoutingRule {
+        match = match == null ? RuleMatch.any() : match;
         if (family == null) {
             throw new IllegalArgumentException("a rule needs a family (IPv4 or IPv6)");
         }
@@ -67,7 +70,7 @@ public record RoutingRule(InetFamily family, Long priority, boolean not, InetPre
      */
     public static RoutingRule of(InetFamily family) {
         return new RoutingRule(family, null, false, null, null, 0, null, null, null, null, null, null, null, null, null,
-                false, false, false);
+                false, false, false, RuleMatch.any());
     }
 
     /**
@@ -260,5 +263,17 @@ public record RoutingRule(InetFamily family, Long priority, boolean not, InetPre
      */
     public RoutingRule withProtocol(int p) {
         return RuleDraft.of(this).protocol(p).build();
+    }
+
+    /**
+     * The sender and transport selectors: {@code uidrange A-B ipproto P sport N[-M] dport N[-M]}.
+     *
+     * @param m the selectors ({@link RuleMatch#any()} for none)
+     * @return a changed copy; this rule is unchanged
+     */
+    public RoutingRule withMatch(RuleMatch m) {
+        return new RoutingRule(family, priority, not, source, destination, tos, fwmark, fwmask, inputDevice,
+                outputDevice, table, action, gotoTarget, suppressPrefixLength, protocol, inputDetached, outputDetached,
+                unresolved, m);
     }
 }

@@ -11,6 +11,8 @@ import io.netns4j.route.RouteTables;
 import io.netns4j.types.InetFamily;
 import io.netns4j.types.InetPrefix;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,9 +65,71 @@ final class RuleCodec {
         if (r.protocol() != null) {
             a.add(RouteMessage.attrU8(Fra.FRA_PROTOCOL, r.protocol()));
         }
+        match(a, r.match());
         return new RuleMessage(r.family().number(), r.destination() == null ? 0 : r.destination().length(),
                 r.source() == null ? 0 : r.source().length(), r.tos(), table < 256 ? (int) table : 0, actionNumber,
                 r.not() ? Fra.FIB_RULE_INVERT : 0, Attributes.of(a));
+    }
+
+    private static final int FRA_UID_RANGE = 20;
+    private static final int FRA_IP_PROTO = 22;
+    private static final int FRA_SPORT_RANGE = 23;
+    private static final int FRA_DPORT_RANGE = 24;
+
+    /** uidrange, ipproto, sport, dport, written as ip writes them: struct fib_rule_uid_range and port_range, host order. */
+    private static void match(List<Attribute> a, RuleMatch m) {
+        if (m.hasUidRange()) {
+            a.add(new Attribute(FRA_UID_RANGE, ByteBuffer.allocate(8).order(ByteOrder.nativeOrder())
+                    .putInt((int) m.uidStart()).putInt((int) m.uidEnd()).array()));
+        }
+        if (m.ipProtocol() != 0) {
+            a.add(RouteMessage.attrU8(FRA_IP_PROTO, m.ipProtocol()));
+        }
+        if (m.sourcePortStart() != 0) {
+            a.add(new Attribute(FRA_SPORT_RANGE, ports(m.sourcePortStart(), m.sourcePortEnd())));
+        }
+        if (m.destinationPortStart() != 0) {
+            a.add(new Attribute(FRA_DPORT_RANGE, ports(m.destinationPortStart(), m.destinationPortEnd())));
+        }
+    }
+
+    private static byte[] ports(int start, int end) {
+        return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putShort((short) start).putShort((short) end).array();
+    }
+
+    /** The selectors the kernel reported; lengths are checked, never trusted. */
+    private static RuleMatch match(Attributes a) throws MalformedMessageException {
+        RuleMatch m = RuleMatch.any();
+        byte[] uid = a.bytes(FRA_UID_RANGE);
+        if (uid != null) {
+            ByteBuffer b = fixed(uid, 8, "FRA_UID_RANGE");
+            long start = Integer.toUnsignedLong(b.getInt(0));
+            long end = Integer.toUnsignedLong(b.getInt(4));
+            if (start != 0 || end != 0xffffffffL) { // the kernel's "any user"
+                m = m.withUidRange(start, end);
+            }
+        }
+        if (a.has(FRA_IP_PROTO)) {
+            m = m.withIpProtocol(a.u8(FRA_IP_PROTO, 0));
+        }
+        byte[] sport = a.bytes(FRA_SPORT_RANGE);
+        if (sport != null) {
+            ByteBuffer b = fixed(sport, 4, "FRA_SPORT_RANGE");
+            m = m.withSourcePorts(Short.toUnsignedInt(b.getShort(0)), Short.toUnsignedInt(b.getShort(2)));
+        }
+        byte[] dport = a.bytes(FRA_DPORT_RANGE);
+        if (dport != null) {
+            ByteBuffer b = fixed(dport, 4, "FRA_DPORT_RANGE");
+            m = m.withDestinationPorts(Short.toUnsignedInt(b.getShort(0)), Short.toUnsignedInt(b.getShort(2)));
+        }
+        return m;
+    }
+
+    private static ByteBuffer fixed(byte[] v, int length, String name) throws MalformedMessageException {
+        if (v.length < length) {
+            throw new MalformedMessageException(name + " has " + v.length + " bytes, needs " + length);
+        }
+        return ByteBuffer.wrap(v).order(ByteOrder.nativeOrder());
     }
 
     /** A rule the kernel reported; null when it is not IPv4 or IPv6. */
@@ -85,7 +149,7 @@ final class RuleCodec {
                     suppress == null || suppress == 0xFFFF_FFFFL ? null : suppress.intValue(),
                     a.has(Fra.FRA_PROTOCOL) ? a.u8(Fra.FRA_PROTOCOL, 0) : null,
                     (m.flags() & Fra.FIB_RULE_IIF_DETACHED) != 0, (m.flags() & Fra.FIB_RULE_OIF_DETACHED) != 0,
-                    (m.flags() & Fra.FIB_RULE_UNRESOLVED) != 0);
+                    (m.flags() & Fra.FIB_RULE_UNRESOLVED) != 0, match(a));
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException("rule message: " + e.getMessage());
         }

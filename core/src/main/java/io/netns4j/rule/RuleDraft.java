@@ -27,6 +27,7 @@ final class RuleDraft {
     private Long gotoTarget;
     private Integer suppressPrefixLength;
     private Integer protocol;
+    private RuleMatch match;
 
     private RuleDraft() {
     }
@@ -242,7 +243,7 @@ final class RuleDraft {
     RoutingRule build() {
         return new RoutingRule(family == null ? InetFamily.IPV4 : family, priority, not, source, destination, tos, fwmark,
                 fwmask, inputDevice, outputDevice, table, action, gotoTarget, suppressPrefixLength, protocol,
-                false, false, false);
+                false, false, false, match);
     }
 
     /** The family; a prefix of the other family is refused when the rule is built. */
@@ -269,6 +270,7 @@ final class RuleDraft {
         d.gotoTarget = r.gotoTarget();
         d.suppressPrefixLength = r.suppressPrefixLength();
         d.protocol = r.protocol();
+        d.match = r.match();
         return d;
     }
 }

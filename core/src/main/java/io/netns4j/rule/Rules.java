@@ -144,7 +144,8 @@ public final class Rules {
                 && (s.inputDevice() == null || s.inputDevice().equals(r.inputDevice()))
                 && (s.outputDevice() == null || s.outputDevice().equals(r.outputDevice()))
                 && (s.table() == null || s.table() == 0 || s.table().equals(r.table()))
-                && (s.protocol() == null || s.protocol().equals(r.protocol()));
+                && (s.protocol() == null || s.protocol().equals(r.protocol()))
+                && s.match().selects(r.match());
     }
 
     private static Long orZero(Long v) {

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -84,7 +86,15 @@ class FirewallTest {
                         .withRule(Rule.of(Verdict.ACCEPT, Match.destinationPorts("udp", PortRange.of(53),
                                 new PortRange(1000, 2000)), Match.counter()))
                         .withRule(Rule.of(Verdict.Reject.icmp("icmp", "host-unreachable"), Match.protocol("icmp")))
-                        .withRule(Rule.of(Verdict.RETURN, Match.raw("ip protocol gre")))));
+                        .withRule(Rule.of(Verdict.RETURN, Match.raw("ip protocol gre")))
+                        .withRule(Rule.of(Verdict.DROP, Match.protocol("tcp"), TcpFlags.syn().negate(),
+                                Match.destinationPort("tcp", 22)))
+                        .withRule(Rule.of(Verdict.DROP, TcpFlags.of(EnumSet.range(TcpFlag.FIN, TcpFlag.URG), Set.of())))
+                        .withRule(Rule.of(Verdict.DROP, TcpFlags.of(EnumSet.of(TcpFlag.SYN, TcpFlag.ACK), Set.of())
+                                .negate()))
+                        .withRule(Rule.of(Verdict.ACCEPT, Mark.of(5), Mark.of(1).withMask(0xff).negate()))
+                        .withRule(Rule.of(Verdict.DROP, TcpFlags.of(EnumSet.of(TcpFlag.ECE, TcpFlag.CWR),
+                                EnumSet.of(TcpFlag.ECE))))));
         Table nat = new Table(Family.IP, "nat", List.of(
                 Chain.base("PREROUTING", Hook.nat("prerouting"))
                         .withRule(Rule.of(new Verdict.Nat(false, "10.0.0.1", PortRange.of(8080)),

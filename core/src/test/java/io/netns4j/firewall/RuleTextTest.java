@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -78,6 +79,52 @@ class RuleTextTest {
                 .matches().size());
         assertEquals(2, Rule.of(Verdict.ACCEPT, Match.protocol("tcp"), Match.ctState(ConnState.NEW),
                 Match.destinationPort("tcp", 80)).matches().size());
+    }
+
+    @Test
+    void tcpFlagsTestsAreWrittenInAFormEveryNftReads() {
+        assertEquals("tcp flags & (fin | syn | rst | ack) == syn", TcpFlags.syn().toNft());
+        assertTrue(TcpFlags.syn().isSyn());
+        assertTrue(TcpFlags.syn().negate().negated());
+        assertEquals("tcp flags & syn != (syn | ack)", new TcpFlags(EnumSet.of(TcpFlag.SYN),
+                EnumSet.of(TcpFlag.ACK, TcpFlag.SYN), true).toNft());
+        assertEquals("tcp flags & (ecn | cwr) == 0", TcpFlags.of(EnumSet.of(TcpFlag.CWR, TcpFlag.ECE), Set.of()).toNft());
+        assertEquals(0x17, TcpFlag.toBits(TcpFlags.syn().examined()));
+        assertEquals(EnumSet.of(TcpFlag.FIN, TcpFlag.CWR), TcpFlag.fromBits(0x181));
+        assertEquals(TcpFlag.ECE, TcpFlag.of("ecn"));
+        assertEquals(TcpFlag.ECE, TcpFlag.of("ECE"));
+        assertThrows(IllegalArgumentException.class, () -> TcpFlag.of("bogus"));
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> TcpFlags.of(Set.of(), EnumSet.of(TcpFlag.SYN)));
+        assertTrue(none.getMessage().contains("at least one flag"), none.getMessage());
+        assertEquals(List.of(TcpFlags.syn()), Rule.of(Verdict.DROP, Match.protocol("tcp"), TcpFlags.syn()).matches(),
+                "tcp flags implies meta l4proto tcp");
+        assertEquals(2, Rule.of(Verdict.DROP, Match.protocol("udp"), TcpFlags.syn()).matches().size());
+    }
+
+    @Test
+    void icmpTypesAreNumbersAndANegatedCodeIsAConcatenation() {
+        assertEquals("icmp type 8", IcmpType.icmp(8).toNft());
+        assertEquals("icmp type != 8", IcmpType.icmp(8).negate().toNft());
+        assertEquals("icmp type 3 icmp code 4", IcmpType.icmp(3).withCode(4).toNft());
+        assertEquals("icmpv6 type . icmpv6 code != { 1 . 3 }", IcmpType.icmpv6(1).withCode(3).negate().toNft());
+        assertThrows(IllegalArgumentException.class, () -> IcmpType.icmp(256));
+        assertThrows(IllegalArgumentException.class, () -> IcmpType.icmp(3).withCode(-1));
+        assertEquals(List.of(IcmpType.icmp(8)), Rule.of(Verdict.ACCEPT, Match.protocol("icmp"), IcmpType.icmp(8)).matches(),
+                "icmp type implies meta l4proto icmp");
+        assertEquals(2, Rule.of(Verdict.ACCEPT, Match.protocol("icmp"), IcmpType.icmpv6(128)).matches().size());
+    }
+
+    @Test
+    void marksAreHexAsNftPrintsThem() {
+        assertEquals("meta mark 0x00000005", Mark.of(5).toNft());
+        assertEquals("meta mark != 0x00000005", Mark.of(5).negate().toNft());
+        assertEquals("meta mark & 0x000000ff == 0x00000001", Mark.of(1).withMask(0xff).toNft());
+        assertThrows(IllegalArgumentException.class, () -> Mark.of(0x1_0000_0000L));
+        assertThrows(IllegalArgumentException.class, () -> Mark.of(1).withMask(-1));
+        assertEquals("meta mark set 0x00000007", SetMark.of(7).toNft());
+        assertEquals("meta mark set meta mark & 0xffffff00 ^ 0x00000001", SetMark.of(1).withMask(0xff).toNft());
+        assertThrows(IllegalArgumentException.class, () -> SetMark.of(-1));
     }
 
     @Test

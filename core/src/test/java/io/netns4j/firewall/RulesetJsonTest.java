@@ -77,7 +77,7 @@ class RulesetJsonTest {
         assertInstanceOf(Match.Unsupported.class, bitwise, "ct state != a | b is a bit test, not a list");
         assertFalse(input.get(8).writable());
         assertEquals(Rule.of(Verdict.ACCEPT, Match.raw("ip protocol gre")), input.get(9));
-        assertEquals(Rule.of(Verdict.ACCEPT, Match.raw("meta mark 1")), input.get(10));
+        assertEquals(Rule.of(Verdict.ACCEPT, Mark.of(1)), input.get(10), "meta mark is typed now");
         assertEquals(Rule.of(Verdict.DROP, Match.raw("ip saddr @blocked")), input.get(11));
         List<Rule> mychain = golden().ruleset().table(Family.IP, "filter").orElseThrow().chain("mychain").orElseThrow().rules();
         assertEquals(Rule.of(new Verdict.Goto("other"), Match.inInterface("lo")), mychain.get(1));

@@ -74,4 +74,63 @@ class RuleCodecTest {
         assertEquals(RouteProtocols.KERNEL, rules.get(0).protocol());
         assertNull(rules.get(0).source(), "from all");
     }
+
+    /** {@code ip rule add pref 1000 lookup 100 uidrange 100-200 ipproto tcp sport 1000-2000 dport 80} (strace of ip 6.1). */
+    private static final String RULE_ADD_MATCH = """
+            48 00 00 00 20 00 05 06 00 00 00 00 00 00 00 00
+            02 00 00 00 64 00 00 01 00 00 00 00 08 00 06 00
+            e8 03 00 00 0c 00 14 00 64 00 00 00 c8 00 00 00
+            05 00 16 00 06 00 00 00 08 00 17 00 e8 03 d0 07
+            08 00 18 00 50 00 50 00
+            """;
+    /** {@code ip rule add pref 1001 lookup 100 ipproto udp sport 53 dport 5000-6000}. */
+    private static final String RULE_ADD_PORTS = """
+            3c 00 00 00 20 00 05 06 00 00 00 00 00 00 00 00
+            02 00 00 00 64 00 00 01 00 00 00 00 08 00 06 00
+            e9 03 00 00 05 00 16 00 11 00 00 00 08 00 17 00
+            35 00 35 00 08 00 18 00 88 13 70 17
+            """;
+
+    private static final RoutingRule MATCH = RoutingRule.ipv4().withPriority(1000).withTable(100)
+            .withMatch(RuleMatch.any().withUidRange(100, 200).withIpProtocol(6).withSourcePorts(1000, 2000)
+                    .withDestinationPorts(80, 80));
+    private static final RoutingRule PORTS = RoutingRule.ipv4().withPriority(1001).withTable(100)
+            .withMatch(RuleMatch.any().withIpProtocol(17).withSourcePorts(53, 53).withDestinationPorts(5000, 6000));
+
+    @Test
+    void uidrangeIpprotoAndPortsAreIpsRequests() {
+        assertSent(RULE_ADD_MATCH, RuleCodec.request(MATCH, false), Fra.RTM_NEWRULE, CREATE);
+        assertSent(RULE_ADD_PORTS, RuleCodec.request(PORTS, false), Fra.RTM_NEWRULE, CREATE);
+    }
+
+    @Test
+    void uidrangeIpprotoAndPortsReadBack() throws Exception {
+        for (String golden : List.of(RULE_ADD_MATCH, RULE_ADD_PORTS)) {
+            byte[] d = hex(golden);
+            RoutingRule back = RuleCodec.decode(RuleMessage.decode(NetlinkMessage.parseAll(d, d.length).getFirst()));
+            RuleMatch expected = (golden.equals(RULE_ADD_MATCH) ? MATCH : PORTS).match();
+            assertEquals(expected, back.match());
+            assertTrue(expected.selects(back.match()));
+        }
+        assertTrue(RuleMatch.any().withIpProtocol(6).selects(MATCH.match()));
+        assertTrue(!RuleMatch.any().withIpProtocol(17).selects(MATCH.match()));
+        assertTrue(!RuleMatch.any().withDestinationPorts(80, 81).selects(MATCH.match()));
+    }
+
+    @Test
+    void aShortPortRangeIsMalformed() {
+        byte[] d = hex(RULE_ADD_PORTS);
+        d[52] = 6; // FRA_DPORT_RANGE's length 8 -> 6: two bytes of payload
+        org.junit.jupiter.api.Assertions.assertThrows(io.netns4j.error.MalformedMessageException.class,
+                () -> RuleCodec.decode(RuleMessage.decode(NetlinkMessage.parseAll(d, d.length).getFirst())));
+    }
+
+    @Test
+    void badRangesAreRefused() {
+        for (Runnable r : List.<Runnable>of(() -> RuleMatch.any().withUidRange(200, 100),
+                () -> RuleMatch.any().withSourcePorts(0, 5), () -> RuleMatch.any().withDestinationPorts(1, 70000),
+                () -> RuleMatch.any().withIpProtocol(256))) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, r::run);
+        }
+    }
 }

@@ -1,9 +1,13 @@
 package io.netns4j.firewall.iptables;
 
 import io.netns4j.firewall.Family;
+import io.netns4j.firewall.IcmpType;
+import io.netns4j.firewall.Mark;
 import io.netns4j.firewall.Match;
 import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
+import io.netns4j.firewall.TcpFlag;
+import io.netns4j.firewall.TcpFlags;
 import io.netns4j.firewall.Verdict;
 import io.netns4j.internal.netlink.nft.Nft;
 import io.netns4j.internal.netlink.nft.NftExpression;
@@ -59,6 +63,7 @@ final class IptablesNftReader {
             NftExpression e = in.get(at++);
             switch (e) {
                 case Meta m when m.key() == Meta.IIFNAME || m.key() == Meta.OIFNAME -> iface(m);
+                case Meta m when m.key() == Meta.MARK -> mark();
                 case Meta m when m.key() == Meta.L4PROTO -> {
                     Cmp c = cmp();
                     requireLength(c, 1, "meta l4proto");
@@ -67,6 +72,7 @@ final class IptablesNftReader {
                 case Payload p when p.base() == Payload.NETWORK -> address(p);
                 case Payload p when p.base() == Payload.TRANSPORT && p.length() == 2 && p.offset() <= 2 -> port(p);
                 case Payload p when p.base() == Payload.TRANSPORT && p.length() == 4 && p.offset() == 0 -> ports();
+                case Payload p when p.base() == Payload.TRANSPORT && p.length() == 1 && p.offset() == 13 -> tcpFlags();
                 case NftExpression.Xt x when !x.target() -> match(x);
                 case NftExpression.Xt x -> verdict = IptablesXtTargets.verdict(x, family);
                 case NftExpression.Limit l when l.type() == 0 && l.flags() == 0
@@ -219,6 +225,46 @@ final class IptablesNftReader {
         rest.add(new Match.Port(proto.name(), true, List.of(PortRange.of(be16(c.data(), 2))), false, negated));
     }
 
+    /** The mark, maybe masked, compared: {@code -m mark --mark V[/M]}. */
+    private void mark() throws XtInfo.BadInfo {
+        long mask = Mark.ALL;
+        if (at < in.size() && in.get(at) instanceof NftExpression.Bitwise w) {
+            if (w.sreg() != Nft.REG_1 || w.dreg() != Nft.REG_1 || w.mask().length != 4 || w.xor().length != 4
+                    || u32(w.xor()) != 0) {
+                throw new XtInfo.BadInfo("a mark bitwise that is not a mask");
+            }
+            mask = u32(w.mask());
+            at++;
+        }
+        Cmp c = cmp();
+        requireLength(c, 4, "the mark");
+        rest.add(new Mark(u32(c.data()), mask, c.op() == Cmp.NEQ));
+    }
+
+    private static long u32(byte[] b) {
+        return XtInfo.read4(b) & 0xffff_ffffL;
+    }
+
+    /** The flags byte, masked and compared: {@code --tcp-flags}. */
+    private void tcpFlags() throws XtInfo.BadInfo {
+        if (proto == null || proto.negated() || !proto.name().equals("tcp")) {
+            throw new XtInfo.BadInfo("tcp flags without -p tcp");
+        }
+        if (at >= in.size() || !(in.get(at) instanceof NftExpression.Bitwise w) || w.sreg() != Nft.REG_1
+                || w.dreg() != Nft.REG_1 || w.mask().length != 1 || w.xor().length != 1 || w.xor()[0] != 0) {
+            throw new XtInfo.BadInfo("tcp flags loaded without a mask");
+        }
+        at++;
+        Cmp c = cmp();
+        requireLength(c, 1, "tcp flags");
+        int mask = w.mask()[0] & 0xff;
+        if (mask == 0 || (mask & ~0x3f) != 0 || (c.data()[0] & ~0x3f) != 0) {
+            throw new XtInfo.BadInfo("tcp flags with a mask iptables has no names for (0x"
+                    + Integer.toHexString(mask) + ")");
+        }
+        rest.add(new TcpFlags(TcpFlag.fromBits(mask), TcpFlag.fromBits(c.data()[0] & 0xff), c.op() == Cmp.NEQ));
+    }
+
     private static int be16(byte[] b, int at) {
         return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
     }
@@ -240,8 +286,26 @@ final class IptablesNftReader {
                 rest.add(new Match.CtState(states, invert != 0, alias));
             }
             case "multiport/1" -> rest.add(multiport(XtInfo.read(x.info(), XtInfo.MULTIPORT_V1, "multiport")));
+            case "icmp/0", "icmp6/0" -> rest.add(icmp(XtInfo.read(x.info(), XtInfo.ICMP, x.xtName()),
+                    x.xtName().equals("icmp6")));
             default -> throw new XtInfo.BadInfo("-m " + x.xtName() + " (revision " + x.revision() + ")");
         }
+    }
+
+    private Match icmp(ByteBuffer b, boolean ipv6) throws XtInfo.BadInfo {
+        int type = b.get(0) & 0xff;
+        int min = b.get(1) & 0xff;
+        int max = b.get(2) & 0xff;
+        int invert = b.get(3);
+        String needed = ipv6 ? "ipv6-icmp" : "icmp";
+        if (proto == null || proto.negated() || !proto.name().equals(needed) || ipv6 != (family == Family.IP6)) {
+            throw new XtInfo.BadInfo("-m " + (ipv6 ? "icmp6" : "icmp") + " without -p " + needed);
+        }
+        if (invert < 0 || invert > 1 || !(min == 0 && max == 255 || min == max) || !ipv6 && type == 255) {
+            throw new XtInfo.BadInfo("-m icmp type " + type + " codes " + min + "-" + max + " (netns4j reads one"
+                    + " code or all, and no \"any\")");
+        }
+        return new IcmpType(ipv6, type, min == 0 && max == 255 ? null : min, invert == 1);
     }
 
     private Match multiport(ByteBuffer b) throws XtInfo.BadInfo {

@@ -2,9 +2,14 @@ package io.netns4j.firewall.iptables;
 
 import io.netns4j.firewall.ConnState;
 import io.netns4j.firewall.Family;
+import io.netns4j.firewall.IcmpType;
+import io.netns4j.firewall.Mark;
 import io.netns4j.firewall.Match;
 import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
+import io.netns4j.firewall.SetMark;
+import io.netns4j.firewall.TcpFlag;
+import io.netns4j.firewall.TcpFlags;
 import io.netns4j.firewall.Verdict;
 import io.netns4j.internal.netlink.nft.Nft;
 import io.netns4j.internal.netlink.nft.NftExpression;
@@ -22,7 +27,8 @@ import java.util.List;
 /**
  * A {@link Rule} of netns4j's iptables subset written as iptables-nft 1.8.9 writes the same
  * command line: interfaces, protocol and addresses as native expressions, {@code -m tcp/udp}
- * ports as payload comparisons, {@code -m limit} as a native limit, {@code -m multiport},
+ * ports and {@code --tcp-flags} as payload comparisons, {@code --icmp-type} as xt icmp,
+ * {@code -m mark} as a native meta mark comparison, {@code -j MARK} as xt MARK revision 2, {@code -m limit} as a native limit, {@code -m multiport},
  * {@code -m conntrack}/{@code -m state}, {@code -m comment} and the REJECT, LOG and NAT
  * targets as xtables extensions (nft_compat), a counter in every rule, and the verdict.
  * Anything else is refused with an {@link IllegalArgumentException}: a rule the real
@@ -59,10 +65,18 @@ final class IptablesNftWriter {
                 rest.add(m);
             }
         }
-        if (proto == null) { // the model drops -p when a port match implies it
+        if (proto == null) { // the model drops -p when a port match or a tcp flags test implies it
             for (Match m : rest) {
                 if (m instanceof Match.Port p) {
                     proto = new Match.Protocol(p.protocol(), false);
+                    break;
+                }
+                if (m instanceof TcpFlags) {
+                    proto = new Match.Protocol("tcp", false);
+                    break;
+                }
+                if (m instanceof IcmpType t) {
+                    proto = new Match.Protocol(t.ipv6() ? "ipv6-icmp" : "icmp", false);
                     break;
                 }
             }
@@ -94,8 +108,12 @@ final class IptablesNftWriter {
                 } else {
                     port(out, p);
                 }
+            } else if (m instanceof TcpFlags f) {
+                tcpFlags(out, f, proto);
+            } else if (m instanceof Mark k) {
+                mark(out, k);
             } else {
-                out.add(match(m, proto));
+                out.add(match(m, proto, family));
             }
         }
         out.add(new NftExpression.Counter(0, 0));
@@ -181,15 +199,62 @@ final class IptablesNftWriter {
         }
     }
 
+    /** {@code --tcp-flags}: the flags byte (offset 13), masked, compared; iptables-nft writes no xt tcp for it. */
+    private static void tcpFlags(List<NftExpression> out, TcpFlags f, Match.Protocol proto) {
+        if (proto == null || proto.negated() || !proto.name().equals("tcp")) {
+            throw new IllegalArgumentException("a tcp flags test needs -p tcp");
+        }
+        if (!IptablesTcpFlags.named(f)) {
+            throw new IllegalArgumentException("iptables has no names for the TCP flags ECE and CWR: use the nft"
+                    + " command for \"" + f.toNft() + "\"");
+        }
+        out.add(new Payload(Payload.TRANSPORT, 13, 1, Nft.REG_1));
+        out.add(new NftExpression.Bitwise(Nft.REG_1, Nft.REG_1, new byte[] {(byte) TcpFlag.toBits(f.examined())},
+                new byte[1]));
+        out.add(new Cmp(Nft.REG_1, f.negated() ? Cmp.NEQ : Cmp.EQ, new byte[] {(byte) TcpFlag.toBits(f.set())}));
+    }
+
+    /** {@code -m mark}: iptables-nft writes a native meta mark load, a bitwise unless the mask is whole, a cmp. */
+    private static void mark(List<NftExpression> out, Mark m) {
+        out.add(new Meta(Meta.MARK, Nft.REG_1));
+        if (m.mask() != Mark.ALL) {
+            out.add(new NftExpression.Bitwise(Nft.REG_1, Nft.REG_1, u32(m.mask()), new byte[4]));
+        }
+        out.add(new Cmp(Nft.REG_1, m.negated() ? Cmp.NEQ : Cmp.EQ, u32(m.value())));
+    }
+
+    /** A 32-bit register value in host order, as meta mark holds it. */
+    static byte[] u32(long v) {
+        return XtInfo.buffer(4).putInt(0, (int) v).array();
+    }
+
     static byte[] be16(int v) {
         return new byte[] {(byte) (v >>> 8), (byte) v};
     }
 
-    private static NftExpression match(Match m, Match.Protocol proto) {
+    /** {@code --icmp-type}: iptables-nft 1.8.9 writes xt icmp (icmp6) revision 0, type and a code range. */
+    private static NftExpression icmp(IcmpType t, Match.Protocol proto, Family family) {
+        String needed = t.ipv6() ? "ipv6-icmp" : "icmp";
+        if (t.ipv6() != (family == Family.IP6) || proto == null || proto.negated() || !proto.name().equals(needed)) {
+            throw new IllegalArgumentException("an " + (t.ipv6() ? "ICMPv6" : "ICMP") + " type needs -p " + needed
+                    + (t.ipv6() ? " in ip6tables" : " in iptables"));
+        }
+        if (!t.ipv6() && t.type() == 255) {
+            throw new IllegalArgumentException("iptables stores ICMP type 255 as \"any\" (every ICMP packet): leave"
+                    + " the type out");
+        }
+        ByteBuffer b = XtInfo.buffer(XtInfo.ICMP);
+        b.put(0, (byte) t.type()).put(1, (byte) (t.code() == null ? 0 : t.code()))
+                .put(2, (byte) (t.code() == null ? 255 : t.code())).put(3, (byte) (t.negated() ? 1 : 0));
+        return new NftExpression.Xt(false, t.ipv6() ? "icmp6" : "icmp", 0, b.array());
+    }
+
+    private static NftExpression match(Match m, Match.Protocol proto, Family family) {
         return switch (m) {
             case Match.Port p -> multiport(p, proto);
             case Match.CtState s -> conntrack(s);
             case Match.Limit l -> new NftExpression.Limit(l.rate(), IptablesNftValues.seconds(l.per()), l.burst(), 0, 0);
+            case IcmpType t -> icmp(t, proto, family);
             default -> throw new IllegalArgumentException("netns4j cannot write \"" + m.toNft()
                     + "\" as iptables-nft would: use the nft command for it");
         };
@@ -247,6 +312,8 @@ final class IptablesNftWriter {
             case Verdict.Log l -> out.add(IptablesXtTargets.log(l));
             case Verdict.Masquerade m -> out.add(IptablesXtTargets.masquerade(family));
             case Verdict.Nat n -> out.add(IptablesXtTargets.nat(n, family));
+            case SetMark m -> out.add(new NftExpression.Xt(true, "MARK", 2, XtInfo.buffer(XtInfo.MARK_V2)
+                    .putInt(0, (int) m.value()).putInt(4, (int) m.mask()).array()));
             default -> throw new IllegalArgumentException("netns4j cannot write the verdict \"" + v.toNft()
                     + "\" as iptables-nft would");
         }

@@ -2,12 +2,12 @@ package io.netns4j.firewall.iptables;
 
 import io.netns4j.firewall.ConnState;
 import io.netns4j.firewall.Family;
+import io.netns4j.firewall.IcmpType;
 import io.netns4j.firewall.Match;
 import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
+import io.netns4j.firewall.TcpFlags;
 import io.netns4j.firewall.Verdict;
-import io.netns4j.types.InetPrefix;
-import io.netns4j.types.InetText;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -22,16 +22,20 @@ import java.util.Set;
  * the comment. Options outside netns4j's subset are refused by name.
  */
 final class IptablesRuleSpec {
-    static final String SUPPORTED = "-p -s -d -i -o, -m tcp|udp|multiport|conntrack|state|comment|limit with"
-            + " --sport --dport --sports --dports --ctstate --state --comment --limit --limit-burst, -j ACCEPT|DROP|"
+    static final String SUPPORTED = "-p -s -d -i -o, -m tcp|udp|icmp|icmp6|multiport|conntrack|state|comment|limit|mark with"
+            + " --sport --dport --syn --tcp-flags --icmp-type --icmpv6-type --sports --dports --ctstate --state"
+            + " --comment --limit --limit-burst --mark,"
+            + " -j ACCEPT|DROP|"
             + "RETURN|REJECT [--reject-with]|LOG [--log-prefix --log-level]|MASQUERADE|SNAT --to-source|"
-            + "DNAT --to-destination|CHAIN, -g CHAIN";
+            + "DNAT --to-destination|MARK --set-xmark|--set-mark|--and-mark|--or-mark|--xor-mark|CHAIN, -g CHAIN";
     private static final Set<String> PORT_PROTOCOLS = Set.of("tcp", "udp", "sctp", "dccp", "udplite");
-    private static final Set<String> MATCHES = Set.of("tcp", "udp", "sctp", "dccp", "udplite", "multiport",
+    private static final Set<String> MATCHES = Set.of("tcp", "udp", "sctp", "dccp", "udplite", "icmp", "icmp6",
+            "multiport", "mark",
             "conntrack", "state", "comment", "limit");
 
     private final Family family;
     private final String program;
+    private final IptablesFixedOptions fixed;
     private Match.Iface in;
     private Match.Iface out;
     private Match.Address source;
@@ -47,9 +51,10 @@ final class IptablesRuleSpec {
     private String firstOption;
     private boolean multiportGiven;
 
-    /** A protocol match ({@code -m tcp}): its source and destination ports. */
+    /** A protocol match ({@code -m tcp}): its flags test ({@code -m tcp} only), source and destination ports. */
     private static final class PortSlot {
         final String protocol;
+        TcpFlags flags;
         Match.Port sport;
         Match.Port dport;
 
@@ -68,6 +73,7 @@ final class IptablesRuleSpec {
     IptablesRuleSpec(Family family, String program) {
         this.family = family;
         this.program = program;
+        this.fixed = new IptablesFixedOptions(family, program);
     }
 
     /** A refusal: {@code PROGRAM: TEXT}. */
@@ -91,15 +97,29 @@ final class IptablesRuleSpec {
             firstOption = opt;
         }
         switch (opt) {
-            case "-p", "--protocol" -> protocol(t.value(opt, "a protocol"), negated);
-            case "-s", "--source", "--src" -> source = anyAddress(opt, new Match.Address(false,
-                    address(t.value(opt, "an address")), negated));
-            case "-d", "--destination", "--dst" -> destination = anyAddress(opt, new Match.Address(true,
-                    address(t.value(opt, "an address")), negated));
-            case "-i", "--in-interface" -> in = iface(false, t.value(opt, "an interface name"), negated);
-            case "-o", "--out-interface" -> out = iface(true, t.value(opt, "an interface name"), negated);
+            case "-p", "--protocol" -> protocol = fixed.protocol(t.value(opt, "a protocol"), negated);
+            case "-s", "--source", "--src" -> source = fixed.address(opt, false, t.value(opt, "an address"), negated);
+            case "-d", "--destination", "--dst" ->
+                    destination = fixed.address(opt, true, t.value(opt, "an address"), negated);
+            case "-i", "--in-interface" -> in = fixed.iface(false, t.value(opt, "an interface name"), negated);
+            case "-o", "--out-interface" -> out = fixed.iface(true, t.value(opt, "an interface name"), negated);
             case "-m", "--match" -> load(t.value(opt, "a match name"), negated);
             case "--sport", "--source-port", "--dport", "--destination-port" -> port(opt, negated, t);
+            case "--syn" -> tcpFlags(opt, negated, TcpFlags.syn());
+            case "--tcp-flags" -> {
+                String examined = t.value(opt, "the flags to examine, e.g. SYN,ACK");
+                tcpFlags(opt, negated, IptablesTcpFlags.parse(examined, t.value(opt, "the flags that must be set,"
+                        + " e.g. SYN"), program));
+            }
+            case "--icmp-type", "--icmpv6-type" -> icmpType(opt, negated, t);
+            case "--mark" -> {
+                requireLoaded(opt, "mark", false);
+                int at = slots.lastIndexOf("mark");
+                if (at < 0) {
+                    throw syntax("mark: option \"--mark\" can only be used once");
+                }
+                slots.set(at, IptablesMarks.parse(t.value(opt, "VALUE[/MASK]"), negated, program));
+            }
             case "--sports", "--source-ports", "--dports", "--destination-ports" -> multiport(opt, negated, t);
             case "--ctstate", "--state" -> ctState(opt, negated, t);
             case "--comment" -> {
@@ -118,7 +138,8 @@ final class IptablesRuleSpec {
                 target = t.value(opt, opt.startsWith("-g") || opt.equals("--goto") ? "a chain" : "a target");
                 gotoTarget = opt.equals("-g") || opt.equals("--goto");
             }
-            case "--reject-with", "--log-prefix", "--log-level", "--to-source", "--to-destination" -> {
+            case "--reject-with", "--log-prefix", "--log-level", "--to-source", "--to-destination", "--set-xmark",
+                 "--set-mark", "--and-mark", "--or-mark", "--xor-mark" -> {
                 noNegation(opt, negated);
                 targetOptions.add(opt);
                 targetOptions.add(t.value(opt, "a value"));
@@ -141,101 +162,14 @@ final class IptablesRuleSpec {
                 + "|line-numbers|wait|wait-interval|ipv4|ipv6)");
     }
 
-    private void protocol(String value, boolean negated) throws IptablesSyntaxException {
-        String p = value.toLowerCase(java.util.Locale.ROOT);
-        if (p.matches("[0-9]{1,9}")) {
-            p = Integer.toString(Integer.parseInt(p)); // as iptables reads it: 006 is 6, 00 is all
-        }
-        if (p.equals("all") || p.equals("0")) {
-            if (negated) {
-                throw syntax("\"! -p all\" would match nothing");
-            }
-            protocol = null;
-            return;
-        }
-        try {
-            protocol = new Match.Protocol(p, negated);
-        } catch (IllegalArgumentException e) {
-            throw syntax("unknown protocol \"" + value + "\" specified");
-        }
-    }
-
-    private InetPrefix address(String value) throws IptablesSyntaxException {
-        if (value.indexOf(',') >= 0) {
-            throw syntax("\"" + value + "\": several addresses in one rule are not supported"
-                    + " by netns4j; write one rule per address");
-        }
-        try {
-            int slash = value.indexOf('/');
-            InetPrefix p;
-            if (slash > 0 && value.indexOf('.', slash) > 0) { // a dotted netmask: 10.0.0.0/255.0.0.0
-                p = new InetPrefix(InetPrefix.parseAddress(value.substring(0, slash)), maskLength(value.substring(slash + 1)));
-            } else {
-                p = InetPrefix.parse(value);
-            }
-            if (p.isIpv6() != (family == Family.IP6)) {
-                throw syntax("\"" + value + "\" is not an " + (family == Family.IP6 ? "IPv6"
-                        : "IPv4") + " address" + (family == Family.IP6 ? "" : " (use ip6tables for IPv6)"));
-            }
-            return p;
-        } catch (IllegalArgumentException e) {
-            throw syntax("host/network \"" + value + "\" not found: " + e.getMessage()
-                    + " (netns4j takes addresses, never host names)");
-        }
-    }
-
-    /** {@code -s 0.0.0.0/0} matches every address: iptables writes no match for it, so neither does netns4j. */
-    private Match.Address anyAddress(String opt, Match.Address a) throws IptablesSyntaxException {
-        if (a.prefix().length() != 0) {
-            return a;
-        }
-        if (a.negated()) {
-            throw syntax("\"! " + opt + " " + InetText.format(a.prefix().address()) + "/0\" would match no packet");
-        }
-        return null;
-    }
-
-    private static int maskLength(String mask) {
-        byte[] b = InetPrefix.parseAddress(mask).getAddress();
-        int bits = 0;
-        boolean zero = false;
-        for (byte x : b) {
-            for (int i = 7; i >= 0; i--) {
-                boolean one = (x >> i & 1) == 1;
-                if (one && zero) {
-                    throw new IllegalArgumentException("\"" + mask + "\" is not a contiguous netmask");
-                }
-                zero |= !one;
-                bits += one ? 1 : 0;
-            }
-        }
-        return bits;
-    }
-
-    private Match.Iface iface(boolean output, String name, boolean negated) throws IptablesSyntaxException {
-        if (name.equals("+") && negated) {
-            throw syntax("\"! " + (output ? "-o" : "-i") + " +\" would match no packet");
-        }
-        String nft = name.endsWith("+") ? name.substring(0, name.length() - 1) + "*" : name;
-        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 15 || name.contains("/")
-                || name.contains(" ")) {
-            throw syntax("interface name \"" + name + "\" is not valid (at most 15 bytes, no / or space)");
-        }
-        try {
-            return new Match.Iface(output, nft, negated);
-        } catch (IllegalArgumentException e) {
-            throw syntax(e.getMessage());
-        }
-    }
-
     private void load(String name, boolean negated) throws IptablesSyntaxException {
         if (negated) {
             throw syntax("unexpected ! flag before --match");
         }
         if (!MATCHES.contains(name)) {
             throw syntax("Couldn't load match \"" + name + "\": netns4j's iptables supports"
-                    + " -m " + String.join(", ", List.of("tcp", "udp", "multiport", "conntrack", "state", "comment",
-                    "limit")));
+                    + " -m " + String.join(", ", List.of("tcp", "udp", "icmp", "icmp6", "multiport", "conntrack",
+                    "state", "comment", "limit", "mark")));
         }
         if (PORT_PROTOCOLS.contains(name)) {
             if (protocol == null || !protocol.name().equals(name) || protocol.negated()) {
@@ -244,7 +178,10 @@ final class IptablesRuleSpec {
             slots.add(new PortSlot(name));
         } else if (name.equals("limit")) {
             slots.add(new LimitSlot());
-        } else if (name.equals("conntrack") || name.equals("state")) {
+        } else if (name.equals("icmp") || name.equals("icmp6")) {
+            requireIcmpProtocol("-m " + name, name.equals("icmp6"));
+            slots.add(name);
+        } else if (name.equals("conntrack") || name.equals("state") || name.equals("mark")) {
             slots.add(name);
         }
         loaded.add(name);
@@ -266,12 +203,8 @@ final class IptablesRuleSpec {
         }
     }
 
-    private void port(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
-        String proto = protocol == null ? null : protocol.name();
-        if (proto == null || !PORT_PROTOCOLS.contains(proto) || protocol.negated()) {
-            throw syntax("unknown option \"" + opt + "\" (ports need \"-p tcp\" or \"-p udp\""
-                    + " before them)");
-        }
+    /** The last {@code -m PROTO} of the rule, or an implicit one (iptables loads it for {@code --dport}). */
+    private PortSlot slot(String proto) {
         PortSlot slot = null;
         for (Object s : slots) {
             if (s instanceof PortSlot p && p.protocol.equals(proto)) {
@@ -283,6 +216,62 @@ final class IptablesRuleSpec {
             slots.add(slot);
             loaded.add(proto);
         }
+        return slot;
+    }
+
+    /** {@code --syn} or {@code --tcp-flags}: one per rule, since iptables-nft lists only the last one. */
+    private void tcpFlags(String opt, boolean negated, TcpFlags flags) throws IptablesSyntaxException {
+        if (protocol == null || !protocol.name().equals("tcp") || protocol.negated()) {
+            throw syntax("unknown option \"" + opt + "\" (it needs \"-p tcp\" before it"
+                    + (protocol != null && protocol.negated() ? ", not \"! -p " + protocol.name() + "\")" : ")"));
+        }
+        for (Object s : slots) {
+            if (s instanceof PortSlot p && p.flags != null) {
+                throw syntax("only one of --syn or --tcp-flags per rule (\"" + opt + "\" is a second;"
+                        + " iptables-nft would list only the last)");
+            }
+        }
+        slot("tcp").flags = negated ? flags.negate() : flags;
+    }
+
+    /** {@code -m icmp} and {@code --icmp-type} need {@code -p icmp} (ip6tables: {@code icmp6}, {@code ipv6-icmp}). */
+    private void requireIcmpProtocol(String what, boolean ipv6) throws IptablesSyntaxException {
+        if (ipv6 != (family == Family.IP6)) {
+            throw syntax("unknown option \"" + what + "\" (" + (ipv6 ? "ip6tables" : "iptables") + " has it; "
+                    + program + " has " + (ipv6 ? "-m icmp --icmp-type" : "-m icmp6 --icmpv6-type") + ")");
+        }
+        String needed = ipv6 ? "ipv6-icmp" : "icmp";
+        if (protocol == null || !protocol.name().equals(needed) || protocol.negated()) {
+            throw syntax("\"" + what + "\" needs \"-p " + needed + "\" before it");
+        }
+    }
+
+    /** {@code --icmp-type TYPE[/CODE]}: one per rule (a second -m icmp would be a second xt match). */
+    private void icmpType(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
+        boolean ipv6 = opt.equals("--icmpv6-type");
+        requireIcmpProtocol(opt, ipv6);
+        IcmpType type = IptablesIcmpTypes.parse(t.value(opt, "an ICMP type such as echo-request, or TYPE/CODE"),
+                ipv6, program);
+        if (slots.stream().anyMatch(IcmpType.class::isInstance)) {
+            throw syntax("\"" + opt + "\" given twice: netns4j takes one ICMP type per rule");
+        }
+        String match = ipv6 ? "icmp6" : "icmp";
+        int at = slots.lastIndexOf(match);
+        if (at >= 0) {
+            slots.set(at, negated ? type.negate() : type);
+        } else {
+            slots.add(negated ? type.negate() : type);
+            loaded.add(match);
+        }
+    }
+
+    private void port(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
+        String proto = protocol == null ? null : protocol.name();
+        if (proto == null || !PORT_PROTOCOLS.contains(proto) || protocol.negated()) {
+            throw syntax("unknown option \"" + opt + "\" (ports need \"-p tcp\" or \"-p udp\""
+                    + " before them)");
+        }
+        PortSlot slot = slot(proto);
         boolean dest = opt.startsWith("--d");
         PortRange range = IptablesNames.portRange(t.value(opt, "a port or FIRST:LAST"), proto, program);
         Match.Port m = new Match.Port(proto, dest, List.of(range), false, negated);
@@ -391,6 +380,9 @@ final class IptablesRuleSpec {
         for (Object slot : slots) {
             switch (slot) {
                 case PortSlot p -> {
+                    if (p.flags != null) {
+                        matches.add(p.flags);
+                    }
                     if (p.sport != null) {
                         matches.add(p.sport);
                     }
@@ -406,6 +398,9 @@ final class IptablesRuleSpec {
                     }
                 }
                 case Match m -> matches.add(m);
+                case String icmp when icmp.startsWith("icmp") -> throw syntax("-m " + icmp + " needs "
+                        + IptablesIcmpTypes.option(icmp.equals("icmp6")) + " TYPE");
+                case String mark when mark.equals("mark") -> throw syntax("-m mark needs --mark VALUE[/MASK]");
                 default -> throw syntax("-m " + slot + " needs --"
                         + (slot.equals("state") ? "state" : "ctstate") + " STATES");
             }

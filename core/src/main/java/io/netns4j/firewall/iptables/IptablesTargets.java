@@ -2,6 +2,7 @@ package io.netns4j.firewall.iptables;
 
 
 import io.netns4j.firewall.Family;
+import io.netns4j.firewall.SetMark;
 import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Verdict;
 
@@ -29,7 +30,7 @@ final class IptablesTargets {
     private static final List<String> NFT_LEVELS = Verdict.Log.LEVELS;
     private static final List<String> IPTABLES_LEVELS =
             List.of("emerg", "alert", "crit", "error", "warning", "notice", "info", "debug");
-    private static final Set<String> UNSUPPORTED_TARGETS = Set.of("QUEUE", "NFQUEUE", "NFLOG", "MARK", "CONNMARK",
+    private static final Set<String> UNSUPPORTED_TARGETS = Set.of("QUEUE", "NFQUEUE", "NFLOG", "CONNMARK",
             "REDIRECT", "TCPMSS", "CT", "NOTRACK", "TRACE", "TEE", "CLASSIFY", "DSCP", "TOS", "TTL", "HL", "SET",
             "AUDIT", "CHECKSUM", "CONNSECMARK", "SECMARK", "NETMAP", "TPROXY", "ULOG", "SYNPROXY", "LED", "IDLETIMER");
 
@@ -70,6 +71,7 @@ final class IptablesTargets {
                 case "--reject-with" -> "REJECT";
                 case "--log-prefix", "--log-level" -> "LOG";
                 case "--to-source" -> "SNAT";
+                case "--set-xmark", "--set-mark", "--and-mark", "--or-mark", "--xor-mark" -> "MARK";
                 default -> "DNAT";
             };
             if (!owner.equals(needed) || gotoChain) {
@@ -78,6 +80,10 @@ final class IptablesTargets {
             }
             if (options.subList(0, i).contains(opt)) {
                 throw syntax(program, owner + ": option \"" + opt + "\" can only be used once");
+            }
+            if (owner.equals("MARK") && i > 0) {
+                throw syntax(program, "MARK: option \"" + options.getFirst() + "\" cannot be used together with \""
+                        + opt + "\"");
             }
         }
         if (target == null) {
@@ -93,12 +99,14 @@ final class IptablesTargets {
             case "REJECT" -> reject(option(options, "--reject-with"), family, program);
             case "LOG" -> log(option(options, "--log-prefix"), option(options, "--log-level"), program);
             case "MASQUERADE" -> new Verdict.Masquerade();
+            case "MARK" -> IptablesMarks.setMark(options, program);
             case "SNAT", "DNAT" -> nat(target, option(options, target.equals("SNAT") ? "--to-source" : "--to-destination"),
                     protocol, program);
             default -> {
                 if (UNSUPPORTED_TARGETS.contains(target)) {
                     throw syntax(program, "target \"" + target + "\" is not supported by netns4j's"
-                            + " iptables; supported: ACCEPT, DROP, RETURN, REJECT, LOG, MASQUERADE, SNAT, DNAT, a chain");
+                            + " iptables; supported: ACCEPT, DROP, RETURN, REJECT, LOG, MARK, MASQUERADE, SNAT, DNAT,"
+                            + " a chain");
                 }
                 yield chain(target, false, program);
             }
@@ -216,6 +224,7 @@ final class IptablesTargets {
             case Verdict.Log l -> "LOG";
             case Verdict.Masquerade m -> "MASQUERADE";
             case Verdict.Nat n -> n.source() ? "SNAT" : "DNAT";
+            case SetMark m -> "MARK";
         };
     }
 
@@ -228,6 +237,7 @@ final class IptablesTargets {
             case Verdict.Log l -> " -j LOG" + (l.prefix() != null ? " --log-prefix" + IptablesText.saveString(l.prefix())
                     : "") + (l.level() != null ? " --log-level " + NFT_LEVELS.indexOf(l.level()) : "");
             case Verdict.Nat n -> " -j " + name(v) + (n.source() ? " --to-source " : " --to-destination ") + natTo(n);
+            case SetMark m -> " -j MARK --set-xmark 0x" + Long.toHexString(m.value()) + "/0x" + Long.toHexString(m.mask());
             default -> " -j " + name(v);
         };
     }
@@ -239,6 +249,7 @@ final class IptablesTargets {
             case Verdict.Log l -> " LOG" + (numeric ? " flags 0 level " + level(l) : " level "
                     + IPTABLES_LEVELS.get(level(l))) + (l.prefix() != null ? " prefix \"" + l.prefix() + "\"" : "");
             case Verdict.Nat n -> " to:" + natTo(n);
+            case SetMark m -> IptablesMarks.list(m);
             default -> "";
         };
     }

@@ -95,7 +95,14 @@ public final class IptablesText {
                                     .append(r.single() ? Integer.toString(r.first()) : r.first() + ":" + r.last());
                         }
                     }
+                    if (ports.flags() != null) {
+                        sb.append(ports.flags().negated() ? " !" : "").append(" --tcp-flags ")
+                                .append(IptablesTcpFlags.save(ports.flags().examined())).append(' ')
+                                .append(IptablesTcpFlags.save(ports.flags().set()));
+                    }
                 }
+                case IptablesView.Icmp i -> sb.append(IptablesIcmpTypes.save(i.type()));
+                case IptablesView.MarkPart k -> sb.append(IptablesMarks.save(k.mark()));
                 case IptablesView.Multiport m -> sb.append(" -m multiport").append(m.ports().negated() ? " !" : "")
                         .append(m.ports().destination() ? " --dports " : " --sports ").append(ports(m.ports(), true));
                 case IptablesView.State s -> sb.append(s.state().stateMatch() ? " -m state" : " -m conntrack")
@@ -203,7 +210,12 @@ public final class IptablesText {
                     sb.append(' ').append(ports.protocol());
                     listPort(sb, "spt", ports.sport(), f);
                     listPort(sb, "dpt", ports.dport(), f);
+                    if (ports.flags() != null) {
+                        sb.append(' ').append(IptablesTcpFlags.list(ports.flags()));
+                    }
                 }
+                case IptablesView.Icmp i -> sb.append(IptablesIcmpTypes.list(i.type(), f.numeric()));
+                case IptablesView.MarkPart k -> sb.append(IptablesMarks.list(k.mark()));
                 case IptablesView.Multiport m -> sb.append(" multiport ")
                         .append(m.ports().destination() ? "dports " : "sports ")
                         .append(m.ports().negated() ? " !" : "").append(ports(m.ports(), f.numeric()));

@@ -1,8 +1,12 @@
 package io.netns4j.firewall.iptables;
 
 
+import io.netns4j.firewall.IcmpType;
+import io.netns4j.firewall.Mark;
 import io.netns4j.firewall.Match;
+import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
+import io.netns4j.firewall.TcpFlags;
 import io.netns4j.firewall.Verdict;
 
 import java.util.ArrayList;
@@ -21,12 +25,26 @@ record IptablesView(Match.Iface in, Match.Iface out, Match.Address source, Match
     sealed interface Part {
     }
 
-    /** {@code -m tcp --sport A --dport B} (or udp, ...): the single ports of one protocol. */
-    record Ports(String protocol, Match.Port sport, Match.Port dport) implements Part {
+    /**
+     * {@code -m tcp --sport A --dport B --tcp-flags M C} (or udp, ... without flags): the single
+     * ports of one protocol and its flags test, each null when absent.
+     */
+    record Ports(String protocol, Match.Port sport, Match.Port dport, TcpFlags flags) implements Part {
+        Ports with(Match.Port p) {
+            return p.destination() ? new Ports(protocol, sport, p, flags) : new Ports(protocol, p, dport, flags);
+        }
     }
 
     /** {@code -m multiport --dports A,B}. */
     record Multiport(Match.Port ports) implements Part {
+    }
+
+    /** {@code -m icmp --icmp-type T/C} ({@code -m icmp6 --icmpv6-type}). */
+    record Icmp(IcmpType type) implements Part {
+    }
+
+    /** {@code -m mark --mark V/M}. */
+    record MarkPart(Mark mark) implements Part {
     }
 
     /** {@code -m conntrack --ctstate A,B}. */
@@ -52,9 +70,9 @@ record IptablesView(Match.Iface in, Match.Iface out, Match.Address source, Match
         List<Part> parts = new ArrayList<>();
         for (Match m : rule.matches()) {
             if (m instanceof Match.Iface i && !i.output() && in == null) {
-                in = i;
+                in = anyInterface(i) ? null : i;
             } else if (m instanceof Match.Iface i && i.output() && out == null) {
-                out = i;
+                out = anyInterface(i) ? null : i;
             } else if (m instanceof Match.Address a && !a.destination() && source == null) {
                 source = a;
             } else if (m instanceof Match.Address a && a.destination() && destination == null) {
@@ -70,6 +88,16 @@ record IptablesView(Match.Iface in, Match.Iface out, Match.Address source, Match
                 } else {
                     addPort(parts, p);
                 }
+            } else if (m instanceof TcpFlags f
+                    && (protocol == null || (protocol.equals("tcp") && !protocolNegated))) {
+                protocol = "tcp";
+                addFlags(parts, f);
+            } else if (m instanceof IcmpType t && (protocol == null
+                    || (protocol.equals(t.ipv6() ? "ipv6-icmp" : "icmp") && !protocolNegated))) {
+                protocol = t.ipv6() ? "ipv6-icmp" : "icmp";
+                parts.add(new Icmp(t));
+            } else if (m instanceof Mark k) {
+                parts.add(new MarkPart(k));
             } else if (m instanceof Match.CtState st) {
                 parts.add(new State(st));
             } else if (m instanceof Match.Limit l) {
@@ -84,15 +112,44 @@ record IptablesView(Match.Iface in, Match.Iface out, Match.Address source, Match
                 rule.comment(), counter, rule.verdict());
     }
 
-    private static void addPort(List<Part> parts, Match.Port p) {
+    /** {@code -i +} matches every interface: iptables lists no {@code -i} for it. */
+    private static boolean anyInterface(Match.Iface i) {
+        return i.name().equals("*") && !i.negated();
+    }
+
+    /**
+     * A port as iptables reads it back: {@code ! --dport :N} is stored as "greater than N",
+     * which iptables lists as {@code --dport N+1:65535} (or the single port 65535).
+     */
+    private static Match.Port asListed(Match.Port p) {
+        PortRange r = p.ports().getFirst();
+        if (!p.negated() || r.first() != 0 || r.single() || r.last() == 65535) {
+            return p;
+        }
+        PortRange above = r.last() == 65534 ? PortRange.of(65535) : new PortRange(r.last() + 1, 65535);
+        return new Match.Port(p.protocol(), p.destination(), List.of(above), false, false);
+    }
+
+    private static void addPort(List<Part> parts, Match.Port port) {
+        Match.Port p = asListed(port);
         for (int i = 0; i < parts.size(); i++) {
             if (parts.get(i) instanceof Ports existing && existing.protocol().equals(p.protocol())
                     && (p.destination() ? existing.dport() : existing.sport()) == null) {
-                parts.set(i, p.destination() ? new Ports(p.protocol(), existing.sport(), p)
-                        : new Ports(p.protocol(), p, existing.dport()));
+                parts.set(i, existing.with(p));
                 return;
             }
         }
-        parts.add(p.destination() ? new Ports(p.protocol(), null, p) : new Ports(p.protocol(), p, null));
+        parts.add(new Ports(p.protocol(), null, null, null).with(p));
+    }
+
+    /** iptables-nft lists a rule's tcp matches as one: the flags join the first {@code -m tcp}. */
+    private static void addFlags(List<Part> parts, TcpFlags f) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) instanceof Ports existing && existing.protocol().equals("tcp") && existing.flags() == null) {
+                parts.set(i, new Ports("tcp", existing.sport(), existing.dport(), f));
+                return;
+            }
+        }
+        parts.add(new Ports("tcp", null, null, f));
     }
 }

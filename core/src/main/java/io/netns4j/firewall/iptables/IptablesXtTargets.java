@@ -1,6 +1,8 @@
 package io.netns4j.firewall.iptables;
 
 import io.netns4j.firewall.Family;
+import io.netns4j.firewall.Mark;
+import io.netns4j.firewall.SetMark;
 import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Verdict;
 import io.netns4j.internal.netlink.nft.NftExpression;
@@ -110,6 +112,10 @@ final class IptablesXtTargets {
                     throw new XtInfo.BadInfo("MASQUERADE with options");
                 }
                 yield new Verdict.Masquerade();
+            }
+            case "MARK/2" -> {
+                ByteBuffer b = XtInfo.read(x.info(), XtInfo.MARK_V2, "MARK");
+                yield new SetMark(b.getInt(0) & Mark.ALL, b.getInt(4) & Mark.ALL);
             }
             case "SNAT/0" -> snatCompat(x, family);
             case "SNAT/1", "DNAT/2" -> natVerdict(x, family);

@@ -22,6 +22,10 @@ final class XtInfo {
     static final int MULTIPORT_V1 = 48;
     static final int MULTIPORT_MAX = 15;
     static final int COMMENT = 256;
+    /** struct xt_mark_tginfo2 (mark, mask): MARK revision 2. */
+    static final int MARK_V2 = 8;
+    /** struct ipt_icmp / ip6t_icmp (type, code min, code max, invflags), aligned. */
+    static final int ICMP = 8;
     static final int REJECT = 8;
     static final int LOG = 32;
     static final int LOG_PREFIX = 30;
@@ -68,6 +72,11 @@ final class XtInfo {
         byte[] t = new byte[end - at];
         b.get(at, t);
         return new String(t, StandardCharsets.UTF_8);
+    }
+
+    /** Four bytes in host order as an int (the caller has checked the length). */
+    static int read4(byte[] b) {
+        return ByteBuffer.wrap(b).order(ByteOrder.nativeOrder()).getInt(0);
     }
 
     static void putBe16(ByteBuffer b, int at, int v) {

@@ -11,9 +11,19 @@ public final class ErrnoException extends Exception {
     private final String call;
 
     public ErrnoException(String call, int errno) {
-        super(call + ": " + Errno.describe(errno), null, false, false);
+        super(null, null, false, false);
         this.call = call;
         this.errno = errno;
+    }
+
+    /**
+     * {@code call: strerror}, made when asked for: many of these are expected and dropped
+     * (EEXIST, ENOENT while probing), and the first {@code strerror} of a process costs it a
+     * downcall stub of its own (~10 ms of a fresh JVM's time).
+     */
+    @Override
+    public String getMessage() {
+        return call + ": " + Errno.describe(errno);
     }
 
     public int errno() {

@@ -87,10 +87,19 @@ public final class LibC {
      * costs the FFM linker a stub of its own when first used (about 12 ms of CPU each in a
      * fresh JVM, and a command used a dozen), one shape for all saves most of that. Arguments
      * are {@code long}s, pointers by address (the segment kept reachable across the call).
+     *
+     * <p>The descriptor does not declare {@code syscall}'s arguments variadic
+     * ({@code Linker.Option.firstVariadicArg}): that option made the linker build a larger stub,
+     * about 11 ms more of a fresh JVM's start (bench/floor/floor.sh, "downcall" against
+     * "downcall, declared variadic"), and changes nothing here: all arguments are integers,
+     * which the x86_64 System V and the Linux AArch64 calling conventions pass the same way to a
+     * variadic function as to any other (the JDK's x86_64 linker sets {@code %al}, the count of
+     * vector registers a variadic callee reads, on every call), and glibc's {@code syscall} is
+     * assembly that takes its arguments where those conventions put any integer argument.
      */
     private static final MethodHandle SYSCALL = LINKER.downcallHandle(C.findOrThrow("syscall"),
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
-            CAPTURE_ERRNO, Linker.Option.firstVariadicArg(1));
+            CAPTURE_ERRNO);
     static {
         if (!Syscall.Machine.SUPPORTED) {
             throw new UnsupportedOperationException("netns4j runs on x86_64 and aarch64 Linux, not on "

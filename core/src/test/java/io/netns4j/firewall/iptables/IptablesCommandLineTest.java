@@ -166,7 +166,7 @@ class IptablesCommandLineTest {
                 {"-I INPUT 0 -j DROP", "iptables: Invalid rule number \"0\": rules count from 1"},
                 {"-A INPUT -p tcp --dport 99999", "iptables: invalid port/service \"99999\" specified (a number"
                         + " 0-65535, a service name, or FIRST:LAST)"},
-                {"-A INPUT -p tcp --syn", "iptables: option \"--syn\" is not supported by netns4j's iptables;"
+                {"-A INPUT -p tcp --tcp-option 2", "iptables: option \"--tcp-option\" is not supported by netns4j's iptables;"
                         + " supported: " + IptablesCommandLine.supportedRuleOptions()},
                 {"-E old new", "iptables: renaming chains (-E) is not supported by netns4j"},
                 {"-L -s 1.2.3.4", "iptables: Illegal option \"-s\" with this command (-L)"},
@@ -174,7 +174,8 @@ class IptablesCommandLineTest {
                 {"-A INPUT -6 -j ACCEPT", "iptables: -6 does not fit iptables"},
                 {"-A", "iptables: option \"-A\" requires an argument (a chain)"},
                 {"-A INPUT -j QUEUE", "iptables: target \"QUEUE\" is not supported by netns4j's iptables; supported:"
-                        + " ACCEPT, DROP, RETURN, REJECT, LOG, MASQUERADE, SNAT, DNAT, a chain"},
+                        + " ACCEPT, DROP, RETURN, REJECT, LOG, MARK, MASQUERADE, SNAT, DNAT,"
+                        + " a chain"},
         };
         for (String[] b : bad) {
             IptablesSyntaxException e = assertThrows(IptablesSyntaxException.class,

@@ -25,7 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * core/src/test/resources/iptables/oracle-ip.txt and oracle-ip6.txt is given to the real
  * {@code iptables} (or {@code ip6tables}) in one namespace and to netns4j in the other. When
  * both take it: the same {@code nft list ruleset}, the same real {@code iptables -S} and
- * {@code iptables-save} in both, netns4j reads both namespaces as the same rules, and the real
+ * {@code iptables-save} in both, netns4j reads both namespaces as the same rules, netns4j's own
+ * {@code -S} and {@code -L -n -v} of either namespace print what the real {@code iptables -S}
+ * and {@code iptables -L -n -v} print, and the real
  * {@code iptables -D} of the rule removes netns4j's rule. When iptables refuses it, netns4j
  * must refuse it too; netns4j may refuse a rule iptables takes (an extension it lacks), with
  * a message. A case is one or more commands separated by {@code ;;} (the last one is compared).
@@ -141,6 +143,20 @@ class IptablesNftOracleTest {
             if (!withoutCounts(theirs).equals(withoutCounts(mine))) {
                 return "netns4j reads the two differently:\n" + theirs + "\n" + mine;
             }
+            String listed = exec(real, tool, "-t", table, "-S").out();
+            String table2 = exec(real, tool, "-t", table, "-L", "-n", "-v").out();
+            for (Table t : List.of(theirs, mine)) {
+                String printed = listRules(t, family);
+                if (!printed.equals(listed)) {
+                    return "netns4j's own -t " + table + " -S of " + (t == theirs ? "iptables'" : "its")
+                            + " rule differs:\n--- " + tool + " -S\n" + listed + "--- netns4j -S\n" + printed;
+                }
+                String shown = list(t, family);
+                if (!shown.equals(table2)) {
+                    return "netns4j's own -t " + table + " -L -n -v of " + (t == theirs ? "iptables'" : "its")
+                            + " rule differs:\n--- " + tool + " -L -n -v\n" + table2 + "--- netns4j -L -n -v\n" + shown;
+                }
+            }
         }
         if (command.matches("(-t \\w+ )?-A .*")) {
             String spec = command.replaceFirst("-A ", "-D ");
@@ -166,6 +182,32 @@ class IptablesNftOracleTest {
             }
         } catch (io.netns4j.error.NotFoundException e) {
             b.append("no table");
+        }
+        return b.toString();
+    }
+
+    /** netns4j's {@code iptables -S} of a whole table, as its CLI prints it. */
+    private static String listRules(Table t, Family family) {
+        IptablesText text = new IptablesText(family);
+        StringBuilder b = new StringBuilder();
+        t.chains().forEach(c -> b.append(text.saveChain(c, false)).append('\n'));
+        t.chains().forEach(c -> c.rules().forEach(r -> b.append(text.saveRule(c.name(), r, false)).append('\n')));
+        return b.toString();
+    }
+
+    /** netns4j's {@code iptables -L -n -v} of a whole table, as its CLI prints it. */
+    private static String list(Table t, Family family) {
+        IptablesText text = new IptablesText(family);
+        IptablesText.Format f = new IptablesText.Format(true, true, false, false);
+        StringBuilder b = new StringBuilder();
+        for (var c : t.chains()) {
+            if (!b.isEmpty()) {
+                b.append('\n');
+            }
+            b.append(text.header(c, t, f)).append('\n');
+            for (int i = 0; i < c.rules().size(); i++) {
+                b.append(text.listRule(i + 1, c.rules().get(i).withoutCounts(), f)).append('\n');
+            }
         }
         return b.toString();
     }
