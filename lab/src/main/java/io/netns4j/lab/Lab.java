@@ -171,6 +171,7 @@ public final class Lab {
      */
     public record Started(String name, List<String> namespaces, List<Long> pids, List<Step> steps, boolean updated,
                           List<String> notes) {
+        /** Copies the lists: the value does not change with the caller's. */
         public Started {
             namespaces = List.copyOf(namespaces);
             pids = List.copyOf(pids);
@@ -183,6 +184,15 @@ public final class Lab {
         return LabMarks.of(lab);
     }
 
+    /**
+     * {@link #up(Topology, NetnsRegistry, Options)} with the default options
+     * ({@code netns4j lab up FILE}).
+     *
+     * @param topology the lab, as {@code TopologyFile} or {@code LabBuilder} gives it
+     * @param registry the namespaces' registry ({@code /run/netns})
+     * @return what was created or changed
+     * @throws NetnsException when the lab cannot be built; what was made is removed first
+     */
     public static Started up(Topology topology, NetnsRegistry registry) throws NetnsException {
         return up(topology, registry, Options.defaults());
     }
@@ -364,12 +374,22 @@ public final class Lab {
      * @param files the hosts and state files removed
      */
     public record Removed(String name, List<String> namespaces, List<Path> files) {
+        /** Copies the lists: the value does not change with the caller's. */
         public Removed {
             namespaces = List.copyOf(namespaces);
             files = List.copyOf(files);
         }
     }
 
+    /**
+     * {@link #down(String, NetnsRegistry, Options)} with the default options
+     * ({@code netns4j lab down NAME}).
+     *
+     * @param name the lab's name
+     * @param registry the namespaces' registry ({@code /run/netns})
+     * @return what was removed
+     * @throws NetnsException when something could not be removed; it names what is left
+     */
     public static Removed down(String name, NetnsRegistry registry) throws NetnsException {
         return down(name, registry, Options.defaults());
     }

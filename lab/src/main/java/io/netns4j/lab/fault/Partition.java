@@ -40,6 +40,7 @@ public final class Partition {
      * @param to the receiving node, whose input chain drops it
      */
     public record Cut(String from, String to) {
+        /** Checks both node names. */
         public Cut {
             from = nodeName(from);
             to = nodeName(to);

@@ -26,6 +26,7 @@ import java.util.List;
  *                link-local ones aside): nothing they send can be told apart by its source
  */
 public record PartitionNodes(List<String> hosts, List<String> routers, List<String> bridges) {
+    /** Copies the lists: the value does not change with the caller's. */
     public PartitionNodes {
         hosts = List.copyOf(hosts);
         routers = List.copyOf(routers);

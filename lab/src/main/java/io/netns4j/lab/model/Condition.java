@@ -24,6 +24,7 @@ public sealed interface Condition {
      * @param port 1 to 65535
      */
     record TcpPort(String host, int port) implements Condition {
+        /** Refuses a port outside 1..65535. */
         public TcpPort {
             checkPort(port);
         }
@@ -39,6 +40,7 @@ public sealed interface Condition {
      * @param port 1 to 65535
      */
     record UdpPort(int port) implements Condition {
+        /** Refuses a port outside 1..65535. */
         public UdpPort {
             checkPort(port);
         }
@@ -54,6 +56,7 @@ public sealed interface Condition {
      * @param command a shell command
      */
     record CommandSucceeds(String command) implements Condition {
+        /** Refuses a blank command. */
         public CommandSucceeds {
             if (command.isBlank()) {
                 throw new IllegalArgumentException("\"cmd:\" needs a command, e.g. \"cmd:test -e /tmp/ready\"");

@@ -42,6 +42,7 @@ public record ServiceSpec(String name, String command, Map<String, String> env, 
     /** SIGTERM. */
     public static final int SIGTERM = 15;
 
+    /** Checks the name, the command and the settings; refuses what a lab file would refuse. */
     public ServiceSpec {
         if (!isName(name)) {
             throw new IllegalArgumentException("service name \"" + name + "\" may use only letters, digits, '_', '.'"

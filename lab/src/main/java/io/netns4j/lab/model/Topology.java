@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param links the lab's links ({@code links:}), each between two endpoints
  */
 public record Topology(String name, Defaults defaults, List<TopologyNode> nodes, List<TopologyLink> links, String source) {
+    /** Copies the lists: the value does not change with the caller's. */
     public Topology {
         nodes = List.copyOf(nodes);
         links = List.copyOf(links);
@@ -63,6 +64,12 @@ public record Topology(String name, Defaults defaults, List<TopologyNode> nodes,
         return s != null && s.matches("[A-Za-z0-9_.][A-Za-z0-9_.-]*");
     }
 
+    /**
+     * One node by name.
+     *
+     * @param nodeName the node's name in the lab file
+     * @return the node, or empty when the lab has none of that name
+     */
     public Optional<TopologyNode> node(String nodeName) {
         return nodes.stream().filter(n -> n.name().equals(nodeName)).findFirst();
     }

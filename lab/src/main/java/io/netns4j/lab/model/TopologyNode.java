@@ -18,6 +18,7 @@ import java.util.Map;
  */
 public record TopologyNode(String name, NodeKind kind, Map<String, String> sysctls, List<LabRoute> routes,
                    FirewallSpec firewall, List<ServiceSpec> services, Map<String, String> env, List<HostsEntry> hosts) {
+    /** Copies the maps and lists: the value does not change with the caller's. */
     public TopologyNode {
         sysctls = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sysctls));
         routes = List.copyOf(routes);
@@ -26,6 +27,12 @@ public record TopologyNode(String name, NodeKind kind, Map<String, String> sysct
         hosts = List.copyOf(hosts);
     }
 
+    /**
+     * This node with other routes.
+     *
+     * @param list the routes, in the file's order
+     * @return a copy with those routes
+     */
     public TopologyNode withRoutes(List<LabRoute> list) {
         return new TopologyNode(name, kind, sysctls, list, firewall, services, env, hosts);
     }

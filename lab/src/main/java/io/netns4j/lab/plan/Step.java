@@ -204,6 +204,7 @@ public sealed interface Step {
      * @param entries the lines of the hosts file, address and names
      */
     record WriteHosts(String namespace, List<HostsEntry> entries) implements Step {
+        /** Copies the entries. */
         public WriteHosts {
             entries = List.copyOf(entries);
         }

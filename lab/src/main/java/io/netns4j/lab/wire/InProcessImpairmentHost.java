@@ -28,6 +28,10 @@ public final class InProcessImpairmentHost implements ImpairmentHost, AutoClosea
     private final Map<Key, Hosted> engines = new ConcurrentHashMap<>();
     private final SecureRandom seeds = new SecureRandom();
 
+    /** A host with no engine yet; {@link #close()} stops the engines it started. */
+    public InProcessImpairmentHost() {
+    }
+
     @Override
     public synchronized Impairment impair(Netns node, String device, Impairment imp) throws NetnsException {
         Key key = new Key(node.id(), device);
