@@ -4,7 +4,7 @@ import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
 import io.netns4j.error.NetnsException;
 import io.netns4j.lab.Lab;
-import io.netns4j.lab.LabBuilder;
+import io.netns4j.lab.LabSpec;
 import io.netns4j.lab.LabException;
 import io.netns4j.lab.LabRelease;
 import io.netns4j.lab.RunningLab;
@@ -243,9 +243,9 @@ public final class LabExtension implements ExecutionCondition, BeforeAllCallback
         Object o = m.invoke(null);
         return switch (o) {
             case Topology t -> t;
-            case LabBuilder b -> b.build();
+            case LabSpec spec -> spec.topology();
             case null, default -> throw new ExtensionConfigurationException("@LabTest(topology = \"" + a.topology()
-                    + "\") returned " + o + "; return a Topology or a LabBuilder");
+                    + "\") returned " + o + "; return a Topology or a LabSpec");
         };
     }
 

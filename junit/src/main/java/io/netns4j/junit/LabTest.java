@@ -40,7 +40,7 @@ public @interface LabTest {
 
     /**
      * A static method of the test class, without parameters, returning the lab: a
-     * {@code io.netns4j.lab.model.Topology} or a {@code io.netns4j.lab.LabBuilder}.
+     * {@code io.netns4j.lab.model.Topology} or a {@code io.netns4j.lab.LabSpec}.
      *
      * @return the method's name, or empty
      */

@@ -188,7 +188,7 @@ public final class Lab {
      * {@link #up(Topology, NetnsRegistry, Options)} with the default options
      * ({@code netns4j lab up FILE}).
      *
-     * @param topology the lab, as {@code TopologyFile} or {@code LabBuilder} gives it
+     * @param topology the lab, as {@code TopologyFile} or {@code LabSpec} gives it
      * @param registry the namespaces' registry ({@code /run/netns})
      * @return what was created or changed
      * @throws NetnsException when the lab cannot be built; what was made is removed first
@@ -216,7 +216,7 @@ public final class Lab {
      * was built from, which stays its state; a {@code lab up} killed midway leaves a pending
      * file, and the next {@code lab up} rolls the lab back before anything else.
      *
-     * @param topology the lab, as read from its file or built with {@code LabBuilder}
+     * @param topology the lab, as read from its file or built with {@code LabSpec}
      * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
      * @param options the lab directory, progress lines and other settings
      * @return what was done: namespaces, processes, steps, notes
@@ -301,7 +301,7 @@ public final class Lab {
      * What {@link #up} would do now, without doing it: the full plan for a lab that is not on
      * the machine, the changes for one that is. {@code netns4j lab up --dry-run FILE}.
      *
-     * @param topology the lab, as read from its file or built with {@code LabBuilder}
+     * @param topology the lab, as read from its file or built with {@code LabSpec}
      * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
      * @param options the lab directory, progress lines and other settings
      * @return the steps {@code up} would run, and whether they update a running lab

@@ -16,142 +16,186 @@ import java.util.function.Consumer;
 /**
  * A lab written in code, with everything a lab file can say (docs/lab-format.md):
  * <pre>{@code
- * Topology t = LabBuilder.named("db").ipv4Pool("10.70.0.0/16")
+ * Topology t = LabSpec.named("db").ipv4Pool("10.70.0.0/16")
  *         .bridge("sw").hosts("n1", "n2", "n3").on("sw")
  *         .node("n1", n -> n.exec("python3 -m http.server 80").env("K", "V"))
- *         .build();
+ *         .topology();
  * }</pre>
- * The builder writes the lab as a file would (the same keys, as JSON, which YAML 1.2 reads) and
- * {@link #build} reads it with {@link TopologyFile#parse}: the same checks (every problem at
- * once, a {@link TopologyException}), automatic addresses and routes, and the text is kept, so
- * a lab built from code can be updated in place by a second {@code Lab.up} like one from a file.
+ * A spec is an immutable value, like the library's requests: every call returns a new spec and
+ * leaves the one it was called on as it was, so a base lab can be shared and varied
+ * ({@code base.hosts("n4").link("n4", "r")}) without one variant changing another.
+ *
+ * <p>The spec writes the lab as a file would (the same keys, as JSON, which YAML 1.2 reads:
+ * {@link #text}) and {@link #topology} reads it with {@link TopologyFile#parse}: the same checks
+ * (every problem at once, a {@link TopologyException}), automatic addresses and routes, and the
+ * text is kept, so a lab made in code can be updated in place by a second {@code Lab.up} like
+ * one from a file.
  */
-public final class LabBuilder {
+public final class LabSpec {
     private final String name;
-    private final Map<String, Object> defaults = new LinkedHashMap<>();
-    private final Map<String, Object> pools = new LinkedHashMap<>();
-    private final Map<String, Map<String, Object>> nodes = new LinkedHashMap<>();
-    private final List<Object> links = new ArrayList<>();
-    private final Map<String, Integer> nextInterface = new LinkedHashMap<>();
-    private final Map<String, Map<String, Object>> endpointSettings = new LinkedHashMap<>();
-    private List<String> lastHosts = List.of();
+    private final Map<String, Object> defaults;
+    private final Map<String, Object> pools;
+    /** Node name to its mapping in the file; a mapping is copied before a call changes it. */
+    private final Map<String, Map<String, Object>> nodes;
+    private final List<LinkEntry> links;
+    private final Map<String, Integer> nextInterface;
+    /** Endpoint {@code NODE:IF} to its settings (addresses, mtu, mac, impair), copied before a change. */
+    private final Map<String, Map<String, Object>> endpointSettings;
+    private final List<String> lastHosts;
 
-    private LabBuilder(String name) {
+    /** A link as the file writes it: a bridge with member endpoints, or two endpoints. */
+    private record LinkEntry(String bridge, List<String> endpoints) {
+    }
+
+    private LabSpec(String name) {
         this.name = name;
+        this.defaults = new LinkedHashMap<>();
+        this.pools = new LinkedHashMap<>();
+        this.nodes = new LinkedHashMap<>();
+        this.links = new ArrayList<>();
+        this.nextInterface = new LinkedHashMap<>();
+        this.endpointSettings = new LinkedHashMap<>();
+        this.lastHosts = List.of();
+    }
+
+    /** A copy to change: the outer maps and lists are new, the node and endpoint mappings shared until changed. */
+    private LabSpec(LabSpec from, List<String> lastHosts) {
+        this.name = from.name;
+        this.defaults = new LinkedHashMap<>(from.defaults);
+        this.pools = new LinkedHashMap<>(from.pools);
+        this.nodes = new LinkedHashMap<>(from.nodes);
+        this.links = new ArrayList<>(from.links);
+        this.nextInterface = new LinkedHashMap<>(from.nextInterface);
+        this.endpointSettings = new LinkedHashMap<>(from.endpointSettings);
+        this.lastHosts = lastHosts;
     }
 
     /**
      * A lab named {@code name}: its namespaces are {@code <name>-<node>}.
      *
      * @param name the lab's name, as {@code name:} in a lab file
-     * @return a builder of an empty lab
+     * @return a spec of an empty lab
      */
-    public static LabBuilder named(String name) {
-        return new LabBuilder(name);
+    public static LabSpec named(String name) {
+        return new LabSpec(name);
+    }
+
+    private LabSpec copy() {
+        return new LabSpec(this, lastHosts);
     }
 
     /**
      * {@code defaults.pools.ipv4}: automatic IPv4 addresses from this prefix.
      *
      * @param prefix an IPv4 prefix, e.g. {@code 10.70.0.0/16}
-     * @return this builder
+     * @return a new spec with it
      */
-    public LabBuilder ipv4Pool(String prefix) {
-        pools.put("ipv4", prefix);
-        return this;
+    public LabSpec ipv4Pool(String prefix) {
+        LabSpec c = copy();
+        c.pools.put("ipv4", prefix);
+        return c;
     }
 
     /**
      * {@code defaults.pools.ipv6}: automatic IPv6 addresses from this prefix ({@code /64} or larger).
      *
      * @param prefix an IPv6 prefix, e.g. {@code fd00:70::/48}
-     * @return this builder
+     * @return a new spec with it
      */
-    public LabBuilder ipv6Pool(String prefix) {
-        pools.put("ipv6", prefix);
-        return this;
+    public LabSpec ipv6Pool(String prefix) {
+        LabSpec c = copy();
+        c.pools.put("ipv6", prefix);
+        return c;
     }
 
     /**
      * {@code defaults.hosts}: every node's {@code /etc/hosts} names every node.
      *
      * @param value true to write the hosts files
-     * @return this builder
+     * @return a new spec with it
      */
-    public LabBuilder hostsFile(boolean value) {
-        defaults.put("hosts", value);
-        return this;
+    public LabSpec hostsFile(boolean value) {
+        LabSpec c = copy();
+        c.defaults.put("hosts", value);
+        return c;
     }
 
     /**
      * {@code defaults.default-routes}: hosts get a default route via their only router (on by default).
      *
      * @param value false to leave hosts without default routes
-     * @return this builder
+     * @return a new spec with it
      */
-    public LabBuilder defaultRoutes(boolean value) {
-        defaults.put("default-routes", value);
-        return this;
+    public LabSpec defaultRoutes(boolean value) {
+        LabSpec c = copy();
+        c.defaults.put("default-routes", value);
+        return c;
     }
 
     /**
      * {@code defaults.ipv6-dad}: false adds IPv6 addresses with {@code nodad}.
      *
      * @param value false to skip duplicate address detection
-     * @return this builder
+     * @return a new spec with it
      */
-    public LabBuilder ipv6Dad(boolean value) {
-        defaults.put("ipv6-dad", value);
-        return this;
+    public LabSpec ipv6Dad(boolean value) {
+        LabSpec c = copy();
+        c.defaults.put("ipv6-dad", value);
+        return c;
     }
 
     /**
      * {@code defaults.mtu}: the MTU of every endpoint that names none.
      *
      * @param value the MTU, in bytes
-     * @return this builder
+     * @return a new spec with it
      */
-    public LabBuilder mtu(int value) {
-        defaults.put("mtu", value);
-        return this;
+    public LabSpec mtu(int value) {
+        LabSpec c = copy();
+        c.defaults.put("mtu", value);
+        return c;
     }
 
     /**
      * Host nodes; {@link #on} right after puts them on a bridge.
      *
      * @param names the nodes' names
-     * @return this builder
+     * @return a new spec with it
      */
-    public LabBuilder hosts(String... names) {
-        lastHosts = List.of(names);
+    public LabSpec hosts(String... names) {
+        LabSpec c = new LabSpec(this, List.of(names));
         for (String n : names) {
-            node(n).putIfAbsent("kind", "host");
+            if (!c.nodes.containsKey(n)) {
+                c.changeNode(n).put("kind", "host");
+            }
         }
-        return this;
+        return c;
     }
 
     /**
      * Router nodes (forwarding on).
      *
      * @param names the nodes' names
-     * @return this builder
+     * @return a new spec with it
      */
-    public LabBuilder routers(String... names) {
+    public LabSpec routers(String... names) {
+        LabSpec c = copy();
         for (String n : names) {
-            node(n).put("kind", "router");
+            c.changeNode(n).put("kind", "router");
         }
-        return this;
+        return c;
     }
 
     /**
      * A bridge node: a switch whose links become its ports.
      *
      * @param name the bridge node's name
-     * @return this builder
+     * @return a new spec with it
      */
-    public LabBuilder bridge(String name) {
-        node(name).put("kind", "bridge");
-        return this;
+    public LabSpec bridge(String name) {
+        LabSpec c = copy();
+        c.changeNode(name).put("kind", "bridge");
+        return c;
     }
 
     /**
@@ -159,21 +203,19 @@ public final class LabBuilder {
      * free {@code ethN}: {@code {bridge: SW, members: [n1:eth0, ...]}}.
      *
      * @param bridge the name of a bridge node
-     * @return this builder
+     * @return a new spec with it
      */
-    public LabBuilder on(String bridge) {
+    public LabSpec on(String bridge) {
         if (lastHosts.isEmpty()) {
             throw new IllegalStateException("on(\"" + bridge + "\") follows hosts(...): name the hosts first");
         }
-        List<Object> members = new ArrayList<>();
+        LabSpec c = copy();
+        List<String> members = new ArrayList<>();
         for (String h : lastHosts) {
-            members.add(endpoint(h + ":" + nextInterface(h)));
+            members.add(h + ":" + c.nextInterface(h));
         }
-        Map<String, Object> link = new LinkedHashMap<>();
-        link.put("bridge", bridge);
-        link.put("members", members);
-        links.add(link);
-        return this;
+        c.links.add(new LinkEntry(bridge, List.copyOf(members)));
+        return c;
     }
 
     /**
@@ -182,17 +224,21 @@ public final class LabBuilder {
      *
      * @param a one end: {@code NODE:INTERFACE} or {@code NODE}
      * @param b the other end, written the same way
-     * @return this builder
+     * @return a new spec with it
      */
-    public LabBuilder link(String a, String b) {
-        List<Object> ends = new ArrayList<>();
+    public LabSpec link(String a, String b) {
+        LabSpec c = copy();
+        List<String> ends = new ArrayList<>();
         for (String e : List.of(a, b)) {
-            String full = e.contains(":") ? e : e + ":" + nextInterface(e);
-            node(full.substring(0, full.indexOf(':'))).putIfAbsent("kind", "host");
-            ends.add(endpoint(full));
+            String full = e.contains(":") ? e : e + ":" + c.nextInterface(e);
+            String node = full.substring(0, full.indexOf(':'));
+            if (!c.nodes.containsKey(node)) {
+                c.changeNode(node).put("kind", "host");
+            }
+            ends.add(full);
         }
-        links.add(Map.of("endpoints", ends));
-        return this;
+        c.links.add(new LinkEntry(null, List.copyOf(ends)));
+        return c;
     }
 
     /**
@@ -200,15 +246,20 @@ public final class LabBuilder {
      *
      * @param endpoint {@code NODE:IF}, an interface of a node
      * @param settings sets them on the endpoint settings it is given
-     * @return this builder
+     * @return a new spec with it
      */
-    public LabBuilder endpoint(String endpoint, Consumer<EndpointSettings> settings) {
-        settings.accept(new EndpointSettings(endpointSettings.computeIfAbsent(endpoint, k -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("endpoint", k);
-            return m;
-        })));
-        return this;
+    public LabSpec endpoint(String endpoint, Consumer<EndpointSettings> settings) {
+        if (links.stream().noneMatch(l -> l.endpoints().contains(endpoint))) {
+            throw new IllegalArgumentException("endpoint \"" + endpoint + "\" is on no link of lab " + name
+                    + ": write the link first (link(...), or hosts(...).on(...)), then its settings");
+        }
+        LabSpec c = copy();
+        Map<String, Object> m = deepCopy(c.endpointSettings.getOrDefault(endpoint, Map.of()));
+        c.endpointSettings.put(endpoint, m);
+        EndpointSettings s = new EndpointSettings(m);
+        settings.accept(s);
+        s.close();
+        return c;
     }
 
     /**
@@ -216,12 +267,16 @@ public final class LabBuilder {
      *
      * @param name the node's name
      * @param settings sets them on the node settings it is given
-     * @return this builder
+     * @return a new spec with it
      */
-    public LabBuilder node(String name, Consumer<NodeSettings> settings) {
-        node(name).putIfAbsent("kind", "host");
-        settings.accept(new NodeSettings(node(name)));
-        return this;
+    public LabSpec node(String name, Consumer<NodeSettings> settings) {
+        LabSpec c = copy();
+        Map<String, Object> m = c.changeNode(name);
+        m.putIfAbsent("kind", "host");
+        NodeSettings s = new NodeSettings(m);
+        settings.accept(s);
+        s.close();
+        return c;
     }
 
     /**
@@ -230,12 +285,12 @@ public final class LabBuilder {
      * @return the lab, checked, with automatic addresses and routes filled in
      * @throws TopologyException every problem, each naming what is wrong and how to write it
      */
-    public Topology build() throws TopologyException {
+    public Topology topology() throws TopologyException {
         return TopologyFile.parse("lab " + name + " (built in code)", text());
     }
 
     /**
-     * The lab as the file {@link #build} reads: JSON, which is YAML 1.2.
+     * The lab as the file {@link #topology} reads: JSON, which is YAML 1.2.
      *
      * @return the lab file text, as JSON
      */
@@ -251,13 +306,36 @@ public final class LabBuilder {
         }
         top.put("nodes", nodes);
         if (!links.isEmpty()) {
-            top.put("links", links);
+            List<Object> written = new ArrayList<>();
+            for (LinkEntry l : links) {
+                List<Map<String, Object>> ends = l.endpoints().stream().map(this::endpointMapping).toList();
+                Map<String, Object> link = new LinkedHashMap<>();
+                if (l.bridge() != null) {
+                    link.put("bridge", l.bridge());
+                    link.put("members", ends);
+                } else {
+                    link.put("endpoints", ends);
+                }
+                written.add(link);
+            }
+            top.put("links", written);
         }
         return JsonWriter.write(top, true) + "\n";
     }
 
-    private Map<String, Object> node(String name) {
-        return nodes.computeIfAbsent(name, k -> new LinkedHashMap<>());
+    /** An endpoint as the file writes it: {@code {endpoint: NODE:IF, addresses: [...], ...}}. */
+    private Map<String, Object> endpointMapping(String endpoint) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("endpoint", endpoint);
+        m.putAll(endpointSettings.getOrDefault(endpoint, Map.of()));
+        return m;
+    }
+
+    /** The mapping of node {@code name} in this (fresh) copy, itself a copy, to change. */
+    private Map<String, Object> changeNode(String name) {
+        Map<String, Object> m = deepCopy(nodes.getOrDefault(name, Map.of()));
+        nodes.put(name, m);
+        return m;
     }
 
     private String nextInterface(String node) {
@@ -265,21 +343,44 @@ public final class LabBuilder {
         return "eth" + n;
     }
 
-    /** An endpoint as the file writes it: its settings' mapping, shared, so later settings show. */
-    private Object endpoint(String full) {
-        return endpointSettings.computeIfAbsent(full, k -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("endpoint", k);
-            return m;
-        });
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> deepCopy(Map<String, Object> m) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        m.forEach((k, v) -> copy.put(k, deepCopyValue(v)));
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object deepCopyValue(Object v) {
+        if (v instanceof Map<?, ?> map) {
+            return deepCopy((Map<String, Object>) map);
+        }
+        if (v instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(e -> copy.add(deepCopyValue(e)));
+            return copy;
+        }
+        return v;
     }
 
     /** The settings of one endpoint. */
     public static final class EndpointSettings {
         private final Map<String, Object> m;
+        private boolean closed;
 
         EndpointSettings(Map<String, Object> m) {
             this.m = m;
+        }
+
+        void close() {
+            closed = true;
+        }
+
+        private Map<String, Object> m() {
+            if (closed) {
+                throw new IllegalStateException("endpoint settings are written inside endpoint(NAME, settings -> ...) only");
+            }
+            return m;
         }
 
         /**
@@ -289,7 +390,7 @@ public final class LabBuilder {
          * @return these settings, for more calls
          */
         public EndpointSettings addresses(String... prefixes) {
-            m.put("addresses", List.of(prefixes));
+            m().put("addresses", List.of(prefixes));
             return this;
         }
 
@@ -300,7 +401,7 @@ public final class LabBuilder {
          * @return these settings, for more calls
          */
         public EndpointSettings mtu(int value) {
-            m.put("mtu", value);
+            m().put("mtu", value);
             return this;
         }
 
@@ -311,7 +412,7 @@ public final class LabBuilder {
          * @return these settings, for more calls
          */
         public EndpointSettings mac(String value) {
-            m.put("mac", value);
+            m().put("mac", value);
             return this;
         }
 
@@ -322,7 +423,7 @@ public final class LabBuilder {
          * @return these settings, for more calls
          */
         public EndpointSettings impair(Map<String, String> settings) {
-            m.put("impair", new LinkedHashMap<>(settings));
+            m().put("impair", new LinkedHashMap<>(settings));
             return this;
         }
     }
@@ -330,9 +431,21 @@ public final class LabBuilder {
     /** The settings of one node. */
     public static final class NodeSettings {
         private final Map<String, Object> m;
+        private boolean closed;
 
         NodeSettings(Map<String, Object> m) {
             this.m = m;
+        }
+
+        void close() {
+            closed = true;
+        }
+
+        private Map<String, Object> m() {
+            if (closed) {
+                throw new IllegalStateException("node settings are written inside node(NAME, settings -> ...) only");
+            }
+            return m;
         }
 
         /**
@@ -384,7 +497,7 @@ public final class LabBuilder {
          */
         @SuppressWarnings("unchecked")
         public NodeSettings env(String key, String value) {
-            ((Map<String, Object>) m.computeIfAbsent("env", k -> new LinkedHashMap<>())).put(key, value);
+            ((Map<String, Object>) m().computeIfAbsent("env", k -> new LinkedHashMap<>())).put(key, value);
             return this;
         }
 
@@ -408,7 +521,7 @@ public final class LabBuilder {
          */
         @SuppressWarnings("unchecked")
         public NodeSettings sysctl(String key, String value) {
-            ((Map<String, Object>) m.computeIfAbsent("sysctls", k -> new LinkedHashMap<>())).put(key, value);
+            ((Map<String, Object>) m().computeIfAbsent("sysctls", k -> new LinkedHashMap<>())).put(key, value);
             return this;
         }
 
@@ -420,7 +533,7 @@ public final class LabBuilder {
          */
         @SuppressWarnings("unchecked")
         public NodeSettings iptables(String line) {
-            Map<String, Object> fw = (Map<String, Object>) m.computeIfAbsent("firewall", k -> new LinkedHashMap<>());
+            Map<String, Object> fw = (Map<String, Object>) m().computeIfAbsent("firewall", k -> new LinkedHashMap<>());
             ((List<Object>) fw.computeIfAbsent("iptables", k -> new ArrayList<>())).add(line);
             return this;
         }
@@ -433,7 +546,7 @@ public final class LabBuilder {
          */
         @SuppressWarnings("unchecked")
         public NodeSettings nft(String script) {
-            ((Map<String, Object>) m.computeIfAbsent("firewall", k -> new LinkedHashMap<>())).put("nft", script);
+            ((Map<String, Object>) m().computeIfAbsent("firewall", k -> new LinkedHashMap<>())).put("nft", script);
             return this;
         }
 
@@ -454,13 +567,13 @@ public final class LabBuilder {
          * @return these settings, for more calls
          */
         public NodeSettings router() {
-            m.put("kind", "router");
+            m().put("kind", "router");
             return this;
         }
 
         @SuppressWarnings("unchecked")
         private List<Object> list(String key) {
-            return (List<Object>) m.computeIfAbsent(key, k -> new ArrayList<>());
+            return (List<Object>) m().computeIfAbsent(key, k -> new ArrayList<>());
         }
     }
 }

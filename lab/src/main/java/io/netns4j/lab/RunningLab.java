@@ -18,7 +18,7 @@ import java.util.Map;
  * supervisor inside this JVM, {@link #close} is {@code lab down}. Its nodes ({@link #node}) run
  * Java code inside their namespaces, processes and services:
  * <pre>{@code
- * try (RunningLab lab = RunningLab.start(LabBuilder.named("db").bridge("sw").hosts("n1", "n2").on("sw").build())) {
+ * try (RunningLab lab = RunningLab.start(LabSpec.named("db").bridge("sw").hosts("n1", "n2").on("sw").topology())) {
  *     lab.node("n1").startJava("server", () -> serve(8080));   // threads inside n1's namespace
  *     lab.node("n2").call(() -> get("http://n1:8080/"));         // from inside n2
  *     lab.partition("n1 / n2");
@@ -41,7 +41,7 @@ public final class RunningLab implements AutoCloseable {
     /**
      * {@link #start(Topology, NetnsRegistry, Lab.Options)} in the system's run directory, default options.
      *
-     * @param topology the lab, as read from its file or built with {@code LabBuilder}
+     * @param topology the lab, as read from its file or built with {@code LabSpec}
      * @return the running lab; closing it takes the lab down
      * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
@@ -53,7 +53,7 @@ public final class RunningLab implements AutoCloseable {
      * Builds the lab ({@link Lab#up}) with its supervisor in this JVM (whatever {@code options}
      * says about it), and waits as {@code lab up} does (readiness, IPv6 addresses).
      *
-     * @param topology the lab, as read from its file or built with {@code LabBuilder}
+     * @param topology the lab, as read from its file or built with {@code LabSpec}
      * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
      * @param options the lab directory, progress lines and other settings
      * @return a checked copy; this one is unchanged

@@ -47,7 +47,7 @@ public record PartitionNodes(List<String> hosts, List<String> routers, List<Stri
      * {@return the roles as a topology file declares them ({@code kind}); a node with no address
      * in the file counts as a bridge node (nothing of it can be matched by address)}
      *
-     * @param topology the lab, as read from its file or built with {@code LabBuilder}
+     * @param topology the lab, as read from its file or built with {@code LabSpec}
      */
     public static PartitionNodes of(Topology topology) {
         List<String> hosts = new ArrayList<>();

@@ -10,7 +10,7 @@ import io.netns4j.junit.history.History;
 import io.netns4j.junit.nemesis.Faults;
 import io.netns4j.junit.nemesis.Nemesis;
 import io.netns4j.junit.nemesis.Schedule;
-import io.netns4j.lab.LabBuilder;
+import io.netns4j.lab.LabSpec;
 import io.netns4j.lab.RunningLab;
 import io.netns4j.lab.RunningNode;
 import org.junit.jupiter.api.Test;
@@ -48,10 +48,10 @@ class RegisterLinearizabilityTest {
      * orphan retransmitting it (FIN_WAIT1, up to 8 times with back-off, about 100 s by default),
      * and holds its namespace past the lab's end: a test lab gives orphans one retry.
      */
-    static LabBuilder lab() {
-        LabBuilder lab = LabBuilder.named("reg").ipv4Pool("10.77.0.0/24").bridge("sw").hosts("n1", "n2", "n3").on("sw");
+    static LabSpec lab() {
+        LabSpec lab = LabSpec.named("reg").ipv4Pool("10.77.0.0/24").bridge("sw").hosts("n1", "n2", "n3").on("sw");
         for (String n : NODES) {
-            lab.node(n, node -> node.sysctl("net.ipv4.tcp_orphan_retries", "1").sysctl("net.ipv4.tcp_fin_timeout", "2"));
+            lab = lab.node(n, node -> node.sysctl("net.ipv4.tcp_orphan_retries", "1").sysctl("net.ipv4.tcp_fin_timeout", "2"));
         }
         return lab;
     }
