@@ -160,7 +160,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
     }
 
     /**
-     * The file descriptor open on the namespace, valid until {@link #close()} (see {@link #withDescriptor}).
+     * The file descriptor open on the namespace, valid until {@link #close()} (see {@link #useDescriptor}).
      *
      * @throws IllegalStateException after {@code close()} (the number may belong to another file by then)
      */
@@ -180,7 +180,7 @@ public final class Netns implements NamespaceRef, AutoCloseable {
      * @throws NetnsException when the handle is already closed
      */
     @Override
-    public <T> T withDescriptor(DescriptorTask<T> task) throws Exception {
+    public <T> T useDescriptor(DescriptorTask<T> task) throws Exception {
         int f = acquire();
         try {
             return task.run(f);

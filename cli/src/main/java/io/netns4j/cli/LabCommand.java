@@ -408,8 +408,6 @@ final class LabCommand implements ObjectCommand {
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new UsageException("Cannot read topology file \"" + file + "\": it is not UTF-8 text"
                     + utf8Position(file) + "; save it as UTF-8.");
-        } catch (IOException e) {
-            throw new UsageException("Cannot read topology file \"" + file + "\": " + e.getMessage());
         } catch (TopologyException e) {
             StringBuilder sb = new StringBuilder();
             for (Problem problem : e.problems()) {
@@ -417,6 +415,8 @@ final class LabCommand implements ObjectCommand {
             }
             throw new UsageException(sb + "" + e.problems().size() + " problem(s) in " + file
                     + "; nothing was changed.");
+        } catch (IOException e) {
+            throw new UsageException("Cannot read topology file \"" + file + "\": " + e.getMessage());
         }
     }
 

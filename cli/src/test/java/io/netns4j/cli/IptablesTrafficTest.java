@@ -2,6 +2,7 @@ package io.netns4j.cli;
 
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
+import io.netns4j.testing.OperState;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Scratch;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +76,8 @@ class IptablesTrafficTest {
         ip("-n", client, "link", "set", "veth0", "up").ok();
         ip("-n", server, "link", "set", "veth1", "up").ok();
         try (Netns c = registry.open(client); Netns s = registry.open(server)) {
+            OperState.awaitUp(c, "veth0"); // a SYN sent before the link watcher ran is lost
+            OperState.awaitUp(s, "veth1");
             InetAddress at = InetAddress.getByName("10.233.0.2");
             try (ServerSocket web = s.call(() -> new ServerSocket(80, 50, at));
                  ServerSocket other = s.call(() -> new ServerSocket(81, 50, at))) {
@@ -112,6 +115,12 @@ class IptablesTrafficTest {
         // right has no route back to 10.234.1.0/24: only masquerading lets replies come back
         run(Map.of(), "ip", "netns", "exec", middle, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1").ok();
         try (Netns l = registry.open(left); Netns r = registry.open(right)) {
+            try (Netns m = registry.open(middle)) {
+                OperState.awaitUp(l, "lm");
+                OperState.awaitUp(m, "ml");
+                OperState.awaitUp(m, "mr");
+                OperState.awaitUp(r, "rm");
+            }
             InetAddress at = InetAddress.getByName("10.234.2.2");
             try (ServerSocket server = r.call(() -> new ServerSocket(9000, 50, at))) {
                 assertFalse(connects(l, "10.234.2.2", 9000), "without NAT the reply has no way back");

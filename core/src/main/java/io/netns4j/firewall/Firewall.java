@@ -231,7 +231,7 @@ public final class Firewall {
     private NftResult call(String input, boolean file, int flags, boolean dryRun) throws NetnsException {
         LibNftables.Result r;
         try {
-            r = ns.withDescriptor(fd -> NamespaceThreads.callIn(fd, () -> file ? LibNftables.runFile(input, flags, dryRun)
+            r = ns.useDescriptor(fd -> NamespaceThreads.callIn(fd, () -> file ? LibNftables.runFile(input, flags, dryRun)
                     : LibNftables.run(input, flags, dryRun)));
         } catch (LibNftables.MissingLibraryException e) {
             throw new NotSupportedException(e.getMessage(), 0, null);

@@ -26,19 +26,9 @@ public record Bridge(Boolean stpState, Boolean vlanFiltering, Integer ageingTime
         more = more == null ? List.of() : List.copyOf(more);
     }
 
-    /**
-     * A bridge with the first seven options and no others.
-     *
-     * @param stpState      see the record
-     * @param vlanFiltering see the record
-     * @param ageingTime    see the record
-     * @param forwardDelay  see the record
-     * @param helloTime     see the record
-     * @param maxAge        see the record
-     * @param priority      see the record
-     */
-    public Bridge(Boolean stpState, Boolean vlanFiltering, Integer ageingTime, Integer forwardDelay,
-                  Integer helloTime, Integer maxAge, Integer priority) {
+    /** A bridge with the first seven options and no others ({@link #defaults()} and the withers use it). */
+    private Bridge(Boolean stpState, Boolean vlanFiltering, Integer ageingTime, Integer forwardDelay,
+                   Integer helloTime, Integer maxAge, Integer priority) {
         this(stpState, vlanFiltering, ageingTime, forwardDelay, helloTime, maxAge, priority, List.of());
     }
 

@@ -265,7 +265,7 @@ public final class Links {
             return body.run();
         }
         try {
-            return refs.get(i).withDescriptor(fd -> holdFrom(refs, i + 1, body));
+            return refs.get(i).useDescriptor(fd -> holdFrom(refs, i + 1, body));
         } catch (NetnsException | RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -72,7 +72,8 @@ public final class NetemWords {
         public static final Settings NONE = new Settings(null, null, null, null, null, null);
 
         /**
-         * The settings netem's first words give, the rest not set.
+         * The settings netem's first words give, the rest not set (for this package's parsers and tests;
+         * callers outside read settings, they do not make them).
          *
          * @param rateBitsPerSecond {@code rate}
          * @param delay             {@code delay}
@@ -81,8 +82,8 @@ public final class NetemWords {
          * @param duplicatePercent  {@code duplicate}
          * @param reorderPercent    {@code reorder}
          */
-        public Settings(Long rateBitsPerSecond, Duration delay, Duration jitter, Double lossPercent,
-                        Double duplicatePercent, Double reorderPercent) {
+        Settings(Long rateBitsPerSecond, Duration delay, Duration jitter, Double lossPercent,
+                 Double duplicatePercent, Double reorderPercent) {
             this(rateBitsPerSecond, delay, jitter, lossPercent, duplicatePercent, reorderPercent, null, null, null, null,
                     null, null, null, null, null, null, null, null);
         }

@@ -9,7 +9,7 @@ package io.netns4j.types;
 public interface NamespaceRef {
     /**
      * The file descriptor open on the namespace. Code that may race with a close from another
-     * thread uses {@link #withDescriptor} instead.
+     * thread uses {@link #useDescriptor} instead.
      *
      * @return the descriptor
      */
@@ -24,7 +24,7 @@ public interface NamespaceRef {
      * @return what {@code task} returns
      * @throws Exception what {@code task} throws, or a {@code NetnsException} when the handle is closed already
      */
-    <T> T withDescriptor(DescriptorTask<T> task) throws Exception;
+    <T> T useDescriptor(DescriptorTask<T> task) throws Exception;
 
     /**
      * How messages name this namespace.
@@ -34,7 +34,7 @@ public interface NamespaceRef {
     String describe();
 
     /**
-     * Work with a handle's file descriptor; see {@link #withDescriptor}.
+     * Work with a handle's file descriptor; see {@link #useDescriptor}.
      *
      * @param <T> what the work returns
      */
@@ -45,7 +45,7 @@ public interface NamespaceRef {
          *
          * @param fd the namespace's file descriptor, open for the duration of the call
          * @return the result
-         * @throws Exception anything; {@link #withDescriptor} passes it on
+         * @throws Exception anything; {@link #useDescriptor} passes it on
          */
         T run(int fd) throws Exception;
     }

@@ -3,10 +3,10 @@ package io.netns4j.e2e;
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
 import io.netns4j.address.AddressRequest;
-import io.netns4j.link.Link;
 import io.netns4j.link.LinkRequest;
 import io.netns4j.link.Veth;
 import io.netns4j.route.Route;
+import io.netns4j.testing.OperState;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Scratch;
 import io.netns4j.testing.Tcp;
@@ -52,29 +52,10 @@ class RoutedTopologyTest {
         right.routes().add(Route.to("default").withGateway("10.81.2.1"));
         left.routes().add(Route.to("::/0").withGateway("fd81:1::1"));
         right.routes().add(Route.to("::/0").withGateway("fd81:2::1"));
-        awaitOperUp(left, "eth0");
-        awaitOperUp(right, "eth0");
-        awaitOperUp(middle, "to-left");
-        awaitOperUp(middle, "to-right");
-    }
-
-    /**
-     * Until the kernel's link watcher has run, a freshly raised veth still drops what it is
-     * given (noop qdisc): a neighbour solicitation sent then is lost and, under load, three
-     * lost probes end in "No route to host". Waiting for oper state UP closes that window.
-     */
-    private static void awaitOperUp(Netns ns, String dev) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            Integer state = ns.links().get(dev).operState();
-            if (state != null && "UP".equals(Link.OPER_STATES.get(state))) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(dev + " did not reach oper state UP within 10 s");
-            }
-            Thread.sleep(10);
-        }
+        OperState.awaitUp(left, "eth0");
+        OperState.awaitUp(right, "eth0");
+        OperState.awaitUp(middle, "to-left");
+        OperState.awaitUp(middle, "to-right");
     }
 
     private static void address(Netns ns, String dev, String v4, String v6) throws Exception {

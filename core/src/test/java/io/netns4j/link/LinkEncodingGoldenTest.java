@@ -66,7 +66,7 @@ class LinkEncodingGoldenTest {
                     }
 
                     @Override
-                    public <T> T withDescriptor(DescriptorTask<T> task) throws Exception {
+                    public <T> T useDescriptor(DescriptorTask<T> task) throws Exception {
                         return task.run(fd);
                     }
 

@@ -4,7 +4,7 @@ import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
 import io.netns4j.error.NetnsException;
 import io.netns4j.lab.Lab;
-import io.netns4j.lab.LabBuilder;
+import io.netns4j.lab.LabSpec;
 import io.netns4j.lab.LabException;
 import io.netns4j.lab.LabRelease;
 import io.netns4j.lab.RunningLab;
@@ -45,6 +45,10 @@ import java.util.Optional;
  */
 public final class LabExtension implements ExecutionCondition, BeforeAllCallback, AfterAllCallback,
         BeforeEachCallback, AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler {
+    /** Made by JUnit, from {@code @ExtendWith(LabExtension.class)} on {@link LabTest}. */
+    public LabExtension() {
+    }
+
     private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(LabExtension.class);
     private static final String LAB = "lab";
     private static final String DIRECTORY = "directory";
@@ -239,9 +243,9 @@ public final class LabExtension implements ExecutionCondition, BeforeAllCallback
         Object o = m.invoke(null);
         return switch (o) {
             case Topology t -> t;
-            case LabBuilder b -> b.build();
+            case LabSpec spec -> spec.topology();
             case null, default -> throw new ExtensionConfigurationException("@LabTest(topology = \"" + a.topology()
-                    + "\") returned " + o + "; return a Topology or a LabBuilder");
+                    + "\") returned " + o + "; return a Topology or a LabSpec");
         };
     }
 

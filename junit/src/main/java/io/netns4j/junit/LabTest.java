@@ -30,15 +30,26 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @ExtendWith(LabExtension.class)
 public @interface LabTest {
-    /** A lab file on the test class path ({@code db.yaml}, {@code labs/db.yaml}); or use {@link #topology}. */
+    /**
+     * A lab file on the test class path ({@code db.yaml}, {@code labs/db.yaml}), as
+     * {@code netns4j lab up FILE} reads it; or use {@link #topology}.
+     *
+     * @return the file's class path resource name, or empty
+     */
     String file() default "";
 
     /**
      * A static method of the test class, without parameters, returning the lab: a
-     * {@code io.netns4j.lab.model.Topology} or a {@code io.netns4j.lab.LabBuilder}.
+     * {@code io.netns4j.lab.model.Topology} or a {@code io.netns4j.lab.LabSpec}.
+     *
+     * @return the method's name, or empty
      */
     String topology() default "";
 
-    /** A new lab for each test method instead of one for the class. */
+    /**
+     * A new lab for each test method instead of one for the class.
+     *
+     * @return true for a lab per method
+     */
     boolean perMethod() default false;
 }

@@ -11,6 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface Node {
-    /** The node's name in the lab. */
+    /** {@return the node's name in the lab, as the lab file's {@code nodes:} key names it} */
     String value();
 }

@@ -3,7 +3,7 @@ package io.netns4j.junit;
 import io.netns4j.Netns;
 import io.netns4j.NetnsRegistry;
 import io.netns4j.lab.Lab;
-import io.netns4j.lab.LabBuilder;
+import io.netns4j.lab.LabSpec;
 import io.netns4j.lab.RunningLab;
 import io.netns4j.lab.RunningNode;
 import io.netns4j.lab.file.TopologyFile;
@@ -66,8 +66,8 @@ class LabExtensionTest {
     @LabTest(topology = "lab")
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class PerClassSample {
-        static LabBuilder lab() {
-            return LabBuilder.named("jx").ipv4Pool("10.75.0.0/16").bridge("sw").hosts("n1", "n2").on("sw")
+        static LabSpec lab() {
+            return LabSpec.named("jx").ipv4Pool("10.75.0.0/16").bridge("sw").hosts("n1", "n2").on("sw")
                     .node("n1", n -> n.exec("sleep 1000"));
         }
 

@@ -1,7 +1,7 @@
 package io.netns4j.junit;
 
 import io.netns4j.NetnsRegistry;
-import io.netns4j.lab.LabBuilder;
+import io.netns4j.lab.LabSpec;
 import io.netns4j.lab.RunningLab;
 import io.netns4j.lab.RunningNode;
 import io.netns4j.testing.RequiresRoot;
@@ -30,8 +30,8 @@ class ParallelLabsTest {
 
     @LabTest(topology = "lab", perMethod = true)
     static class HundredLabsSample {
-        static LabBuilder lab() {
-            return LabBuilder.named("par").ipv4Pool("10.79.0.0/24").hosts("a", "b").link("a", "b");
+        static LabSpec lab() {
+            return LabSpec.named("par").ipv4Pool("10.79.0.0/24").hosts("a", "b").link("a", "b");
         }
 
         @RepeatedTest(100)

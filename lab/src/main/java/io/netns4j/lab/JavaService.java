@@ -23,12 +23,18 @@ public final class JavaService {
         this.run = run;
     }
 
-    /** {@code NODE/NAME}. */
+    /**
+     * {@code NODE/NAME}.
+     *
+     * @return the service's id, {@code NODE/NAME}
+     */
     public String id() {
         return id;
     }
 
-    /** Whether its code is still running. */
+    /**
+     * {@return whether its code is still running}
+     */
     public boolean isRunning() {
         return !run.isDone();
     }
@@ -37,6 +43,7 @@ public final class JavaService {
      * Interrupts it (a server should close its sockets when interrupted) and waits up to
      * {@code limit} for it to end.
      *
+     * @param limit how long to wait for it to end
      * @return whether it ended
      */
     public boolean stop(Duration limit) {
@@ -53,8 +60,10 @@ public final class JavaService {
     /**
      * Waits for it to end and rethrows what it threw.
      *
+     * @param limit how long to wait at most
      * @throws ExecutionException it threw (the cause)
      * @throws TimeoutException   it still runs after {@code limit}
+     * @throws InterruptedException the caller was interrupted while waiting
      */
     public void await(Duration limit) throws ExecutionException, TimeoutException, InterruptedException {
         try {

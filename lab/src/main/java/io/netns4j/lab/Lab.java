@@ -80,36 +80,66 @@ public final class Lab {
      *                    this JVM instead of as a process of its own: for a Java program or test that
      *                    owns the lab for its lifetime; the services then end with the JVM's supervision
      *                    ({@code lab down} from this JVM ends it). Off by default (the CLI's way).
+     * @param impairmentHost where userspace impairment engines run; null: in the lab's supervisor
      */
     public record Options(Consumer<String> progress, Path lockDirectory, Path etcNetns, Duration deleteWait,
                           boolean inProcessSupervisor, ImpairmentHost impairmentHost) {
-        /** No progress lines, {@code /run/netns4j/labs}, {@code /etc/netns}, 30 s, a supervisor process. */
+        /**
+         * No progress lines, {@code /run/netns4j/labs}, {@code /etc/netns}, 30 s, a supervisor process.
+         *
+         * @return the options the CLI uses
+         */
         public static Options defaults() {
             return new Options(line -> { }, Path.of("/run/netns4j/labs"), Path.of("/etc/netns"), Duration.ofSeconds(30),
                     false, null);
         }
 
-        /** These options with the lab directory (locks, state, the supervisor's socket, service logs). */
+        /**
+         * These options with the lab directory (locks, state, the supervisor's socket, service logs).
+         *
+         * @param value the lab directory (locks, state, the supervisor's socket, service logs)
+         * @return a checked copy; this one is unchanged
+         */
         public Options withLockDirectory(Path value) {
             return new Options(progress, value, etcNetns, deleteWait, inProcessSupervisor, impairmentHost);
         }
 
-        /** These options with a receiver of progress lines. */
+        /**
+         * These options with a receiver of progress lines.
+         *
+         * @param value a receiver of progress lines
+         * @return a checked copy; this one is unchanged
+         */
         public Options withProgress(Consumer<String> value) {
             return new Options(value, lockDirectory, etcNetns, deleteWait, inProcessSupervisor, impairmentHost);
         }
 
-        /** These options with the directory of the nodes' hosts files. */
+        /**
+         * These options with the directory of the nodes' hosts files.
+         *
+         * @param value the directory of the nodes' hosts files
+         * @return a checked copy; this one is unchanged
+         */
         public Options withEtcNetns(Path value) {
             return new Options(progress, lockDirectory, value, deleteWait, inProcessSupervisor, impairmentHost);
         }
 
-        /** These options with how long {@code down} waits for the namespaces to be freed. */
+        /**
+         * These options with how long {@code down} waits for the namespaces to be freed.
+         *
+         * @param value how long {@code down} waits for the namespaces to be freed
+         * @return a checked copy; this one is unchanged
+         */
         public Options withDeleteWait(Duration value) {
             return new Options(progress, lockDirectory, etcNetns, value, inProcessSupervisor, impairmentHost);
         }
 
-        /** These options with the supervisor inside this JVM ({@code true}) or in a process of its own. */
+        /**
+         * These options with the supervisor inside this JVM ({@code true}) or in a process of its own.
+         *
+         * @param value the supervisor inside this JVM ({@code true}) or in a process of its own
+         * @return a checked copy; this one is unchanged
+         */
         public Options withInProcessSupervisor(boolean value) {
             return new Options(progress, lockDirectory, etcNetns, deleteWait, value, impairmentHost);
         }
@@ -117,6 +147,9 @@ public final class Lab {
         /**
          * These options with a host for userspace impairment engines of one's own (this JVM's
          * {@code InProcessImpairmentHost}); by default (null) the lab's supervisor runs them.
+         *
+         * @param value a host for userspace impairment engines of one's own (this JVM's {@code InProcessImpairmentHost})
+         * @return a checked copy; this one is unchanged
          */
         public Options withImpairmentHost(ImpairmentHost value) {
             return new Options(progress, lockDirectory, etcNetns, deleteWait, inProcessSupervisor, value);
@@ -128,9 +161,17 @@ public final class Lab {
      * processes it started, and the steps it ran ({@code updated}: it changed a running lab;
      * no steps: the lab was up to date); {@code notes}: what the file asks that this kernel
      * cannot do, though the lab is up (impairment settings without netem).
+     *
+     * @param name the lab's name
+     * @param namespaces the namespaces created, in order
+     * @param pids the process ids of the {@code exec} commands started
+     * @param steps the steps run, in order
+     * @param updated true when a running lab was changed rather than built
+     * @param notes what the kernel cannot do, one line each
      */
     public record Started(String name, List<String> namespaces, List<Long> pids, List<Step> steps, boolean updated,
                           List<String> notes) {
+        /** Copies the lists: the value does not change with the caller's. */
         public Started {
             namespaces = List.copyOf(namespaces);
             pids = List.copyOf(pids);
@@ -143,6 +184,15 @@ public final class Lab {
         return LabMarks.of(lab);
     }
 
+    /**
+     * {@link #up(Topology, NetnsRegistry, Options)} with the default options
+     * ({@code netns4j lab up FILE}).
+     *
+     * @param topology the lab, as {@code TopologyFile} or {@code LabSpec} gives it
+     * @param registry the namespaces' registry ({@code /run/netns})
+     * @return what was created or changed
+     * @throws NetnsException when the lab cannot be built; what was made is removed first
+     */
     public static Started up(Topology topology, NetnsRegistry registry) throws NetnsException {
         return up(topology, registry, Options.defaults());
     }
@@ -165,6 +215,12 @@ public final class Lab {
      * ({@link LabUpdate#check}), and a step that still fails rolls the lab back to the file it
      * was built from, which stays its state; a {@code lab up} killed midway leaves a pending
      * file, and the next {@code lab up} rolls the lab back before anything else.
+     *
+     * @param topology the lab, as read from its file or built with {@code LabSpec}
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @param options the lab directory, progress lines and other settings
+     * @return what was done: namespaces, processes, steps, notes
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
     public static Started up(Topology topology, NetnsRegistry registry, Options options) throws NetnsException {
         try (LabLock ignored = LabLock.take(options.lockDirectory(), topology.name())) {
@@ -232,13 +288,24 @@ public final class Lab {
                 options.lockDirectory(), options.etcNetns(), registry, options.inProcessSupervisor());
     }
 
-    /** The steps {@code up} would run now, and whether they update a running lab. */
+    /**
+     * The steps {@code up} would run now, and whether they update a running lab.
+     *
+     * @param plan the steps, printable as commands
+     * @param updated true when they change a running lab, false when they build it
+     */
     public record Change(Plan plan, boolean updated) {
     }
 
     /**
      * What {@link #up} would do now, without doing it: the full plan for a lab that is not on
      * the machine, the changes for one that is. {@code netns4j lab up --dry-run FILE}.
+     *
+     * @param topology the lab, as read from its file or built with {@code LabSpec}
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @param options the lab directory, progress lines and other settings
+     * @return the steps {@code up} would run, and whether they update a running lab
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
     public static Change plan(Topology topology, NetnsRegistry registry, Options options) throws NetnsException {
         return change(topology, registry, options);
@@ -280,6 +347,14 @@ public final class Lab {
      * {@link Options#impairmentHost()}) otherwise or when asked. A setting the engine cannot apply,
      * or a userspace engine without a host, is a {@link io.netns4j.lab.fault.FaultException} and the
      * previous impairment stays. The lab's file is not changed.
+     *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param endpoint {@code NODE:IF}, an interface of a node
+     * @param impairment netem's settings ({@code delay 100ms loss 5%}), or {@code Impairment.NONE}
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @param options the lab directory, progress lines and other settings
+     * @return the engine that applied it and the impairment now in place
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
     public static LinkImpairments.Applied impair(String lab, String endpoint, Impairment impairment,
                                                  NetnsRegistry registry, Options options) throws NetnsException {
@@ -291,14 +366,30 @@ public final class Lab {
         }
     }
 
-    /** What {@code down} removed. */
+    /**
+     * What {@code down} removed.
+     *
+     * @param name the lab's name
+     * @param namespaces the namespaces deleted
+     * @param files the hosts and state files removed
+     */
     public record Removed(String name, List<String> namespaces, List<Path> files) {
+        /** Copies the lists: the value does not change with the caller's. */
         public Removed {
             namespaces = List.copyOf(namespaces);
             files = List.copyOf(files);
         }
     }
 
+    /**
+     * {@link #down(String, NetnsRegistry, Options)} with the default options
+     * ({@code netns4j lab down NAME}).
+     *
+     * @param name the lab's name
+     * @param registry the namespaces' registry ({@code /run/netns})
+     * @return what was removed
+     * @throws NetnsException when something could not be removed; it names what is left
+     */
     public static Removed down(String name, NetnsRegistry registry) throws NetnsException {
         return down(name, registry, Options.defaults());
     }
@@ -312,6 +403,12 @@ public final class Lab {
      * {@code <lab>-*} namespace files a crash between creating the file and mounting on it
      * leaves. Works without any state, after a crash too. Namespaces without the mark are
      * never touched. Removing a lab that is not there removes nothing.
+     *
+     * @param name the lab's name
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @param options the lab directory, progress lines and other settings
+     * @return the namespaces and files removed; empty lists when the lab was not there
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
     public static Removed down(String name, NetnsRegistry registry, Options options) throws NetnsException {
         try (LabRelease release = downLater(name, registry, options)) {
@@ -327,6 +424,9 @@ public final class Lab {
      * and builds the next meanwhile). If something is left already, this waits as down does
      * and throws.
      *
+     * @param name the lab's name
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @param options the lab directory, progress lines and other settings
      * @return what to await
      * @throws LabException something could not be removed (named)
      */
@@ -338,6 +438,10 @@ public final class Lab {
      * The namespace of node {@code node} of running lab {@code lab}, checked to carry the lab's
      * mark: what {@code lab exec LAB NODE CMD} runs in ({@code ip netns exec LAB-NODE CMD}).
      *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param node the node's name in the lab file
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @return the namespace's name, {@code LAB-NODE}
      * @throws NotFoundException naming the lab's nodes when there is no such node, or no such lab
      */
     public static String namespace(String lab, String node, NetnsRegistry registry) throws NetnsException {
@@ -363,6 +467,12 @@ public final class Lab {
      * equivalent to {@code ip -n LAB-NODE link set IF down|up}. Down, the veth stops carrying
      * traffic both ways (its peer loses carrier); up restores it, with its addresses and
      * routes (the kernel keeps addresses, and routes through the device come back).
+     *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param endpoint {@code NODE:IF}, an interface of a node
+     * @param up true for {@code up}, false for {@code down}
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
     public static void setLink(String lab, String endpoint, boolean up, NetnsRegistry registry) throws NetnsException {
         String device = device(endpoint);
@@ -394,12 +504,23 @@ public final class Lab {
     /**
      * The topology running lab {@code name} was last built (or updated) from: its kept state.
      * Empty when the lab has no state (not up, or its {@code lab up} was interrupted).
+     *
+     * @param name the lab's name
+     * @param options the lab directory, progress lines and other settings
+     * @return the kept topology, or empty
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
     public static Optional<Topology> topology(String name, Options options) throws NetnsException {
         return LabState.read(options.lockDirectory(), name);
     }
 
-    /** Labs on the machine, found by the marks on their namespaces; equivalent to reading every {@code lo} alias. */
+    /**
+     * Labs on the machine, found by the marks on their namespaces; equivalent to reading every {@code lo} alias.
+     *
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @return one summary per lab: its name and namespaces, sorted by name
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public static List<LabSummary> list(NetnsRegistry registry) throws NetnsException {
         return LabMarks.owned(registry).entrySet().stream().map(e -> new LabSummary(e.getKey(), e.getValue())).toList();
     }
@@ -408,6 +529,11 @@ public final class Lab {
      * Lab {@code name} as it is on the machine: each node's namespace and its interfaces
      * ({@code lo} left out) with their addresses and impairments; empty when no namespace carries
      * the mark. What {@code netns4j lab show NAME} prints.
+     *
+     * @param name the lab's name
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @return the lab's nodes as found, or empty when there is no such lab
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
     public static Optional<List<LabNode>> show(String name, NetnsRegistry registry) throws NetnsException {
         return LabInspection.show(name, registry);
@@ -419,6 +545,9 @@ public final class Lab {
      * The running lab's nodes and their roles for a partition ({@link Partitions#nodes}): hosts,
      * routers (forwarding on), and bridge nodes (no address of their own). Each list sorted by name.
      *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @return the hosts, routers and bridges, each sorted by name
      * @throws NotFoundException no lab of that name on the machine
      */
     public static PartitionNodes partitionNodes(String lab, NetnsRegistry registry) throws NetnsException {
@@ -431,6 +560,10 @@ public final class Lab {
      * with an optional node list) against the running lab's nodes ({@link PartitionWords}).
      * Changes nothing.
      *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param words the words as the command line gives them, one per element
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @return the partition the words describe, on these nodes
      * @throws IllegalArgumentException the words are wrong: what is wrong and how to write it instead
      * @throws NotFoundException        no lab of that name on the machine
      */
@@ -439,7 +572,15 @@ public final class Lab {
         return PartitionWords.parse(words, partitionNodes(lab, registry));
     }
 
-    /** {@link #partition(String, Partition, NetnsRegistry, Options)} with the default options (lock directory). */
+    /**
+     * {@link #partition(String, Partition, NetnsRegistry, Options)} with the default options (lock directory).
+     *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param partition the partition: for each receiving node, the nodes whose packets it drops
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @return the partition now in place
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public static Partition partition(String lab, Partition partition, NetnsRegistry registry) throws NetnsException {
         return partition(lab, partition, registry, Options.defaults());
     }
@@ -451,6 +592,10 @@ public final class Lab {
      * shows the equivalent {@code nft} script); nodes that no longer drop anything lose it.
      * Holds the lab's lock. Everything is checked before the first change.
      *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param partition the partition: for each receiving node, the nodes whose packets it drops
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @param options the lab directory, progress lines and other settings
      * @return the partition that was in place before
      * @throws NotFoundException       no such lab, or the partition names a node the lab lacks
      * @throws InvalidRequestException a sender has no address, or a node name too long for a rule comment
@@ -465,7 +610,14 @@ public final class Lab {
         }
     }
 
-    /** {@link #heal(String, NetnsRegistry, Options)} with the default options (lock directory). */
+    /**
+     * {@link #heal(String, NetnsRegistry, Options)} with the default options (lock directory).
+     *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @return the partition that was removed; {@link Partition#none()} when there was none
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public static Partition heal(String lab, NetnsRegistry registry) throws NetnsException {
         return heal(lab, registry, Options.defaults());
     }
@@ -475,6 +627,9 @@ public final class Lab {
      * {@code nft delete table inet netns4j_partition} in each namespace that has it. Holds the
      * lab's lock. A lab without a partition is left as it is.
      *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @param options the lab directory, progress lines and other settings
      * @return the partition that was removed ({@link Partition#none()} when there was none)
      * @throws NotFoundException no such lab
      * @throws LabException      a table could not be removed (the others were)
@@ -492,6 +647,9 @@ public final class Lab {
      * ({@code nft -j list table inet netns4j_partition} in each); {@link Partition#none()} when
      * there is none. What {@code netns4j lab show LAB} prints after {@code partition:}.
      *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @return the partition in place, or {@link Partition#none()}
      * @throws NotFoundException no lab of that name on the machine
      */
     public static Partition currentPartition(String lab, NetnsRegistry registry) throws NetnsException {

@@ -10,6 +10,7 @@ import java.util.List;
  * removed (empty when the machine is as it was).
  */
 public class LabException extends NetnsException {
+    /** What could not be undone or removed, one line each. */
     private final List<String> notUndone;
 
     /**

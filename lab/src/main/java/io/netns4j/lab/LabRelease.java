@@ -22,7 +22,7 @@ public final class LabRelease implements AutoCloseable {
         this.namespaces = namespaces;
     }
 
-    /** @return what was removed: every namespace listed is deleted, and freed once {@link #await} returns */
+    /** {@return what was removed: every namespace listed is deleted, and freed once {@link #await} returns} */
     public Lab.Removed removed() {
         return removed;
     }

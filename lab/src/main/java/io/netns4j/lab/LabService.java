@@ -26,12 +26,20 @@ public final class LabService {
         this.options = options;
     }
 
-    /** {@code NODE/SERVICE}. */
+    /**
+     * {@code NODE/SERVICE}.
+     *
+     * @return the selector {@code lab ps} prints and the other verbs take, {@code NODE/SERVICE}
+     */
     public String id() {
         return node + "/" + name;
     }
 
-    /** Its line of {@code lab ps}, now. */
+    /**
+     * {@return its line of {@code lab ps}, now}
+     *
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public ServiceStatus status() throws NetnsException {
         for (ServiceStatus s : LabServices.list(lab, options)) {
             if (s.id().equals(id())) {
@@ -41,47 +49,88 @@ public final class LabService {
         throw new NotFoundException("Lab \"" + lab + "\" has no service \"" + id() + "\"", 2, null);
     }
 
-    /** Its process id now, 0 when it has none. */
+    /**
+     * {@return its process id now, 0 when it has none}
+     *
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public long pid() throws NetnsException {
         return status().pid();
     }
 
-    /** The last {@code lines} lines of its log. */
+    /**
+     * {@return the last {@code lines} lines of its log}
+     *
+     * @param lines how many lines from the end
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public List<String> logs(int lines) throws NetnsException {
         return LabServices.logs(lab, id(), lines, options).getValue();
     }
 
-    /** Its log file. */
+    /**
+     * {@return its log file}
+     *
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public Path logFile() throws NetnsException {
         return LabServices.logs(lab, id(), 0, options).getKey();
     }
 
-    /** {@code lab restart}. */
+    /**
+     * {@code lab restart}.
+     *
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public void restart() throws NetnsException {
         LabServices.restart(lab, id(), options);
     }
 
-    /** {@code lab stop}: stopped until {@link #start}. */
+    /**
+     * {@code lab stop}: stopped until {@link #start}.
+     *
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public void stop() throws NetnsException {
         LabServices.stop(lab, id(), options);
     }
 
-    /** {@code lab start}. */
+    /**
+     * {@code lab start}.
+     *
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public void start() throws NetnsException {
         LabServices.start(lab, id(), options);
     }
 
-    /** {@code lab kill -s SIGNAL}; whether it had a process. */
+    /**
+     * {@code lab kill -s SIGNAL}; whether it had a process.
+     *
+     * @param signal the signal's number ({@code 9} for SIGKILL, {@code 15} for SIGTERM)
+     * @return true when a process got the signal
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public boolean kill(int signal) throws NetnsException {
         return LabServices.kill(lab, id(), signal, options) > 0;
     }
 
-    /** {@code lab pause} (SIGSTOP); whether it was paused. */
+    /**
+     * {@code lab pause} (SIGSTOP); whether it was paused.
+     *
+     * @return true when a process was stopped
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public boolean pause() throws NetnsException {
         return LabServices.pause(lab, id(), options) > 0;
     }
 
-    /** {@code lab resume} (SIGCONT); whether it was resumed. */
+    /**
+     * {@code lab resume} (SIGCONT); whether it was resumed.
+     *
+     * @return true when a process was continued
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public boolean resume() throws NetnsException {
         return LabServices.resume(lab, id(), options) > 0;
     }
@@ -89,6 +138,7 @@ public final class LabService {
     /**
      * Waits until it runs and its readiness checks hold, or {@code timeout} passed.
      *
+     * @param timeout how long to wait at most
      * @return its status when it got ready
      * @throws NetnsException not ready in time, with its state and last problem
      */
@@ -115,7 +165,10 @@ public final class LabService {
      * Waits until its process is not {@code pid} any more and a new one runs: after a kill, the
      * restart that its policy makes.
      *
+     * @param pid the process id it had, from its status before the kill
+     * @param timeout how long to wait at most
      * @return the new status
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
     public ServiceStatus awaitNewProcess(long pid, Duration timeout) throws NetnsException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -43,8 +43,10 @@ public final class LabServices {
     }
 
     /**
-     * Every service of lab {@code lab}: {@code netns4j lab ps LAB}.
+     * {@return every service of lab {@code lab}: {@code netns4j lab ps LAB}}
      *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param options the lab directory, progress lines and other settings
      * @throws NotFoundException the lab has no supervisor answering (no services, or it is not up)
      */
     public static List<ServiceStatus> list(String lab, Lab.Options options) throws NetnsException {
@@ -74,6 +76,11 @@ public final class LabServices {
      * {@code after} (the version of an earlier answer; -1: at once), or after {@code wait} (at
      * most 60 s). What {@code lab serve} follows services with, instead of asking every second.
      *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param after the version of an earlier answer, or -1 to answer at once
+     * @param wait how long to wait for a change at most
+     * @param options the lab directory, progress lines and other settings
+     * @return the services and their version
      * @throws NotFoundException the lab has no supervisor answering
      */
     public static Snapshot awaitChange(String lab, long after, Duration wait, Lab.Options options)
@@ -88,8 +95,12 @@ public final class LabServices {
     }
 
     /**
-     * One service as an object, to watch and drive from Java.
+     * {@return one service as an object, to watch and drive from Java}
      *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param node the node's name in the lab file
+     * @param service the service's name in the node's {@code services:}
+     * @param options the lab directory, progress lines and other settings
      * @throws NotFoundException no such service, naming those there are
      */
     public static LabService service(String lab, String node, String service, Lab.Options options)
@@ -99,27 +110,64 @@ public final class LabServices {
         return s;
     }
 
-    /** {@code lab stop LAB SELECTOR}: its stop signal to each service's processes, SIGKILL after the grace period; they stay stopped. */
+    /**
+     * {@code lab stop LAB SELECTOR}: its stop signal to each service's processes, SIGKILL after the grace period; they stay stopped.
+     *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param selector {@code NODE/SERVICE}, or {@code NODE} for every service of the node
+     * @param options the lab directory, progress lines and other settings
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public static void stop(String lab, String selector, Lab.Options options) throws NetnsException {
         act(lab, "stop", selector, options);
     }
 
-    /** {@code lab start LAB SELECTOR}: starts the selected services that have no process. */
+    /**
+     * {@code lab start LAB SELECTOR}: starts the selected services that have no process.
+     *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param selector {@code NODE/SERVICE}, or {@code NODE} for every service of the node
+     * @param options the lab directory, progress lines and other settings
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public static void start(String lab, String selector, Lab.Options options) throws NetnsException {
         act(lab, "start", selector, options);
     }
 
-    /** {@code lab restart LAB SELECTOR}: stops and starts the selected services. */
+    /**
+     * {@code lab restart LAB SELECTOR}: stops and starts the selected services.
+     *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param selector {@code NODE/SERVICE}, or {@code NODE} for every service of the node
+     * @param options the lab directory, progress lines and other settings
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public static void restart(String lab, String selector, Lab.Options options) throws NetnsException {
         act(lab, "restart", selector, options);
     }
 
-    /** {@code lab pause LAB SELECTOR}: SIGSTOP to each service's processes; how many were paused. */
+    /**
+     * {@code lab pause LAB SELECTOR}: SIGSTOP to each service's processes; how many were paused.
+     *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param selector {@code NODE/SERVICE}, or {@code NODE} for every service of the node
+     * @param options the lab directory, progress lines and other settings
+     * @return how many services were paused
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public static long pause(String lab, String selector, Lab.Options options) throws NetnsException {
         return act(lab, "pause", selector, options);
     }
 
-    /** {@code lab resume LAB SELECTOR}: SIGCONT; how many were resumed. */
+    /**
+     * {@code lab resume LAB SELECTOR}: SIGCONT; how many were resumed.
+     *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param selector {@code NODE/SERVICE}, or {@code NODE} for every service of the node
+     * @param options the lab directory, progress lines and other settings
+     * @return how many services were resumed
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public static long resume(String lab, String selector, Lab.Options options) throws NetnsException {
         return act(lab, "resume", selector, options);
     }
@@ -129,7 +177,12 @@ public final class LabServices {
      * What follows is the restart policy's business (a service killed under {@code on-failure}
      * comes back).
      *
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param selector {@code NODE/SERVICE}, or {@code NODE} for every service of the node
+     * @param signal the signal's number ({@code 9} for SIGKILL, {@code 15} for SIGTERM)
+     * @param options the lab directory, progress lines and other settings
      * @return how many services had a process to signal
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
     public static long kill(String lab, String selector, int signal, Lab.Options options) throws NetnsException {
         checkSelector(selector);
@@ -145,7 +198,11 @@ public final class LabServices {
      * A service's log file and its last {@code lines} lines: {@code lab logs LAB NODE/SERVICE}.
      *
      * @param lines how many lines from the end
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param service the service's name in the node's {@code services:}
+     * @param options the lab directory, progress lines and other settings
      * @return the file and the lines
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
     public static Map.Entry<Path, List<String>> logs(String lab, String service, int lines, Lab.Options options)
             throws NetnsException {
@@ -175,6 +232,13 @@ public final class LabServices {
      * host); a service's readiness is asked of the supervisor.
      *
      * @param from another node of the lab to connect from (TCP only), or empty
+     * @param lab the lab's name (its namespaces are {@code LAB-NODE})
+     * @param node the node's name in the lab file
+     * @param condition what to wait for: a TCP port open, a file, a command that succeeds, a service ready
+     * @param timeout how long to wait at most
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @param options the lab directory, progress lines and other settings
+     * @return how long it took
      * @throws InvalidRequestException {@code from} with a condition other than TCP
      * @throws NotFoundException       no such lab or node
      */

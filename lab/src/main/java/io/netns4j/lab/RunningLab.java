@@ -18,7 +18,7 @@ import java.util.Map;
  * supervisor inside this JVM, {@link #close} is {@code lab down}. Its nodes ({@link #node}) run
  * Java code inside their namespaces, processes and services:
  * <pre>{@code
- * try (RunningLab lab = RunningLab.start(LabBuilder.named("db").bridge("sw").hosts("n1", "n2").on("sw").build())) {
+ * try (RunningLab lab = RunningLab.start(LabSpec.named("db").bridge("sw").hosts("n1", "n2").on("sw").topology())) {
  *     lab.node("n1").startJava("server", () -> serve(8080));   // threads inside n1's namespace
  *     lab.node("n2").call(() -> get("http://n1:8080/"));         // from inside n2
  *     lab.partition("n1 / n2");
@@ -38,7 +38,13 @@ public final class RunningLab implements AutoCloseable {
         this.options = options;
     }
 
-    /** {@link #start(Topology, NetnsRegistry, Lab.Options)} in the system's run directory, default options. */
+    /**
+     * {@link #start(Topology, NetnsRegistry, Lab.Options)} in the system's run directory, default options.
+     *
+     * @param topology the lab, as read from its file or built with {@code LabSpec}
+     * @return the running lab; closing it takes the lab down
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public static RunningLab start(Topology topology) throws NetnsException {
         return start(topology, NetnsRegistry.system(), Lab.Options.defaults());
     }
@@ -47,6 +53,10 @@ public final class RunningLab implements AutoCloseable {
      * Builds the lab ({@link Lab#up}) with its supervisor in this JVM (whatever {@code options}
      * says about it), and waits as {@code lab up} does (readiness, IPv6 addresses).
      *
+     * @param topology the lab, as read from its file or built with {@code LabSpec}
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @param options the lab directory, progress lines and other settings
+     * @return a checked copy; this one is unchanged
      * @throws NetnsException the lab could not be built (what it made is removed)
      */
     public static RunningLab start(Topology topology, NetnsRegistry registry, Lab.Options options)
@@ -56,22 +66,30 @@ public final class RunningLab implements AutoCloseable {
         return new RunningLab(topology, registry, o);
     }
 
-    /** The lab's name. */
+    /**
+     * {@return the lab's name}
+     */
     public String name() {
         return topology.name();
     }
 
-    /** What it was built from. */
+    /**
+     * {@return what it was built from}
+     */
     public Topology topology() {
         return topology;
     }
 
-    /** The options it runs with (its lab directory, its in-process supervisor). */
+    /**
+     * {@return the options it runs with (its lab directory, its in-process supervisor)}
+     */
     public Lab.Options options() {
         return options;
     }
 
-    /** The registry its namespaces are in. */
+    /**
+     * {@return the registry its namespaces are in}
+     */
     public NetnsRegistry registry() {
         return registry;
     }
@@ -79,6 +97,8 @@ public final class RunningLab implements AutoCloseable {
     /**
      * Node {@code name}.
      *
+     * @param name the node's name in the lab file
+     * @return the node
      * @throws NotFoundException the lab has no such node, naming those it has
      */
     public synchronized RunningNode node(String name) throws NotFoundException {
@@ -95,19 +115,34 @@ public final class RunningLab implements AutoCloseable {
         return n;
     }
 
-    /** Every service, as {@code lab ps} shows them. */
+    /**
+     * {@return every service, as {@code lab ps} shows them}
+     *
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public List<ServiceStatus> services() throws NetnsException {
         return LabServices.list(name(), options);
     }
 
-    /** {@code lab partition LAB WORDS}: e.g. {@code "n1,n2 / n3"}, {@code "isolate n1"}, {@code "halves"}. */
+    /**
+     * {@code lab partition LAB WORDS}: e.g. {@code "n1,n2 / n3"}, {@code "isolate n1"}, {@code "halves"}.
+     *
+     * @param words the words as the command line gives them, one per element
+     * @return the partition now in place
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public Partition partition(String words) throws NetnsException {
         Partition p = Lab.parsePartition(name(), List.of(words.trim().split("\\s+")), registry);
         Lab.partition(name(), p, registry, options);
         return p;
     }
 
-    /** {@code lab heal LAB}. */
+    /**
+     * {@code lab heal LAB}.
+     *
+     * @return the partition that was removed; {@link Partition#none()} when there was none
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public Partition heal() throws NetnsException {
         return Lab.heal(name(), registry, options);
     }

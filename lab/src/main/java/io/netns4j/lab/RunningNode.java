@@ -38,17 +38,25 @@ public final class RunningNode {
         this.spec = spec;
     }
 
-    /** The node's name. */
+    /**
+     * {@return the node's name}
+     */
     public String name() {
         return spec.name();
     }
 
-    /** Its namespace's name, {@code <lab>-<node>}. */
+    /**
+     * {@return its namespace's name, {@code <lab>-<node>}}
+     */
     public String namespace() {
         return lab.topology().namespace(spec.name());
     }
 
-    /** The handle of its namespace, owned by the lab (closed by {@link RunningLab#close}). */
+    /**
+     * {@return the handle of its namespace, owned by the lab (closed by {@link RunningLab#close})}
+     *
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public synchronized Netns netns() throws NetnsException {
         if (netns == null) {
             netns = lab.registry().open(namespace());
@@ -56,13 +64,17 @@ public final class RunningNode {
         return netns;
     }
 
-    /** Its addresses from the topology (given and automatic), in link order. */
+    /**
+     * {@return its addresses from the topology (given and automatic), in link order}
+     */
     public List<InetAddress> addresses() {
         return lab.topology().endpoints(spec.name()).stream().map(Endpoint::addresses).flatMap(List::stream)
                 .map(InetPrefix::address).toList();
     }
 
-    /** Its first address of the lab's links (what other nodes reach it at). */
+    /**
+     * {@return its first address of the lab's links (what other nodes reach it at)}
+     */
     public InetAddress address() {
         List<InetAddress> all = addresses();
         if (all.isEmpty()) {
@@ -71,22 +83,48 @@ public final class RunningNode {
         return all.getFirst();
     }
 
-    /** Runs {@code task} inside the node and returns its result ({@link Netns#call}). */
+    /**
+     * Runs {@code task} inside the node and returns its result ({@link Netns#call}).
+     *
+     * @param <T> what the task returns
+     * @param <X> what the task throws
+     * @param task the work, run on a thread inside the node
+     * @return what the task returned
+     * @throws X what the task threw, with the caller's stack added
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public <T, X extends Exception> T call(ThrowingCallable<T, X> task) throws X, NetnsException {
         return netns().call(task);
     }
 
-    /** Runs {@code task} inside the node ({@link Netns#run}). */
+    /**
+     * Runs {@code task} inside the node ({@link Netns#run}).
+     *
+     * @param <X> what the task throws
+     * @param task the work, run on a thread inside the node
+     * @throws X what the task threw, with the caller's stack added
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public <X extends Exception> void run(ThrowingRunnable<X> task) throws X, NetnsException {
         netns().run(task);
     }
 
-    /** Sockets opened inside the node, usable from any thread ({@link Netns#sockets}). */
+    /**
+     * {@return sockets opened inside the node, usable from any thread ({@link Netns#sockets})}
+     *
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public NamespaceSockets sockets() throws NetnsException {
         return netns().sockets();
     }
 
-    /** An executor whose {@code threads} threads live inside the node; shut down with the lab. */
+    /**
+     * {@return an executor whose {@code threads} threads live inside the node; shut down with the
+     * lab}
+     *
+     * @param threads how many threads
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public synchronized ExecutorService executor(int threads) throws NetnsException {
         ExecutorService e = netns().executor(threads);
         executors.add(e);
@@ -98,7 +136,11 @@ public final class RunningNode {
      * namespace (its sockets are the node's), until it returns or is stopped ({@link JavaService#stop}
      * interrupts it). One JVM can so run a whole cluster of a Java system, a node each.
      *
+     * @param name the Java service's name, unique on the node
+     * @param body what the service does; it runs inside the node until it returns
+     * @return the running service
      * @throws IllegalArgumentException a Java service of that name runs on the node
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
     public synchronized JavaService startJava(String name, ThrowingRunnable<? extends Exception> body)
             throws NetnsException {
@@ -117,12 +159,21 @@ public final class RunningNode {
         return s;
     }
 
-    /** A Java service started with {@link #startJava}, by name; empty when there is none. */
+    /**
+     * {@return a Java service started with {@link #startJava}, by name; empty when there is none}
+     *
+     * @param name the Java service's name
+     */
     public synchronized Optional<JavaService> java(String name) {
         return Optional.ofNullable(javaServices.get(name));
     }
 
-    /** Its supervised service {@code name} (from the lab's {@code exec}). */
+    /**
+     * {@return its supervised service {@code name} (from the lab's {@code exec})}
+     *
+     * @param name the service's name in the node's {@code services:}
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public LabService service(String name) throws NetnsException {
         return LabServices.service(lab.name(), name(), name, lab.options());
     }

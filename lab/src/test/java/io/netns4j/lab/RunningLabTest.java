@@ -27,17 +27,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Labs written in code ({@link LabBuilder}) and run for the life of an object ({@link RunningLab}), with Java nodes. */
+/** Labs written in code ({@link LabSpec}) and run for the life of an object ({@link RunningLab}), with Java nodes. */
 class RunningLabTest {
     @Test
     void aLabInCodeReadsAsItsFileWouldWithAutomaticAddresses() throws Exception {
-        Topology t = LabBuilder.named("code").ipv4Pool("10.71.0.0/16").hostsFile(true)
+        Topology t = LabSpec.named("code").ipv4Pool("10.71.0.0/16").hostsFile(true)
                 .bridge("sw").hosts("n1", "n2", "n3").on("sw")
                 .routers("r").link("n1", "r")
                 .endpoint("n1:eth1", e -> e.addresses("10.72.0.1/30").mtu(1400).impair(Map.of("delay", "5ms")))
                 .node("n2", n -> n.exec("sleep 100").env("K", "V").service(ServiceSpec.of("web", "python3 -m http.server")
                         .withRestart(RestartPolicy.ON_FAILURE).withReady(List.of(new Condition.TcpPort("", 8000)))))
-                .build();
+                .topology();
         assertEquals(List.of("sw", "n1", "n2", "n3", "r"), t.nodes().stream().map(n -> n.name()).toList());
         assertEquals(NodeKind.BRIDGE, t.node("sw").orElseThrow().kind());
         assertEquals("10.71.0.1/24", t.endpoints("n1").getFirst().addresses().getFirst().toString(), "from the pool");
@@ -47,8 +47,8 @@ class RunningLabTest {
                 .toList());
         assertEquals(RestartPolicy.ON_FAILURE, t.node("n2").orElseThrow().services().get(1).restart());
         assertTrue(t.source().contains("\"members\""), "the text is kept, so the lab can be updated in place");
-        TopologyException bad = assertThrows(TopologyException.class, () -> LabBuilder.named("bad")
-                .hosts("a").link("a:eth0", "b:eth0").endpoint("a:eth0", e -> e.addresses("10.0.0.300/24")).build());
+        TopologyException bad = assertThrows(TopologyException.class, () -> LabSpec.named("bad")
+                .hosts("a").link("a:eth0", "b:eth0").endpoint("a:eth0", e -> e.addresses("10.0.0.300/24")).topology());
         assertTrue(bad.getMessage().contains("10.0.0.300"), bad.getMessage());
     }
 
@@ -57,8 +57,8 @@ class RunningLabTest {
     void javaNodesTalkOverTheLabAndAPartitionCutsThem() throws Exception {
         Path dir = Files.createTempDirectory(TestNames.PREFIX + "rl-");
         String name = TestNames.unique("rl");
-        Topology t = LabBuilder.named(name).ipv4Pool("10.73.0.0/16").bridge("sw").hosts("n1", "n2").on("sw")
-                .node("n2", n -> n.exec("sleep 1000")).build();
+        Topology t = LabSpec.named(name).ipv4Pool("10.73.0.0/16").bridge("sw").hosts("n1", "n2").on("sw")
+                .node("n2", n -> n.exec("sleep 1000")).topology();
         try (RunningLab lab = RunningLab.start(t, NetnsRegistry.system(), Lab.Options.defaults().withLockDirectory(dir))) {
             RunningNode n1 = lab.node("n1");
             ServerSocket server = n1.sockets().serverSocket(7000);

@@ -32,7 +32,7 @@ public final class ViewFirstDrawBenchmark {
         Path dir = Files.createTempDirectory("bench-view-");
         Lab.Options options = Lab.Options.defaults().withLockDirectory(dir);
         NetnsRegistry registry = NetnsRegistry.system();
-        LabBuilder b = LabBuilder.named(name).ipv4Pool("10.90.0.0/16").defaultRoutes(false).hostsFile(false).routers("core");
+        LabSpec b = LabSpec.named(name).ipv4Pool("10.90.0.0/16").defaultRoutes(false).hostsFile(false).routers("core");
         int host = 0;
         for (int s = 1; s <= 8; s++) {
             int n = s < 8 ? 24 : 23;
@@ -41,9 +41,9 @@ public final class ViewFirstDrawBenchmark {
             for (int k = 1; k <= n; k++) {
                 members[k] = "h" + (++host);
             }
-            b.bridge("sw" + s).hosts(members).on("sw" + s);
+            b = b.bridge("sw" + s).hosts(members).on("sw" + s);
         }
-        Topology t = b.build();
+        Topology t = b.topology();
         try {
             long t0 = System.nanoTime();
             Lab.up(t, registry, options);

@@ -118,7 +118,7 @@ final class IptablesNetlink {
     private <T> T call(SocketTask<T> task) throws NetnsException {
         NetlinkSocket socket;
         try {
-            socket = ns.withDescriptor(fd -> NamespaceThreads.callIn(fd,
+            socket = ns.useDescriptor(fd -> NamespaceThreads.callIn(fd,
                     () -> NetlinkSocket.open(Nft.NETLINK_NETFILTER, TIMEOUT_MILLIS)));
         } catch (ErrnoException e) {
             throw Failures.of(e, "Cannot enter " + ns.describe());

@@ -39,7 +39,7 @@ final class FirstViolation {
         this.limit = limit;
     }
 
-    /** @return how many configurations the last {@link #find()} looked at */
+    /** {@return how many configurations the last {@link #find()} looked at} */
     long explored() {
         return explored;
     }

@@ -8,7 +8,11 @@ package io.netns4j.junit.check;
 public final class InvalidHistoryException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what is wrong, with the entry's index */
+    /**
+     * A history that cannot be checked.
+     *
+     * @param message what is wrong, with the entry's index
+     */
     public InvalidHistoryException(String message) {
         super(message);
     }

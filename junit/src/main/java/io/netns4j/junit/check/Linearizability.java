@@ -47,6 +47,8 @@ public final class Linearizability {
     }
 
     /**
+     * A checker against {@code model}, memoizing at most {@link #DEFAULT_MAX_CONFIGURATIONS} configurations per key.
+     *
      * @param model the sequential specification
      * @return a checker for {@code model} with the default limit
      */
@@ -55,6 +57,9 @@ public final class Linearizability {
     }
 
     /**
+     * This checker with another search limit: more finds an answer in longer histories, at the cost
+     * of memory and time.
+     *
      * @param limit the most configurations to memoize per key before answering {@link Verdict#UNKNOWN}
      * @return a checker with that limit
      */
@@ -66,6 +71,10 @@ public final class Linearizability {
     }
 
     /**
+     * Checks {@code history} against {@code model} with the default limit (Knossos's and
+     * Porcupine's question: is there one order of the operations, each taking effect between its
+     * invocation and its completion, that the model accepts?).
+     *
      * @param history the history, in order (nemesis entries are skipped)
      * @param model   the sequential specification
      * @return the verdict and, if not linearizable, the violation
@@ -76,6 +85,8 @@ public final class Linearizability {
     }
 
     /**
+     * Checks what a {@link History} recorded so far against {@code model}, with the default limit.
+     *
      * @param history a recorder's history so far
      * @param model   the sequential specification
      * @return the verdict and, if not linearizable, the violation
@@ -86,6 +97,8 @@ public final class Linearizability {
     }
 
     /**
+     * Checks {@code history}, key by key (operations on different keys are independent).
+     *
      * @param history the history, in order
      * @return the verdict and, if not linearizable, the violation of the first failing key
      * @throws InvalidHistoryException if the history is not well formed

@@ -17,12 +17,12 @@ import java.util.Optional;
  */
 public record LinearizabilityResult(Verdict verdict, String model, int calls, int keys, long configurations,
                                     Optional<Violation> violation, Duration elapsed) {
-    /** @return whether the history is linearizable (false for not and for unknown) */
+    /** {@return whether the history is linearizable (false for not and for unknown)} */
     public boolean linearizable() {
         return verdict == Verdict.LINEARIZABLE;
     }
 
-    /** @return the result in words: the verdict, and the violation's explanation when there is one */
+    /** {@return the result in words: the verdict, and the violation's explanation when there is one} */
     public String report() {
         String head = switch (verdict) {
             case LINEARIZABLE -> "Linearizable (" + model + ")";

@@ -18,19 +18,24 @@ public interface Model {
         }
     };
 
-    /** @return the model's name, e.g. {@code register} */
+    /** {@return the model's name, e.g. {@code register}} */
     String name();
 
-    /** @return the state before any operation */
+    /** {@return the state before any operation} */
     Object initialState();
 
     /**
+     * Whether the model knows a function; the checker refuses a history with one it does not.
+     *
      * @param f the function name
      * @return whether the model knows {@code f}
      */
     boolean supports(String f);
 
     /**
+     * The model's transition: what one operation does to the state, or that it cannot happen there
+     * (a read of 2 while the register holds 1).
+     *
      * @param state the state before the operation
      * @param f     the function ({@link #supports supported})
      * @param value the operation's value: a read's result, a write's argument, a cas' {@code [expected new]}
@@ -39,6 +44,8 @@ public interface Model {
     Object step(Object state, String f, Object value);
 
     /**
+     * What a state-setting operation leaves behind, for the report.
+     *
      * @param f     the function
      * @param value its value
      * @return the state the operation leaves whatever the state before, if it sets one (a
@@ -50,6 +57,8 @@ public interface Model {
     }
 
     /**
+     * What an operation needs to find, for the report and the pruning of {@link #lastWriteDecides}.
+     *
      * @param f     the function
      * @param value its value
      * @return the state the operation needs to find, if it needs one (a read's value, a
@@ -73,6 +82,8 @@ public interface Model {
     }
 
     /**
+     * A state as a report shows it.
+     *
      * @param state a state
      * @return the state in words: {@code the register held 1}
      */
@@ -81,6 +92,8 @@ public interface Model {
     }
 
     /**
+     * The report's explanation of an operation that fits nowhere.
+     *
      * @param f              the operation that cannot be placed
      * @param value          its value
      * @param possibleStates every state the object could be in when it could take effect
@@ -90,12 +103,14 @@ public interface Model {
         return f + " of " + Values.text(value) + " is impossible in every state it could meet: " + Values.texts(possibleStates);
     }
 
-    /** @return a read/write register starting at {@code nil} ({@code knossos.model/register}) */
+    /** {@return a read/write register starting at {@code nil} ({@code knossos.model/register})} */
     static Model register() {
         return new Register(null, false);
     }
 
     /**
+     * A read/write register with a value before the first write.
+     *
      * @param initial the register's value before any write
      * @return a read/write register ({@code knossos.model/register})
      */
@@ -103,12 +118,14 @@ public interface Model {
         return new Register(initial, false);
     }
 
-    /** @return a read/write/compare-and-set register starting at {@code nil} ({@code knossos.model/cas-register}) */
+    /** {@return a read/write/compare-and-set register starting at {@code nil} ({@code knossos.model/cas-register})} */
     static Model casRegister() {
         return new Register(null, true);
     }
 
     /**
+     * A read/write/compare-and-set register with a value before the first write.
+     *
      * @param initial the register's value before any write
      * @return a read/write/compare-and-set register ({@code knossos.model/cas-register})
      */

@@ -43,7 +43,7 @@ final class WglSearch {
     /** The verdict of one search. */
     enum Outcome { LINEARIZABLE, NOT_LINEARIZABLE, UNKNOWN }
 
-    /** @return the number of configurations memoized by the last {@link #run()} */
+    /** {@return the number of configurations memoized by the last {@link #run()}} */
     long configurations() {
         return configurations;
     }

@@ -28,6 +28,8 @@ public final class EdnHistory {
     }
 
     /**
+     * Writes {@code ops} as EDN (one op map per line), in the order given.
+     *
      * @param ops the history
      * @param out where the lines go
      * @throws IOException if {@code out} fails
@@ -42,6 +44,8 @@ public final class EdnHistory {
     }
 
     /**
+     * The history as EDN text, as {@link #write(List, Appendable)} writes it.
+     *
      * @param ops the history
      * @return the history as EDN lines
      */
@@ -56,6 +60,8 @@ public final class EdnHistory {
     }
 
     /**
+     * Writes {@code ops} to a {@code history.edn} file that knossos and elle-cli read, in UTF-8.
+     *
      * @param ops  the history
      * @param file the file to write (replaced)
      * @throws IOException if it cannot be written
@@ -65,6 +71,8 @@ public final class EdnHistory {
     }
 
     /**
+     * Reads a EDN history from a stream, to its end.
+     *
      * @param in EDN op maps
      * @return the history
      * @throws HistoryFormatException naming the line and the problem, if the text is not a history
@@ -80,6 +88,8 @@ public final class EdnHistory {
     }
 
     /**
+     * Reads a {@code history.edn} file (UTF-8).
+     *
      * @param file an EDN history file
      * @return the history
      * @throws IOException if it cannot be read, or ({@link HistoryFormatException}) is not a history
@@ -89,6 +99,8 @@ public final class EdnHistory {
     }
 
     /**
+     * Reads a EDN history from text.
+     *
      * @param text EDN op maps
      * @return the history
      * @throws HistoryFormatException naming the line and the problem

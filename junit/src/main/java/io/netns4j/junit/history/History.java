@@ -44,12 +44,14 @@ public final class History {
         this.start = clock.getAsLong();
     }
 
-    /** @return an empty history whose clock ({@link System#nanoTime()}) starts now */
+    /** {@return an empty history whose clock ({@link System#nanoTime()}) starts now} */
     public static History create() {
         return new History(System::nanoTime);
     }
 
     /**
+     * An empty history on another clock, so that a test can control the times it records.
+     *
      * @param nanoClock the clock to read (a test's fake clock)
      * @return an empty history timed by {@code nanoClock}, starting at its current reading
      */
@@ -124,14 +126,14 @@ public final class History {
         return new FaultWindow(name, description);
     }
 
-    /** @return a snapshot of the history so far, in index order */
+    /** {@return a snapshot of the history so far, in index order} */
     public List<Op> ops() {
         synchronized (lock) {
             return List.copyOf(ops);
         }
     }
 
-    /** @return the number of entries so far */
+    /** {@return the number of entries so far} */
     public int size() {
         synchronized (lock) {
             return ops.size();
@@ -170,17 +172,19 @@ public final class History {
             this.invoke = invoke;
         }
 
-        /** @return the recorded {@code :invoke} entry */
+        /** {@return the recorded {@code :invoke} entry} */
         public Op invocation() {
             return invoke;
         }
 
-        /** @return the {@code :ok} entry, with the invocation's value (a write, a cas) */
+        /** {@return the {@code :ok} entry, with the invocation's value (a write, a cas)} */
         public Op ok() {
             return complete(OpType.OK, invoke.value());
         }
 
         /**
+         * The operation took effect: records {@code :ok} with what it returned.
+         *
          * @param result what the operation returned (a read's value)
          * @return the {@code :ok} entry
          */
@@ -188,7 +192,7 @@ public final class History {
             return complete(OpType.OK, result);
         }
 
-        /** @return the {@code :fail} entry: the operation certainly did not take effect */
+        /** {@return the {@code :fail} entry: the operation certainly did not take effect} */
         public Op fail() {
             return complete(OpType.FAIL, invoke.value());
         }
@@ -229,12 +233,14 @@ public final class History {
             this.start = start;
         }
 
-        /** @return the recorded start */
+        /** {@return the recorded start} */
         public Op start() {
             return start;
         }
 
         /**
+         * The nemesis operation ended: records its {@code :info} completion.
+         *
          * @param result what the nemesis did (Jepsen puts the outcome in the completion's value)
          * @return the recorded {@code :info} completion
          */

@@ -30,6 +30,8 @@ public final class JsonHistory {
     }
 
     /**
+     * Writes {@code ops} as JSON, one op object per line, in the order given.
+     *
      * @param ops the history
      * @param out where the JSON goes
      * @throws IOException if {@code out} fails
@@ -46,6 +48,8 @@ public final class JsonHistory {
     }
 
     /**
+     * The history as JSON text, as {@link #write(List, Appendable)} writes it.
+     *
      * @param ops the history
      * @return the history as a JSON array, one op per line
      */
@@ -60,6 +64,8 @@ public final class JsonHistory {
     }
 
     /**
+     * Writes {@code ops} to a {@code history.json} file that elle-cli reads, in UTF-8.
+     *
      * @param ops  the history
      * @param file the file to write (replaced)
      * @throws IOException if it cannot be written
@@ -69,6 +75,8 @@ public final class JsonHistory {
     }
 
     /**
+     * Reads a JSON history from a stream, to its end.
+     *
      * @param in a JSON array of op objects, or JSON Lines
      * @return the history
      * @throws HistoryFormatException naming the line and the problem, if the text is not a history
@@ -84,6 +92,8 @@ public final class JsonHistory {
     }
 
     /**
+     * Reads a {@code history.json} file (UTF-8).
+     *
      * @param file a JSON history file
      * @return the history
      * @throws IOException if it cannot be read, or ({@link HistoryFormatException}) is not a history
@@ -93,6 +103,8 @@ public final class JsonHistory {
     }
 
     /**
+     * Reads a JSON history from text.
+     *
      * @param text a JSON array of op objects, or JSON Lines
      * @return the history
      * @throws HistoryFormatException naming the line and the problem

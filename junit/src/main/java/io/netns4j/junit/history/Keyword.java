@@ -10,6 +10,8 @@ import java.util.Objects;
  */
 public record Keyword(String name) {
     /**
+     * Checks that the name can be written as an EDN keyword.
+     *
      * @param name the keyword without its colon: letters, digits and {@code -_.?!*+/<>=}
      */
     public Keyword {
@@ -20,6 +22,8 @@ public record Keyword(String name) {
     }
 
     /**
+     * Whether {@code name} can follow a colon in EDN: not empty, no leading digit, only the allowed characters.
+     *
      * @param name a candidate keyword name
      * @return whether {@code name} can be written as an EDN keyword
      */

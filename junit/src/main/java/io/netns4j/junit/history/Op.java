@@ -29,6 +29,8 @@ public record Op(long index, OpType type, long process, String f, Object value, 
     public static final long NEMESIS = -1;
 
     /**
+     * Checks the fields and turns the value into one of the kinds a history holds ({@link #normalize}).
+     *
      * @throws IllegalArgumentException if a field is out of range or the value is not one of
      *                                  the kinds listed above
      */
@@ -48,17 +50,19 @@ public record Op(long index, OpType type, long process, String f, Object value, 
         key = normalize(key);
     }
 
-    /** @return whether this is a fault of the nemesis rather than a client's operation */
+    /** {@return whether this is a fault of the nemesis rather than a client's operation} */
     public boolean isNemesis() {
         return process == NEMESIS;
     }
 
-    /** @return the process as Jepsen writes it: the number, or {@code nemesis} */
+    /** {@return the process as Jepsen writes it: the number, or {@code nemesis}} */
     public String processName() {
         return isNemesis() ? "nemesis" : Long.toString(process);
     }
 
     /**
+     * This op at another position, e.g. when histories are merged.
+     *
      * @param newIndex the index to give the copy
      * @return this op at another position
      */
@@ -123,6 +127,8 @@ public record Op(long index, OpType type, long process, String f, Object value, 
     }
 
     /**
+     * A history value as Jepsen prints it, for messages and reports.
+     *
      * @param value a history value
      * @return the value in EDN's notation ({@code nil}, {@code [1 2]}, {@code "s"}, {@code :k})
      */

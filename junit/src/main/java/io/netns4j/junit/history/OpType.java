@@ -18,7 +18,7 @@ public enum OpType {
      */
     INFO;
 
-    /** The word Jepsen writes for this type: {@code invoke}, {@code ok}, {@code fail}, {@code info}. */
+    /** {@return the word Jepsen writes for this type: {@code invoke}, {@code ok}, {@code fail}, {@code info}} */
     public String word() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

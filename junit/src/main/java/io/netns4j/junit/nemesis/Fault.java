@@ -10,13 +10,15 @@ import java.util.random.RandomGenerator;
  * partition, an impairment, a process killed, paused or restarted. Made by {@link Faults}.
  */
 public interface Fault {
-    /** The fault's kind as the history records it: {@code partition}, {@code impairment}, {@code kill}, {@code pause}, {@code restart}. */
+    /** {@return the fault's kind as the history records it: {@code partition}, {@code impairment}, {@code kill}, {@code pause}, {@code restart}} */
     String kind();
 
     /**
      * Puts the fault in place. Random choices (which node, which half) come from {@code random},
      * so a seeded nemesis does the same thing twice.
      *
+     * @param lab    the running lab
+     * @param random where random choices come from
      * @return what was done (for the log and the history) and how to undo it
      * @throws NetnsException the lab refused it; nothing is left half in place
      */
@@ -24,14 +26,24 @@ public interface Fault {
 
     /** A fault in place. */
     interface Applied {
-        /** What was done, in words: {@code "partition n1 / n2,n3"}, {@code "kill -9 n2/etcd"}. */
+        /** {@return what was done, in words: {@code "partition n1 / n2,n3"}, {@code "kill -9 n2/etcd"}} */
         String description();
 
-        /** Takes the fault off again (heal, impairment back as declared, resume, start). */
+        /**
+         * Takes the fault off again (heal, impairment back as declared, resume, start).
+         *
+         * @throws NetnsException the lab refused the undo
+         */
         void revert() throws NetnsException;
     }
 
-    /** An applied fault from its description and its undo. */
+    /**
+     * An applied fault from its description and its undo, for a {@code Fault} of one's own.
+     *
+     * @param description what was done, in words
+     * @param undo        how to take it off
+     * @return the fault in place
+     */
     static Applied applied(String description, Undo undo) {
         return new Applied() {
             @Override
@@ -54,7 +66,11 @@ public interface Fault {
     /** How to take a fault off. */
     @FunctionalInterface
     interface Undo {
-        /** Takes it off. */
+        /**
+         * Takes it off.
+         *
+         * @throws NetnsException the lab refused
+         */
         void run() throws NetnsException;
     }
 }

@@ -26,7 +26,14 @@ public final class Faults {
     private Faults() {
     }
 
-    /** A partition in {@code lab partition} words: {@code "n1 / n2,n3"}, {@code "halves"}, {@code "ring"}, ... */
+    /**
+     * A partition in {@code lab partition} words ({@code netns4j lab partition LAB n1 / n2,n3}): each
+     * side drops what the other sends, by an nftables input chain on each receiving node; undone by
+     * {@code lab heal}.
+     *
+     * @param words {@code "n1 / n2,n3"}, {@code "isolate n1"}, {@code "halves"}, {@code "ring"}, {@code "n1 / n2 --oneway"}, ...
+     * @return the fault
+     */
     public static Fault partition(String words) {
         return fault("partition", (lab, r) -> {
             Partition p = lab.partition(words);
@@ -34,12 +41,23 @@ public final class Faults {
         });
     }
 
-    /** The lab's hosts shuffled and cut in two halves (Jepsen's {@code partition-random-halves}). */
+    /**
+     * The lab's hosts shuffled and cut in two halves that no longer hear each other (Jepsen's
+     * {@code partition-random-halves}; {@code lab partition LAB halves} over the shuffled hosts).
+     * Undone by {@code lab heal}.
+     *
+     * @return the fault
+     */
     public static Fault randomHalves() {
         return shuffled("random halves", "halves");
     }
 
-    /** One host picked at random, cut from all others (Jepsen's {@code partition-random-node}). */
+    /**
+     * One host picked at random, cut from all others both ways (Jepsen's {@code partition-random-node};
+     * {@code lab partition LAB isolate NODE}). Undone by {@code lab heal}.
+     *
+     * @return the fault
+     */
     public static Fault isolateRandomNode() {
         return fault("partition", (lab, r) -> {
             List<String> hosts = hosts(lab);
@@ -49,19 +67,34 @@ public final class Faults {
         });
     }
 
-    /** Jepsen's majorities ring over the hosts in a random order: each node sees a majority, no two the same one. */
+    /**
+     * Jepsen's majorities ring over the hosts in a random order ({@code lab partition LAB ring ...}):
+     * each node hears a majority, no two nodes the same one, so every node may think it leads.
+     * Undone by {@code lab heal}.
+     *
+     * @return the fault
+     */
     public static Fault randomMajoritiesRing() {
         return shuffled("random majorities ring", "ring");
     }
 
-    /** Two random halves and one node seeing both (Jepsen's {@code partition-majorities-bridge}). */
+    /**
+     * Two random halves and one node that hears both (Jepsen's {@code partition-majorities-bridge};
+     * {@code lab partition LAB bridge ...}). Undone by {@code lab heal}.
+     *
+     * @return the fault
+     */
     public static Fault randomBridge() {
         return shuffled("random bridge", "bridge");
     }
 
     /**
      * A grudge, Jepsen's most general partition: each node of the map no longer hears the nodes it
-     * is given (one-way cuts: {@code Map.of("n1", Set.of("n2"))} drops what n2 sends to n1 only).
+     * is given (one-way cuts: {@code Map.of("n1", Set.of("n2"))} drops what n2 sends to n1 only;
+     * one-way cuts as {@code lab partition LAB ... --oneway} makes them). Undone by {@code lab heal}.
+     *
+     * @param noLongerHears for each receiving node, the nodes whose packets it drops
+     * @return the fault
      */
     public static Fault grudge(Map<String, Set<String>> noLongerHears) {
         return fault("partition", (lab, r) -> {
@@ -74,8 +107,13 @@ public final class Faults {
     }
 
     /**
-     * {@code impairment} (netem's words: {@code delay 100ms loss 5%}) on endpoints {@code NODE:IF};
-     * undone by putting back what the lab declares there.
+     * {@code impairment} (netem's words: {@code delay 100ms loss 5%}) on endpoints {@code NODE:IF},
+     * as {@code netns4j lab impair LAB NODE:IF delay 100ms loss 5%} puts it; undone by putting back
+     * what the lab file declares there (often nothing).
+     *
+     * @param impairment what to put on each endpoint's egress
+     * @param endpoints  {@code NODE:IF}, one or more
+     * @return the fault
      */
     public static Fault impair(Impairment impairment, String... endpoints) {
         return fault("impairment", (lab, r) -> {
@@ -91,27 +129,53 @@ public final class Faults {
         });
     }
 
-    /** {@code kill -9} of a service ({@code NODE/SERVICE}, or {@code NODE}); undone by starting it if its policy did not. */
+    /**
+     * {@code kill -9} of a service's whole process tree ({@code netns4j lab kill -s 9 LAB SELECTOR});
+     * undone by starting it, if its restart policy has not done so already.
+     *
+     * @param selector {@code NODE/SERVICE}, or {@code NODE} for every service of the node
+     * @return the fault
+     */
     public static Fault kill(String selector) {
         return fault("kill", (lab, r) -> kill(lab, selector));
     }
 
-    /** {@code kill -9} of one service picked at random. */
+    /**
+     * {@code kill -9} of one of the lab's services picked at random, as {@link #kill(String)}.
+     *
+     * @return the fault
+     */
     public static Fault killRandomService() {
         return fault("kill", (lab, r) -> kill(lab, randomService(lab, r)));
     }
 
-    /** SIGSTOP to a service; undone by SIGCONT (Jepsen's {@code hammer-time}). */
+    /**
+     * SIGSTOP to a service's process tree, which then holds its sockets and answers nothing
+     * (Jepsen's {@code hammer-time}; {@code netns4j lab pause LAB SELECTOR}); undone by SIGCONT.
+     *
+     * @param selector {@code NODE/SERVICE}, or {@code NODE} for every service of the node
+     * @return the fault
+     */
     public static Fault pause(String selector) {
         return fault("pause", (lab, r) -> pause(lab, selector));
     }
 
-    /** SIGSTOP to one service picked at random; undone by SIGCONT. */
+    /**
+     * SIGSTOP to one of the lab's services picked at random, as {@link #pause(String)}; undone by SIGCONT.
+     *
+     * @return the fault
+     */
     public static Fault pauseRandomService() {
         return fault("pause", (lab, r) -> pause(lab, randomService(lab, r)));
     }
 
-    /** A service restarted (stopped with its stop signal, started); nothing to undo. */
+    /**
+     * A service restarted: stopped with its stop signal, then started again
+     * ({@code netns4j lab restart LAB SELECTOR}); nothing to undo.
+     *
+     * @param selector {@code NODE/SERVICE}, or {@code NODE} for every service of the node
+     * @return the fault
+     */
     public static Fault restart(String selector) {
         return fault("restart", (lab, r) -> {
             LabServices.restart(lab.name(), selector, lab.options());

@@ -23,8 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  *     nemesis.revert(pause);
  * }
  * }</pre>
- * or on a seeded schedule that mixes faults ({@link #random}): the same seed makes the same
- * choices in the same order. Closing it stops the schedule and reverts every fault in place.
+ * or on a seeded schedule that mixes faults ({@link #start(Schedule)}): the same seed makes the
+ * same choices in the same order. Closing it stops the schedule and reverts every fault in place.
  */
 public final class Nemesis implements AutoCloseable {
     private final RunningLab lab;
@@ -40,17 +40,35 @@ public final class Nemesis implements AutoCloseable {
         this.random = new SplittableRandom(seed);
     }
 
-    /** A nemesis for {@code lab} whose random choices come from seed 0. */
+    /**
+     * A nemesis for {@code lab} whose random choices come from seed 0.
+     *
+     * @param lab the running lab to put faults on
+     * @return a nemesis with nothing in place yet
+     */
     public static Nemesis on(RunningLab lab) {
         return new Nemesis(lab, 0);
     }
 
-    /** A nemesis for {@code lab} whose random choices come from {@code seed}. */
+    /**
+     * A nemesis for {@code lab} whose random choices (which node, which half) come from {@code seed}:
+     * the same seed makes the same choices in the same order.
+     *
+     * @param lab  the running lab to put faults on
+     * @param seed the seed of its random choices
+     * @return a nemesis with nothing in place yet
+     */
     public static Nemesis on(RunningLab lab, long seed) {
         return new Nemesis(lab, seed);
     }
 
-    /** Records every fault window into {@code h} ({@code :nemesis} {@code start-KIND}/{@code stop-KIND}). */
+    /**
+     * Records every fault window into {@code h}, as a {@code :nemesis} {@code start-KIND} /
+     * {@code stop-KIND} pair beside the clients' operations.
+     *
+     * @param h the history the clients record into
+     * @return this nemesis
+     */
     public Nemesis recordingTo(History h) {
         this.history = h;
         return this;
@@ -59,6 +77,12 @@ public final class Nemesis implements AutoCloseable {
     /**
      * One entry of the log: when, what ({@code apply} or {@code revert}), the fault's kind and what
      * was done, and the failure if the lab refused it.
+     *
+     * @param at          when it was done
+     * @param action      {@code apply} or {@code revert}
+     * @param kind        the fault's {@link Fault#kind()}: {@code partition}, {@code kill}, ...
+     * @param description what was done, e.g. {@code partition n1 / n2,n3}
+     * @param failure     the lab's refusal, or empty when it was done
      */
     public record Event(Instant at, String action, String kind, String description, Optional<String> failure) {
     }
@@ -75,7 +99,7 @@ public final class Nemesis implements AutoCloseable {
             this.window = window;
         }
 
-        /** What was done. */
+        /** {@return what was done, e.g. {@code kill -9 n2/etcd}} */
         public String description() {
             return applied.description();
         }
@@ -84,6 +108,8 @@ public final class Nemesis implements AutoCloseable {
     /**
      * Puts {@code fault} in place until {@link #revert} (or {@link #close}).
      *
+     * @param fault the fault, from {@link Faults}
+     * @return the fault in place, to give to {@link #revert}
      * @throws NetnsException the lab refused it (logged too)
      */
     public synchronized Active apply(Fault fault) throws NetnsException {
@@ -100,7 +126,14 @@ public final class Nemesis implements AutoCloseable {
         return x;
     }
 
-    /** Puts {@code fault} in place for {@code duration}, then takes it off; returns once it is off. */
+    /**
+     * Puts {@code fault} in place for {@code duration}, then takes it off; returns once it is off
+     * (or sooner, when the nemesis is closed meanwhile).
+     *
+     * @param fault    the fault, from {@link Faults}
+     * @param duration how long it stays in place
+     * @throws NetnsException the lab refused to put it in place or to take it off (logged too)
+     */
     public void apply(Fault fault, Duration duration) throws NetnsException {
         Active a = apply(fault);
         try {
@@ -110,7 +143,13 @@ public final class Nemesis implements AutoCloseable {
         }
     }
 
-    /** Takes {@code a} off (once; a second call does nothing). */
+    /**
+     * Takes {@code a} off (once; a second call does nothing): heals the partition, puts the declared
+     * impairment back, resumes or starts the service.
+     *
+     * @param a a fault this nemesis put in place
+     * @throws NetnsException the lab refused the undo (logged too; the fault counts as off)
+     */
     public synchronized void revert(Active a) throws NetnsException {
         if (!active.remove(a)) {
             return;
@@ -129,12 +168,12 @@ public final class Nemesis implements AutoCloseable {
         }
     }
 
-    /** What it did so far, in order. */
+    /** {@return what it did so far, in order} */
     public synchronized List<Event> log() {
         return List.copyOf(log);
     }
 
-    /** The log as lines, one per event: {@code 2026-...Z apply partition n1 <-/-> n2}. */
+    /** {@return the log as lines, one per event: {@code 2026-...Z apply partition n1 <-/-> n2}} */
     public synchronized String logText() {
         StringBuilder sb = new StringBuilder();
         for (Event e : log) {
@@ -145,58 +184,26 @@ public final class Nemesis implements AutoCloseable {
     }
 
     /**
-     * A seeded schedule on {@code lab}: {@code Nemesis.random(lab, 42).every(Duration.ofSeconds(1))
-     * .lasting(Duration.ofMillis(500)).using(Faults.randomHalves(), Faults.killRandomService()).start()}.
+     * Starts {@code schedule} on a thread of its own: each turn it applies one of the schedule's
+     * faults, picked with this nemesis's seed, for {@link Schedule#lasting()}. {@link #close} stops
+     * it and reverts what is in place. A fault the lab refuses is logged and the schedule goes on.
+     *
+     * @param schedule how often, how long, which faults
+     * @return this nemesis, running the schedule
+     * @throws IllegalArgumentException when the schedule's faults would last longer than the time between two
+     * @throws IllegalStateException    when a schedule runs already, or the nemesis is closed
      */
-    public static Schedule random(RunningLab lab, long seed) {
-        return new Schedule(new Nemesis(lab, seed));
-    }
-
-    /** A schedule being set up: how often, how long each fault lasts, which faults. */
-    public static final class Schedule {
-        private final Nemesis nemesis;
-        private Duration every = Duration.ofSeconds(1);
-        private Duration lasting = Duration.ofMillis(500);
-        private List<Fault> faults = List.of(Faults.randomHalves());
-
-        private Schedule(Nemesis nemesis) {
-            this.nemesis = nemesis;
+    public synchronized Nemesis start(Schedule schedule) {
+        if (schedule.lasting().compareTo(schedule.every()) > 0) {
+            throw new IllegalArgumentException("a fault cannot last (" + schedule.lasting() + ") longer than the time"
+                    + " between two faults (every " + schedule.every() + ")");
         }
-
-        /** The time from one fault's start to the next one's (default 1 s). */
-        public Schedule every(Duration value) {
-            every = value;
-            return this;
+        if (this.schedule != null || stopping) {
+            throw new IllegalStateException(stopping ? "the nemesis is closed" : "a schedule runs already");
         }
-
-        /** How long each fault stays (default 500 ms); at most {@link #every}. */
-        public Schedule lasting(Duration value) {
-            lasting = value;
-            return this;
-        }
-
-        /** The faults to pick from, each time one at random (default: random halves). */
-        public Schedule using(Fault... value) {
-            faults = List.of(value);
-            return this;
-        }
-
-        /** Records into {@code h}. */
-        public Schedule recordingTo(History h) {
-            nemesis.recordingTo(h);
-            return this;
-        }
-
-        /** Starts it on a thread of its own; {@link Nemesis#close} stops it and reverts what is in place. */
-        public Nemesis start() {
-            if (lasting.compareTo(every) > 0 || faults.isEmpty()) {
-                throw new IllegalArgumentException("a schedule needs faults, and lasting (" + lasting + ") at most every ("
-                        + every + ")");
-            }
-            nemesis.schedule = Thread.ofPlatform().daemon().name("netns4j-nemesis").start(() -> nemesis.loop(every,
-                    lasting, faults));
-            return nemesis;
-        }
+        this.schedule = Thread.ofPlatform().daemon().name("netns4j-nemesis")
+                .start(() -> loop(schedule.every(), schedule.lasting(), schedule.faults()));
+        return this;
     }
 
     private void loop(Duration every, Duration lasting, List<Fault> faults) {

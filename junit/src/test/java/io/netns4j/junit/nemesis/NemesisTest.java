@@ -4,7 +4,7 @@ import io.netns4j.NetnsRegistry;
 import io.netns4j.junit.history.History;
 import io.netns4j.junit.history.Op;
 import io.netns4j.lab.Lab;
-import io.netns4j.lab.LabBuilder;
+import io.netns4j.lab.LabSpec;
 import io.netns4j.lab.RunningLab;
 import io.netns4j.lab.model.ServiceSpec;
 import io.netns4j.lab.model.RestartPolicy;
@@ -30,9 +30,9 @@ class NemesisTest {
     void faultsGoOnAndComeOffAndTheirWindowsAreInTheHistory() throws Exception {
         Path dir = Files.createTempDirectory(TestNames.PREFIX + "nem-");
         String name = TestNames.unique("nem");
-        var t = LabBuilder.named(name).ipv4Pool("10.76.0.0/16").bridge("sw").hosts("n1", "n2", "n3").on("sw")
+        var t = LabSpec.named(name).ipv4Pool("10.76.0.0/16").bridge("sw").hosts("n1", "n2", "n3").on("sw")
                 .node("n2", n -> n.service(ServiceSpec.of("s", "sleep 1000").withRestart(RestartPolicy.NEVER)))
-                .build();
+                .topology();
         History h = History.create();
         try (RunningLab lab = RunningLab.start(t, NetnsRegistry.system(), Lab.Options.defaults().withLockDirectory(dir));
              Nemesis nemesis = Nemesis.on(lab, 7).recordingTo(h)) {
@@ -74,12 +74,12 @@ class NemesisTest {
         List<List<String>> runs = new java.util.ArrayList<>();
         for (int run = 0; run < 2; run++) {
             String name = TestNames.unique("sch");
-            var t = LabBuilder.named(name).ipv4Pool("10.77.0.0/16").bridge("sw").hosts("a", "b", "c", "d").on("sw")
-                    .build();
+            var t = LabSpec.named(name).ipv4Pool("10.77.0.0/16").bridge("sw").hosts("a", "b", "c", "d").on("sw")
+                    .topology();
             try (RunningLab lab = RunningLab.start(t, NetnsRegistry.system(),
                     Lab.Options.defaults().withLockDirectory(dir))) {
-                Nemesis n = Nemesis.random(lab, 42).every(Duration.ofMillis(150)).lasting(Duration.ofMillis(50))
-                        .using(Faults.randomHalves(), Faults.isolateRandomNode(), Faults.randomMajoritiesRing()).start();
+                Nemesis n = Nemesis.on(lab, 42).start(Schedule.of(Faults.randomHalves(), Faults.isolateRandomNode(),
+                        Faults.randomMajoritiesRing()).withEvery(Duration.ofMillis(150)).withLasting(Duration.ofMillis(50)));
                 Thread.sleep(1000);
                 n.close();
                 assertTrue(Lab.currentPartition(lab.name(), lab.registry()).isEmpty(), "close reverts");

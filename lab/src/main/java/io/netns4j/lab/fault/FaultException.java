@@ -12,8 +12,16 @@ import java.util.List;
 public final class FaultException extends NetnsException {
     private static final long serialVersionUID = 1L;
 
+    /** What could not be undone or removed, one line each. */
     private final List<String> notUndone;
 
+    /**
+     * A fault that was not put in place or removed everywhere.
+     *
+     * @param message what failed, naming the node
+     * @param notUndone what was left, one line each; empty when every node is as it was
+     * @param cause the failure behind it, or null
+     */
     public FaultException(String message, List<String> notUndone, Throwable cause) {
         super(message);
         this.notUndone = List.copyOf(notUndone);
@@ -22,7 +30,9 @@ public final class FaultException extends NetnsException {
         }
     }
 
-    /** What could not be undone or removed, one line each. */
+    /**
+     * {@return what could not be undone or removed, one line each}
+     */
     public List<String> notUndone() {
         return notUndone;
     }

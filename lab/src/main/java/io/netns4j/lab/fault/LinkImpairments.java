@@ -64,7 +64,15 @@ public final class LinkImpairments {
         }
     }
 
-    /** As {@link #apply(Netns, String, Impairment, ImpairmentHost)} with no host (the kernel engine only). */
+    /**
+     * As {@link #apply(Netns, String, Impairment, ImpairmentHost)} with no host (the kernel engine only).
+     *
+     * @param ns the node's namespace
+     * @param device the interface's name in the node ({@code eth0})
+     * @param imp netem's settings ({@code delay 100ms loss 5%}), or {@code Impairment.NONE}
+     * @return the engine that applied it and the impairment now in place
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public static Applied apply(Netns ns, String device, Impairment imp) throws NetnsException {
         return apply(ns, device, imp, null);
     }
@@ -74,6 +82,10 @@ public final class LinkImpairments {
      * {@link Impairment#NONE} is {@link #clear}.
      *
      * @param host runs userspace engines; null when there is none (a userspace impairment is then refused)
+     * @param ns the node's namespace
+     * @param device the interface's name in the node ({@code eth0})
+     * @param imp netem's settings ({@code delay 100ms loss 5%}), or {@code Impairment.NONE}
+     * @return the engine that applied it and the impairment now in place
      * @throws FaultException when the chosen engine cannot apply a setting, cannot run on this kernel, or
      *                        has no host; nothing changed then
      * @throws IllegalArgumentException for settings netem refuses (a rate below 8 bit/s), before any change
@@ -134,7 +146,13 @@ public final class LinkImpairments {
         return chosen;
     }
 
-    /** As {@link #clear(Netns, String, ImpairmentHost)} with no host. */
+    /**
+     * As {@link #clear(Netns, String, ImpairmentHost)} with no host.
+     *
+     * @param ns the node's namespace
+     * @param device the interface's name in the node ({@code eth0})
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
+     */
     public static void clear(Netns ns, String device) throws NetnsException {
         clear(ns, device, null);
     }
@@ -145,6 +163,9 @@ public final class LinkImpairments {
      * it runs; otherwise what the engine's marks name, {@link UserspaceImpairment#remove}). Nothing
      * happens when there is nothing to remove.
      *
+     * @param ns the node's namespace
+     * @param device the interface's name in the node ({@code eth0})
+     * @param host the host of userspace engines, or null
      * @throws io.netns4j.error.NotFoundException when the device does not exist
      */
     public static void clear(Netns ns, String device, ImpairmentHost host) throws NetnsException {
@@ -165,6 +186,11 @@ public final class LinkImpairments {
      * The impairment in place on {@code device}, read from the machine: a userspace engine's marks
      * (engine {@code userspace}, with its seed), else a root netem (engine {@code kernel}); a root tbf
      * reads as its rate. Qdiscs of other kinds are not impairments and read as none.
+     *
+     * @param ns the node's namespace
+     * @param device the interface's name in the node ({@code eth0})
+     * @return the impairment in place, or {@link Impairment#NONE}
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
     public static Impairment current(Netns ns, String device) throws NetnsException {
         Link link = ns.links().get(device);
@@ -183,7 +209,7 @@ public final class LinkImpairments {
             return Impairment.NONE;
         }
         if (root.kind().equals("tbf") && root.tbf() != null) {
-            return new Impairment(root.tbf().rate() * 8, null, null, null, null, null).withEngine(Engine.KERNEL);
+            return netem(root.tbf().rate() * 8, null, null, null, null, null).withEngine(Engine.KERNEL);
         }
         if (!root.kind().equals("netem")) {
             return Impairment.NONE;
@@ -192,7 +218,7 @@ public final class LinkImpairments {
         if (spec == null) {
             return Impairment.NONE;
         }
-        Impairment i = new Impairment(spec.rate() > 0 ? spec.rate() * 8 : null, micros(spec.delayMicros()),
+        Impairment i = netem(spec.rate() > 0 ? spec.rate() * 8 : null, micros(spec.delayMicros()),
                 micros(spec.jitterMicros()), positive(spec.lossPercent()), positive(spec.duplicatePercent()),
                 positive(spec.reorderPercent()));
         return withQueue(i, spec.reorderPercent() > 0 && spec.reorderGap() > 1 ? spec.reorderGap() : null,
@@ -200,10 +226,13 @@ public final class LinkImpairments {
     }
 
     /**
-     * What {@link #apply} leaves in place for {@code requested} with {@code engine}, and so what
-     * {@link #current} reads back: with the kernel, the rate in whole bytes per second, times in whole
-     * microseconds and percentages to 6 digits; with the userspace engine, the settings as given (the
-     * seed is the engine's, see {@link #inPlace}).
+     * {@return what {@link #apply} leaves in place for {@code requested} with {@code engine}, and
+     * so what {@link #current} reads back: with the kernel, the rate in whole bytes per second,
+     * times in whole microseconds and percentages to 6 digits; with the userspace engine, the
+     * settings as given (the seed is the engine's, see {@link #inPlace})}
+     *
+     * @param requested the impairment asked for
+     * @param engine where the impairment runs: the kernel's netem, or the userspace engine; null lets netns4j choose
      */
     public static Impairment effective(Impairment requested, Engine engine) {
         Impairment w = normalise(requested);
@@ -214,10 +243,17 @@ public final class LinkImpairments {
             return w.withEngine(Engine.USERSPACE);
         }
         Long rate = w.rateBitsPerSecond() == null ? null : w.rateBitsPerSecond() / 8 * 8;
-        Impairment e = new Impairment(rate, nonZero(truncated(w.delay())), nonZero(truncated(w.jitter())),
+        Impairment e = netem(rate, nonZero(truncated(w.delay())), nonZero(truncated(w.jitter())),
                 rounded(w.lossPercent()), rounded(w.duplicatePercent()), rounded(w.reorderPercent()));
         return withQueue(e, w.gap() != null && w.gap() > 1 ? w.gap() : null,
                 w.limit() != null && w.limit() != NetemSpec.DEFAULTS.limit() ? w.limit() : null).withEngine(Engine.KERNEL);
+    }
+
+    /** The first six settings, as netem's first words set them; the rest not set. Null leaves one out. */
+    static Impairment netem(Long rateBitsPerSecond, Duration delay, Duration jitter, Double lossPercent,
+                            Double duplicatePercent, Double reorderPercent) {
+        return new Impairment(rateBitsPerSecond, delay, jitter, lossPercent, duplicatePercent, reorderPercent, null,
+                null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static Impairment withQueue(Impairment i, Integer gap, Integer limit) {
@@ -226,8 +262,13 @@ public final class LinkImpairments {
     }
 
     /**
-     * The devices among {@code links} that may hold an impairment, so that only those are read with
-     * {@link #current}: a root tbf or netem ({@code tc -n NS qdisc show}), or a userspace engine's mark.
+     * {@return the devices among {@code links} that may hold an impairment, so that only those are
+     * read with {@link #current}: a root tbf or netem ({@code tc -n NS qdisc show}), or a
+     * userspace engine's mark}
+     *
+     * @param ns the node's namespace
+     * @param links the node's links, as {@code ns.links().list()} gives them
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
     public static Set<String> mayBeImpaired(Netns ns, List<Link> links) throws NetnsException {
         Set<Integer> shaped = new HashSet<>();
@@ -246,9 +287,14 @@ public final class LinkImpairments {
     }
 
     /**
-     * Whether {@code requested} is what the device has now: {@link #current} against {@link #effective}
-     * with the engine {@link #apply} would choose; a userspace engine's own seed counts as the same
-     * when {@code requested} names none.
+     * {@return whether {@code requested} is what the device has now: {@link #current} against
+     * {@link #effective} with the engine {@link #apply} would choose; a userspace engine's own
+     * seed counts as the same when {@code requested} names none}
+     *
+     * @param ns the node's namespace
+     * @param device the interface's name in the node ({@code eth0})
+     * @param requested the impairment asked for
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
     public static boolean inPlace(Netns ns, String device, Impairment requested) throws NetnsException {
         Impairment now = current(ns, device);
@@ -260,14 +306,18 @@ public final class LinkImpairments {
                 : netemAvailable(ns) && want.beyondKernelEncoder().isEmpty() ? Engine.KERNEL : Engine.USERSPACE;
         Impairment expected = effective(want, engine);
         if (engine == Engine.USERSPACE && want.seed() == null) {
-            now = now.withSeed(null);
+            now = now.withoutSeed();
         }
         return now.withEngine(null).equals(expected.withEngine(null)) && now.engine() == engine;
     }
 
     /**
-     * Whether the kernel has netem; asked once per process ({@link Qdiscs#netemAvailable()}, a
-     * throw-away namespace) and remembered: a kernel does not lose a qdisc kind it has.
+     * {@return whether the kernel has netem; asked once per process ({@link
+     * Qdiscs#netemAvailable()}, a throw-away namespace) and remembered: a kernel does not lose a
+     * qdisc kind it has}
+     *
+     * @param ns the node's namespace
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
     public static boolean netemAvailable(Netns ns) throws NetnsException {
         Boolean known = netem;

@@ -33,8 +33,14 @@ import java.util.Set;
  * </table>
  */
 public final class Partition {
-    /** Traffic sent by node {@code from} is dropped before it reaches node {@code to}. */
+    /**
+     * Traffic sent by node {@code from} is dropped before it reaches node {@code to}.
+     *
+     * @param from the sending node
+     * @param to the receiving node, whose input chain drops it
+     */
     public record Cut(String from, String to) {
+        /** Checks both node names. */
         public Cut {
             from = nodeName(from);
             to = nodeName(to);
@@ -43,7 +49,9 @@ public final class Partition {
             }
         }
 
-        /** The same pair in the other direction. */
+        /**
+         * {@return the same pair in the other direction}
+         */
         public Cut reversed() {
             return new Cut(to, from);
         }
@@ -64,12 +72,20 @@ public final class Partition {
         this.set = Set.copyOf(cuts);
     }
 
-    /** The partition made of exactly these cuts (duplicates dropped, order kept). */
+    /**
+     * {@return the partition made of exactly these cuts (duplicates dropped, order kept)}
+     *
+     * @param cuts the one-way cuts, each a sender and the receiver that drops it
+     */
     public static Partition of(Collection<Cut> cuts) {
         return new Partition(new ArrayList<>(new LinkedHashSet<>(cuts)));
     }
 
-    /** No partition: every node sees every other ({@code lab heal}). */
+    /**
+     * No partition: every node sees every other ({@code lab heal}).
+     *
+     * @return the empty partition
+     */
     public static Partition none() {
         return NONE;
     }
@@ -80,6 +96,9 @@ public final class Partition {
      * each earlier group to each later one ({@code a / c --oneway}: c drops what a sends, a
      * still receives from c). Nodes inside one group, and nodes in no group, are not affected.
      *
+     * @param groups two or more disjoint, non-empty groups of node names
+     * @param oneWay true to cut only from earlier groups to later ones ({@code --oneway})
+     * @return the partition
      * @throws IllegalArgumentException fewer than 2 groups, an empty group, a node in two groups
      */
     public static Partition groups(List<Set<String>> groups, boolean oneWay) {
@@ -121,6 +140,9 @@ public final class Partition {
      * {@code node} alone on one side, the other {@code nodes} on the other, both ways
      * (Jepsen's {@code partition-random-node} without the random choice).
      *
+     * @param node the node's name in the lab file
+     * @param nodes the lab's nodes, by name
+     * @return the partition ({@code lab partition LAB isolate NODE})
      * @throws IllegalArgumentException {@code node} not in {@code nodes}, fewer than 2 nodes
      */
     public static Partition isolate(String node, List<String> nodes) {
@@ -140,6 +162,8 @@ public final class Partition {
      * neither side holds a majority, so a quorum system must stop everywhere; with an odd
      * count this is {@link #majority}.
      *
+     * @param nodes the lab's nodes, by name
+     * @return the partition ({@code lab partition LAB halves})
      * @throws IllegalArgumentException fewer than 2 nodes, a node listed twice
      */
     public static Partition halves(List<String> nodes) {
@@ -154,6 +178,8 @@ public final class Partition {
      * {@code a,b,c / d,e} for 5). Unlike {@link #halves}, one side always keeps a strict
      * majority: for an even count the split is {@code n/2+1 / n/2-1}, not {@code n/2 / n/2}.
      *
+     * @param nodes the lab's nodes, by name
+     * @return the partition ({@code lab partition LAB majority})
      * @throws IllegalArgumentException fewer than 3 nodes (2 nodes have no minority), a node listed twice
      */
     public static Partition majority(List<String> nodes) {
@@ -175,6 +201,8 @@ public final class Partition {
      * {@code b}), i.e. the cuts {@code b -> a}, {@code c -> b}, {@code a -> c}. Every pair then
      * has one direction cut, so no TCP connection works there.
      *
+     * @param nodes the lab's nodes, by name
+     * @return the partition ({@code lab partition LAB ring})
      * @throws IllegalArgumentException fewer than 3 nodes, a node listed twice
      */
     public static Partition ring(List<String> nodes) {
@@ -207,6 +235,8 @@ public final class Partition {
      * ({@code a / c} with {@code b} between for 3; {@code a,b / d} with {@code c} for 4;
      * {@code a,b / d,e} with {@code c} for 5).
      *
+     * @param nodes the lab's nodes, by name
+     * @return the partition ({@code lab partition LAB bridge})
      * @throws IllegalArgumentException fewer than 3 nodes, a node listed twice
      */
     public static Partition bridge(List<String> nodes) {
@@ -217,22 +247,37 @@ public final class Partition {
 
     // ---- reading ----
 
-    /** The cuts, in the order they were made (lab order for the schemes). */
+    /**
+     * {@return the cuts, in the order they were made (lab order for the schemes)}
+     */
     public List<Cut> cuts() {
         return cuts;
     }
 
-    /** Whether nothing is cut. */
+    /**
+     * {@return whether nothing is cut}
+     */
     public boolean isEmpty() {
         return cuts.isEmpty();
     }
 
-    /** Whether what {@code from} sends is dropped before it reaches {@code to} (never for a node and itself). */
+    /**
+     * {@return whether what {@code from} sends is dropped before it reaches {@code to} (never for
+     * a node and itself)}
+     *
+     * @param from the sending node
+     * @param to the receiving node
+     */
     public boolean blocks(String from, String to) {
         return !from.equals(to) && set.contains(new Cut(from, to));
     }
 
-    /** The nodes whose traffic {@code to} drops (its "grudge", in Jepsen's words), in cut order. */
+    /**
+     * {@return the nodes whose traffic {@code to} drops (its "grudge", in Jepsen's words), in cut
+     * order}
+     *
+     * @param to the receiving node
+     */
     public Set<String> dropsAt(String to) {
         Set<String> out = new LinkedHashSet<>();
         for (Cut c : cuts) {
@@ -243,7 +288,9 @@ public final class Partition {
         return out;
     }
 
-    /** The nodes named by some cut, in order of first appearance. */
+    /**
+     * {@return the nodes named by some cut, in order of first appearance}
+     */
     public List<String> nodes() {
         Set<String> out = new LinkedHashSet<>();
         for (Cut c : cuts) {
@@ -254,8 +301,8 @@ public final class Partition {
     }
 
     /**
-     * The cuts as text, two-way pairs merged: {@code a <-/-> c, b <-/-> c} for {@code a,b / c},
-     * {@code a -/-> c} for a one-way cut; {@code none} when nothing is cut.
+     * {@return the cuts as text, two-way pairs merged: {@code a <-/-> c, b <-/-> c} for {@code a,b
+     * / c}, {@code a -/-> c} for a one-way cut; {@code none} when nothing is cut}
      */
     public String describe() {
         if (cuts.isEmpty()) {

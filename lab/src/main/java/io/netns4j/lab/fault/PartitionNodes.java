@@ -26,20 +26,28 @@ import java.util.List;
  *                link-local ones aside): nothing they send can be told apart by its source
  */
 public record PartitionNodes(List<String> hosts, List<String> routers, List<String> bridges) {
+    /** Copies the lists: the value does not change with the caller's. */
     public PartitionNodes {
         hosts = List.copyOf(hosts);
         routers = List.copyOf(routers);
         bridges = List.copyOf(bridges);
     }
 
-    /** Only hosts: every node of {@code nodes} takes part by default and may be named. */
+    /**
+     * Only hosts: every node of {@code nodes} takes part by default and may be named.
+     *
+     * @param nodes the lab's nodes, by name
+     * @return the roles, every node a host
+     */
     public static PartitionNodes of(List<String> nodes) {
         return new PartitionNodes(nodes, List.of(), List.of());
     }
 
     /**
-     * The roles as a topology file declares them ({@code kind}); a node with no address in
-     * the file counts as a bridge node (nothing of it can be matched by address).
+     * {@return the roles as a topology file declares them ({@code kind}); a node with no address
+     * in the file counts as a bridge node (nothing of it can be matched by address)}
+     *
+     * @param topology the lab, as read from its file or built with {@code LabSpec}
      */
     public static PartitionNodes of(Topology topology) {
         List<String> hosts = new ArrayList<>();
@@ -58,7 +66,11 @@ public record PartitionNodes(List<String> hosts, List<String> routers, List<Stri
         return new PartitionNodes(hosts, routers, bridges);
     }
 
-    /** Whether {@code node} may be named in a partition (a host or a router). */
+    /**
+     * {@return whether {@code node} may be named in a partition (a host or a router)}
+     *
+     * @param node the node's name in the lab file
+     */
     public boolean nameable(String node) {
         return hosts.contains(node) || routers.contains(node);
     }

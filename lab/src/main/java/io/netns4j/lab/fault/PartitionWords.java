@@ -36,7 +36,13 @@ public final class PartitionWords {
     private PartitionWords() {
     }
 
-    /** {@link #parse(List, PartitionNodes)} where every node of {@code labNodes} is a host. */
+    /**
+     * {@link #parse(List, PartitionNodes)} where every node of {@code labNodes} is a host.
+     *
+     * @param words the words as the command line gives them, one per element
+     * @param labNodes the lab's nodes, all hosts
+     * @return the partition the words describe
+     */
     public static Partition parse(List<String> words, List<String> labNodes) {
         return parse(words, PartitionNodes.of(labNodes));
     }
@@ -45,6 +51,8 @@ public final class PartitionWords {
      * Reads the words.
      *
      * @param nodes the lab's nodes and their roles ({@link Partitions#nodes} on a running lab)
+     * @param words the words as the command line gives them, one per element
+     * @return the partition the words describe
      * @throws IllegalArgumentException with what is wrong and how to write it instead
      */
     public static Partition parse(List<String> words, PartitionNodes nodes) {

@@ -103,6 +103,9 @@ public final class Partitions {
      * sorted by name).
      *
      * @param nodes the lab's nodes as {@code lab show} finds them
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @return the hosts, routers and bridges
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
     public static PartitionNodes nodes(List<LabNode> nodes, NetnsRegistry registry) throws NetnsException {
         List<String> hosts = new ArrayList<>();
@@ -136,6 +139,11 @@ public final class Partitions {
      * The partition in place on a lab's nodes, read from the tables of their namespaces
      * ({@code nft -j list table inet netns4j_partition} in each); {@link Partition#none()}
      * when there is none. Equals the partition last applied.
+     *
+     * @param nodes the lab's nodes, by name
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @return the partition in place, or {@link Partition#none()}
+     * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
     public static Partition current(List<LabNode> nodes, NetnsRegistry registry) throws NetnsException {
         return partitionOf(tables(nodes, registry));
@@ -151,6 +159,8 @@ public final class Partitions {
      *
      * @param lab   the lab's name, for messages
      * @param nodes the lab's nodes as {@code lab show} finds them; the caller holds the lab's lock
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @param partition the partition: for each receiving node, the nodes whose packets it drops
      * @return the partition that was in place before
      * @throws NotFoundException       the partition names a node the lab lacks
      * @throws InvalidRequestException a sender has no address, or a node name too long for a rule comment
@@ -213,6 +223,7 @@ public final class Partitions {
      *
      * @param lab   the lab's name, for messages
      * @param nodes the lab's nodes as {@code lab show} finds them; the caller holds the lab's lock
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
      * @return the partition that was removed ({@link Partition#none()} when there was none)
      * @throws FaultException a table could not be removed (the others were)
      */

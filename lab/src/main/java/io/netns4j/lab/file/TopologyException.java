@@ -1,10 +1,16 @@
 package io.netns4j.lab.file;
 
+import io.netns4j.error.NetnsException;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A topology file that cannot be used; carries every problem found, in file order. Nothing was created. */
-public final class TopologyException extends Exception {
+/**
+ * A topology file that cannot be used; carries every problem found, in file order. Nothing was created.
+ * A {@code NetnsException} with errno 0 (no system call failed), so that a caller of {@code Lab.up}
+ * catches one family.
+ */
+public final class TopologyException extends NetnsException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<Problem> problems;

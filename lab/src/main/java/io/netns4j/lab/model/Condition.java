@@ -11,7 +11,9 @@ import java.util.Locale;
  * exits 0 inside the node), {@code service:NAME} (the node's service is ready).
  */
 public sealed interface Condition {
-    /** The condition as it is written ({@link #parse} reads it back). */
+    /**
+     * {@return the condition as it is written ({@link #parse} reads it back)}
+     */
     String words();
 
     /**
@@ -22,6 +24,7 @@ public sealed interface Condition {
      * @param port 1 to 65535
      */
     record TcpPort(String host, int port) implements Condition {
+        /** Refuses a port outside 1..65535. */
         public TcpPort {
             checkPort(port);
         }
@@ -37,6 +40,7 @@ public sealed interface Condition {
      * @param port 1 to 65535
      */
     record UdpPort(int port) implements Condition {
+        /** Refuses a port outside 1..65535. */
         public UdpPort {
             checkPort(port);
         }
@@ -52,6 +56,7 @@ public sealed interface Condition {
      * @param command a shell command
      */
     record CommandSucceeds(String command) implements Condition {
+        /** Refuses a blank command. */
         public CommandSucceeds {
             if (command.isBlank()) {
                 throw new IllegalArgumentException("\"cmd:\" needs a command, e.g. \"cmd:test -e /tmp/ready\"");
@@ -77,6 +82,8 @@ public sealed interface Condition {
     /**
      * Reads a condition from its words.
      *
+     * @param text {@code tcp:PORT}, {@code tcp:HOST:PORT}, {@code file:PATH}, {@code cmd:COMMAND}, ...
+     * @return the condition
      * @throws IllegalArgumentException what is wrong and the forms there are
      */
     static Condition parse(String text) {

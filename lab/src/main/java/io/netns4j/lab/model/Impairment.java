@@ -77,14 +77,19 @@ public record Impairment(Long rateBitsPerSecond, Duration delay, Duration jitter
         }
     }
 
-    /** The first six settings, as netem's first words set them; the rest not set. */
-    public Impairment(Long rateBitsPerSecond, Duration delay, Duration jitter, Double lossPercent,
-                      Double duplicatePercent, Double reorderPercent) {
+    /** The first six settings, as netem's first words set them; the rest not set (for {@link #NONE}). */
+    private Impairment(Long rateBitsPerSecond, Duration delay, Duration jitter, Double lossPercent,
+                       Double duplicatePercent, Double reorderPercent) {
         this(rateBitsPerSecond, delay, jitter, lossPercent, duplicatePercent, reorderPercent, null, null, null, null,
                 null, null, null, null, null, null, null, null, null);
     }
 
-    /** The settings {@link NetemWords#parseStrict} read, with an engine. */
+    /**
+     * {@return the settings {@link NetemWords#parseStrict} read, with an engine}
+     *
+     * @param s netem's settings as core's parser reads them
+     * @param engine where the impairment runs: the kernel's netem, or the userspace engine; null lets netns4j choose
+     */
     public static Impairment of(NetemWords.Settings s, Engine engine) {
         return new Impairment(s.rateBitsPerSecond(), s.delay(), s.jitter(), s.lossPercent(), s.duplicatePercent(),
                 s.reorderPercent(), s.delayCorrelation(), s.distribution(), s.lossCorrelation(), s.lossModel(),
@@ -93,10 +98,12 @@ public record Impairment(Long rateBitsPerSecond, Duration delay, Duration jitter
     }
 
     /**
-     * An impairment written as netem's words, as {@link NetemWords#parseStrict} reads them, plus
-     * {@code engine kernel|userspace} anywhere: {@code delay 50ms 10ms 25% distribution normal loss 1%
-     * duplicate 0.1% reorder 5% gap 2 corrupt 0.1% rate 10mbit limit 1000 seed 7}, or {@code none}.
+     * {@return an impairment written as netem's words, as {@link NetemWords#parseStrict} reads
+     * them, plus {@code engine kernel|userspace} anywhere: {@code delay 50ms 10ms 25% distribution
+     * normal loss 1% duplicate 0.1% reorder 5% gap 2 corrupt 0.1% rate 10mbit limit 1000 seed 7},
+     * or {@code none}}
      *
+     * @param words the words as the command line gives them, one per element
      * @throws IllegalArgumentException naming the word at fault and the form
      */
     public static Impairment parse(List<String> words) {
@@ -119,28 +126,53 @@ public record Impairment(Long rateBitsPerSecond, Duration delay, Duration jitter
         return of(NetemWords.parseStrict(rest), engine);
     }
 
-    /** Whether nothing is set (the engine aside): {@code none}. */
+    /**
+     * Whether nothing is set (the engine aside): {@code none}.
+     *
+     * @return a checked copy; this one is unchanged
+     */
     public boolean isNone() {
         return withEngine(null).equals(NONE);
     }
 
-    /** This impairment with another engine choice (null: the default). */
+    /**
+     * This impairment with another engine choice (null: the default).
+     *
+     * @param value another engine choice (null: the default)
+     * @return a checked copy; this one is unchanged
+     */
     public Impairment withEngine(Engine value) {
         return new Impairment(rateBitsPerSecond, delay, jitter, lossPercent, duplicatePercent, reorderPercent,
                 delayCorrelation, distribution, lossCorrelation, lossModel, duplicateCorrelation, reorderCorrelation, gap,
                 corruptPercent, corruptCorrelation, rateOverhead, limit, seed, value);
     }
 
-    /** This impairment with a seed (null: none). */
-    public Impairment withSeed(Long value) {
+    /**
+     * This impairment with {@code seed N}: netem's random generators start from it, so a run repeats.
+     *
+     * @param value {@code seed N}: netem's random generators start from it, so a run repeats
+     * @return a checked copy; this one is unchanged
+     */
+    public Impairment withSeed(long value) {
+        return seeded(value);
+    }
+
+    /**
+     * {@return this impairment without a seed (each run draws its own)}
+     */
+    public Impairment withoutSeed() {
+        return seeded(null);
+    }
+
+    private Impairment seeded(Long value) {
         return new Impairment(rateBitsPerSecond, delay, jitter, lossPercent, duplicatePercent, reorderPercent,
                 delayCorrelation, distribution, lossCorrelation, lossModel, duplicateCorrelation, reorderCorrelation, gap,
                 corruptPercent, corruptCorrelation, rateOverhead, limit, value, engine);
     }
 
     /**
-     * The settings the kernel path (netns4j's netem encoder: delay, jitter, loss, duplicate, reorder,
-     * gap, rate, limit) cannot send, by name; empty when it can send them all.
+     * {@return the settings the kernel path (netns4j's netem encoder: delay, jitter, loss,
+     * duplicate, reorder, gap, rate, limit) cannot send, by name; empty when it can send them all}
      */
     public List<String> beyondKernelEncoder() {
         List<String> out = new ArrayList<>();
@@ -162,7 +194,10 @@ public record Impairment(Long rateBitsPerSecond, Duration delay, Duration jitter
         }
     }
 
-    /** The words after {@code netem}, as {@code tc} takes them (and {@link #parse} reads them back); no engine. */
+    /**
+     * {@return the words after {@code netem}, as {@code tc} takes them (and {@link #parse} reads
+     * them back); no engine}
+     */
     public List<String> tcWords() {
         List<String> w = new ArrayList<>();
         if (delay != null) {
@@ -207,7 +242,11 @@ public record Impairment(Long rateBitsPerSecond, Duration delay, Duration jitter
         return w;
     }
 
-    /** {@link #tcWords()} and, when chosen, {@code engine kernel|userspace}; {@code none} when nothing is set. */
+    /**
+     * {@link #tcWords()} and, when chosen, {@code engine kernel|userspace}; {@code none} when nothing is set.
+     *
+     * @return the words, as {@code lab impair} takes them and {@code lab show} prints them
+     */
     public List<String> words() {
         List<String> w = isNone() ? new ArrayList<>(List.of("none")) : tcWords();
         if (engine != null) {
@@ -236,6 +275,8 @@ public record Impairment(Long rateBitsPerSecond, Duration delay, Duration jitter
      * {@code {"delay_ms":20,"jitter_ms":5,"loss_pct":0.5,"rate_bit":10000000,...}}. Times in
      * milliseconds (fractions kept), rates in bits per second, percentages as numbers, the loss
      * models as objects ({@code {"model":"gemodel","p_pct":1,...}}).
+     *
+     * @return the fields, in order; empty when nothing is set
      */
     public Map<String, Object> toJsonFields() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -40,11 +40,11 @@ public record LabNode(String node, String namespace, List<Interface> interfaces)
          * @param name the interface name
          * @param kind the link kind, or null
          * @param up whether it is administratively up
-         * @param mtu the MTU, or null
+         * @param mtu the MTU
          * @param master the bridge it is a port of, or null
          * @param addresses its addresses
          */
-        public Interface(String name, String kind, boolean up, Integer mtu, String master, List<String> addresses) {
+        public Interface(String name, String kind, boolean up, int mtu, String master, List<String> addresses) {
             this(name, kind, up, mtu, master, addresses, Impairment.NONE);
         }
     }

@@ -15,14 +15,17 @@ public enum RestartPolicy {
     /** After any end ({@code restart: always}). */
     ALWAYS;
 
-    /** The word in a lab file: {@code never}, {@code on-failure}, {@code always}. */
+    /**
+     * {@return the word in a lab file: {@code never}, {@code on-failure}, {@code always}}
+     */
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**
-     * The policy a lab file's word names.
+     * {@return the policy a lab file's word names}
      *
+     * @param word {@code never}, {@code on-failure} or {@code always}
      * @throws IllegalArgumentException naming the words there are
      */
     public static RestartPolicy of(String word) {
@@ -34,7 +37,12 @@ public enum RestartPolicy {
         throw new IllegalArgumentException("\"" + word + "\" is not a restart policy; use never, on-failure or always");
     }
 
-    /** Whether a service that ended with {@code exitCode} (negative: killed by that signal) is started again. */
+    /**
+     * {@return whether a service that ended with {@code exitCode} (negative: killed by that
+     * signal) is started again}
+     *
+     * @param exitCode the exit status, or minus the signal that killed it
+     */
     public boolean restartsAfter(int exitCode) {
         return switch (this) {
             case NEVER -> false;

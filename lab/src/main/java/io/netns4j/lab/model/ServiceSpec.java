@@ -42,6 +42,7 @@ public record ServiceSpec(String name, String command, Map<String, String> env, 
     /** SIGTERM. */
     public static final int SIGTERM = 15;
 
+    /** Checks the name, the command and the settings; refuses what a lab file would refuse. */
     public ServiceSpec {
         if (!isName(name)) {
             throw new IllegalArgumentException("service name \"" + name + "\" may use only letters, digits, '_', '.'"
@@ -60,21 +61,33 @@ public record ServiceSpec(String name, String command, Map<String, String> env, 
         }
     }
 
-    /** A service with every setting at its default: never restarted, no readiness check. */
+    /**
+     * {@return a service with every setting at its default: never restarted, no readiness check}
+     *
+     * @param name the service's name, unique on its node
+     * @param command the shell command line it runs ({@code sh -c})
+     */
     public static ServiceSpec of(String name, String command) {
         return new ServiceSpec(name, command, Map.of(), "", RestartPolicy.NEVER, DEFAULT_BACKOFF, List.of(),
                 DEFAULT_READY_TIMEOUT, SIGTERM, DEFAULT_STOP_GRACE, DEFAULT_LOG_BYTES);
     }
 
-    /** Whether {@code s} can name a service. */
+    /**
+     * {@return whether {@code s} can name a service}
+     *
+     * @param s a candidate name
+     */
     public static boolean isName(String s) {
         return s != null && s.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}");
     }
 
     /**
-     * The name a plain {@code exec} line gets: its first word's last path part ({@code /usr/bin/etcd
-     * --name n1} is {@code etcd}), with characters a name cannot have replaced by {@code _};
-     * {@code exec} when nothing is left (a line starting with a variable assignment or a quote).
+     * {@return the name a plain {@code exec} line gets: its first word's last path part ({@code
+     * /usr/bin/etcd --name n1} is {@code etcd}), with characters a name cannot have replaced by
+     * {@code _}; {@code exec} when nothing is left (a line starting with a variable assignment or
+     * a quote)}
+     *
+     * @param command an {@code exec} line
      */
     public static String nameFor(String command) {
         String word = command.strip().split("\\s+", 2)[0];
@@ -85,55 +98,101 @@ public record ServiceSpec(String name, String command, Map<String, String> env, 
         return first.length() > 64 ? first.substring(0, 64) : first;
     }
 
-    /** This service with its restart policy. */
+    /**
+     * This service with its restart policy.
+     *
+     * @param value its restart policy
+     * @return a checked copy; this one is unchanged
+     */
     public ServiceSpec withRestart(RestartPolicy value) {
         return new ServiceSpec(name, command, env, directory, value, backoff, ready, readyTimeout, stopSignal,
                 stopGrace, logBytes);
     }
 
-    /** This service with its back-off before the first restart. */
+    /**
+     * This service with its back-off before the first restart.
+     *
+     * @param value its back-off before the first restart
+     * @return a checked copy; this one is unchanged
+     */
     public ServiceSpec withBackoff(Duration value) {
         return new ServiceSpec(name, command, env, directory, restart, value, ready, readyTimeout, stopSignal,
                 stopGrace, logBytes);
     }
 
-    /** This service with readiness checks. */
+    /**
+     * This service with readiness checks.
+     *
+     * @param value readiness checks
+     * @return a checked copy; this one is unchanged
+     */
     public ServiceSpec withReady(List<Condition> value) {
         return new ServiceSpec(name, command, env, directory, restart, backoff, value, readyTimeout, stopSignal,
                 stopGrace, logBytes);
     }
 
-    /** This service with its readiness time-out. */
+    /**
+     * This service with its readiness time-out.
+     *
+     * @param value its readiness time-out
+     * @return a checked copy; this one is unchanged
+     */
     public ServiceSpec withReadyTimeout(Duration value) {
         return new ServiceSpec(name, command, env, directory, restart, backoff, ready, value, stopSignal,
                 stopGrace, logBytes);
     }
 
-    /** This service with its environment. */
+    /**
+     * This service with its environment.
+     *
+     * @param value its environment
+     * @return a checked copy; this one is unchanged
+     */
     public ServiceSpec withEnv(Map<String, String> value) {
         return new ServiceSpec(name, command, value, directory, restart, backoff, ready, readyTimeout, stopSignal,
                 stopGrace, logBytes);
     }
 
-    /** This service with its stop signal and grace period. */
+    /**
+     * This service with its stop signal and grace period.
+     *
+     * @param signal the signal's number ({@code 9} for SIGKILL, {@code 15} for SIGTERM)
+     * @param grace how long to wait after the signal before SIGKILL
+     * @return a checked copy; this one is unchanged
+     */
     public ServiceSpec withStop(int signal, Duration grace) {
         return new ServiceSpec(name, command, env, directory, restart, backoff, ready, readyTimeout, signal, grace,
                 logBytes);
     }
 
-    /** This service with its working directory. */
+    /**
+     * This service with its working directory.
+     *
+     * @param value its working directory
+     * @return a checked copy; this one is unchanged
+     */
     public ServiceSpec withDirectory(String value) {
         return new ServiceSpec(name, command, env, value, restart, backoff, ready, readyTimeout, stopSignal,
                 stopGrace, logBytes);
     }
 
-    /** This service with its log rotation size. */
+    /**
+     * This service with its log rotation size.
+     *
+     * @param value its log rotation size
+     * @return a checked copy; this one is unchanged
+     */
     public ServiceSpec withLogBytes(long value) {
         return new ServiceSpec(name, command, env, directory, restart, backoff, ready, readyTimeout, stopSignal,
                 stopGrace, value);
     }
 
-    /** The environment it runs with on a node whose {@code env} is {@code nodeEnv}: the node's, then its own. */
+    /**
+     * {@return the environment it runs with on a node whose {@code env} is {@code nodeEnv}: the
+     * node's, then its own}
+     *
+     * @param nodeEnv the node's {@code env:}
+     */
     public Map<String, String> environmentOn(Map<String, String> nodeEnv) {
         Map<String, String> m = new LinkedHashMap<>(nodeEnv);
         m.putAll(env);

@@ -19,12 +19,16 @@ public enum ServiceState {
     /** Could not be started, or did not get ready in its time-out. */
     FAILED;
 
-    /** The word {@code lab ps} prints. */
+    /**
+     * {@return the word {@code lab ps} prints}
+     */
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether a process of the service is alive in this state. */
+    /**
+     * {@return whether a process of the service is alive in this state}
+     */
     public boolean hasProcess() {
         return this == STARTING || this == RUNNING || this == PAUSED;
     }

@@ -19,12 +19,20 @@ import java.util.Optional;
  */
 public record ServiceStatus(String node, String service, long pid, ServiceState state, boolean ready, int restarts,
                             Instant since, String lastExit, String problem) {
-    /** {@code NODE/SERVICE}, as the CLI names it. */
+    /**
+     * {@code NODE/SERVICE}, as the CLI names it.
+     *
+     * @return the selector, {@code NODE/SERVICE}
+     */
     public String id() {
         return node + "/" + service;
     }
 
-    /** How long its process has been running at {@code now}; empty without a process. */
+    /**
+     * {@return how long its process has been running at {@code now}; empty without a process}
+     *
+     * @param now the time to measure to
+     */
     public Optional<Duration> uptime(Instant now) {
         return state.hasProcess() ? Optional.of(Duration.between(since, now)) : Optional.empty();
     }

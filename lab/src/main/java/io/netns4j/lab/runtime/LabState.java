@@ -49,10 +49,10 @@ public final class LabState {
             why = "it is lab \"" + t.name() + "\"'s";
         } catch (NoSuchFileException e) {
             return Optional.empty();
-        } catch (IOException e) {
-            why = e.toString();
         } catch (TopologyException e) {
             why = "it no longer reads as a lab file: " + e.getMessage();
+        } catch (IOException e) {
+            why = e.toString();
         }
         throw new NetnsException("The state of lab \"" + lab + "\" (" + f + ") cannot be used: " + why + "; nothing was"
                 + " changed (\"lab down " + lab + "\" removes the lab and its state)");
@@ -101,7 +101,7 @@ public final class LabState {
                     Files.readString(f, StandardCharsets.UTF_8)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
-        } catch (IOException | TopologyException e) {
+        } catch (IOException e) { // a TopologyException too
             throw new NetnsException("The unfinished update of lab \"" + lab + "\" (" + f + ") cannot be read: " + e
                     + "; \"lab down " + lab + "\" removes the lab");
         }

@@ -280,30 +280,54 @@ final class ServiceRun {
 
     /** Waits until the end of the current process has been seen (its state left {@code hasProcess}). */
     void awaitEnd(Duration limit) {
+        long victim;
+        synchronized (this) {
+            victim = pid;
+        }
+        awaitEndOf(victim, limit);
+    }
+
+    /**
+     * Waits until the end of process {@code victim} has been seen: the state left {@code hasProcess},
+     * or a restart already runs another process.
+     */
+    private void awaitEndOf(long victim, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             synchronized (this) {
-                if (!state.hasProcess()) {
+                if (!state.hasProcess() || pid != victim) {
                     return;
                 }
             }
             java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
         }
         synchronized (this) {
-            if (state.hasProcess() && ProcessTree.isGone(pid)) {
+            if (state.hasProcess() && pid == victim && ProcessTree.isGone(pid)) {
                 setState(stopping ? ServiceState.STOPPED : ServiceState.EXITED);
             }
         }
     }
 
-    /** Sends {@code signal} to the service's process tree ({@code lab kill -s SIGNAL}); false without a process. */
-    synchronized boolean signal(int signal) {
-        if (!state.hasProcess()) {
-            return false;
+    /**
+     * Sends {@code signal} to the service's process tree ({@code lab kill -s SIGNAL}); false without a
+     * process. After SIGKILL, which no process survives, returns only once the end of that process
+     * has been seen (up to 2 s), so that the next {@code lab ps} or {@code lab wait service:NAME}
+     * sees the service down or restarting, never the killed process still "running".
+     */
+    boolean signal(int signal) {
+        long victim;
+        synchronized (this) {
+            if (!state.hasProcess()) {
+                return false;
+            }
+            victim = pid;
+            ProcessTree.signalTree(pid, signal);
+            if (signal == ProcessTree.SIGCONT && state == ServiceState.PAUSED) {
+                setState(ready ? ServiceState.RUNNING : ServiceState.STARTING);
+            }
         }
-        ProcessTree.signalTree(pid, signal);
-        if (signal == ProcessTree.SIGCONT && state == ServiceState.PAUSED) {
-            setState(ready ? ServiceState.RUNNING : ServiceState.STARTING);
+        if (signal == ProcessTree.SIGKILL) {
+            awaitEndOf(victim, Duration.ofSeconds(2));
         }
         return true;
     }

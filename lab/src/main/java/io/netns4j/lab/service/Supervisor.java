@@ -100,7 +100,7 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
-    /** @return the number of changes so far (services added or removed, any service's state) */
+    /** {@return the number of changes so far (services added or removed, any service's state)} */
     public long version() {
         synchronized (changes) {
             return version;

@@ -162,7 +162,7 @@ final class NodeWatch implements AutoCloseable {
         Map<String, String> now = new HashMap<>();
         for (String dev : impaired) {
             Impairment imp = LinkImpairments.current(ns, dev);
-            now.put(dev, imp.isNone() ? "" : String.join(" ", imp.withSeed(null).words()));
+            now.put(dev, imp.isNone() ? "" : String.join(" ", imp.withoutSeed().words()));
         }
         boolean changed = false;
         synchronized (this) {

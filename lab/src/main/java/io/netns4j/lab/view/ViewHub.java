@@ -65,6 +65,10 @@ public final class ViewHub implements AutoCloseable {
      * Loads labs {@code names} (every lab on the machine when empty, and labs that come up later)
      * and starts following them.
      *
+     * @param registry the namespace registry the lab's nodes live in ({@code NetnsRegistry.system()}: {@code /run/netns})
+     * @param options the lab directory, progress lines and other settings
+     * @param names the labs to show; empty for all
+     * @return the hub, following the labs until it is closed
      * @throws NotFoundException a named lab is not on the machine
      */
     public static ViewHub start(NetnsRegistry registry, Lab.Options options, List<String> names) throws NetnsException {
@@ -98,7 +102,9 @@ public final class ViewHub implements AutoCloseable {
         w.event("lab", "watching lab " + lab);
     }
 
-    /** The labs shown, by name. */
+    /**
+     * {@return the labs shown, by name}
+     */
     public List<String> labs() {
         return labs.keySet().stream().sorted().toList();
     }
@@ -115,7 +121,9 @@ public final class ViewHub implements AutoCloseable {
         return options;
     }
 
-    /** Every lab's picture ({@code GET /api/state}). */
+    /**
+     * {@return every lab's picture ({@code GET /api/state})}
+     */
     public List<Map<String, Object>> snapshots() {
         List<Map<String, Object>> out = new ArrayList<>();
         labs().forEach(n -> out.add(labs.get(n).snapshot()));

@@ -66,6 +66,9 @@ public final class ViewServer implements AutoCloseable {
      * Listens on {@code address} (port 0: any free one) and serves {@code hub}'s labs.
      *
      * @param token the token actions need; null for a new random one
+     * @param hub the labs to serve
+     * @param address where to listen ({@code 127.0.0.1:8080})
+     * @return the server, running until it is closed
      * @throws IOException the address cannot be bound
      */
     public static ViewServer start(ViewHub hub, InetSocketAddress address, String token) throws IOException {
@@ -84,17 +87,23 @@ public final class ViewServer implements AutoCloseable {
         return HexFormat.of().formatHex(b);
     }
 
-    /** The token actions need. */
+    /**
+     * {@return the token actions need}
+     */
     public String token() {
         return token;
     }
 
-    /** The page's address with the token in its fragment: what {@code lab serve} prints. */
+    /**
+     * {@return the page's address with the token in its fragment: what {@code lab serve} prints}
+     */
     public URI pageUri() {
         return URI.create("http://" + hosts.getFirst() + "/#token=" + token);
     }
 
-    /** The address listened on. */
+    /**
+     * {@return the address listened on}
+     */
     public InetSocketAddress address() {
         return server.getAddress();
     }

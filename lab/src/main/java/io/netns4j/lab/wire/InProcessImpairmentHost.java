@@ -28,6 +28,10 @@ public final class InProcessImpairmentHost implements ImpairmentHost, AutoClosea
     private final Map<Key, Hosted> engines = new ConcurrentHashMap<>();
     private final SecureRandom seeds = new SecureRandom();
 
+    /** A host with no engine yet; {@link #close()} stops the engines it started. */
+    public InProcessImpairmentHost() {
+    }
+
     @Override
     public synchronized Impairment impair(Netns node, String device, Impairment imp) throws NetnsException {
         Key key = new Key(node.id(), device);
@@ -82,7 +86,9 @@ public final class InProcessImpairmentHost implements ImpairmentHost, AutoClosea
         return h == null ? Optional.empty() : Optional.of(h.engine());
     }
 
-    /** How many engines this host runs. */
+    /**
+     * {@return how many engines this host runs}
+     */
     public int size() {
         return engines.size();
     }

@@ -95,10 +95,10 @@ class LabArchitectureTest {
                         .and(not(resideInAPackage("io.netns4j.internal.text..")))
                         .and(not(resideInAPackage("io.netns4j.internal.json.."))))
                 .check(lab);
-        // JSON only on the supervisor's control socket, the live view's page, and labs written in code (LabBuilder)
+        // JSON only on the supervisor's control socket, the live view's page, and labs written in code (LabSpec)
         noClasses().that().resideOutsideOfPackage("io.netns4j.lab.service..")
                 .and().resideOutsideOfPackage("io.netns4j.lab.view..").and().doNotHaveFullyQualifiedName(
-                        "io.netns4j.lab.LabBuilder")
+                        "io.netns4j.lab.LabSpec")
                 .should().dependOnClassesThat().resideInAPackage("io.netns4j.internal.json..").check(lab);
         noClasses().that().resideInAPackage("io.netns4j.lab..")
                 .should().dependOnClassesThat().resideInAPackage("io.netns4j.cli..").check(lab);

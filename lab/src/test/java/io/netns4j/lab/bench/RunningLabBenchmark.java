@@ -2,7 +2,7 @@ package io.netns4j.lab.bench;
 
 import io.netns4j.NetnsRegistry;
 import io.netns4j.lab.Lab;
-import io.netns4j.lab.LabBuilder;
+import io.netns4j.lab.LabSpec;
 import io.netns4j.lab.RunningLab;
 import io.netns4j.lab.model.Topology;
 
@@ -38,8 +38,8 @@ public final class RunningLabBenchmark {
         java.util.List<io.netns4j.lab.LabRelease> releases = new java.util.ArrayList<>();
         int warmup = 5;
         for (int i = 0; i < rounds + warmup; i++) {
-            Topology t = LabBuilder.named("bench-" + ProcessHandle.current().pid() + "-" + i).ipv4Pool("10.81.0.0/24")
-                    .bridge("sw").hosts(hosts).on("sw").build();
+            Topology t = LabSpec.named("bench-" + ProcessHandle.current().pid() + "-" + i).ipv4Pool("10.81.0.0/24")
+                    .bridge("sw").hosts(hosts).on("sw").topology();
             long t0 = System.nanoTime();
             RunningLab lab = RunningLab.start(t, registry, options);
             long t1 = System.nanoTime();

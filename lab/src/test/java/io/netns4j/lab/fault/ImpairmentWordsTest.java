@@ -26,7 +26,7 @@ class ImpairmentWordsTest {
         return assertThrows(IllegalArgumentException.class, () -> parse(words)).getMessage();
     }
 
-    private static final Impairment ALL = new Impairment(10_000_000L, Duration.ofMillis(50), Duration.ofMillis(10),
+    private static final Impairment ALL = LinkImpairments.netem(10_000_000L, Duration.ofMillis(50), Duration.ofMillis(10),
             1.0, 0.1, 5.0);
 
     @Test
@@ -34,7 +34,7 @@ class ImpairmentWordsTest {
         // the words themselves are core's NetemWords.parseStrict, tested in io.netns4j.qdisc.NetemWordsTest
         assertEquals(ALL, parse("delay 50ms 10ms loss 1% duplicate 0.1% reorder 5% rate 10mbit"));
         assertEquals(Impairment.NONE, parse("none"));
-        assertEquals(new Impairment(null, null, null, 30.0, null, null), parse("loss 30%"));
+        assertEquals(LinkImpairments.netem(null, null, null, 30.0, null, null), parse("loss 30%"));
         assertEquals(String.join(" ", ALL.tcWords()), "delay 50ms 10ms loss 1% duplicate 0.1% reorder 5% rate 10mbit");
         assertTrue(error("loss 1").contains("bad loss: \"1\" is not a percentage"));
     }
@@ -61,16 +61,16 @@ class ImpairmentWordsTest {
         // the kernel's netem: times in whole microseconds, percentages to 6 digits
         assertEquals(ALL.withEngine(Engine.KERNEL), LinkImpairments.effective(ALL, Engine.KERNEL));
         assertEquals(Duration.ofNanos(1_000), LinkImpairments.effective(
-                new Impairment(null, Duration.ofNanos(1_999), null, null, null, null), Engine.KERNEL).delay());
+                LinkImpairments.netem(null, Duration.ofNanos(1_999), null, null, null, null), Engine.KERNEL).delay());
         assertEquals(3, LinkImpairments.effective(parse("delay 1ms reorder 5% gap 3"), Engine.KERNEL).gap());
         // the userspace engine keeps everything as given
         Impairment odd = parse("delay 1ms 1ms 5% distribution pareto corrupt 1%");
         assertEquals(odd.withEngine(Engine.USERSPACE), LinkImpairments.effective(odd, Engine.USERSPACE));
         // zeros are "not set"
-        assertEquals(Impairment.NONE, LinkImpairments.effective(new Impairment(null, Duration.ZERO, null, 0.0, 0.0, null),
+        assertEquals(Impairment.NONE, LinkImpairments.effective(LinkImpairments.netem(null, Duration.ZERO, null, 0.0, 0.0, null),
                 Engine.KERNEL));
         assertThrows(IllegalArgumentException.class,
-                () -> LinkImpairments.effective(new Impairment(4L, null, null, null, null, null), Engine.KERNEL));
+                () -> LinkImpairments.effective(LinkImpairments.netem(4L, null, null, null, null, null), Engine.KERNEL));
     }
 
     @Test

@@ -127,7 +127,7 @@ class LinkImpairmentsTest {
             assertEquals(java.time.Duration.ofMillis(4), LinkImpairments.current(nsA, "a0").delay());
             assertThrows(NotFoundException.class, () -> LinkImpairments.apply(nsA, "nope0", words("loss 1%"), host));
             assertThrows(IllegalArgumentException.class,
-                    () -> LinkImpairments.apply(nsA, "a0", new Impairment(4L, null, null, null, null, null), host));
+                    () -> LinkImpairments.apply(nsA, "a0", LinkImpairments.netem(4L, null, null, null, null, null), host));
             assertEquals(java.time.Duration.ofMillis(4), LinkImpairments.current(nsA, "a0").delay());
             LinkImpairments.clear(nsA, "a0", host);
         }

@@ -160,7 +160,7 @@ class LabGraphTest {
         }
         List<TopologyLink> links = new ArrayList<>();
         for (int i = 0; i + 1 < ODD.size(); i++) {
-            Impairment imp = i == 2 ? new Impairment(10_000_000L, Duration.ofMillis(5), null, null, null, null) : null;
+            Impairment imp = i == 2 ? Impairment.parse(List.of("rate", "10mbit", "delay", "5ms")) : null;
             links.add(new TopologyLink(
                     new Endpoint(ODD.get(i), "e\"" + i, List.of(InetPrefix.parse("10.0." + i + ".1/24")), null, null, imp),
                     new Endpoint(ODD.get(i + 1), "f\\" + i, List.of(), null, null, null)));

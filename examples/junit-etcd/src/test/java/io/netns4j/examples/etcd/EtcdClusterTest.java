@@ -8,6 +8,7 @@ import io.netns4j.junit.history.EdnHistory;
 import io.netns4j.junit.history.History;
 import io.netns4j.junit.nemesis.Faults;
 import io.netns4j.junit.nemesis.Nemesis;
+import io.netns4j.junit.nemesis.Schedule;
 import io.netns4j.lab.RunningLab;
 import io.netns4j.lab.RunningNode;
 import org.junit.jupiter.api.AfterEach;
@@ -110,8 +111,9 @@ class EtcdClusterTest {
         for (String n : NODES) {
             clients.add(client(lab, n, n, Duration.ofMillis(1500)));
         }
-        try (Nemesis nemesis = Nemesis.random(lab, 11).every(Duration.ofSeconds(2)).lasting(Duration.ofSeconds(1))
-                .using(Faults.randomHalves(), Faults.isolateRandomNode()).recordingTo(history).start();
+        try (Nemesis nemesis = Nemesis.on(lab, 11).recordingTo(history)
+                .start(Schedule.of(Faults.randomHalves(), Faults.isolateRandomNode())
+                        .withEvery(Duration.ofSeconds(2)).withLasting(Duration.ofSeconds(1)));
              ExecutorService pool = Executors.newFixedThreadPool(NODES.size())) {
             long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             List<Future<?>> running = new ArrayList<>();

@@ -9,7 +9,8 @@ import io.netns4j.junit.history.EdnHistory;
 import io.netns4j.junit.history.History;
 import io.netns4j.junit.nemesis.Faults;
 import io.netns4j.junit.nemesis.Nemesis;
-import io.netns4j.lab.LabBuilder;
+import io.netns4j.junit.nemesis.Schedule;
+import io.netns4j.lab.LabSpec;
 import io.netns4j.lab.RunningLab;
 import io.netns4j.lab.RunningNode;
 import org.junit.jupiter.api.Test;
@@ -47,10 +48,10 @@ class RegisterLinearizabilityTest {
      * orphan retransmitting it (FIN_WAIT1, up to 8 times with back-off, about 100 s by default),
      * and holds its namespace past the lab's end: a test lab gives orphans one retry.
      */
-    static LabBuilder lab() {
-        LabBuilder lab = LabBuilder.named("reg").ipv4Pool("10.77.0.0/24").bridge("sw").hosts("n1", "n2", "n3").on("sw");
+    static LabSpec lab() {
+        LabSpec lab = LabSpec.named("reg").ipv4Pool("10.77.0.0/24").bridge("sw").hosts("n1", "n2", "n3").on("sw");
         for (String n : NODES) {
-            lab.node(n, node -> node.sysctl("net.ipv4.tcp_orphan_retries", "1").sysctl("net.ipv4.tcp_fin_timeout", "2"));
+            lab = lab.node(n, node -> node.sysctl("net.ipv4.tcp_orphan_retries", "1").sysctl("net.ipv4.tcp_fin_timeout", "2"));
         }
         return lab;
     }
@@ -105,8 +106,9 @@ class RegisterLinearizabilityTest {
             }
 
             // 2. Three clients at once for 4 s under a seeded schedule of random partitions.
-            try (Nemesis nemesis = Nemesis.random(lab, 7).every(Duration.ofMillis(1000)).lasting(Duration.ofMillis(400))
-                    .using(Faults.randomHalves(), Faults.isolateRandomNode()).recordingTo(history).start();
+            try (Nemesis nemesis = Nemesis.on(lab, 7).recordingTo(history)
+                    .start(Schedule.of(Faults.randomHalves(), Faults.isolateRandomNode())
+                            .withEvery(Duration.ofMillis(1000)).withLasting(Duration.ofMillis(400)));
                  ExecutorService pool = Executors.newFixedThreadPool(NODES.size())) {
                 long end = System.nanoTime() + Duration.ofSeconds(4).toNanos();
                 List<Future<?>> running = new ArrayList<>();
