@@ -47,3 +47,26 @@ settle() {
 # Reads numbers on stdin; prints "min median".
 stats() { sort -n | awk '{a[NR] = $1} END {m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; print a[1], m}'; }
 
+
+# Runs the commands given (each one shell-quoted string; an empty one is skipped) RUNS times,
+# interleaved: one of each per round, so drift on the machine hits every command alike. For
+# the i-th command, appends "WALL CPU" (wall and user+sys time, tenths of a millisecond) to
+# $WORK/t<i>, one line a run. Used by bench/startup.sh and bench/floor/floor.sh.
+interleaved_runs() {
+  local runs=$1 r i s e
+  shift
+  local -a list=("$@")
+  for ((i = 0; i < ${#list[@]}; i++)); do : > "$WORK/t$i"; done
+  for ((r = 0; r < runs; r++)); do
+    for ((i = 0; i < ${#list[@]}; i++)); do
+      [ -n "${list[i]}" ] || continue
+      s=$(date +%s%N)
+      eval "/usr/bin/time -f '%U %S' -o '$WORK/cpu' ${list[i]}" >/dev/null 2>&1
+      e=$(date +%s%N)
+      echo "$(( (e - s) / 100000 )) $(awk '{printf "%d", ($1 + $2) * 10000}' "$WORK/cpu")" >> "$WORK/t$i"
+    done
+  done
+}
+
+# Reads tenths of a millisecond on stdin (interleaved_runs' columns); prints the median in ms.
+median_tenths() { sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/10}'; }

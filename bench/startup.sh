@@ -57,18 +57,10 @@ row "netns4j -n NS link show" "ip -n NS link show" -n "$NS" link show -- ip -n "
 row "netns4j netns exec NS true" "ip netns exec NS true" netns exec "$NS" true -- ip netns exec "$NS" true
 row "netns4j lab exec LAB h1 true" "ip netns exec LAB-h1 true" lab exec "$LAB" h1 true -- ip netns exec "$LAB-h1" true
 
-for ((i = 0; i < ${#cmds[@]}; i++)); do : > "$WORK/t$i"; done
-for ((r = 0; r < RUNS; r++)); do
-  for ((i = 0; i < ${#cmds[@]}; i++)); do
-    [ -n "${cmds[i]}" ] || continue
-    s=$(date +%s%N)
-    eval "/usr/bin/time -f '%U %S' -o '$WORK/cpu' ${cmds[i]}" >/dev/null 2>&1
-    e=$(date +%s%N)
-    echo "$(( (e - s) / 100000 )) $(awk '{printf "%d", ($1 + $2) * 10000}' "$WORK/cpu")" >> "$WORK/t$i"
-  done
-done
-median() { sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/10}'; }
-stat() { if [ -s "$WORK/t$1" ]; then echo "$(cut -d' ' -f1 "$WORK/t$1" | median) $(cut -d' ' -f2 "$WORK/t$1" | median)"; else echo "- -"; fi; }
+# shellcheck source=measure.sh
+PREFIX=unused- . "$ROOT/bench/measure.sh"
+interleaved_runs "$RUNS" "${cmds[@]}"
+stat() { if [ -s "$WORK/t$1" ]; then echo "$(cut -d' ' -f1 "$WORK/t$1" | median_tenths) $(cut -d' ' -f2 "$WORK/t$1" | median_tenths)"; else echo "- -"; fi; }
 printf '%-30s %15s %15s   %-26s %15s %7s\n' "command" "baseline wall/cpu" "netns4j wall/cpu" "peer" "peer wall/cpu" "ratio"
 for ((k = 0; k < ${#labels[@]}; k++)); do
   read -r mw mc <<< "$(stat $((3 * k)))"

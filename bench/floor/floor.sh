@@ -42,18 +42,11 @@ add "netns4j netns exec NS true" "$ROOT/netns4j" netns exec "$NS" true
 add "ip netns list" ip netns list
 add "ip netns exec NS true" ip netns exec "$NS" true
 
-for ((i = 0; i < ${#cmds[@]}; i++)); do : > "$WORK/t$i"; done
-for ((r = 0; r < RUNS; r++)); do   # interleaved: drift hits every row alike
-  for ((i = 0; i < ${#cmds[@]}; i++)); do
-    s=$(date +%s%N)
-    eval "/usr/bin/time -f '%U %S' -o '$WORK/cpu' ${cmds[i]}" >/dev/null 2>&1
-    e=$(date +%s%N)
-    echo "$(( (e - s) / 100000 )) $(awk '{printf "%d", ($1 + $2) * 10000}' "$WORK/cpu")" >> "$WORK/t$i"
-  done
-done
-median() { sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/10}'; }
+# shellcheck source=../measure.sh
+PREFIX=unused- . "$ROOT/bench/measure.sh"
+interleaved_runs "$RUNS" "${cmds[@]}"
 printf '%-40s %9s %9s\n' "process" "wall ms" "cpu ms"
 for ((i = 0; i < ${#cmds[@]}; i++)); do
-  printf '%-40s %9s %9s\n' "${labels[i]}" "$(cut -d' ' -f1 "$WORK/t$i" | median)" "$(cut -d' ' -f2 "$WORK/t$i" | median)"
+  printf '%-40s %9s %9s\n' "${labels[i]}" "$(cut -d' ' -f1 "$WORK/t$i" | median_tenths)" "$(cut -d' ' -f2 "$WORK/t$i" | median_tenths)"
 done
 echo "runs: $RUNS each; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
