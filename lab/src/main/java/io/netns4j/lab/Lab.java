@@ -231,7 +231,7 @@ public final class Lab {
                         + String.join("; ", stuck) + "; nothing else was done (\"lab down " + topology.name()
                         + "\" removes the lab)", stuck, null);
             }
-            Change change = change(topology, registry, options);
+            Change change = change(topology, registry, options, true);
             if (change.updated() && topology.source() == null) {
                 throw new AlreadyExistsException("Lab \"" + topology.name() + "\" is running and this topology was"
                         + " made in code, without a file to keep as the lab's state; nothing was changed (\"lab down "
@@ -308,12 +308,19 @@ public final class Lab {
      * @throws NetnsException when the lab or a node cannot be found, or the kernel refuses a step (the message says which)
      */
     public static Change plan(Topology topology, NetnsRegistry registry, Options options) throws NetnsException {
-        return change(topology, registry, options);
+        return change(topology, registry, options, false);
     }
 
-    private static Change change(Topology topology, NetnsRegistry registry, Options options) throws NetnsException {
+    /**
+     * The plan or the changes for {@code topology}. A node's name that is only an empty file (a
+     * {@code lab up} or {@code ip netns add} killed between creating the file and mounting the
+     * namespace on it) is no namespace and nobody's: {@code up} removes it ({@code removeLeftovers})
+     * as {@code lab down} does, a dry run counts it as absent.
+     */
+    private static Change change(Topology topology, NetnsRegistry registry, Options options, boolean removeLeftovers)
+            throws NetnsException {
         List<String> owned = LabMarks.owned(registry, topology.name());
-        List<String> names = registry.names();
+        List<String> names = withoutEmptyFiles(topology, registry, owned, removeLeftovers);
         if (owned.isEmpty()) {
             refuseForeign(topology, names, java.util.Set.of());
             return new Change(Plan.of(topology), false);
@@ -325,6 +332,33 @@ public final class Lab {
                         17, null));
         refuseForeign(topology, names, new java.util.HashSet<>(owned));
         return new Change(Reconcile.changes(old, topology, new java.util.LinkedHashSet<>(owned)), true);
+    }
+
+    private static List<String> withoutEmptyFiles(Topology topology, NetnsRegistry registry, List<String> owned,
+                                                  boolean remove) throws NetnsException {
+        List<String> names = new java.util.ArrayList<>(registry.names());
+        for (TopologyNode n : topology.nodes()) {
+            String ns = topology.namespace(n.name());
+            if (!names.contains(ns) || owned.contains(ns)) {
+                continue;
+            }
+            boolean empty;
+            if (remove) {
+                empty = registry.removeUnmounted(ns);
+            } else {
+                try (Netns ignored = registry.open(ns)) {
+                    empty = false;
+                } catch (io.netns4j.error.NamespaceNotReadyException e) {
+                    empty = true;
+                } catch (io.netns4j.error.NotFoundException e) {
+                    empty = true;
+                }
+            }
+            if (empty) {
+                names.remove(ns);
+            }
+        }
+        return names;
     }
 
     /** A namespace with a node's name that is not the lab's is never taken over. */

@@ -133,4 +133,26 @@ class LabUpdateRollbackTest {
         Lab.up(next, registry, fixture.options);
         assertEquals(List.of("10.211.1.3/24", "default via 10.211.1.1"), client(), "the new file after the interruption");
     }
+
+    @Test
+    void anEmptyFileLeftByAKilledUpIsRemovedNotTakenForAForeignNamespace() throws Exception {
+        Lab.up(file(OLD), registry, fixture.options);
+        Topology next = file(OLD.replace("nodes:\n", "nodes:\n  extra: {}\n"));
+        java.nio.file.Path extra = registry.directory().resolve(fixture.namespace("extra"));
+        // what a lab up killed between creating a namespace's file and mounting on it leaves
+        LabState.writePending(fixture.lockDirectory, next);
+        Files.createFile(extra);
+        assertTrue(Lab.up(file(OLD), registry, fixture.options).steps().isEmpty(), "rolled back, nothing to change");
+        assertFalse(Files.exists(extra), "the roll-back removed the empty file");
+        assertOldState("after the roll-back");
+
+        Files.createFile(extra);
+        assertTrue(Lab.plan(next, registry, fixture.options).plan().steps().stream()
+                .anyMatch(st -> st instanceof io.netns4j.lab.plan.Step.AddNamespace a
+                        && a.namespace().equals(fixture.namespace("extra"))), "a dry run counts it as absent");
+        assertTrue(Files.exists(extra), "a dry run changes nothing");
+        Lab.up(next, registry, fixture.options);
+        assertTrue(io.netns4j.lab.runtime.LabMarks.owned(registry, fixture.name).contains(fixture.namespace("extra")),
+                "a marked namespace of the lab now");
+    }
 }

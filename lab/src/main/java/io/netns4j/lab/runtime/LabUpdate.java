@@ -167,9 +167,29 @@ public final class LabUpdate {
         }
         progress.accept("lab \"" + lab + "\": an earlier \"lab up\" was interrupted during an update; rolling the"
                 + " lab back to " + LabState.file(directory, lab) + " first");
-        List<String> left = rollBack(old, pending, registry, builds);
+        List<String> left = new ArrayList<>(rollBack(old, pending, registry, builds));
+        left.addAll(removeEmptyFiles(pending, registry));
         if (left.isEmpty()) {
             LabState.deletePending(directory, lab);
+        }
+        return left;
+    }
+
+    /**
+     * A {@code lab up} killed between creating a namespace's file and mounting the namespace on
+     * it leaves an empty file under the node's name: no namespace, so neither marked nor rolled
+     * back. Removes those of {@code t}'s nodes ({@code rm /run/netns/NAME}, only when nothing is
+     * mounted there), as {@code lab down} does; returns what could not be removed.
+     */
+    private static List<String> removeEmptyFiles(Topology t, NetnsRegistry registry) {
+        List<String> left = new ArrayList<>();
+        for (var n : t.nodes()) {
+            String ns = t.namespace(n.name());
+            try {
+                registry.removeUnmounted(ns);
+            } catch (NetnsException e) {
+                left.add("empty namespace file " + ns + ": " + e.getMessage());
+            }
         }
         return left;
     }
