@@ -268,6 +268,37 @@ public final class LibC {
         }
     }
 
+    private static final int PROT_READ_WRITE = 0x1 | 0x2;
+    private static final int MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;
+
+    /**
+     * {@code mmap(NULL, size, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)}: memory
+     * the kernel fills with zeros a page at a time when it is first touched, so a large buffer
+     * of which a call uses one page costs one page (an {@code Arena} zeroes all of it at once).
+     * The segment is not bound to an arena: the caller {@link #unmap}s it exactly once, and never
+     * touches it after.
+     */
+    public static MemorySegment mapAnonymous(long size) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try {
+            long address = check("mmap", cs, syscall(cs, Syscall.MMAP.number, 0, size, PROT_READ_WRITE,
+                    MAP_PRIVATE_ANONYMOUS, -1, 0));
+            return MemorySegment.ofAddress(address).reinterpret(size);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code munmap(2)} of a segment from {@link #mapAnonymous}. */
+    public static void unmap(MemorySegment mapped) throws ErrnoException {
+        MemorySegment cs = CAPTURE.get();
+        try {
+            check("munmap", cs, syscall(cs, Syscall.MUNMAP.number, mapped.address(), mapped.byteSize(), 0, 0, 0, 0));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** {@code read(2)}. */
     public static long read(int fd, MemorySegment buf, long len) throws ErrnoException {
         MemorySegment cs = CAPTURE.get();

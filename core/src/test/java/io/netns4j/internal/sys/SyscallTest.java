@@ -179,4 +179,20 @@ class SyscallTest {
         }
         return r;
     }
+
+    @Test
+    void anonymousMemoryIsMappedZeroedAndUnmapped() throws Exception {
+        MemorySegment m = LibC.mapAnonymous(64 * 1024);
+        try {
+            assertEquals(64 * 1024, m.byteSize());
+            assertEquals(0, m.get(JAVA_INT, 0));
+            assertEquals(0, m.get(JAVA_INT, 64 * 1024 - 4), "the last page reads as zeros too");
+            m.set(JAVA_INT, 4096, 42);
+            assertEquals(42, m.get(JAVA_INT, 4096));
+        } finally {
+            LibC.unmap(m);
+        }
+        ErrnoException bad = assertThrows(ErrnoException.class, () -> LibC.mapAnonymous(0));
+        assertEquals(Errno.EINVAL, bad.errno(), "mmap of 0 bytes is EINVAL");
+    }
 }
