@@ -288,7 +288,13 @@ final class IptablesNftReader {
             case "multiport/1" -> rest.add(multiport(XtInfo.read(x.info(), XtInfo.MULTIPORT_V1, "multiport")));
             case "icmp/0", "icmp6/0" -> rest.add(icmp(XtInfo.read(x.info(), XtInfo.ICMP, x.xtName()),
                     x.xtName().equals("icmp6")));
-            default -> throw new XtInfo.BadInfo("-m " + x.xtName() + " (revision " + x.revision() + ")");
+            default -> {
+                List<Match> decoded = IptablesXtMatches.decode(x, family);
+                if (decoded == null) {
+                    throw new XtInfo.BadInfo("-m " + x.xtName() + " (revision " + x.revision() + ")");
+                }
+                rest.addAll(decoded);
+            }
         }
     }
 

@@ -112,6 +112,11 @@ final class IptablesNftWriter {
                 tcpFlags(out, f, proto);
             } else if (m instanceof Mark k) {
                 mark(out, k);
+            } else if (IptablesXtMatches.handles(m)) {
+                IptablesXtMatches.Encoded e = IptablesXtMatches.encode(m, i + 1 < rest.size() ? rest.get(i + 1) : null,
+                        family);
+                out.add(e.expression());
+                i += e.tookNext() ? 1 : 0;
             } else {
                 out.add(match(m, proto, family));
             }

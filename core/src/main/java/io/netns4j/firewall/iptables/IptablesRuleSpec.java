@@ -22,15 +22,17 @@ import java.util.Set;
  * the comment. Options outside netns4j's subset are refused by name.
  */
 final class IptablesRuleSpec {
-    static final String SUPPORTED = "-p -s -d -i -o, -m tcp|udp|icmp|icmp6|multiport|conntrack|state|comment|limit|mark with"
+    static final String SUPPORTED = "-p -s -d -i -o, -m tcp|udp|icmp|icmp6|multiport|conntrack|state|comment|limit|mark"
+            + "|connmark|iprange|length|ttl|hl|pkttype|addrtype with"
             + " --sport --dport --syn --tcp-flags --icmp-type --icmpv6-type --sports --dports --ctstate --state"
-            + " --comment --limit --limit-burst --mark,"
+            + " --comment --limit --limit-burst --mark --src-range --dst-range --length --ttl-eq|lt|gt --hl-eq|lt|gt"
+            + " --pkt-type --src-type --dst-type --limit-iface-in|out,"
             + " -j ACCEPT|DROP|"
             + "RETURN|REJECT [--reject-with]|LOG [--log-prefix --log-level]|MASQUERADE|SNAT --to-source|"
             + "DNAT --to-destination|MARK --set-xmark|--set-mark|--and-mark|--or-mark|--xor-mark|CHAIN, -g CHAIN";
     private static final Set<String> PORT_PROTOCOLS = Set.of("tcp", "udp", "sctp", "dccp", "udplite");
     private static final Set<String> MATCHES = Set.of("tcp", "udp", "sctp", "dccp", "udplite", "icmp", "icmp6",
-            "multiport", "mark",
+            "multiport", "mark", "connmark", "iprange", "length", "ttl", "hl", "pkttype", "addrtype",
             "conntrack", "state", "comment", "limit");
 
     private final Family family;
@@ -112,14 +114,7 @@ final class IptablesRuleSpec {
                         + " e.g. SYN"), program));
             }
             case "--icmp-type", "--icmpv6-type" -> icmpType(opt, negated, t);
-            case "--mark" -> {
-                requireLoaded(opt, "mark", false);
-                int at = slots.lastIndexOf("mark");
-                if (at < 0) {
-                    throw syntax("mark: option \"--mark\" can only be used once");
-                }
-                slots.set(at, IptablesMarks.parse(t.value(opt, "VALUE[/MASK]"), negated, program));
-            }
+            case "--mark" -> mark(opt, negated, t);
             case "--sports", "--source-ports", "--dports", "--destination-ports" -> multiport(opt, negated, t);
             case "--ctstate", "--state" -> ctState(opt, negated, t);
             case "--comment" -> {
@@ -145,6 +140,12 @@ final class IptablesRuleSpec {
                 targetOptions.add(t.value(opt, "a value"));
             }
             default -> {
+                String owner = IptablesMatchOptions.owner(opt);
+                if (owner != null) {
+                    requireLoaded(opt, owner, false);
+                    lastSlot(owner).take(opt, negated, t, program);
+                    return true;
+                }
                 if (isRuleOption(opt)) {
                     throw syntax("option \"" + opt + "\" is not supported by netns4j's"
                             + " iptables; supported: " + SUPPORTED);
@@ -153,6 +154,33 @@ final class IptablesRuleSpec {
             }
         }
         return true;
+    }
+
+    /** {@code --mark}: for the last {@code -m mark} or {@code -m connmark}. */
+    private void mark(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
+        if (!loaded.contains("mark") && !loaded.contains("connmark")) {
+            requireLoaded(opt, "mark", false);
+        }
+        int at = slots.lastIndexOf("mark");
+        IptablesMatchOptions.Slot connmark = loaded.contains("connmark") ? lastSlot("connmark") : null;
+        if (connmark != null && slots.lastIndexOf(connmark) > at) {
+            connmark.take(opt, negated, t, program);
+            return;
+        }
+        if (at < 0) {
+            throw syntax("mark: option \"--mark\" can only be used once");
+        }
+        slots.set(at, IptablesMarks.parse(t.value(opt, "VALUE[/MASK]"), negated, program));
+    }
+
+    private IptablesMatchOptions.Slot lastSlot(String name) {
+        IptablesMatchOptions.Slot last = null;
+        for (Object s : slots) {
+            if (s instanceof IptablesMatchOptions.Slot x && x.name.equals(name)) {
+                last = x;
+            }
+        }
+        return last;
     }
 
     /** Options that belong to a rule even though netns4j does not offer them. */
@@ -169,7 +197,16 @@ final class IptablesRuleSpec {
         if (!MATCHES.contains(name)) {
             throw syntax("Couldn't load match \"" + name + "\": netns4j's iptables supports"
                     + " -m " + String.join(", ", List.of("tcp", "udp", "icmp", "icmp6", "multiport", "conntrack",
-                    "state", "comment", "limit", "mark")));
+                    "state", "comment", "limit", "mark", "connmark", "iprange", "length", "ttl", "hl", "pkttype",
+                    "addrtype")));
+        }
+        if (name.equals("ttl") && family == Family.IP6 || name.equals("hl") && family == Family.IP) {
+            throw syntax("Couldn't load match `" + name + "': " + program + " has -m "
+                    + (name.equals("ttl") ? "hl --hl-eq|--hl-lt|--hl-gt" : "ttl --ttl-eq|--ttl-lt|--ttl-gt"));
+        }
+        if (name.equals("iprange") && loaded.contains("iprange")) {
+            throw syntax("-m iprange given twice: netns4j takes one per rule (--src-range and --dst-range both go in"
+                    + " one -m iprange)");
         }
         if (PORT_PROTOCOLS.contains(name)) {
             if (protocol == null || !protocol.name().equals(name) || protocol.negated()) {
@@ -183,6 +220,8 @@ final class IptablesRuleSpec {
             slots.add(name);
         } else if (name.equals("conntrack") || name.equals("state") || name.equals("mark")) {
             slots.add(name);
+        } else if (IptablesMatchOptions.NAMES.contains(name)) {
+            slots.add(new IptablesMatchOptions.Slot(name));
         }
         loaded.add(name);
     }
@@ -398,6 +437,7 @@ final class IptablesRuleSpec {
                     }
                 }
                 case Match m -> matches.add(m);
+                case IptablesMatchOptions.Slot x -> matches.addAll(x.build(family, program));
                 case String icmp when icmp.startsWith("icmp") -> throw syntax("-m " + icmp + " needs "
                         + IptablesIcmpTypes.option(icmp.equals("icmp6")) + " TYPE");
                 case String mark when mark.equals("mark") -> throw syntax("-m mark needs --mark VALUE[/MASK]");

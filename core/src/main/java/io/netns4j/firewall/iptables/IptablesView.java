@@ -1,6 +1,7 @@
 package io.netns4j.firewall.iptables;
 
 
+import io.netns4j.firewall.AddressRange;
 import io.netns4j.firewall.IcmpType;
 import io.netns4j.firewall.Mark;
 import io.netns4j.firewall.Match;
@@ -45,6 +46,13 @@ record IptablesView(Match.Iface in, Match.Iface out, Match.Address source, Match
 
     /** {@code -m mark --mark V/M}. */
     record MarkPart(Mark mark) implements Part {
+    }
+
+    /**
+     * An extension iptables-nft writes as an xt match ({@code -m connmark}, {@code -m ttl}, ...):
+     * one match, or an iprange source range with the destination range after it.
+     */
+    record XtPart(List<Match> matches) implements Part {
     }
 
     /** {@code -m conntrack --ctstate A,B}. */
@@ -98,6 +106,14 @@ record IptablesView(Match.Iface in, Match.Iface out, Match.Address source, Match
                 parts.add(new Icmp(t));
             } else if (m instanceof Mark k) {
                 parts.add(new MarkPart(k));
+            } else if (IptablesXtMatches.handles(m)) {
+                if (m instanceof AddressRange r && r.destination() && !parts.isEmpty()
+                        && parts.getLast() instanceof XtPart x && x.matches().size() == 1
+                        && x.matches().getFirst() instanceof AddressRange s && !s.destination()) {
+                    parts.set(parts.size() - 1, new XtPart(List.of(s, r)));
+                } else {
+                    parts.add(new XtPart(List.of(m)));
+                }
             } else if (m instanceof Match.CtState st) {
                 parts.add(new State(st));
             } else if (m instanceof Match.Limit l) {

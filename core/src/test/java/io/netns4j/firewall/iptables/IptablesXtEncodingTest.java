@@ -1,0 +1,134 @@
+package io.netns4j.firewall.iptables;
+
+import io.netns4j.firewall.Family;
+import io.netns4j.firewall.Rule;
+import io.netns4j.internal.netlink.nft.NftExpression;
+import org.junit.jupiter.api.Test;
+
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The xt matches and targets iptables-nft 1.8.9 writes through nft_compat, byte for byte as the
+ * real {@code iptables} wrote them on x86_64 (captured from its rules in a namespace), read back
+ * to the same rule, and printed by {@code -S} and {@code -L} as iptables prints them. No root.
+ */
+class IptablesXtEncodingTest {
+    /** Program ("iptables"/"ip6tables"), arguments, the xt expression, the -S line, the -L tail. */
+    private static final String[][] CASES = {
+            {"iptables", "-A INPUT -m connmark --mark 3/0xff -j ACCEPT", "match[connmark rev 1 03000000ff0000000000000000000000]",
+                    "-A INPUT -m connmark --mark 0x3/0xff -j ACCEPT", "connmark match  0x3/0xff"},
+            {"iptables", "-A INPUT -m connmark ! --mark 3 -j ACCEPT", "match[connmark rev 1 03000000ffffffff0100000000000000]",
+                    "-A INPUT -m connmark ! --mark 0x3 -j ACCEPT", "connmark match ! 0x3"},
+            {"iptables", "-A INPUT -m iprange --src-range 10.0.0.1-10.0.0.5 -j ACCEPT",
+                    "match[iprange rev 1 0a000001000000000000000000000000" + "0a000005000000000000000000000000"
+                            + "0".repeat(64) + "0100000000000000]",
+                    "-A INPUT -m iprange --src-range 10.0.0.1-10.0.0.5 -j ACCEPT", "source IP range 10.0.0.1-10.0.0.5"},
+            {"iptables", "-A INPUT -m iprange ! --dst-range 10.0.0.1-10.0.0.5 --src-range 1.1.1.1 -j ACCEPT",
+                    "match[iprange rev 1 01010101000000000000000000000000" + "01010101000000000000000000000000"
+                            + "0a000001000000000000000000000000" + "0a000005000000000000000000000000" + "2300000000000000]",
+                    "-A INPUT -m iprange --src-range 1.1.1.1-1.1.1.1 ! --dst-range 10.0.0.1-10.0.0.5 -j ACCEPT",
+                    "source IP range 1.1.1.1-1.1.1.1 destination IP range ! 10.0.0.1-10.0.0.5"},
+            {"ip6tables", "-A INPUT -m iprange --src-range ::1-::5 -j ACCEPT",
+                    "match[iprange rev 1 00000000000000000000000000000001" + "00000000000000000000000000000005"
+                            + "0".repeat(64) + "0100000000000000]",
+                    "-A INPUT -m iprange --src-range ::1-::5 -j ACCEPT", "source IP range ::1-::5"},
+            {"iptables", "-A INPUT -m length --length 10:100 -j ACCEPT", "match[length rev 0 0a00640000000000]",
+                    "-A INPUT -m length --length 10:100 -j ACCEPT", "length 10:100"},
+            {"iptables", "-A INPUT -m length ! --length 10 -j ACCEPT", "match[length rev 0 0a000a0001000000]",
+                    "-A INPUT -m length ! --length 10 -j ACCEPT", "length !10"},
+            {"iptables", "-A INPUT -m length --length 100: -j ACCEPT", "match[length rev 0 6400ffff00000000]",
+                    "-A INPUT -m length --length 100:65535 -j ACCEPT", "length 100:65535"},
+            {"iptables", "-A INPUT -m ttl ! --ttl-eq 5 -j ACCEPT", "match[ttl rev 0 0105000000000000]",
+                    "-A INPUT -m ttl ! --ttl-eq 5 -j ACCEPT", "TTL match TTL != 5"},
+            {"iptables", "-A INPUT -m ttl --ttl-gt 5 -j ACCEPT", "match[ttl rev 0 0305000000000000]",
+                    "-A INPUT -m ttl --ttl-gt 5 -j ACCEPT", "TTL match TTL > 5"},
+            {"ip6tables", "-A INPUT -m hl --hl-lt 5 -j ACCEPT", "match[hl rev 0 0205000000000000]",
+                    "-A INPUT -m hl --hl-lt 5 -j ACCEPT", "HL match HL < 5"},
+            {"iptables", "-A INPUT -m pkttype --pkt-type broadcast -j ACCEPT", "match[pkttype rev 0 0100000000000000]",
+                    "-A INPUT -m pkttype --pkt-type broadcast -j ACCEPT", "PKTTYPE = broadcast"},
+            {"iptables", "-A INPUT -m pkttype ! --pkt-type host -j ACCEPT", "match[pkttype rev 0 0000000001000000]",
+                    "-A INPUT -m pkttype ! --pkt-type unicast -j ACCEPT", "PKTTYPE != unicast"},
+            {"iptables", "-A INPUT -m addrtype --src-type LOCAL,UNICAST --limit-iface-in -j ACCEPT",
+                    "match[addrtype rev 1 0600000004000000]",
+                    "-A INPUT -m addrtype --src-type UNICAST,LOCAL --limit-iface-in -j ACCEPT",
+                    "ADDRTYPE match src-type UNICAST,LOCAL limit-in"},
+            {"iptables", "-A INPUT -m addrtype ! --dst-type LOCAL -j ACCEPT", "match[addrtype rev 1 0000040002000000]",
+                    "-A INPUT -m addrtype ! --dst-type LOCAL -j ACCEPT", "ADDRTYPE match dst-type !LOCAL"},
+            {"iptables", "-A OUTPUT -m addrtype --dst-type BLACKHOLE --limit-iface-out -j ACCEPT",
+                    "match[addrtype rev 1 0000400008000000]",
+                    "-A OUTPUT -m addrtype --dst-type BLACKHOLE --limit-iface-out -j ACCEPT",
+                    "ADDRTYPE match dst-type BLACKHOLE limit-out"},
+    };
+
+    static Family family(String program) {
+        return program.equals("ip6tables") ? Family.IP6 : Family.IP;
+    }
+
+    static NftExpression.Xt xt(Rule rule, Family family) {
+        List<NftExpression> e = IptablesNftWriter.encode(rule, family).expressions();
+        return e.stream().filter(NftExpression.Xt.class::isInstance).map(NftExpression.Xt.class::cast)
+                .reduce((a, b) -> b.target() ? b : a).orElseThrow();
+    }
+
+    static void check(String[] c) throws IptablesSyntaxException {
+        Family family = family(c[0]);
+        Rule rule = IptablesCommandLine.parse(c[1], family).rule().orElseThrow();
+        assertEquals(c[2], xt(rule, family).toString(), c[1]);
+        List<NftExpression> encoded = IptablesNftWriter.encode(rule, family).expressions();
+        assertEquals(rule.withoutCounts(), IptablesNftReader.read(encoded, family).withoutCounts(), c[1]);
+        IptablesText text = new IptablesText(family);
+        assertEquals(c[3], text.saveRule(c[3].split(" ")[1], rule, false), c[1]);
+        String listed = text.listRule(1, rule, new IptablesText.Format(true, false, false, false));
+        assertTrue(listed.endsWith(" " + c[4]), listed + " should end with " + c[4]);
+        Rule again = IptablesCommandLine.parse(c[3], family).rule().orElseThrow();
+        assertEquals(rule.withoutCounts(), again.withoutCounts(), "-S reads back: " + c[3]);
+    }
+
+    @Test
+    void matchesAreTheBytesIptablesNftWrites() throws IptablesSyntaxException {
+        for (String[] c : CASES) {
+            check(c);
+        }
+    }
+
+    @Test
+    void readerRefusesStructuresItCannotSay() {
+        byte[] bad = HexFormat.of().parseHex("0000000009000000"); // addrtype with no types but an invert flag
+        var r = IptablesNftReader.read(List.of(new NftExpression.Xt(false, "addrtype", 1, bad)), Family.IP);
+        assertTrue(r.matches().getFirst() instanceof io.netns4j.firewall.Match.Unsupported, r.toString());
+        var ttl = IptablesNftReader.read(List.of(new NftExpression.Xt(false, "ttl", 0,
+                HexFormat.of().parseHex("0505000000000000"))), Family.IP);
+        assertTrue(ttl.matches().getFirst() instanceof io.netns4j.firewall.Match.Unsupported, ttl.toString());
+    }
+
+    @Test
+    void refusalsAreIptables() {
+        String[][] bad = {
+                {"-A INPUT -m connmark -j ACCEPT", "option \"--mark\" must be specified"},
+                {"-A INPUT -m connmark --mark 1 --mark 2", "can only be used once"},
+                {"-A INPUT -m iprange", "You must specify `--src-range' or `--dst-range'"},
+                {"-A INPUT -m iprange --src-range ::1-::2", "Bad value for \"--src-range\""},
+                {"-A INPUT -m iprange --src-range 1.1.1.1 -m iprange --dst-range 1.1.1.2", "one per rule"},
+                {"-A INPUT -m length --length 65536", "out of range (0-65535)"},
+                {"-A INPUT -m length --length 1:2:3", "Too many components"},
+                {"-A INPUT -m ttl --ttl-eq 5 --ttl-lt 3", "cannot be used together"},
+                {"-A INPUT -m ttl ! --ttl-lt 3", "cannot be inverted"},
+                {"-A INPUT -m hl --hl-eq 3", "iptables has -m ttl"},
+                {"-A INPUT -m pkttype --pkt-type 1", "Bad packet type '1'"},
+                {"-A INPUT -m addrtype --limit-iface-in", "you must specify --src-type or --dst-type"},
+                {"-A INPUT -m addrtype --src-type LOCAL --limit-iface-in --limit-iface-out", "cannot be used together"},
+                {"-A INPUT -m addrtype --src-type LOCAL,", "bad type \"\""},
+                {"-A INPUT --src-range 1.1.1.1", "\"-m iprange\" before it"},
+        };
+        for (String[] b : bad) {
+            IptablesSyntaxException e = assertThrows(IptablesSyntaxException.class,
+                    () -> IptablesCommandLine.parse(b[0], Family.IP), b[0]);
+            assertTrue(e.getMessage().contains(b[1]), b[0] + ": " + e.getMessage());
+        }
+    }
+}
