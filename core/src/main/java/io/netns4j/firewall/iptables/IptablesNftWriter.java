@@ -315,7 +315,9 @@ final class IptablesNftWriter {
             case Verdict.None n -> { }
             case Verdict.Reject r -> out.add(IptablesXtTargets.reject(r, family));
             case Verdict.Log l -> out.add(IptablesXtTargets.log(l));
-            case Verdict.Masquerade m -> out.add(IptablesXtTargets.masquerade(family));
+            case Verdict.Masquerade m -> out.add(IptablesXtTargets.masquerade(m, family));
+            case io.netns4j.firewall.Redirect r -> out.add(IptablesXtTargets.redirect(r, family));
+            case io.netns4j.firewall.SetConnMark c -> out.add(IptablesXtTargets.connmark(c));
             case Verdict.Nat n -> out.add(IptablesXtTargets.nat(n, family));
             case SetMark m -> out.add(new NftExpression.Xt(true, "MARK", 2, XtInfo.buffer(XtInfo.MARK_V2)
                     .putInt(0, (int) m.value()).putInt(4, (int) m.mask()).array()));

@@ -28,8 +28,10 @@ final class IptablesRuleSpec {
             + " --comment --limit --limit-burst --mark --src-range --dst-range --length --ttl-eq|lt|gt --hl-eq|lt|gt"
             + " --pkt-type --src-type --dst-type --limit-iface-in|out,"
             + " -j ACCEPT|DROP|"
-            + "RETURN|REJECT [--reject-with]|LOG [--log-prefix --log-level]|MASQUERADE|SNAT --to-source|"
-            + "DNAT --to-destination|MARK --set-xmark|--set-mark|--and-mark|--or-mark|--xor-mark|CHAIN, -g CHAIN";
+            + "RETURN|REJECT [--reject-with]|LOG [--log-prefix --log-level]|MASQUERADE [--to-ports --random --random-fully]|"
+            + "SNAT --to-source [--random --random-fully --persistent]|DNAT --to-destination [--random --persistent]|"
+            + "REDIRECT [--to-ports --random]|MARK --set-xmark|--set-mark|--and-mark|--or-mark|--xor-mark|"
+            + "CONNMARK --set-xmark|...|--save-mark|--restore-mark [--nfmask --ctmask --mask]|CHAIN, -g CHAIN";
     private static final Set<String> PORT_PROTOCOLS = Set.of("tcp", "udp", "sctp", "dccp", "udplite");
     private static final Set<String> MATCHES = Set.of("tcp", "udp", "sctp", "dccp", "udplite", "icmp", "icmp6",
             "multiport", "mark", "connmark", "iprange", "length", "ttl", "hl", "pkttype", "addrtype",
@@ -133,13 +135,13 @@ final class IptablesRuleSpec {
                 target = t.value(opt, opt.startsWith("-g") || opt.equals("--goto") ? "a chain" : "a target");
                 gotoTarget = opt.equals("-g") || opt.equals("--goto");
             }
-            case "--reject-with", "--log-prefix", "--log-level", "--to-source", "--to-destination", "--set-xmark",
-                 "--set-mark", "--and-mark", "--or-mark", "--xor-mark" -> {
-                noNegation(opt, negated);
-                targetOptions.add(opt);
-                targetOptions.add(t.value(opt, "a value"));
-            }
             default -> {
+                if (IptablesTargetOptions.isTargetOption(opt)) {
+                    noNegation(opt, negated);
+                    targetOptions.add(opt);
+                    targetOptions.add(IptablesTargetOptions.FLAGS.contains(opt) ? null : t.value(opt, "a value"));
+                    return true;
+                }
                 String owner = IptablesMatchOptions.owner(opt);
                 if (owner != null) {
                     requireLoaded(opt, owner, false);

@@ -65,6 +65,52 @@ class IptablesXtEncodingTest {
                     "ADDRTYPE match dst-type BLACKHOLE limit-out"},
     };
 
+    /** The same for targets (bytes captured from iptables-nft 1.8.9). */
+    private static final String[][] TARGETS = {
+            {"iptables", "-A INPUT -j CONNMARK --set-mark 3/0xff", "target[CONNMARK rev 2 03000000ff000000ffffffff00000000]",
+                    "-A INPUT -j CONNMARK --set-xmark 0x3/0xff", "CONNMARK xset 0x3/0xff"},
+            {"iptables", "-A INPUT -j CONNMARK --and-mark 3", "target[CONNMARK rev 2 00000000fcffffffffffffff00000000]",
+                    "-A INPUT -j CONNMARK --set-xmark 0x0/0xfffffffc", "CONNMARK and 0x3"},
+            {"iptables", "-A INPUT -j CONNMARK --save-mark", "target[CONNMARK rev 2 00000000ffffffffffffffff00000100]",
+                    "-A INPUT -j CONNMARK --save-mark --nfmask 0xffffffff --ctmask 0xffffffff", "CONNMARK save"},
+            {"iptables", "-A INPUT -j CONNMARK --save-mark --nfmask 0xff",
+                    "target[CONNMARK rev 2 00000000ffffffffff00000000000100]",
+                    "-A INPUT -j CONNMARK --save-mark --nfmask 0xff --ctmask 0xffffffff",
+                    "CONNMARK save nfmask 0xff ctmask ~0xffffffff"},
+            {"iptables", "-A INPUT -j CONNMARK --restore-mark --nfmask 0xff --ctmask 0xf0",
+                    "target[CONNMARK rev 2 00000000f0000000ff00000000000200]",
+                    "-A INPUT -j CONNMARK --restore-mark --nfmask 0xff --ctmask 0xf0",
+                    "CONNMARK restore ctmask 0xf0 nfmask ~0xff"},
+            {"iptables", "-A INPUT -j CONNMARK --restore-mark --mask 0xff",
+                    "target[CONNMARK rev 2 00000000ff000000ff00000000000200]",
+                    "-A INPUT -j CONNMARK --restore-mark --nfmask 0xff --ctmask 0xff", "CONNMARK restore mask 0xff"},
+            {"iptables", "-t nat -A PREROUTING -p tcp -j REDIRECT --to-ports 8080-8090 --random",
+                    "target[REDIRECT rev 0 010000000600000000000000000000001f901f9a00000000]",
+                    "-A PREROUTING -p tcp -j REDIRECT --to-ports 8080-8090 --random", "redir ports 8080-8090 random"},
+            {"ip6tables", "-t nat -A PREROUTING -p tcp -j REDIRECT --to-ports 8080",
+                    "target[REDIRECT rev 0 02000000" + "0".repeat(64) + "1f901f90]",
+                    "-A PREROUTING -p tcp -j REDIRECT --to-ports 8080", "redir ports 8080"},
+            {"iptables", "-t nat -A POSTROUTING -j MASQUERADE --random-fully",
+                    "target[MASQUERADE rev 0 010000001000000000000000000000000000000000000000]",
+                    "-A POSTROUTING -j MASQUERADE --random-fully", "random-fully"},
+            {"iptables", "-t nat -A POSTROUTING -p tcp -j MASQUERADE --to-ports 1000-2000",
+                    "target[MASQUERADE rev 0 0100000002000000000000000000000003e807d000000000]",
+                    "-A POSTROUTING -p tcp -j MASQUERADE --to-ports 1000-2000", "masq ports: 1000-2000"},
+            {"ip6tables", "-t nat -A POSTROUTING -j MASQUERADE --random-fully --random",
+                    "target[MASQUERADE rev 0 14" + "0".repeat(78) + "]",
+                    "-A POSTROUTING -j MASQUERADE --random --random-fully", "random random-fully"},
+            {"iptables", "-t nat -A POSTROUTING -j SNAT --to-source 1.2.3.4 --persistent --random",
+                    "target[SNAT rev 0 010000000d00000001020304010203040000000000000000]",
+                    "-A POSTROUTING -j SNAT --to-source 1.2.3.4 --random --persistent", "to:1.2.3.4 random persistent"},
+            {"ip6tables", "-t nat -A POSTROUTING -j SNAT --to-source ::1 --persistent --random",
+                    "target[SNAT rev 1 0d000000" + "0".repeat(30) + "01" + "0".repeat(30) + "0100000000]",
+                    "-A POSTROUTING -j SNAT --to-source ::1 --random --persistent", "to:::1 random persistent"},
+            {"iptables", "-t nat -A PREROUTING -j DNAT --to-destination 1.2.3.4 --random --persistent",
+                    "target[DNAT rev 2 0d000000010203040000000000000000000000000102030400000000000000000000000000000000"
+                            + "0000000000000000]",
+                    "-A PREROUTING -j DNAT --to-destination 1.2.3.4 --random --persistent", "to:1.2.3.4 random persistent"},
+    };
+
     static Family family(String program) {
         return program.equals("ip6tables") ? Family.IP6 : Family.IP;
     }
@@ -97,6 +143,23 @@ class IptablesXtEncodingTest {
     }
 
     @Test
+    void targetsAreTheBytesIptablesNftWrites() throws IptablesSyntaxException {
+        for (String[] c : TARGETS) {
+            check(c);
+        }
+    }
+
+    @Test
+    void theWriterRefusesFlagsIptablesCannotSay() {
+        Rule dnat = Rule.of(new io.netns4j.firewall.Verdict.Nat(false, "1.2.3.4", null,
+                java.util.Set.of(io.netns4j.firewall.NatFlag.RANDOM_FULLY)));
+        assertThrows(IllegalArgumentException.class, () -> IptablesNftWriter.encode(dnat, Family.IP));
+        Rule masq = Rule.of(new io.netns4j.firewall.Verdict.Masquerade(null,
+                java.util.Set.of(io.netns4j.firewall.NatFlag.PERSISTENT)));
+        assertThrows(IllegalArgumentException.class, () -> IptablesNftWriter.encode(masq, Family.IP));
+    }
+
+    @Test
     void readerRefusesStructuresItCannotSay() {
         byte[] bad = HexFormat.of().parseHex("0000000009000000"); // addrtype with no types but an invert flag
         var r = IptablesNftReader.read(List.of(new NftExpression.Xt(false, "addrtype", 1, bad)), Family.IP);
@@ -124,6 +187,16 @@ class IptablesXtEncodingTest {
                 {"-A INPUT -m addrtype --src-type LOCAL --limit-iface-in --limit-iface-out", "cannot be used together"},
                 {"-A INPUT -m addrtype --src-type LOCAL,", "bad type \"\""},
                 {"-A INPUT --src-range 1.1.1.1", "\"-m iprange\" before it"},
+                {"-A INPUT -j CONNMARK", "No operation specified"},
+                {"-A INPUT -j CONNMARK --save-mark --restore-mark", "cannot be used together"},
+                {"-A INPUT -j CONNMARK --save-mark --mask 1 --nfmask 2", "cannot be used together"},
+                {"-A INPUT -j CONNMARK --and-mark 1/2", "without a mask"},
+                {"-t nat -A PREROUTING -j REDIRECT --to-ports 80", "Need TCP, UDP, SCTP or DCCP"},
+                {"-t nat -A PREROUTING -p tcp -j REDIRECT --to-ports 80 --to-ports 81", "can only be used once"},
+                {"-t nat -A PREROUTING -p tcp -j REDIRECT --to-ports 80:90", "use dash"},
+                {"-t nat -A PREROUTING -j DNAT --to-destination 1.2.3.4 --random-fully", "\"-j SNAT\" before it"},
+                {"-t nat -A POSTROUTING -j MASQUERADE --persistent", "\"-j SNAT\" before it"},
+                {"-t nat -A POSTROUTING -j SNAT --random", "\"--to-source\" must be specified"},
         };
         for (String[] b : bad) {
             IptablesSyntaxException e = assertThrows(IptablesSyntaxException.class,
