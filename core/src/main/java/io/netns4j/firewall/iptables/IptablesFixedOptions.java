@@ -59,7 +59,7 @@ final class IptablesFixedOptions {
         return null;
     }
 
-    private InetPrefix prefix(String value) throws IptablesSyntaxException {
+    InetPrefix prefix(String value) throws IptablesSyntaxException {
         if (value.indexOf(',') >= 0) {
             throw syntax("\"" + value + "\": several addresses in one rule are not supported"
                     + " by netns4j; write one rule per address");

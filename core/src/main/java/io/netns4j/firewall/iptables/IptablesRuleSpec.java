@@ -142,6 +142,11 @@ final class IptablesRuleSpec {
                     targetOptions.add(IptablesTargetOptions.FLAGS.contains(opt) ? null : t.value(opt, "a value"));
                     return true;
                 }
+                if (IptablesConntrack.isOption(opt)) {
+                    requireLoaded(opt, "conntrack", false);
+                    lastConntrack().take(opt, negated, t.value(opt, "a value"), fixed, program);
+                    return true;
+                }
                 String owner = IptablesMatchOptions.owner(opt);
                 if (owner != null) {
                     requireLoaded(opt, owner, false);
@@ -220,7 +225,9 @@ final class IptablesRuleSpec {
         } else if (name.equals("icmp") || name.equals("icmp6")) {
             requireIcmpProtocol("-m " + name, name.equals("icmp6"));
             slots.add(name);
-        } else if (name.equals("conntrack") || name.equals("state") || name.equals("mark")) {
+        } else if (name.equals("conntrack")) {
+            slots.add(new IptablesConntrack.Slot());
+        } else if (name.equals("state") || name.equals("mark")) {
             slots.add(name);
         } else if (IptablesMatchOptions.NAMES.contains(name)) {
             slots.add(new IptablesMatchOptions.Slot(name));
@@ -360,11 +367,29 @@ final class IptablesRuleSpec {
                         + " or UNTRACKED (SNAT and DNAT are not supported)");
             }
         }
+        if (match.equals("conntrack")) {
+            IptablesConntrack.Slot slot = lastConntrack();
+            if (slot.state != null) {
+                throw syntax("\"" + opt + "\" given twice");
+            }
+            slot.state = new Match.CtState(states, negated, false);
+            return;
+        }
         int at = slots.lastIndexOf(match);
         if (at < 0) {
             throw syntax("\"" + opt + "\" given twice");
         }
-        slots.set(at, new Match.CtState(states, negated, match.equals("state")));
+        slots.set(at, new Match.CtState(states, negated, true));
+    }
+
+    private IptablesConntrack.Slot lastConntrack() {
+        IptablesConntrack.Slot last = null;
+        for (Object s : slots) {
+            if (s instanceof IptablesConntrack.Slot c) {
+                last = c;
+            }
+        }
+        return last;
     }
 
     private void limit(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
@@ -440,6 +465,16 @@ final class IptablesRuleSpec {
                 }
                 case Match m -> matches.add(m);
                 case IptablesMatchOptions.Slot x -> matches.addAll(x.build(family, program));
+                case IptablesConntrack.Slot c -> {
+                    List<Match> group = c.build(program);
+                    if (group.getFirst() instanceof io.netns4j.firewall.CtMatch first && !matches.isEmpty()
+                            && (matches.getLast() instanceof Match.CtState s && !s.stateMatch()
+                            || matches.getLast() instanceof io.netns4j.firewall.CtMatch prev && prev.order() < first.order())) {
+                        throw syntax("two -m conntrack in a row that netns4j would write as one: give their options"
+                                + " to one -m conntrack");
+                    }
+                    matches.addAll(group);
+                }
                 case String icmp when icmp.startsWith("icmp") -> throw syntax("-m " + icmp + " needs "
                         + IptablesIcmpTypes.option(icmp.equals("icmp6")) + " TYPE");
                 case String mark when mark.equals("mark") -> throw syntax("-m mark needs --mark VALUE[/MASK]");

@@ -65,6 +65,38 @@ class IptablesXtEncodingTest {
                     "ADDRTYPE match dst-type BLACKHOLE limit-out"},
     };
 
+    /** conntrack revision 3 with options beyond --ctstate (captured from iptables-nft 1.8.9). */
+    private static final String[][] CONNTRACK = {
+            {"iptables", "-A INPUT -m conntrack --ctproto tcp -j ACCEPT",
+                    "match[conntrack rev 3 00000000000000000000000000000000000000000000000000000000000000000000000000"
+                            + "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+                            + "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+                            + "0000000600000000000000000002000000000000000000000000000000000000000000]",
+                    "-A INPUT -m conntrack --ctproto 6 -j ACCEPT", "ctproto 6"},
+            {"iptables", "-A INPUT -m conntrack --ctstate NEW --ctproto tcp --ctorigsrc 1.1.1.1 --ctorigdstport 22"
+                    + " --ctstatus ASSURED --ctexpire 5:6 --ctdir ORIGINAL -j ACCEPT",
+                    "match[conntrack rev 3 01010101000000000000000000000000ffffffffffffffffffffffffffffffff0000000000"
+                            + "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+                            + "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000500000006"
+                            + "00000006000000160000000000c7120000080004000000160000000000000000000000]",
+                    "-A INPUT -m conntrack --ctstate NEW --ctproto 6 --ctorigsrc 1.1.1.1 --ctorigdstport 22 --ctstatus"
+                            + " ASSURED --ctexpire 5:6 --ctdir ORIGINAL -j ACCEPT",
+                    "ctstate NEW ctproto 6 ctorigsrc 1.1.1.1 ctorigdstport 22 ctstatus ASSURED ctexpire 5:6 ctdir ORIGINAL"},
+            {"iptables", "-A INPUT -m conntrack ! --ctorigdstport 80:90 -j ACCEPT",
+                    "match[conntrack rev 3 00000000000000000000000000000000000000000000000000000000000000000000000000"
+                            + "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+                            + "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+                            + "00000000000000500000000000000200020000000000005a0000000000000000000000]",
+                    "-A INPUT -m conntrack ! --ctorigdstport 80:90 -j ACCEPT", "! ctorigdstport 80:90"},
+            {"ip6tables", "-A INPUT -m conntrack --ctorigsrc 2001:db8::/32 ! --ctrepldst ::1 -j ACCEPT",
+                    "match[conntrack rev 3 20010db8000000000000000000000000ffffffff0000000000000000000000000000000000"
+                            + "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+                            + "000000000000000000000000000000000000000000000000000001ffffffffffffffffffffffffffffffff0000000000"
+                            + "0000000000000000000000000024002000000000000000000000000000000000000000]",
+                    "-A INPUT -m conntrack --ctorigsrc 2001:db8::/32 ! --ctrepldst ::1 -j ACCEPT",
+                    "ctorigsrc 2001:db8::/32 ! ctrepldst ::1"},
+    };
+
     /** The same for targets (bytes captured from iptables-nft 1.8.9). */
     private static final String[][] TARGETS = {
             {"iptables", "-A INPUT -j CONNMARK --set-mark 3/0xff", "target[CONNMARK rev 2 03000000ff000000ffffffff00000000]",
@@ -143,6 +175,13 @@ class IptablesXtEncodingTest {
     }
 
     @Test
+    void conntrackOptionsAreTheBytesIptablesNftWrites() throws IptablesSyntaxException {
+        for (String[] c : CONNTRACK) {
+            check(c);
+        }
+    }
+
+    @Test
     void targetsAreTheBytesIptablesNftWrites() throws IptablesSyntaxException {
         for (String[] c : TARGETS) {
             check(c);
@@ -188,6 +227,14 @@ class IptablesXtEncodingTest {
                 {"-A INPUT -m addrtype --src-type LOCAL,", "bad type \"\""},
                 {"-A INPUT --src-range 1.1.1.1", "\"-m iprange\" before it"},
                 {"-A INPUT -j CONNMARK", "No operation specified"},
+                {"-A INPUT -m conntrack", "-m conntrack needs --ctstate"},
+                {"-A INPUT -m conntrack --ctproto tcp --ctproto udp", "can only be used once"},
+                {"-A INPUT -m conntrack --ctdir SIDEWAYS", "ORIGINAL or REPLY"},
+                {"-A INPUT -m conntrack ! --ctdir REPLY", "cannot be inverted"},
+                {"-A INPUT -m conntrack --ctexpire 20:10", "above the maximum"},
+                {"-A INPUT -m conntrack --ctorigsrc 1.2.3.4/32", "leave out the /32"},
+                {"-A INPUT -m conntrack --ctproto tcp -m conntrack --ctstatus NONE", "give their options to one"},
+                {"-A INPUT --ctproto tcp", "\"-m conntrack\" before it"},
                 {"-A INPUT -j CONNMARK --save-mark --restore-mark", "cannot be used together"},
                 {"-A INPUT -j CONNMARK --save-mark --mask 1 --nfmask 2", "cannot be used together"},
                 {"-A INPUT -j CONNMARK --and-mark 1/2", "without a mask"},
