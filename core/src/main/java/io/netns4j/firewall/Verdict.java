@@ -158,19 +158,33 @@ public sealed interface Verdict permits Verdict.Accept, Verdict.Drop, Verdict.Re
      * @param prefix null for none
      * @param level  syslog level name ({@code emerg} ... {@code debug}); null for nft's and
      *               iptables' default, {@code warn}
+     * @param flags  what else the line holds ({@code --log-tcp-sequence}, ...); empty for none
      */
-    record Log(String prefix, String level) implements Verdict {
+    record Log(String prefix, String level, Set<LogFlag> flags) implements Verdict {
         /** The syslog level names nft takes, most severe first. */
         public static final List<String> LEVELS =
                 List.of("emerg", "alert", "crit", "err", "warn", "notice", "info", "debug");
 
         /**
-         * Checks the prefix and level; {@code warn}, the default, is kept as null.
+         * Without flags: iptables {@code -j LOG [--log-prefix P] [--log-level L]}.
+         *
+         * @param prefix null for none
+         * @param level  a name of {@link #LEVELS}, null for {@code warn}
+         * @throws IllegalArgumentException as the canonical constructor does
+         */
+        public Log(String prefix, String level) {
+            this(prefix, level, Set.of());
+        }
+
+        /**
+         * Checks the prefix and level; {@code warn}, the default, is kept as null; copies the flags.
          *
          * @throws IllegalArgumentException when {@code prefix} cannot be written (a double quote, a line
          * break, over 127 characters) or {@code level} is not in {@link #LEVELS}
          */
         public Log {
+            flags = java.util.Collections.unmodifiableSet(flags == null || flags.isEmpty()
+                    ? java.util.EnumSet.noneOf(LogFlag.class) : java.util.EnumSet.copyOf(flags));
             if (prefix != null) {
                 NftSyntax.quotable(prefix, "log prefix", 127);
             }
@@ -184,8 +198,12 @@ public sealed interface Verdict permits Verdict.Accept, Verdict.Drop, Verdict.Re
 
         @Override
         public String toNft() {
+            StringBuilder f = new StringBuilder();
+            for (LogFlag x : flags) {
+                f.append(" flags ").append(x.nft());
+            }
             return "log" + (prefix != null ? " prefix " + NftSyntax.quote(prefix) : "")
-                    + (level != null ? " level " + level : "");
+                    + (level != null ? " level " + level : "") + f;
         }
     }
 

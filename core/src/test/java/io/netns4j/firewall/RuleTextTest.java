@@ -152,6 +152,8 @@ class RuleTextTest {
         assertEquals("snat to 1.2.3.4 random,persistent", new Verdict.Nat(true, "1.2.3.4", null,
                 java.util.Set.of(NatFlag.PERSISTENT, NatFlag.RANDOM)).toNft());
         assertEquals(new Verdict.Masquerade(), new Verdict.Masquerade(null, null));
+        assertEquals("log prefix \"x\" flags tcp sequence flags skuid", new Verdict.Log("x", null,
+                java.util.Set.of(LogFlag.UID, LogFlag.TCP_SEQUENCE)).toNft());
     }
 
     @Test

@@ -28,11 +28,39 @@ final class IptablesTargetOptions {
     private static final Map<String, Set<String>> OPTIONS = new LinkedHashMap<>();
     /** Options that take no value. */
     static final Set<String> FLAGS = Set.of("--save-mark", "--restore-mark", "--random", "--random-fully",
-            "--persistent");
+            "--persistent", "--log-tcp-sequence", "--log-tcp-options", "--log-ip-options", "--log-uid",
+            "--log-macdecode");
+
+    /** The LOG flags among the options. */
+    static Set<io.netns4j.firewall.LogFlag> logFlags(List<String> options) {
+        Set<io.netns4j.firewall.LogFlag> flags = EnumSet.noneOf(io.netns4j.firewall.LogFlag.class);
+        for (int i = 0; i < options.size(); i += 2) {
+            switch (options.get(i)) {
+                case "--log-tcp-sequence" -> flags.add(io.netns4j.firewall.LogFlag.TCP_SEQUENCE);
+                case "--log-tcp-options" -> flags.add(io.netns4j.firewall.LogFlag.TCP_OPTIONS);
+                case "--log-ip-options" -> flags.add(io.netns4j.firewall.LogFlag.IP_OPTIONS);
+                case "--log-uid" -> flags.add(io.netns4j.firewall.LogFlag.UID);
+                case "--log-macdecode" -> flags.add(io.netns4j.firewall.LogFlag.MACDECODE);
+                default -> { }
+            }
+        }
+        return flags;
+    }
+
+    /** {@code -S}: {@code " --log-tcp-sequence --log-uid"}; {@code -L} without {@code -n}: {@code " tcp-sequence uid"}. */
+    static String logFlags(Set<io.netns4j.firewall.LogFlag> flags, boolean save) {
+        StringBuilder b = new StringBuilder();
+        for (io.netns4j.firewall.LogFlag f : flags) {
+            String word = f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            b.append(save ? " --log-" : " ").append(word);
+        }
+        return b.toString();
+    }
 
     static {
         OPTIONS.put("REJECT", Set.of("--reject-with"));
-        OPTIONS.put("LOG", Set.of("--log-prefix", "--log-level"));
+        OPTIONS.put("LOG", Set.of("--log-prefix", "--log-level", "--log-tcp-sequence", "--log-tcp-options",
+                "--log-ip-options", "--log-uid", "--log-macdecode"));
         OPTIONS.put("SNAT", Set.of("--to-source", "--random", "--random-fully", "--persistent"));
         OPTIONS.put("DNAT", Set.of("--to-destination", "--random", "--persistent"));
         OPTIONS.put("MASQUERADE", Set.of("--to-ports", "--random", "--random-fully"));

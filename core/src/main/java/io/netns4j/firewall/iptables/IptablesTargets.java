@@ -98,7 +98,8 @@ final class IptablesTargets {
             case "DROP" -> Verdict.DROP;
             case "RETURN" -> Verdict.RETURN;
             case "REJECT" -> reject(option(options, "--reject-with"), family, program);
-            case "LOG" -> log(option(options, "--log-prefix"), option(options, "--log-level"), program);
+            case "LOG" -> log(option(options, "--log-prefix"), option(options, "--log-level"), program,
+                    IptablesTargetOptions.logFlags(options));
             case "MASQUERADE" -> new Verdict.Masquerade(IptablesTargetOptions.toPorts(option(options, "--to-ports"),
                     protocol, program), IptablesTargetOptions.flags(options));
             case "REDIRECT" -> IptablesTargetOptions.redirect(option(options, "--to-ports"), options, protocol, program);
@@ -152,7 +153,8 @@ final class IptablesTargets {
                 : Verdict.Reject.icmp(family == Family.IP6 ? "icmpv6" : "icmp", code);
     }
 
-    private static Verdict log(String prefix, String level, String program) throws IptablesSyntaxException {
+    private static Verdict log(String prefix, String level, String program, Set<io.netns4j.firewall.LogFlag> flags)
+            throws IptablesSyntaxException {
         if (prefix != null && prefix.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw syntax(program, "--log-prefix must not hold control characters (a NUL would end it, a newline"
                     + " would break the log line)");
@@ -178,7 +180,7 @@ final class IptablesTargets {
             nftLevel = NFT_LEVELS.get(n);
         }
         try {
-            return new Verdict.Log(prefix, nftLevel);
+            return new Verdict.Log(prefix, nftLevel, flags);
         } catch (IllegalArgumentException e) {
             throw syntax(program, e.getMessage());
         }
@@ -242,7 +244,8 @@ final class IptablesTargets {
             case Verdict.Goto g -> " -g " + g.chain();
             case Verdict.Reject r -> " -j REJECT --reject-with " + rejectName(r, family);
             case Verdict.Log l -> " -j LOG" + (l.prefix() != null ? " --log-prefix" + IptablesText.saveString(l.prefix())
-                    : "") + (l.level() != null ? " --log-level " + NFT_LEVELS.indexOf(l.level()) : "");
+                    : "") + (l.level() != null ? " --log-level " + NFT_LEVELS.indexOf(l.level()) : "")
+                    + IptablesTargetOptions.logFlags(l.flags(), true);
             case Verdict.Nat n -> " -j " + name(v) + (n.source() ? " --to-source " : " --to-destination ") + natTo(n)
                     + IptablesTargetOptions.saveFlags(n.flags());
             case Verdict.Masquerade m -> IptablesTargetOptions.save(m);
@@ -257,8 +260,9 @@ final class IptablesTargets {
     static String print(Verdict v, Family family, boolean numeric) {
         return switch (v) {
             case Verdict.Reject r -> " reject-with " + rejectName(r, family);
-            case Verdict.Log l -> " LOG" + (numeric ? " flags 0 level " + level(l) : " level "
-                    + IPTABLES_LEVELS.get(level(l))) + (l.prefix() != null ? " prefix \"" + l.prefix() + "\"" : "");
+            case Verdict.Log l -> " LOG" + (numeric ? " flags " + logBits(l) + " level " + level(l) : " level "
+                    + IPTABLES_LEVELS.get(level(l)) + IptablesTargetOptions.logFlags(l.flags(), false))
+                    + (l.prefix() != null ? " prefix \"" + l.prefix() + "\"" : "");
             case Verdict.Nat n -> " to:" + natTo(n) + IptablesTargetOptions.listFlags(n.flags());
             case Verdict.Masquerade m -> IptablesTargetOptions.list(m);
             case Redirect r -> IptablesTargetOptions.list(r);
@@ -266,6 +270,10 @@ final class IptablesTargets {
             case SetMark m -> IptablesMarks.list(m);
             default -> "";
         };
+    }
+
+    private static int logBits(Verdict.Log l) {
+        return l.flags().stream().mapToInt(io.netns4j.firewall.LogFlag::bit).sum();
     }
 
     private static int level(Verdict.Log l) {

@@ -49,6 +49,7 @@ final class IptablesXtTargets {
     static NftExpression log(Verdict.Log l) {
         ByteBuffer b = XtInfo.buffer(XtInfo.LOG);
         b.put(0, (byte) (l.level() == null ? 4 : Verdict.Log.LEVELS.indexOf(l.level())));
+        b.put(1, (byte) l.flags().stream().mapToInt(io.netns4j.firewall.LogFlag::bit).sum());
         if (l.prefix() != null) {
             XtInfo.putText(b, 2, l.prefix(), XtInfo.LOG_PREFIX);
         }
@@ -152,11 +153,19 @@ final class IptablesXtTargets {
             case "LOG/0" -> {
                 ByteBuffer b = XtInfo.read(x.info(), XtInfo.LOG, "LOG");
                 int level = b.get(0);
-                if (level < 0 || level > 7 || b.get(1) != 0) {
+                int bits = b.get(1) & 0xff;
+                Set<io.netns4j.firewall.LogFlag> flags = EnumSet.noneOf(io.netns4j.firewall.LogFlag.class);
+                for (io.netns4j.firewall.LogFlag f : io.netns4j.firewall.LogFlag.values()) {
+                    if ((bits & f.bit()) != 0) {
+                        flags.add(f);
+                        bits &= ~f.bit();
+                    }
+                }
+                if (level < 0 || level > 7 || bits != 0) {
                     throw new XtInfo.BadInfo("LOG with level " + level + " and flags " + b.get(1));
                 }
                 String prefix = XtInfo.getText(b, 2, XtInfo.LOG_PREFIX);
-                yield new Verdict.Log(prefix.isEmpty() ? null : prefix, Verdict.Log.LEVELS.get(level));
+                yield new Verdict.Log(prefix.isEmpty() ? null : prefix, Verdict.Log.LEVELS.get(level), flags);
             }
             case "MASQUERADE/0", "REDIRECT/0" -> portsOnly(x, family);
             case "CONNMARK/2" -> {

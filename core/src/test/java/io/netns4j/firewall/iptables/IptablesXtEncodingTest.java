@@ -99,6 +99,12 @@ class IptablesXtEncodingTest {
 
     /** The same for targets (bytes captured from iptables-nft 1.8.9). */
     private static final String[][] TARGETS = {
+            {"iptables", "-A INPUT -j LOG --log-tcp-options --log-ip-options --log-uid --log-macdecode --log-prefix x"
+                    + " --log-level 7", "target[LOG rev 0 072e78" + "0".repeat(58) + "]",
+                    "-A INPUT -j LOG --log-prefix x --log-level 7 --log-tcp-options --log-ip-options --log-uid"
+                            + " --log-macdecode", "LOG flags 46 level 7 prefix \"x\""},
+            {"ip6tables", "-A INPUT -j LOG --log-ip-options --log-uid", "target[LOG rev 0 040c" + "0".repeat(60) + "]",
+                    "-A INPUT -j LOG --log-ip-options --log-uid", "LOG flags 12 level 4"},
             {"iptables", "-A INPUT -j CONNMARK --set-mark 3/0xff", "target[CONNMARK rev 2 03000000ff000000ffffffff00000000]",
                     "-A INPUT -j CONNMARK --set-xmark 0x3/0xff", "CONNMARK xset 0x3/0xff"},
             {"iptables", "-A INPUT -j CONNMARK --and-mark 3", "target[CONNMARK rev 2 00000000fcffffffffffffff00000000]",
