@@ -67,13 +67,6 @@ final class IptablesRuleSpec {
         }
     }
 
-    /** {@code -m limit} before its options are seen: iptables' default 3/hour, burst 5. */
-    private static final class LimitSlot {
-        long rate = 3;
-        String per = "hour";
-        int burst = 5;
-    }
-
     IptablesRuleSpec(Family family, String program) {
         this.family = family;
         this.program = program;
@@ -221,7 +214,7 @@ final class IptablesRuleSpec {
             }
             slots.add(new PortSlot(name));
         } else if (name.equals("limit")) {
-            slots.add(new LimitSlot());
+            slots.add(new IptablesLimit());
         } else if (name.equals("icmp") || name.equals("icmp6")) {
             requireIcmpProtocol("-m " + name, name.equals("icmp6"));
             slots.add(name);
@@ -394,9 +387,9 @@ final class IptablesRuleSpec {
 
     private void limit(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
         requireLoaded(opt, "limit", negated);
-        LimitSlot slot = null;
+        IptablesLimit slot = null;
         for (Object s : slots) {
-            if (s instanceof LimitSlot l) {
+            if (s instanceof IptablesLimit l) {
                 slot = l;
             }
         }
@@ -404,35 +397,7 @@ final class IptablesRuleSpec {
         if (slot == null) {
             throw syntax("\"" + opt + "\" needs \"-m limit\" before it");
         }
-        if (opt.equals("--limit-burst")) {
-            try {
-                slot.burst = Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                slot.burst = -1;
-            }
-            if (slot.burst < 1 || slot.burst > 10000) {
-                throw syntax("bad --limit-burst \"" + value + "\": 1 to 10000");
-            }
-            return;
-        }
-        String[] parts = value.split("/", 2);
-        String unit = parts.length == 2 ? parts[1].toLowerCase(java.util.Locale.ROOT) : "second";
-        String per = null;
-        for (String u : List.of("second", "minute", "hour", "day")) {
-            if (!unit.isEmpty() && u.startsWith(unit)) {
-                per = u;
-            }
-        }
-        try {
-            slot.rate = Long.parseLong(parts[0]);
-        } catch (NumberFormatException e) {
-            slot.rate = 0;
-        }
-        if (per == null || slot.rate < 1) {
-            throw syntax("bad rate \"" + value + "\": a number and /second, /minute, /hour"
-                    + " or /day, e.g. 5/min");
-        }
-        slot.per = per;
+        slot.take(opt, value, program);
     }
 
     /** The rule, with a {@code counter} as iptables-nft writes one in every rule. */
@@ -456,7 +421,7 @@ final class IptablesRuleSpec {
                         matches.add(p.dport);
                     }
                 }
-                case LimitSlot l -> {
+                case IptablesLimit l -> {
                     try {
                         matches.add(IptablesNftValues.limit(l.rate, l.per, l.burst));
                     } catch (IllegalArgumentException e) {
