@@ -28,7 +28,7 @@ final class IptablesTargets {
             Map.entry("tcp-rst", "tcp-reset"), Map.entry("no-route", "icmp6-no-route"),
             Map.entry("adm-prohibited", "icmp6-adm-prohibited"), Map.entry("addr-unreach", "icmp6-addr-unreachable"),
             Map.entry("policy-fail", "icmp6-policy-fail"), Map.entry("reject-route", "icmp6-reject-route"));
-    /** Syslog levels by number, nft's names; iptables' own names for -L. */
+    /** Syslog levels by number: nft's names (also what iptables -L prints); iptables' --log-level names. */
     private static final List<String> NFT_LEVELS = Verdict.Log.LEVELS;
     private static final List<String> IPTABLES_LEVELS =
             List.of("emerg", "alert", "crit", "error", "warning", "notice", "info", "debug");
@@ -261,7 +261,7 @@ final class IptablesTargets {
         return switch (v) {
             case Verdict.Reject r -> " reject-with " + rejectName(r, family);
             case Verdict.Log l -> " LOG" + (numeric ? " flags " + logBits(l) + " level " + level(l) : " level "
-                    + IPTABLES_LEVELS.get(level(l)) + IptablesTargetOptions.logFlags(l.flags(), false))
+                    + NFT_LEVELS.get(level(l)) + IptablesTargetOptions.logFlags(l.flags(), false))
                     + (l.prefix() != null ? " prefix \"" + l.prefix() + "\"" : "");
             case Verdict.Nat n -> " to:" + natTo(n) + IptablesTargetOptions.listFlags(n.flags());
             case Verdict.Masquerade m -> IptablesTargetOptions.list(m);

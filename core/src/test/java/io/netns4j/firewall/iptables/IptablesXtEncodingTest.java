@@ -195,6 +195,19 @@ class IptablesXtEncodingTest {
     }
 
     @Test
+    void listingWithoutNumbersNamesLevelsAndFlagsAsIptablesDoes() throws IptablesSyntaxException {
+        IptablesText text = new IptablesText(Family.IP);
+        IptablesText.Format names = new IptablesText.Format(false, false, false, false);
+        Rule log = IptablesCommandLine.parse("-A INPUT -j LOG --log-tcp-sequence --log-tcp-options --log-ip-options"
+                + " --log-uid --log-macdecode --log-prefix x", Family.IP).rule().orElseThrow();
+        String listed = text.listRule(1, log, names);
+        assertTrue(listed.endsWith(" LOG level warn tcp-sequence tcp-options ip-options uid macdecode prefix \"x\""),
+                listed);
+        Rule err = IptablesCommandLine.parse("-A INPUT -j LOG --log-level 3", Family.IP).rule().orElseThrow();
+        assertTrue(text.listRule(1, err, names).endsWith(" LOG level err"), text.listRule(1, err, names));
+    }
+
+    @Test
     void theWriterRefusesFlagsIptablesCannotSay() {
         Rule dnat = Rule.of(new io.netns4j.firewall.Verdict.Nat(false, "1.2.3.4", null,
                 java.util.Set.of(io.netns4j.firewall.NatFlag.RANDOM_FULLY)));
