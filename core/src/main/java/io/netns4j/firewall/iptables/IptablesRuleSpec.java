@@ -118,6 +118,9 @@ final class IptablesRuleSpec {
                 if (comment.length() > 128) {
                     throw syntax("--comment is too long: nftables keeps at most 128 characters");
                 }
+                if (comment.indexOf('\0') >= 0) {
+                    throw syntax("--comment must not hold a NUL character (it would end the comment)");
+                }
             }
             case "--limit", "--limit-burst" -> limit(opt, negated, t);
             case "-j", "--jump", "-g", "--goto" -> {
