@@ -106,8 +106,9 @@ final class IptablesFixedOptions {
             throw syntax("\"! " + (output ? "-o" : "-i") + " +\" would match no packet");
         }
         String nft = name.endsWith("+") ? name.substring(0, name.length() - 1) + "*" : name;
-        if (name.getBytes(StandardCharsets.UTF_8).length > 15 || name.contains("/") || name.contains(" ")) {
-            throw syntax("interface name \"" + name + "\" is not valid (at most 15 bytes, no / or space)");
+        if (name.getBytes(StandardCharsets.UTF_8).length > 15 || name.contains("/") || name.contains(" ")
+                || name.indexOf('\0') >= 0) {
+            throw syntax("interface name \"" + name + "\" is not valid (at most 15 bytes, no /, space or NUL)");
         }
         try {
             return new Match.Iface(output, nft, negated);
