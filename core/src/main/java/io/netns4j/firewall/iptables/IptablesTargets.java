@@ -155,6 +155,10 @@ final class IptablesTargets {
 
     private static Verdict log(String prefix, String level, String program, Set<io.netns4j.firewall.LogFlag> flags)
             throws IptablesSyntaxException {
+        if (prefix != null && prefix.isEmpty()) {
+            throw syntax(program, "--log-prefix: Argument must have a minimum length of 1 characters (leave"
+                    + " --log-prefix out for none)");
+        }
         if (prefix != null && prefix.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw syntax(program, "--log-prefix must not hold control characters (a NUL would end it, a newline"
                     + " would break the log line)");
