@@ -46,13 +46,18 @@ public final class Main {
         OBJECTS.put("nft", new NftCommand());
         OBJECTS.put("iptables", new IptablesCommand());
         OBJECTS.put("ip6tables", new IptablesCommand());
+        OBJECTS.put("iptables-save", new IptablesSaveCommand());
+        OBJECTS.put("ip6tables-save", new IptablesSaveCommand());
+        OBJECTS.put("iptables-restore", new IptablesSaveCommand());
+        OBJECTS.put("ip6tables-restore", new IptablesSaveCommand());
     }
 
     static final String USAGE_TEXT = """
             Usage: netns4j [ OPTIONS ] OBJECT { COMMAND | help }
                    netns4j [ -force ] -batch FILE
             where  OBJECT := { link | address | route | rule | neighbour | tuntap | monitor | netns | tc | nft | iptables |
-                               ip6tables | lab | demo }
+                               ip6tables | iptables-save | iptables-restore | ip6tables-save |
+                               ip6tables-restore | lab | demo }
                    OPTIONS := { -n[etns] NAME | -j[son] | -p[retty] | -s[tatistics] | -d[etails] | -4 | -6 |
                                 -f[amily] { inet | inet6 | link } | -br[ief] | -o[neline] | -hu[man] |
                                 -c[olor][={always|auto|never}] | -a[ll] | -V[ersion] | -h[elp] }

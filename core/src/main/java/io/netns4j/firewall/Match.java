@@ -15,10 +15,13 @@ import java.util.stream.Collectors;
  * that lets the packet go on ({@code counter}, {@code limit}). Values are kept in the form
  * nft prints them back, so a rule read from the kernel equals the rule that was written.
  * Each kind names its nft and iptables equivalents. The kinds are nested here, except newer
- * ones that have a file of their own ({@link TcpFlags}, {@link IcmpType}, {@link Mark}).
+ * ones that have a file of their own ({@link TcpFlags}, {@link IcmpType}, {@link Mark}, {@link ConnMark},
+ * {@link AddressRange}, {@link PacketLength}, {@link Ttl}, {@link PacketType}, {@link AddressType},
+ * {@link CtMatch}).
  */
 public sealed interface Match permits Match.Iface, Match.Address, Match.Protocol, Match.Port, Match.CtState,
-        Match.Limit, Match.Counter, Match.Raw, Match.Unsupported, TcpFlags, IcmpType, Mark {
+        Match.Limit, Match.Counter, Match.Raw, Match.Unsupported, TcpFlags, IcmpType, Mark, ConnMark, AddressRange,
+        PacketLength, Ttl, PacketType, AddressType, CtMatch {
     /**
      * The nft text of this element.
      *

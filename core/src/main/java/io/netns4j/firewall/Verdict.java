@@ -1,15 +1,17 @@
 package io.netns4j.firewall;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a rule does with a packet that matched: the last statement of the rule, iptables'
  * {@code -j TARGET}. {@link #NONE} lets the packet go on to the next rule (a rule that
  * only counts); {@link Log} and {@link SetMark} do too, as iptables' {@code LOG} and
- * {@code MARK} targets do. {@link SetMark} has a file of its own.
+ * {@code MARK} targets do, and {@link SetConnMark} as {@code CONNMARK} does. {@link SetMark},
+ * {@link SetConnMark} and {@link Redirect} have files of their own.
  */
 public sealed interface Verdict permits Verdict.Accept, Verdict.Drop, Verdict.Return, Verdict.None, Verdict.Jump,
-        Verdict.Goto, Verdict.Reject, Verdict.Log, Verdict.Masquerade, Verdict.Nat, SetMark {
+        Verdict.Goto, Verdict.Reject, Verdict.Log, Verdict.Masquerade, Verdict.Nat, SetMark, SetConnMark, Redirect {
     /** {@code accept}; iptables {@code -j ACCEPT}. */
     Verdict ACCEPT = new Accept();
     /** {@code drop}; iptables {@code -j DROP}. */
@@ -156,19 +158,33 @@ public sealed interface Verdict permits Verdict.Accept, Verdict.Drop, Verdict.Re
      * @param prefix null for none
      * @param level  syslog level name ({@code emerg} ... {@code debug}); null for nft's and
      *               iptables' default, {@code warn}
+     * @param flags  what else the line holds ({@code --log-tcp-sequence}, ...); empty for none
      */
-    record Log(String prefix, String level) implements Verdict {
+    record Log(String prefix, String level, Set<LogFlag> flags) implements Verdict {
         /** The syslog level names nft takes, most severe first. */
         public static final List<String> LEVELS =
                 List.of("emerg", "alert", "crit", "err", "warn", "notice", "info", "debug");
 
         /**
-         * Checks the prefix and level; {@code warn}, the default, is kept as null.
+         * Without flags: iptables {@code -j LOG [--log-prefix P] [--log-level L]}.
+         *
+         * @param prefix null for none
+         * @param level  a name of {@link #LEVELS}, null for {@code warn}
+         * @throws IllegalArgumentException as the canonical constructor does
+         */
+        public Log(String prefix, String level) {
+            this(prefix, level, Set.of());
+        }
+
+        /**
+         * Checks the prefix and level; {@code warn}, the default, is kept as null; copies the flags.
          *
          * @throws IllegalArgumentException when {@code prefix} cannot be written (a double quote, a line
          * break, over 127 characters) or {@code level} is not in {@link #LEVELS}
          */
         public Log {
+            flags = java.util.Collections.unmodifiableSet(flags == null || flags.isEmpty()
+                    ? java.util.EnumSet.noneOf(LogFlag.class) : java.util.EnumSet.copyOf(flags));
             if (prefix != null) {
                 NftSyntax.quotable(prefix, "log prefix", 127);
             }
@@ -182,16 +198,36 @@ public sealed interface Verdict permits Verdict.Accept, Verdict.Drop, Verdict.Re
 
         @Override
         public String toNft() {
+            StringBuilder f = new StringBuilder();
+            for (LogFlag x : flags) {
+                f.append(" flags ").append(x.nft());
+            }
             return "log" + (prefix != null ? " prefix " + NftSyntax.quote(prefix) : "")
-                    + (level != null ? " level " + level : "");
+                    + (level != null ? " level " + level : "") + f;
         }
     }
 
-    /** {@code masquerade}; iptables {@code -t nat -j MASQUERADE}. */
-    record Masquerade() implements Verdict {
+    /**
+     * {@code masquerade [to :PORTS] [random,fully-random]}; iptables {@code -t nat -j MASQUERADE
+     * [--to-ports P[-Q]] [--random] [--random-fully]}.
+     *
+     * @param ports null for any; needs a tcp/udp match in the rule
+     * @param flags {@link NatFlag#RANDOM}, {@link NatFlag#RANDOM_FULLY} (iptables has no {@code --persistent} here)
+     */
+    record Masquerade(PortRange ports, Set<NatFlag> flags) implements Verdict {
+        /** Plain {@code masquerade}; iptables {@code -j MASQUERADE}. */
+        public Masquerade() {
+            this(null, Set.of());
+        }
+
+        /** Copies the flags. */
+        public Masquerade {
+            flags = NatFlag.copy(flags);
+        }
+
         @Override
         public String toNft() {
-            return "masquerade";
+            return "masquerade" + (ports != null ? " to :" + ports : "") + NatFlag.nft(flags);
         }
     }
 
@@ -202,14 +238,28 @@ public sealed interface Verdict permits Verdict.Accept, Verdict.Drop, Verdict.Re
      * @param source  true for snat, false for dnat
      * @param address an address or a range {@code A-B}, as nft prints it
      * @param ports   null for none; needs a tcp/udp match in the rule
+     * @param flags   {@code --random}, {@code --random-fully} (SNAT only), {@code --persistent}
      */
-    record Nat(boolean source, String address, PortRange ports) implements Verdict {
+    record Nat(boolean source, String address, PortRange ports, Set<NatFlag> flags) implements Verdict {
         /**
-         * Checks the address and writes it as nft prints it.
+         * Without flags: iptables {@code -j SNAT --to-source ...} or {@code -j DNAT --to-destination ...}.
+         *
+         * @param source  true for snat, false for dnat
+         * @param address an address or a range {@code A-B}
+         * @param ports   null for none
+         * @throws IllegalArgumentException when {@code address} is not an address or a range of two
+         */
+        public Nat(boolean source, String address, PortRange ports) {
+            this(source, address, ports, Set.of());
+        }
+
+        /**
+         * Checks the address and writes it as nft prints it; copies the flags.
          *
          * @throws IllegalArgumentException when {@code address} is not an address or a range of two
          */
         public Nat {
+            flags = NatFlag.copy(flags);
             if (address == null || !address.matches("[0-9A-Fa-f.:]+(-[0-9A-Fa-f.:]+)?")) {
                 throw new IllegalArgumentException("Invalid NAT address \"" + address + "\": an address or A-B");
             }
@@ -227,7 +277,7 @@ public sealed interface Verdict permits Verdict.Accept, Verdict.Drop, Verdict.Re
             if (ports != null) {
                 to = (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":" + ports;
             }
-            return (source ? "snat to " : "dnat to ") + to;
+            return (source ? "snat to " : "dnat to ") + to + NatFlag.nft(flags);
         }
     }
 }

@@ -128,6 +128,35 @@ class RuleTextTest {
     }
 
     @Test
+    void iptablesExtensionsHaveNftText() {
+        assertEquals("ct mark & 0x000000ff == 0x00000003", ConnMark.of(3).withMask(0xff).toNft());
+        assertEquals("ct mark != 0x00000003", ConnMark.of(3).negate().toNft());
+        assertEquals("ip saddr 10.0.0.1-10.0.0.5", new AddressRange(false, "10.0.0.1", "10.0.0.5", false).toNft());
+        assertEquals("ip6 daddr != ::1-::5", new AddressRange(true, "0::1", "::5", true).toNft());
+        assertThrows(IllegalArgumentException.class, () -> new AddressRange(false, "10.0.0.1", "::1", false));
+        assertEquals("meta length != 100-200", new PacketLength(100, 200, true).toNft());
+        assertEquals("ip ttl < 5", new Ttl(false, Ttl.Op.LT, 5).toNft());
+        assertEquals("ip6 hoplimit != 255", new Ttl(true, Ttl.Op.EQ, 255).negate().toNft());
+        assertThrows(UnsupportedOperationException.class, () -> new Ttl(false, Ttl.Op.GT, 1).negate());
+        assertEquals("meta pkttype != broadcast", new PacketType("broadcast", true).toNft());
+        assertEquals("fib saddr . iif type { unicast, local }", new AddressType(
+                java.util.EnumSet.of(AddressType.Kind.LOCAL, AddressType.Kind.UNICAST), false, java.util.Set.of(), false,
+                true, false).toNft());
+        assertEquals("ct mark set meta mark", SetConnMark.save().toNft());
+        assertEquals("meta mark set ct mark", SetConnMark.restore().toNft());
+        assertEquals("ct mark set ct mark & 0xffffff00 ^ 0x00000001",
+                new SetConnMark(SetConnMark.Mode.SET, 1, 0xff, Mark.ALL).toNft());
+        assertEquals("redirect to :8080 random", new Redirect(PortRange.of(8080), true).toNft());
+        assertEquals("masquerade to :1000-2000 random,fully-random", new Verdict.Masquerade(new PortRange(1000, 2000),
+                java.util.Set.of(NatFlag.RANDOM_FULLY, NatFlag.RANDOM)).toNft());
+        assertEquals("snat to 1.2.3.4 random,persistent", new Verdict.Nat(true, "1.2.3.4", null,
+                java.util.Set.of(NatFlag.PERSISTENT, NatFlag.RANDOM)).toNft());
+        assertEquals(new Verdict.Masquerade(), new Verdict.Masquerade(null, null));
+        assertEquals("log prefix \"x\" flags tcp sequence flags skuid", new Verdict.Log("x", null,
+                java.util.Set.of(LogFlag.UID, LogFlag.TCP_SEQUENCE)).toNft());
+    }
+
+    @Test
     void wholeRulesetScript() {
         Ruleset r = Ruleset.of(new Table(Family.IP, "filter", List.of(
                 Chain.base("INPUT", Hook.filter("input", Policy.DROP))

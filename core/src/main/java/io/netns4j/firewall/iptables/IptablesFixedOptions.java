@@ -59,7 +59,7 @@ final class IptablesFixedOptions {
         return null;
     }
 
-    private InetPrefix prefix(String value) throws IptablesSyntaxException {
+    InetPrefix prefix(String value) throws IptablesSyntaxException {
         if (value.indexOf(',') >= 0) {
             throw syntax("\"" + value + "\": several addresses in one rule are not supported"
                     + " by netns4j; write one rule per address");
@@ -106,8 +106,9 @@ final class IptablesFixedOptions {
             throw syntax("\"! " + (output ? "-o" : "-i") + " +\" would match no packet");
         }
         String nft = name.endsWith("+") ? name.substring(0, name.length() - 1) + "*" : name;
-        if (name.getBytes(StandardCharsets.UTF_8).length > 15 || name.contains("/") || name.contains(" ")) {
-            throw syntax("interface name \"" + name + "\" is not valid (at most 15 bytes, no / or space)");
+        if (name.getBytes(StandardCharsets.UTF_8).length > 15 || name.contains("/") || name.contains(" ")
+                || name.indexOf('\0') >= 0) {
+            throw syntax("interface name \"" + name + "\" is not valid (at most 15 bytes, no /, space or NUL)");
         }
         try {
             return new Match.Iface(output, nft, negated);

@@ -279,16 +279,28 @@ final class IptablesNftReader {
                 int invert = b.getShort(XtInfo.CT_INVERT_FLAGS) & 0xffff;
                 var states = IptablesNftValues.states(b.getShort(XtInfo.CT_STATE_MASK) & 0xffff);
                 boolean alias = (flags & XtInfo.CONNTRACK_STATE_ALIAS) != 0;
-                if ((flags & ~XtInfo.CONNTRACK_STATE_ALIAS) != XtInfo.CONNTRACK_STATE
-                        || (invert & ~XtInfo.CONNTRACK_STATE) != 0 || states == null) {
+                boolean state = (flags & XtInfo.CONNTRACK_STATE) != 0;
+                int others = flags & ~(XtInfo.CONNTRACK_STATE | XtInfo.CONNTRACK_STATE_ALIAS);
+                if (alias && (!state || others != 0) || state && states == null
+                        || !state && (b.getShort(XtInfo.CT_STATE_MASK) != 0 || (invert & XtInfo.CONNTRACK_STATE) != 0)
+                        || (flags & ~0x3fff) != 0) {
                     throw new XtInfo.BadInfo("-m conntrack with options netns4j does not read (flags " + flags + ")");
                 }
-                rest.add(new Match.CtState(states, invert != 0, alias));
+                if (state) {
+                    rest.add(new Match.CtState(states, (invert & XtInfo.CONNTRACK_STATE) != 0, alias));
+                }
+                rest.addAll(IptablesConntrack.decode(b, others, invert & ~XtInfo.CONNTRACK_STATE, family));
             }
             case "multiport/1" -> rest.add(multiport(XtInfo.read(x.info(), XtInfo.MULTIPORT_V1, "multiport")));
             case "icmp/0", "icmp6/0" -> rest.add(icmp(XtInfo.read(x.info(), XtInfo.ICMP, x.xtName()),
                     x.xtName().equals("icmp6")));
-            default -> throw new XtInfo.BadInfo("-m " + x.xtName() + " (revision " + x.revision() + ")");
+            default -> {
+                List<Match> decoded = IptablesXtMatches.decode(x, family);
+                if (decoded == null) {
+                    throw new XtInfo.BadInfo("-m " + x.xtName() + " (revision " + x.revision() + ")");
+                }
+                rest.addAll(decoded);
+            }
         }
     }
 

@@ -112,6 +112,20 @@ final class IptablesNftWriter {
                 tcpFlags(out, f, proto);
             } else if (m instanceof Mark k) {
                 mark(out, k);
+            } else if (m instanceof Match.CtState s && !s.stateMatch() || m instanceof io.netns4j.firewall.CtMatch) {
+                int n = IptablesConntrack.group(rest, i);
+                ByteBuffer b = XtInfo.buffer(XtInfo.CONNTRACK_V3);
+                if (m instanceof Match.CtState s) {
+                    b.put(conntrack(s).info());
+                }
+                IptablesConntrack.encode(b, rest.subList(i, i + n), family);
+                out.add(new NftExpression.Xt(false, "conntrack", 3, b.array()));
+                i += n - 1;
+            } else if (IptablesXtMatches.handles(m)) {
+                IptablesXtMatches.Encoded e = IptablesXtMatches.encode(m, i + 1 < rest.size() ? rest.get(i + 1) : null,
+                        family);
+                out.add(e.expression());
+                i += e.tookNext() ? 1 : 0;
             } else {
                 out.add(match(m, proto, family));
             }
@@ -285,7 +299,7 @@ final class IptablesNftWriter {
         return new NftExpression.Xt(false, "multiport", 1, b.array());
     }
 
-    private static NftExpression conntrack(Match.CtState s) {
+    private static NftExpression.Xt conntrack(Match.CtState s) {
         ByteBuffer b = XtInfo.buffer(XtInfo.CONNTRACK_V3);
         b.putShort(XtInfo.CT_MATCH_FLAGS, (short) (XtInfo.CONNTRACK_STATE
                 | (s.stateMatch() ? XtInfo.CONNTRACK_STATE_ALIAS : 0)));
@@ -310,7 +324,9 @@ final class IptablesNftWriter {
             case Verdict.None n -> { }
             case Verdict.Reject r -> out.add(IptablesXtTargets.reject(r, family));
             case Verdict.Log l -> out.add(IptablesXtTargets.log(l));
-            case Verdict.Masquerade m -> out.add(IptablesXtTargets.masquerade(family));
+            case Verdict.Masquerade m -> out.add(IptablesXtTargets.masquerade(m, family));
+            case io.netns4j.firewall.Redirect r -> out.add(IptablesXtTargets.redirect(r, family));
+            case io.netns4j.firewall.SetConnMark c -> out.add(IptablesXtTargets.connmark(c));
             case Verdict.Nat n -> out.add(IptablesXtTargets.nat(n, family));
             case SetMark m -> out.add(new NftExpression.Xt(true, "MARK", 2, XtInfo.buffer(XtInfo.MARK_V2)
                     .putInt(0, (int) m.value()).putInt(4, (int) m.mask()).array()));

@@ -22,15 +22,19 @@ import java.util.Set;
  * the comment. Options outside netns4j's subset are refused by name.
  */
 final class IptablesRuleSpec {
-    static final String SUPPORTED = "-p -s -d -i -o, -m tcp|udp|icmp|icmp6|multiport|conntrack|state|comment|limit|mark with"
+    static final String SUPPORTED = "-p -s -d -i -o, -m tcp|udp|icmp|icmp6|multiport|conntrack|state|comment|limit|mark"
+            + "|connmark|iprange|length|ttl|hl|pkttype|addrtype with"
             + " --sport --dport --syn --tcp-flags --icmp-type --icmpv6-type --sports --dports --ctstate --state"
-            + " --comment --limit --limit-burst --mark,"
+            + " --comment --limit --limit-burst --mark --src-range --dst-range --length --ttl-eq|lt|gt --hl-eq|lt|gt"
+            + " --pkt-type --src-type --dst-type --limit-iface-in|out,"
             + " -j ACCEPT|DROP|"
-            + "RETURN|REJECT [--reject-with]|LOG [--log-prefix --log-level]|MASQUERADE|SNAT --to-source|"
-            + "DNAT --to-destination|MARK --set-xmark|--set-mark|--and-mark|--or-mark|--xor-mark|CHAIN, -g CHAIN";
+            + "RETURN|REJECT [--reject-with]|LOG [--log-prefix --log-level]|MASQUERADE [--to-ports --random --random-fully]|"
+            + "SNAT --to-source [--random --random-fully --persistent]|DNAT --to-destination [--random --persistent]|"
+            + "REDIRECT [--to-ports --random]|MARK --set-xmark|--set-mark|--and-mark|--or-mark|--xor-mark|"
+            + "CONNMARK --set-xmark|...|--save-mark|--restore-mark [--nfmask --ctmask --mask]|CHAIN, -g CHAIN";
     private static final Set<String> PORT_PROTOCOLS = Set.of("tcp", "udp", "sctp", "dccp", "udplite");
     private static final Set<String> MATCHES = Set.of("tcp", "udp", "sctp", "dccp", "udplite", "icmp", "icmp6",
-            "multiport", "mark",
+            "multiport", "mark", "connmark", "iprange", "length", "ttl", "hl", "pkttype", "addrtype",
             "conntrack", "state", "comment", "limit");
 
     private final Family family;
@@ -61,13 +65,6 @@ final class IptablesRuleSpec {
         PortSlot(String protocol) {
             this.protocol = protocol;
         }
-    }
-
-    /** {@code -m limit} before its options are seen: iptables' default 3/hour, burst 5. */
-    private static final class LimitSlot {
-        long rate = 3;
-        String per = "hour";
-        int burst = 5;
     }
 
     IptablesRuleSpec(Family family, String program) {
@@ -112,14 +109,7 @@ final class IptablesRuleSpec {
                         + " e.g. SYN"), program));
             }
             case "--icmp-type", "--icmpv6-type" -> icmpType(opt, negated, t);
-            case "--mark" -> {
-                requireLoaded(opt, "mark", false);
-                int at = slots.lastIndexOf("mark");
-                if (at < 0) {
-                    throw syntax("mark: option \"--mark\" can only be used once");
-                }
-                slots.set(at, IptablesMarks.parse(t.value(opt, "VALUE[/MASK]"), negated, program));
-            }
+            case "--mark" -> mark(opt, negated, t);
             case "--sports", "--source-ports", "--dports", "--destination-ports" -> multiport(opt, negated, t);
             case "--ctstate", "--state" -> ctState(opt, negated, t);
             case "--comment" -> {
@@ -127,6 +117,9 @@ final class IptablesRuleSpec {
                 comment = t.value(opt, "a text");
                 if (comment.length() > 128) {
                     throw syntax("--comment is too long: nftables keeps at most 128 characters");
+                }
+                if (comment.indexOf('\0') >= 0) {
+                    throw syntax("--comment must not hold a NUL character (it would end the comment)");
                 }
             }
             case "--limit", "--limit-burst" -> limit(opt, negated, t);
@@ -138,13 +131,24 @@ final class IptablesRuleSpec {
                 target = t.value(opt, opt.startsWith("-g") || opt.equals("--goto") ? "a chain" : "a target");
                 gotoTarget = opt.equals("-g") || opt.equals("--goto");
             }
-            case "--reject-with", "--log-prefix", "--log-level", "--to-source", "--to-destination", "--set-xmark",
-                 "--set-mark", "--and-mark", "--or-mark", "--xor-mark" -> {
-                noNegation(opt, negated);
-                targetOptions.add(opt);
-                targetOptions.add(t.value(opt, "a value"));
-            }
             default -> {
+                if (IptablesTargetOptions.isTargetOption(opt)) {
+                    noNegation(opt, negated);
+                    targetOptions.add(opt);
+                    targetOptions.add(IptablesTargetOptions.FLAGS.contains(opt) ? null : t.value(opt, "a value"));
+                    return true;
+                }
+                if (IptablesConntrack.isOption(opt)) {
+                    requireLoaded(opt, "conntrack", false);
+                    lastConntrack().take(opt, negated, t.value(opt, "a value"), fixed, program);
+                    return true;
+                }
+                String owner = IptablesMatchOptions.owner(opt);
+                if (owner != null) {
+                    requireLoaded(opt, owner, false);
+                    lastSlot(owner).take(opt, negated, t, program);
+                    return true;
+                }
                 if (isRuleOption(opt)) {
                     throw syntax("option \"" + opt + "\" is not supported by netns4j's"
                             + " iptables; supported: " + SUPPORTED);
@@ -153,6 +157,33 @@ final class IptablesRuleSpec {
             }
         }
         return true;
+    }
+
+    /** {@code --mark}: for the last {@code -m mark} or {@code -m connmark}. */
+    private void mark(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
+        if (!loaded.contains("mark") && !loaded.contains("connmark")) {
+            requireLoaded(opt, "mark", false);
+        }
+        int at = slots.lastIndexOf("mark");
+        IptablesMatchOptions.Slot connmark = loaded.contains("connmark") ? lastSlot("connmark") : null;
+        if (connmark != null && slots.lastIndexOf(connmark) > at) {
+            connmark.take(opt, negated, t, program);
+            return;
+        }
+        if (at < 0) {
+            throw syntax("mark: option \"--mark\" can only be used once");
+        }
+        slots.set(at, IptablesMarks.parse(t.value(opt, "VALUE[/MASK]"), negated, program));
+    }
+
+    private IptablesMatchOptions.Slot lastSlot(String name) {
+        IptablesMatchOptions.Slot last = null;
+        for (Object s : slots) {
+            if (s instanceof IptablesMatchOptions.Slot x && x.name.equals(name)) {
+                last = x;
+            }
+        }
+        return last;
     }
 
     /** Options that belong to a rule even though netns4j does not offer them. */
@@ -169,7 +200,16 @@ final class IptablesRuleSpec {
         if (!MATCHES.contains(name)) {
             throw syntax("Couldn't load match \"" + name + "\": netns4j's iptables supports"
                     + " -m " + String.join(", ", List.of("tcp", "udp", "icmp", "icmp6", "multiport", "conntrack",
-                    "state", "comment", "limit", "mark")));
+                    "state", "comment", "limit", "mark", "connmark", "iprange", "length", "ttl", "hl", "pkttype",
+                    "addrtype")));
+        }
+        if (name.equals("ttl") && family == Family.IP6 || name.equals("hl") && family == Family.IP) {
+            throw syntax("Couldn't load match `" + name + "': " + program + " has -m "
+                    + (name.equals("ttl") ? "hl --hl-eq|--hl-lt|--hl-gt" : "ttl --ttl-eq|--ttl-lt|--ttl-gt"));
+        }
+        if (name.equals("iprange") && loaded.contains("iprange")) {
+            throw syntax("-m iprange given twice: netns4j takes one per rule (--src-range and --dst-range both go in"
+                    + " one -m iprange)");
         }
         if (PORT_PROTOCOLS.contains(name)) {
             if (protocol == null || !protocol.name().equals(name) || protocol.negated()) {
@@ -177,12 +217,16 @@ final class IptablesRuleSpec {
             }
             slots.add(new PortSlot(name));
         } else if (name.equals("limit")) {
-            slots.add(new LimitSlot());
+            slots.add(new IptablesLimit());
         } else if (name.equals("icmp") || name.equals("icmp6")) {
             requireIcmpProtocol("-m " + name, name.equals("icmp6"));
             slots.add(name);
-        } else if (name.equals("conntrack") || name.equals("state") || name.equals("mark")) {
+        } else if (name.equals("conntrack")) {
+            slots.add(new IptablesConntrack.Slot());
+        } else if (name.equals("state") || name.equals("mark")) {
             slots.add(name);
+        } else if (IptablesMatchOptions.NAMES.contains(name)) {
+            slots.add(new IptablesMatchOptions.Slot(name));
         }
         loaded.add(name);
     }
@@ -319,18 +363,36 @@ final class IptablesRuleSpec {
                         + " or UNTRACKED (SNAT and DNAT are not supported)");
             }
         }
+        if (match.equals("conntrack")) {
+            IptablesConntrack.Slot slot = lastConntrack();
+            if (slot.state != null) {
+                throw syntax("\"" + opt + "\" given twice");
+            }
+            slot.state = new Match.CtState(states, negated, false);
+            return;
+        }
         int at = slots.lastIndexOf(match);
         if (at < 0) {
             throw syntax("\"" + opt + "\" given twice");
         }
-        slots.set(at, new Match.CtState(states, negated, match.equals("state")));
+        slots.set(at, new Match.CtState(states, negated, true));
+    }
+
+    private IptablesConntrack.Slot lastConntrack() {
+        IptablesConntrack.Slot last = null;
+        for (Object s : slots) {
+            if (s instanceof IptablesConntrack.Slot c) {
+                last = c;
+            }
+        }
+        return last;
     }
 
     private void limit(String opt, boolean negated, IptablesTokens t) throws IptablesSyntaxException {
         requireLoaded(opt, "limit", negated);
-        LimitSlot slot = null;
+        IptablesLimit slot = null;
         for (Object s : slots) {
-            if (s instanceof LimitSlot l) {
+            if (s instanceof IptablesLimit l) {
                 slot = l;
             }
         }
@@ -338,35 +400,7 @@ final class IptablesRuleSpec {
         if (slot == null) {
             throw syntax("\"" + opt + "\" needs \"-m limit\" before it");
         }
-        if (opt.equals("--limit-burst")) {
-            try {
-                slot.burst = Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                slot.burst = -1;
-            }
-            if (slot.burst < 1 || slot.burst > 10000) {
-                throw syntax("bad --limit-burst \"" + value + "\": 1 to 10000");
-            }
-            return;
-        }
-        String[] parts = value.split("/", 2);
-        String unit = parts.length == 2 ? parts[1].toLowerCase(java.util.Locale.ROOT) : "second";
-        String per = null;
-        for (String u : List.of("second", "minute", "hour", "day")) {
-            if (!unit.isEmpty() && u.startsWith(unit)) {
-                per = u;
-            }
-        }
-        try {
-            slot.rate = Long.parseLong(parts[0]);
-        } catch (NumberFormatException e) {
-            slot.rate = 0;
-        }
-        if (per == null || slot.rate < 1) {
-            throw syntax("bad rate \"" + value + "\": a number and /second, /minute, /hour"
-                    + " or /day, e.g. 5/min");
-        }
-        slot.per = per;
+        slot.take(opt, value, program);
     }
 
     /** The rule, with a {@code counter} as iptables-nft writes one in every rule. */
@@ -390,7 +424,7 @@ final class IptablesRuleSpec {
                         matches.add(p.dport);
                     }
                 }
-                case LimitSlot l -> {
+                case IptablesLimit l -> {
                     try {
                         matches.add(IptablesNftValues.limit(l.rate, l.per, l.burst));
                     } catch (IllegalArgumentException e) {
@@ -398,6 +432,17 @@ final class IptablesRuleSpec {
                     }
                 }
                 case Match m -> matches.add(m);
+                case IptablesMatchOptions.Slot x -> matches.addAll(x.build(family, program));
+                case IptablesConntrack.Slot c -> {
+                    List<Match> group = c.build(program);
+                    if (group.getFirst() instanceof io.netns4j.firewall.CtMatch first && !matches.isEmpty()
+                            && (matches.getLast() instanceof Match.CtState s && !s.stateMatch()
+                            || matches.getLast() instanceof io.netns4j.firewall.CtMatch prev && prev.order() < first.order())) {
+                        throw syntax("two -m conntrack in a row that netns4j would write as one: give their options"
+                                + " to one -m conntrack");
+                    }
+                    matches.addAll(group);
+                }
                 case String icmp when icmp.startsWith("icmp") -> throw syntax("-m " + icmp + " needs "
                         + IptablesIcmpTypes.option(icmp.equals("icmp6")) + " TYPE");
                 case String mark when mark.equals("mark") -> throw syntax("-m mark needs --mark VALUE[/MASK]");

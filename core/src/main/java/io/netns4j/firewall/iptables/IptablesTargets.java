@@ -2,6 +2,8 @@ package io.netns4j.firewall.iptables;
 
 
 import io.netns4j.firewall.Family;
+import io.netns4j.firewall.Redirect;
+import io.netns4j.firewall.SetConnMark;
 import io.netns4j.firewall.SetMark;
 import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Verdict;
@@ -26,12 +28,11 @@ final class IptablesTargets {
             Map.entry("tcp-rst", "tcp-reset"), Map.entry("no-route", "icmp6-no-route"),
             Map.entry("adm-prohibited", "icmp6-adm-prohibited"), Map.entry("addr-unreach", "icmp6-addr-unreachable"),
             Map.entry("policy-fail", "icmp6-policy-fail"), Map.entry("reject-route", "icmp6-reject-route"));
-    /** Syslog levels by number, nft's names; iptables' own names for -L. */
+    /** Syslog levels by number: nft's names (also what iptables -L prints); iptables' --log-level names. */
     private static final List<String> NFT_LEVELS = Verdict.Log.LEVELS;
     private static final List<String> IPTABLES_LEVELS =
             List.of("emerg", "alert", "crit", "error", "warning", "notice", "info", "debug");
-    private static final Set<String> UNSUPPORTED_TARGETS = Set.of("QUEUE", "NFQUEUE", "NFLOG", "CONNMARK",
-            "REDIRECT", "TCPMSS", "CT", "NOTRACK", "TRACE", "TEE", "CLASSIFY", "DSCP", "TOS", "TTL", "HL", "SET",
+    private static final Set<String> UNSUPPORTED_TARGETS = Set.of("QUEUE", "NFQUEUE", "NFLOG", "TCPMSS", "CT", "NOTRACK", "TRACE", "TEE", "CLASSIFY", "DSCP", "TOS", "TTL", "HL", "SET",
             "AUDIT", "CHECKSUM", "CONNSECMARK", "SECMARK", "NETMAP", "TPROXY", "ULOG", "SYNPROXY", "LED", "IDLETIMER");
 
     static {
@@ -67,13 +68,7 @@ final class IptablesTargets {
         String needed = target == null ? "" : target;
         for (int i = 0; i < options.size(); i += 2) {
             String opt = options.get(i);
-            String owner = switch (opt) {
-                case "--reject-with" -> "REJECT";
-                case "--log-prefix", "--log-level" -> "LOG";
-                case "--to-source" -> "SNAT";
-                case "--set-xmark", "--set-mark", "--and-mark", "--or-mark", "--xor-mark" -> "MARK";
-                default -> "DNAT";
-            };
+            String owner = IptablesTargetOptions.owner(opt, needed);
             if (!owner.equals(needed) || gotoChain) {
                 throw syntax(program, "unknown option \"" + opt + "\" (it needs \"-j " + owner
                         + "\" before it)");
@@ -81,9 +76,15 @@ final class IptablesTargets {
             if (options.subList(0, i).contains(opt)) {
                 throw syntax(program, owner + ": option \"" + opt + "\" can only be used once");
             }
-            if (owner.equals("MARK") && i > 0) {
-                throw syntax(program, "MARK: option \"" + options.getFirst() + "\" cannot be used together with \""
-                        + opt + "\"");
+            List<String> exclusive = IptablesTargetOptions.exclusive(owner);
+            for (int j = 0; j < i; j += 2) {
+                String earlier = options.get(j);
+                if (exclusive != null && exclusive.contains(opt) && exclusive.contains(earlier)
+                        || opt.equals("--mask") && earlier.matches("--(nf|ct)mask")
+                        || earlier.equals("--mask") && opt.matches("--(nf|ct)mask")) {
+                    throw syntax(program, owner + ": option \"" + earlier + "\" cannot be used together with \""
+                            + opt + "\"");
+                }
             }
         }
         if (target == null) {
@@ -97,16 +98,20 @@ final class IptablesTargets {
             case "DROP" -> Verdict.DROP;
             case "RETURN" -> Verdict.RETURN;
             case "REJECT" -> reject(option(options, "--reject-with"), family, program);
-            case "LOG" -> log(option(options, "--log-prefix"), option(options, "--log-level"), program);
-            case "MASQUERADE" -> new Verdict.Masquerade();
+            case "LOG" -> log(option(options, "--log-prefix"), option(options, "--log-level"), program,
+                    IptablesTargetOptions.logFlags(options));
+            case "MASQUERADE" -> new Verdict.Masquerade(IptablesTargetOptions.toPorts(option(options, "--to-ports"),
+                    protocol, program), IptablesTargetOptions.flags(options));
+            case "REDIRECT" -> IptablesTargetOptions.redirect(option(options, "--to-ports"), options, protocol, program);
+            case "CONNMARK" -> IptablesTargetOptions.connmark(options, program);
             case "MARK" -> IptablesMarks.setMark(options, program);
             case "SNAT", "DNAT" -> nat(target, option(options, target.equals("SNAT") ? "--to-source" : "--to-destination"),
-                    protocol, program);
+                    protocol, program, IptablesTargetOptions.flags(options));
             default -> {
                 if (UNSUPPORTED_TARGETS.contains(target)) {
                     throw syntax(program, "target \"" + target + "\" is not supported by netns4j's"
-                            + " iptables; supported: ACCEPT, DROP, RETURN, REJECT, LOG, MARK, MASQUERADE, SNAT, DNAT,"
-                            + " a chain");
+                            + " iptables; supported: ACCEPT, DROP, RETURN, REJECT, LOG, MARK, CONNMARK, MASQUERADE, SNAT,"
+                            + " DNAT, REDIRECT, a chain");
                 }
                 yield chain(target, false, program);
             }
@@ -148,7 +153,12 @@ final class IptablesTargets {
                 : Verdict.Reject.icmp(family == Family.IP6 ? "icmpv6" : "icmp", code);
     }
 
-    private static Verdict log(String prefix, String level, String program) throws IptablesSyntaxException {
+    private static Verdict log(String prefix, String level, String program, Set<io.netns4j.firewall.LogFlag> flags)
+            throws IptablesSyntaxException {
+        if (prefix != null && prefix.isEmpty()) {
+            throw syntax(program, "--log-prefix: Argument must have a minimum length of 1 characters (leave"
+                    + " --log-prefix out for none)");
+        }
         if (prefix != null && prefix.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw syntax(program, "--log-prefix must not hold control characters (a NUL would end it, a newline"
                     + " would break the log line)");
@@ -174,16 +184,17 @@ final class IptablesTargets {
             nftLevel = NFT_LEVELS.get(n);
         }
         try {
-            return new Verdict.Log(prefix, nftLevel);
+            return new Verdict.Log(prefix, nftLevel, flags);
         } catch (IllegalArgumentException e) {
             throw syntax(program, e.getMessage());
         }
     }
 
-    private static Verdict nat(String target, String to, String protocol, String program) throws IptablesSyntaxException {
+    private static Verdict nat(String target, String to, String protocol, String program,
+                               Set<io.netns4j.firewall.NatFlag> flags) throws IptablesSyntaxException {
         String option = target.equals("SNAT") ? "--to-source" : "--to-destination";
         if (to == null) {
-            throw syntax(program, target + " needs " + option + " ADDRESS[:PORT]");
+            throw syntax(program, target + ": option \"" + option + "\" must be specified (ADDRESS[:PORT])");
         }
         String address = to;
         String ports = null;
@@ -203,7 +214,7 @@ final class IptablesTargets {
             range = IptablesNames.portRange(ports.replace('-', ':'), protocol, program);
         }
         try {
-            return new Verdict.Nat(target.equals("SNAT"), address, range);
+            return new Verdict.Nat(target.equals("SNAT"), address, range, flags);
         } catch (IllegalArgumentException e) {
             throw syntax(program, "bad " + option + " \"" + to + "\": " + e.getMessage());
         }
@@ -225,6 +236,8 @@ final class IptablesTargets {
             case Verdict.Masquerade m -> "MASQUERADE";
             case Verdict.Nat n -> n.source() ? "SNAT" : "DNAT";
             case SetMark m -> "MARK";
+            case SetConnMark c -> "CONNMARK";
+            case Redirect r -> "REDIRECT";
         };
     }
 
@@ -235,8 +248,13 @@ final class IptablesTargets {
             case Verdict.Goto g -> " -g " + g.chain();
             case Verdict.Reject r -> " -j REJECT --reject-with " + rejectName(r, family);
             case Verdict.Log l -> " -j LOG" + (l.prefix() != null ? " --log-prefix" + IptablesText.saveString(l.prefix())
-                    : "") + (l.level() != null ? " --log-level " + NFT_LEVELS.indexOf(l.level()) : "");
-            case Verdict.Nat n -> " -j " + name(v) + (n.source() ? " --to-source " : " --to-destination ") + natTo(n);
+                    : "") + (l.level() != null ? " --log-level " + NFT_LEVELS.indexOf(l.level()) : "")
+                    + IptablesTargetOptions.logFlags(l.flags(), true);
+            case Verdict.Nat n -> " -j " + name(v) + (n.source() ? " --to-source " : " --to-destination ") + natTo(n)
+                    + IptablesTargetOptions.saveFlags(n.flags());
+            case Verdict.Masquerade m -> IptablesTargetOptions.save(m);
+            case Redirect r -> IptablesTargetOptions.save(r);
+            case SetConnMark c -> IptablesTargetOptions.save(c);
             case SetMark m -> " -j MARK --set-xmark 0x" + Long.toHexString(m.value()) + "/0x" + Long.toHexString(m.mask());
             default -> " -j " + name(v);
         };
@@ -246,12 +264,20 @@ final class IptablesTargets {
     static String print(Verdict v, Family family, boolean numeric) {
         return switch (v) {
             case Verdict.Reject r -> " reject-with " + rejectName(r, family);
-            case Verdict.Log l -> " LOG" + (numeric ? " flags 0 level " + level(l) : " level "
-                    + IPTABLES_LEVELS.get(level(l))) + (l.prefix() != null ? " prefix \"" + l.prefix() + "\"" : "");
-            case Verdict.Nat n -> " to:" + natTo(n);
+            case Verdict.Log l -> " LOG" + (numeric ? " flags " + logBits(l) + " level " + level(l) : " level "
+                    + NFT_LEVELS.get(level(l)) + IptablesTargetOptions.logFlags(l.flags(), false))
+                    + (l.prefix() != null ? " prefix \"" + l.prefix() + "\"" : "");
+            case Verdict.Nat n -> " to:" + natTo(n) + IptablesTargetOptions.listFlags(n.flags());
+            case Verdict.Masquerade m -> IptablesTargetOptions.list(m);
+            case Redirect r -> IptablesTargetOptions.list(r);
+            case SetConnMark c -> IptablesTargetOptions.list(c);
             case SetMark m -> IptablesMarks.list(m);
             default -> "";
         };
+    }
+
+    private static int logBits(Verdict.Log l) {
+        return l.flags().stream().mapToInt(io.netns4j.firewall.LogFlag::bit).sum();
     }
 
     private static int level(Verdict.Log l) {

@@ -103,6 +103,10 @@ public final class IptablesText {
                 }
                 case IptablesView.Icmp i -> sb.append(IptablesIcmpTypes.save(i.type()));
                 case IptablesView.MarkPart k -> sb.append(IptablesMarks.save(k.mark()));
+                case IptablesView.XtPart x -> sb.append(IptablesXtMatches.save(x.matches()));
+                case IptablesView.Conntrack k -> sb.append(" -m conntrack").append(k.state() == null ? ""
+                        : (k.state().negated() ? " !" : "") + " --ctstate " + states(k.state()))
+                        .append(IptablesConntrack.save(k.tests()));
                 case IptablesView.Multiport m -> sb.append(" -m multiport").append(m.ports().negated() ? " !" : "")
                         .append(m.ports().destination() ? " --dports " : " --sports ").append(ports(m.ports(), true));
                 case IptablesView.State s -> sb.append(s.state().stateMatch() ? " -m state" : " -m conntrack")
@@ -216,6 +220,10 @@ public final class IptablesText {
                 }
                 case IptablesView.Icmp i -> sb.append(IptablesIcmpTypes.list(i.type(), f.numeric()));
                 case IptablesView.MarkPart k -> sb.append(IptablesMarks.list(k.mark()));
+                case IptablesView.XtPart x -> sb.append(IptablesXtMatches.list(x.matches()));
+                case IptablesView.Conntrack k -> sb.append(k.state() == null ? ""
+                        : (k.state().negated() ? " !" : "") + " ctstate " + states(k.state()))
+                        .append(IptablesConntrack.list(k.tests()));
                 case IptablesView.Multiport m -> sb.append(" multiport ")
                         .append(m.ports().destination() ? "dports " : "sports ")
                         .append(m.ports().negated() ? " !" : "").append(ports(m.ports(), f.numeric()));

@@ -1,6 +1,8 @@
 package io.netns4j.firewall.iptables;
 
 
+import io.netns4j.firewall.AddressRange;
+import io.netns4j.firewall.CtMatch;
 import io.netns4j.firewall.IcmpType;
 import io.netns4j.firewall.Mark;
 import io.netns4j.firewall.Match;
@@ -47,8 +49,19 @@ record IptablesView(Match.Iface in, Match.Iface out, Match.Address source, Match
     record MarkPart(Mark mark) implements Part {
     }
 
+    /**
+     * An extension iptables-nft writes as an xt match ({@code -m connmark}, {@code -m ttl}, ...):
+     * one match, or an iprange source range with the destination range after it.
+     */
+    record XtPart(List<Match> matches) implements Part {
+    }
+
     /** {@code -m conntrack --ctstate A,B}. */
     record State(Match.CtState state) implements Part {
+    }
+
+    /** {@code -m conntrack [--ctstate S] --ctproto P ...}: a state (or null) and the {@link CtMatch} tests after it. */
+    record Conntrack(Match.CtState state, List<Match> tests) implements Part {
     }
 
     /** {@code -m limit --limit R/UNIT --limit-burst B}. */
@@ -98,6 +111,25 @@ record IptablesView(Match.Iface in, Match.Iface out, Match.Address source, Match
                 parts.add(new Icmp(t));
             } else if (m instanceof Mark k) {
                 parts.add(new MarkPart(k));
+            } else if (IptablesXtMatches.handles(m)) {
+                if (m instanceof AddressRange r && r.destination() && !parts.isEmpty()
+                        && parts.getLast() instanceof XtPart x && x.matches().size() == 1
+                        && x.matches().getFirst() instanceof AddressRange s && !s.destination()) {
+                    parts.set(parts.size() - 1, new XtPart(List.of(s, r)));
+                } else {
+                    parts.add(new XtPart(List.of(m)));
+                }
+            } else if (m instanceof CtMatch c) {
+                if (!parts.isEmpty() && parts.getLast() instanceof State s && !s.state().stateMatch()) {
+                    parts.set(parts.size() - 1, new Conntrack(s.state(), List.of(c)));
+                } else if (!parts.isEmpty() && parts.getLast() instanceof Conntrack k
+                        && ((CtMatch) k.tests().getLast()).order() < c.order()) {
+                    List<Match> tests = new ArrayList<>(k.tests());
+                    tests.add(c);
+                    parts.set(parts.size() - 1, new Conntrack(k.state(), List.copyOf(tests)));
+                } else {
+                    parts.add(new Conntrack(null, List.of(c)));
+                }
             } else if (m instanceof Match.CtState st) {
                 parts.add(new State(st));
             } else if (m instanceof Match.Limit l) {

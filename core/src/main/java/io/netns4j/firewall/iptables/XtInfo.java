@@ -22,6 +22,8 @@ final class XtInfo {
     static final int MULTIPORT_V1 = 48;
     static final int MULTIPORT_MAX = 15;
     static final int COMMENT = 256;
+    /** struct xt_connmark_tginfo2 (ctmark, ctmask, nfmask, shift_dir, shift_bits, mode), aligned: CONNMARK revision 2. */
+    static final int CONNMARK_V2 = 16;
     /** struct xt_mark_tginfo2 (mark, mask): MARK revision 2. */
     static final int MARK_V2 = 8;
     /** struct ipt_icmp / ip6t_icmp (type, code min, code max, invflags), aligned. */

@@ -174,7 +174,7 @@ class IptablesCommandLineTest {
                 {"-A INPUT -6 -j ACCEPT", "iptables: -6 does not fit iptables"},
                 {"-A", "iptables: option \"-A\" requires an argument (a chain)"},
                 {"-A INPUT -j QUEUE", "iptables: target \"QUEUE\" is not supported by netns4j's iptables; supported:"
-                        + " ACCEPT, DROP, RETURN, REJECT, LOG, MARK, MASQUERADE, SNAT, DNAT,"
+                        + " ACCEPT, DROP, RETURN, REJECT, LOG, MARK, CONNMARK, MASQUERADE, SNAT, DNAT, REDIRECT,"
                         + " a chain"},
         };
         for (String[] b : bad) {
