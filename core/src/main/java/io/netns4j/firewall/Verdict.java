@@ -254,7 +254,8 @@ public sealed interface Verdict permits Verdict.Accept, Verdict.Drop, Verdict.Re
         }
 
         /**
-         * Checks the address and writes it as nft prints it; copies the flags.
+         * Checks the address and writes it as nft prints it (a range of one address, {@code A-A},
+         * as {@code A}, which is how iptables lists it); copies the flags.
          *
          * @throws IllegalArgumentException when {@code address} is not an address or a range of two
          */
@@ -263,12 +264,12 @@ public sealed interface Verdict permits Verdict.Accept, Verdict.Drop, Verdict.Re
             if (address == null || !address.matches("[0-9A-Fa-f.:]+(-[0-9A-Fa-f.:]+)?")) {
                 throw new IllegalArgumentException("Invalid NAT address \"" + address + "\": an address or A-B");
             }
-            StringBuilder canonical = new StringBuilder();
+            java.util.List<String> parts = new java.util.ArrayList<>();
             for (String part : address.split("-")) {
-                canonical.append(canonical.isEmpty() ? "" : "-")
-                        .append(NftSyntax.address(io.netns4j.types.InetPrefix.parseAddress(part)));
+                parts.add(NftSyntax.address(io.netns4j.types.InetPrefix.parseAddress(part)));
             }
-            address = canonical.toString();
+            // A-A is the address A: iptables stores both ends alike and lists it as A
+            address = parts.size() == 2 && parts.get(0).equals(parts.get(1)) ? parts.get(0) : String.join("-", parts);
         }
 
         @Override
