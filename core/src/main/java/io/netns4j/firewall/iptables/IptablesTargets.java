@@ -213,6 +213,15 @@ final class IptablesTargets {
             }
             range = IptablesNames.portRange(ports.replace('-', ':'), protocol, program);
         }
+        boolean ipv6 = program.equals("ip6tables");
+        for (String end : address.split("-", -1)) {
+            // iptables reads an address of its own family only ("Bad IP address"), ip6tables likewise
+            if (end.isEmpty() || (end.indexOf(':') >= 0) != ipv6) {
+                throw syntax(program, "Bad IP address \"" + end + "\" (" + program + " " + option + " takes an "
+                        + (ipv6 ? "IPv6" : "IPv4") + " address; " + (ipv6 ? "iptables" : "ip6tables")
+                        + " the other family's)");
+            }
+        }
         try {
             return new Verdict.Nat(target.equals("SNAT"), address, range, flags);
         } catch (IllegalArgumentException e) {
