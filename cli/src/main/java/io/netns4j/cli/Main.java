@@ -37,6 +37,7 @@ public final class Main {
         OBJECTS.put("neighbour", new NeighbourCommand());
         OBJECTS.put("link", new LinkCommand());
         OBJECTS.put("tuntap", new TuntapCommand());
+        OBJECTS.put("tunnel", new TunnelCommand());
         OBJECTS.put("monitor", new MonitorCommand());
         OBJECTS.put("tap", new TuntapCommand());
         OBJECTS.put("netns", new NetnsCommand());
@@ -51,8 +52,8 @@ public final class Main {
     static final String USAGE_TEXT = """
             Usage: netns4j [ OPTIONS ] OBJECT { COMMAND | help }
                    netns4j [ -force ] -batch FILE
-            where  OBJECT := { link | address | route | rule | neighbour | tuntap | monitor | netns | tc | nft | iptables |
-                               ip6tables | lab | demo }
+            where  OBJECT := { link | address | route | rule | neighbour | tunnel | tuntap | monitor | netns | tc | nft |
+                               iptables | ip6tables | lab | demo }
                    OPTIONS := { -n[etns] NAME | -j[son] | -p[retty] | -s[tatistics] | -d[etails] | -4 | -6 |
                                 -f[amily] { inet | inet6 | link } | -br[ief] | -o[neline] | -hu[man] |
                                 -c[olor][={always|auto|never}] | -a[ll] | -V[ersion] | -h[elp] }
