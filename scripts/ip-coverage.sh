@@ -187,8 +187,12 @@ rule add ipproto tcp dport 80 lookup 200 pref 2004
 rule add uidrange 1000-2000 lookup 200 pref 2005
 rule add not from 10.7.0.0/16 goto 32766 pref 2006
 rule add uidrange 100-200 ipproto udp sport 53 dport 5000-6000 lookup 200 pref 2007
+rule add pref 2008 l3mdev
+rule add from 10.9.0.0/16 tun_id 5 realms 3/4 lookup 200 pref 2009
 rule show
 -j rule show
+rule show l3mdev
+rule show tun_id 5
 rule del pref 2000
 rule flush
 # ip neighbour
