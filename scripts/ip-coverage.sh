@@ -95,6 +95,8 @@ link add mv0 address 02:00:00:00:00:41 link v1 type macvlan mode bridge
 link add gre1 type gre remote 10.1.1.1 local 10.1.0.1 key 5 ttl 64
 link add ipip1 type ipip remote 10.1.1.1 dev v1
 link add vti1 type vti remote 10.1.1.1 ikey 1 okey 2
+link set gre1 type gre ttl 32
+link set v1 type gre ttl 32
 link set v1 mtu 1450
 link set v1 txqueuelen 500
 link set v1 alias uplink
@@ -185,8 +187,12 @@ rule add ipproto tcp dport 80 lookup 200 pref 2004
 rule add uidrange 1000-2000 lookup 200 pref 2005
 rule add not from 10.7.0.0/16 goto 32766 pref 2006
 rule add uidrange 100-200 ipproto udp sport 53 dport 5000-6000 lookup 200 pref 2007
+rule add pref 2008 l3mdev
+rule add from 10.9.0.0/16 tun_id 5 realms 3/4 lookup 200 pref 2009
 rule show
 -j rule show
+rule show l3mdev
+rule show tun_id 5
 rule del pref 2000
 rule flush
 # ip neighbour
@@ -214,6 +220,15 @@ ntable show
 maddress show
 nexthop show
 tunnel show
+-6 tunnel show
+-j tunnel show
+tunnel show gre0
+-6 tunnel show t9
+tunnel add t9 mode gre remote 10.1.1.1 local 10.1.0.1 key 5
+-6 tunnel add t9 mode ip6gre remote 2001:db8::9
+tunnel change t9 ttl 3
+tunnel del t9
+tunnel del v1
 xfrm state
 mptcp endpoint show
 vrf show

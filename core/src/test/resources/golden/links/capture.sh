@@ -71,6 +71,14 @@ capture ip6gretap.hex -n $A link add g6t type ip6gretap remote 2001:db8::1 tclas
 capture vti.hex -n $A link add vti0 type vti local 10.1.1.2 remote 10.1.1.1 key 5 dev lo
 capture vti-keys.hex -n $A link add vti1 type vti remote 10.1.1.1 ikey 1 okey 2 fwmark 0x10
 capture vti6.hex -n $A link add vti6a type vti6 local 2001:db8::2 remote 2001:db8::1 key 5 dev lo
+capture wireguard.hex -n $A link add wg0 type wireguard
+capture bareudp.hex -n $A link add bu0 type bareudp dstport 6635 ethertype mpls_uc srcportmin 1000 multiproto
+capture bareudp-ipv4.hex -n $A link add bu1 type bareudp dstport 6636 ethertype ipv4
+capture xfrm.hex -n $A link add xf0 type xfrm dev lo if_id 0x10
+capture xfrm-external.hex -n $A link add xf1 type xfrm external
+capture macsec.hex -n $A link add link lo ms0 type macsec port 11 encrypt on send_sci on cipher gcm-aes-256 icvlen 16 replay on window 32 validate strict encodingsa 2 protect on
+capture macsec-sci.hex -n $A link add link lo ms1 type macsec sci 0x0102030405060708 end_station off scb off offload off validate check
+capture macsec-address.hex -n $A link add link lo ms2 type macsec address 02:00:00:00:00:01 port 7 cipher default icvlen 8
 ip -n $A link add br9 type bridge
 capture delete.hex -n $A link del br9
 echo "captured into $OUT"

@@ -115,7 +115,9 @@ final class KindDataView {
             Map.entry("ip6tnl", TunnelDataView::ip6Tunnel), Map.entry("gre", TunnelDataView::gre),
             Map.entry("gretap", TunnelDataView::gre), Map.entry("ip6gre", TunnelDataView::gre6),
             Map.entry("ip6gretap", TunnelDataView::gre6), Map.entry("vti", o -> TunnelDataView.vti(o, false)),
-            Map.entry("vti6", o -> TunnelDataView.vti(o, true)), Map.entry("vlan", VlanDataView::vlan));
+            Map.entry("vti6", o -> TunnelDataView.vti(o, true)), Map.entry("vlan", VlanDataView::vlan),
+            Map.entry("bareudp", MoreKindsDataView::bareudp), Map.entry("xfrm", MoreKindsDataView::xfrm),
+            Map.entry("macsec", MoreKindsDataView::macsec));
 
     /** Whether ip prints an info_data (or info_slave_data) object for {@code kind}. */
     static boolean known(String kind) {

@@ -172,7 +172,11 @@ final class LinkCommand implements ObjectCommand {
         }
     }
 
-    private static void update(Context ctx, LinkArgs p) throws NetnsException {
+    private static void update(Context ctx, LinkArgs p) throws NetnsException, UsageException {
+        if (p.tunnelType != null) {
+            p.kind = new LinkKindArgs.Parsed(TunnelChange.merged(ctx.namespace().links(), p.name, p.tunnelType,
+                    p.tunnelWords, SET_FORM), null);
+        }
         try (NamespaceArgs namespaces = new NamespaceArgs(ctx)) {
             Netns target = p.netns == null ? null : namespaces.open(p.netns);
             ctx.namespace().links().set(p.request(LinkRequest.change(p.name), target));
@@ -194,6 +198,9 @@ final class LinkCommand implements ObjectCommand {
         final java.util.Map<LinkRequest.Flag, Boolean> flags = new java.util.LinkedHashMap<>();
         Integer group;
         Integer addrGenMode;
+        /** {@code link set ... type TUNNEL OPTIONS}: the kind and its words, applied to the tunnel as read. */
+        String tunnelType;
+        List<String> tunnelWords;
         /** {@code link set ... type bridge_slave ...}. */
         io.netns4j.link.BridgePort port;
         Boolean promisc;
@@ -336,17 +343,17 @@ final class LinkCommand implements ObjectCommand {
         } else if (type.equals("veth") || type.equals("tun") || type.equals("tap")) {
             throw new UsageException("\"link set\" cannot change a link's type, and a " + type + " has no options to"
                     + " change once made: delete it and add it again.");
-        } else if (TUNNEL_KINDS.contains(type)) {
-            // ip reads the tunnel first and sends all of its settings with the change; ours would send defaults
-            throw new UsageException("\"link set ... type " + type + "\" (changing a tunnel in place) is not supported"
-                    + " by netns4j yet: delete the tunnel and add it again with all its options.");
+        } else if (io.netns4j.link.TunnelKinds.KINDS.contains(type)) {
+            // ip reads the tunnel first and sends all of its settings with the change: the words are
+            // checked here against the kind's defaults, and applied to the tunnel's settings when it runs
+            List<String> words = List.copyOf(w.rest());
+            p.kind = LinkKindArgs.parse(type, new Words(words, SET_FORM), lower);
+            p.tunnelType = type;
+            p.tunnelWords = words;
         } else {
             p.kind = LinkKindArgs.parse(type, w, lower);
         }
     }
-
-    private static final java.util.Set<String> TUNNEL_KINDS = java.util.Set.of("ipip", "sit", "ip6tnl", "gre", "gretap",
-            "ip6gre", "ip6gretap", "vti", "vti6");
 
     private static String once(String before, String value, String keyword) throws UsageException {
         if (before != null) {

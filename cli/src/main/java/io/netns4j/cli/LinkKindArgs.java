@@ -55,6 +55,9 @@ final class LinkKindArgs {
             case "geneve" -> geneve(w);
             case "ipip", "sit", "ip6tnl", "gre", "gretap", "ip6gre", "ip6gretap", "vti", "vti6" ->
                     TunnelArgs.parse(kind, w);
+            case "wireguard", "bareudp", "xfrm", "macsec" -> MoreKindArgs.parse(kind, w, lower);
+            case "netkit" -> throw new UsageException("\"type netkit\" is not supported by netns4j yet (ip 6.1 does"
+                    + " not know it either: iproute2 6.7 added it).");
             default -> throw new UsageException("Unknown link type \"" + kind + "\": netns4j supports "
                     + LinkKind.supported() + ".");
         }, null);

@@ -37,6 +37,7 @@ public final class Main {
         OBJECTS.put("neighbour", new NeighbourCommand());
         OBJECTS.put("link", new LinkCommand());
         OBJECTS.put("tuntap", new TuntapCommand());
+        OBJECTS.put("tunnel", new TunnelCommand());
         OBJECTS.put("monitor", new MonitorCommand());
         OBJECTS.put("tap", new TuntapCommand());
         OBJECTS.put("netns", new NetnsCommand());
@@ -55,8 +56,8 @@ public final class Main {
     static final String USAGE_TEXT = """
             Usage: netns4j [ OPTIONS ] OBJECT { COMMAND | help }
                    netns4j [ -force ] -batch FILE
-            where  OBJECT := { link | address | route | rule | neighbour | tuntap | monitor | netns | tc | nft | iptables |
-                               ip6tables | iptables-save | iptables-restore | ip6tables-save |
+            where  OBJECT := { link | address | route | rule | neighbour | tunnel | tuntap | monitor | netns | tc | nft |
+                               iptables | ip6tables | iptables-save | iptables-restore | ip6tables-save |
                                ip6tables-restore | lab | demo }
                    OPTIONS := { -n[etns] NAME | -j[son] | -p[retty] | -s[tatistics] | -d[etails] | -4 | -6 |
                                 -f[amily] { inet | inet6 | link } | -br[ief] | -o[neline] | -hu[man] |

@@ -30,7 +30,9 @@ final class RuleCommand implements ObjectCommand {
             SELECTOR := [ not ] [ from PREFIX ] [ to PREFIX ] [ tos TOS ] [ fwmark FWMARK[/MASK] ]
                         [ iif STRING ] [ oif STRING ] [ pref NUMBER ] [ uidrange NUMBER-NUMBER ]
                         [ ipproto PROTOCOL ] [ sport [ NUMBER | NUMBER-NUMBER ] ] [ dport [ NUMBER | NUMBER-NUMBER ] ]
+                        [ l3mdev ] [ tun_id TUN_ID ]
             ACTION := [ table TABLE_ID ] [ protocol PROTO ] [ goto NUMBER ] [ suppress_prefixlength NUMBER ]
+                      [ realms [SRCREALM/]DSTREALM ]
                       [ blackhole | unreachable | prohibit | nop ]
             TABLE_ID := [ local | main | default | NUMBER | a name from /etc/iproute2/rt_tables ]""";
     /** Keywords of {@code rule add|del} in {@code ip}'s order; "=" marks those that may not be abbreviated. */
@@ -41,8 +43,7 @@ final class RuleCommand implements ObjectCommand {
     private static final List<String> LIST_WORDS = List.of("preference", "order", "priority", "=not", "=tos",
             "=dsfield", "=fwmark", "=dev", "=iif", "=oif", "=l3mdev", "=uidrange", "tun_id", "lookup", "table", "from",
             "src", "protocol", "=ipproto", "=sport", "=dport");
-    private static final Set<String> UNSUPPORTED = Set.of("realms", "tun_id", "suppress_ifgroup", "sup_group", "l3mdev",
-            "nat", "map-to");
+    private static final Set<String> UNSUPPORTED = Set.of("suppress_ifgroup", "sup_group", "nat", "map-to");
 
     /** The command line checked: the verb and its rule (a selector for list and flush); null for help. */
     record Parsed(String verb, RoutingRule rule) {
@@ -127,6 +128,9 @@ final class RuleCommand implements ObjectCommand {
             }
             r = common(r, family != null, k, w);
         }
+        if (r.match().l3mdev() && r.table() != null) {
+            throw new UsageException("table can not be specified for l3mdev rules.");
+        }
         return r;
     }
 
@@ -193,6 +197,20 @@ final class RuleCommand implements ObjectCommand {
             case "dport" -> {
                 int[] p = ports(w.value(k), k);
                 yield r.withMatch(r.match().withDestinationPorts(p[0], p[1]));
+            }
+            case "l3mdev" -> r.withMatch(r.match().withL3mdev());
+            case "tun_id" -> {
+                String v = w.value(k);
+                try {
+                    yield r.withMatch(r.match().withTunnelId(v.startsWith("0x") || v.startsWith("0X")
+                            ? Long.parseUnsignedLong(v.substring(2), 16) : Long.parseUnsignedLong(v)));
+                } catch (NumberFormatException e) {
+                    throw new UsageException("Error: argument \"" + v + "\" is wrong: \"tun_id\" value is invalid");
+                }
+            }
+            case "realms" -> {
+                int[] p = Realms.parse(w.value(k));
+                yield r.withMatch(r.match().withRealms(p[0], p[1]));
             }
             default -> throw new UsageException("\"" + k + "\" is not supported by netns4j yet.");
         };
@@ -323,12 +341,23 @@ final class RuleCommand implements ObjectCommand {
         if (r.outputDevice() != null) {
             sb.append(" oif ").append(r.outputDevice()).append(r.outputDetached() ? " [detached]" : "");
         }
+        if (r.match().l3mdev()) {
+            sb.append(" lookup [l3mdev-table]");
+        }
         matchText(sb, r.match());
+        if (r.match().tunnelId() != 0) {
+            sb.append(" tun_id ").append(Long.toUnsignedString(r.match().tunnelId()));
+        }
         if (r.table() != null && r.table() != 0) {
             sb.append(" lookup ").append(RouteTables.name(r.table()));
             if (r.suppressPrefixLength() != null) {
                 sb.append(" suppress_prefixlength ").append(r.suppressPrefixLength());
             }
+        }
+        long realms = r.match().realms();
+        if (realms != 0) {
+            int from = (int) (realms >>> 16);
+            sb.append(" realms ").append(from != 0 ? Realms.name(from) + "/" : "").append(Realms.name((int) (realms & 0xffff)));
         }
         if (r.action() == RuleAction.GOTO) {
             sb.append(" goto ").append(r.gotoTarget() == null ? "none" : r.gotoTarget());
@@ -384,12 +413,26 @@ final class RuleCommand implements ObjectCommand {
                 j.put("oif_detached", null);
             }
         }
+        if (r.match().l3mdev()) {
+            j.put("l3mdev", null);
+        }
         matchJson(j, r.match());
+        if (r.match().tunnelId() != 0) {
+            j.put("tun_id", new java.math.BigInteger(Long.toUnsignedString(r.match().tunnelId())));
+        }
         if (r.table() != null && r.table() != 0) {
             j.put("table", RouteTables.name(r.table()));
             if (r.suppressPrefixLength() != null) {
                 j.put("suppress_prefixlen", r.suppressPrefixLength());
             }
+        }
+        long realms = r.match().realms();
+        if (realms != 0) {
+            int from = (int) (realms >>> 16);
+            if (from != 0) {
+                j.put("flow_from", Realms.name(from));
+            }
+            j.put("flow_to", Realms.name((int) (realms & 0xffff)));
         }
         if (r.action() == RuleAction.GOTO) {
             j.put("goto", r.gotoTarget() == null ? "none" : r.gotoTarget());

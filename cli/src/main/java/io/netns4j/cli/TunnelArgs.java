@@ -46,6 +46,24 @@ final class TunnelArgs {
         }
     }
 
+    /**
+     * The options of {@code link set DEV type KIND OPTIONS} applied to the tunnel's current settings
+     * ({@code start}, read back from the kernel), as ip applies its words to what it read.
+     */
+    static LinkKind apply(LinkKind start, Words w) throws UsageException {
+        try {
+            return switch (start) {
+                case IpTunnel t -> ip(w, t);
+                case Ip6Tunnel t -> ip6(w, t);
+                case GreTunnel t -> gre(w, t);
+                case VtiTunnel t -> vti(w, t);
+                default -> throw new IllegalStateException("not a tunnel: " + start.kindName());
+            };
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + ".");
+        }
+    }
+
     private static UsageException unknown(Words w, String word, String kind) {
         return NOT_YET.contains(word) ? new UsageException("\"" + word + "\" of " + kind
                 + " tunnels is not supported by netns4j yet.") : w.unknown(word);
@@ -88,7 +106,10 @@ final class TunnelArgs {
     }
 
     private static Ip6Tunnel ip6(Words w) throws UsageException {
-        Ip6Tunnel t = Ip6Tunnel.create();
+        return ip6(w, Ip6Tunnel.create());
+    }
+
+    private static Ip6Tunnel ip6(Words w, Ip6Tunnel t) throws UsageException {
         while (w.more()) {
             String a = w.next();
             t = switch (a) {
@@ -113,7 +134,11 @@ final class TunnelArgs {
     }
 
     private static GreTunnel gre(Words w, GreTunnel.Type type) throws UsageException {
-        GreTunnel t = GreTunnel.of(type);
+        return gre(w, GreTunnel.of(type));
+    }
+
+    private static GreTunnel gre(Words w, GreTunnel t) throws UsageException {
+        GreTunnel.Type type = t.type();
         while (w.more()) {
             String a = w.next();
             t = switch (a) {
@@ -163,7 +188,10 @@ final class TunnelArgs {
     }
 
     private static VtiTunnel vti(Words w, VtiTunnel.Type type) throws UsageException {
-        VtiTunnel t = VtiTunnel.of(type);
+        return vti(w, VtiTunnel.of(type));
+    }
+
+    private static VtiTunnel vti(Words w, VtiTunnel t) throws UsageException {
         while (w.more()) {
             String a = w.next();
             t = switch (a) {

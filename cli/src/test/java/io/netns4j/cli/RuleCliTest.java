@@ -44,7 +44,10 @@ class RuleCliTest {
                 Arguments.of("rule -4 add from 2001:db8::/32 table 5", "is not an inet prefix"),
                 Arguments.of("rule add iif a/b table 5", "is not a valid interface name"),
                 Arguments.of("rule add pref x table 5", "\"preference\" value is invalid"),
-                Arguments.of("rule add from 10.0.0.1 tun_id 2 table 5", "\"tun_id\" in \"rule\" is not supported"),
+                Arguments.of("rule add from 10.0.0.1 nat 10.1.1.1", "\"nat\" in \"rule\" is not supported"),
+                Arguments.of("rule add l3mdev table 5", "table can not be specified for l3mdev rules"),
+                Arguments.of("rule add tun_id x table 5", "\"tun_id\" value is invalid"),
+                Arguments.of("rule add realms 3/300 table 5", "invalid realms"),
                 Arguments.of("rule add uidrange 5 table 5", "invalid UID range: give FIRST-LAST"),
                 Arguments.of("rule add uidrange 9-5 table 5", "invalid UID range"),
                 Arguments.of("rule add sport 0 table 5", "invalid sport range"),
@@ -89,7 +92,12 @@ class RuleCliTest {
             "rule add tos 0x10 table 7 pref 101",
             "rule add uidrange 100-200 ipproto tcp sport 1000-2000 dport 80 lookup 100 pref 2000",
             "rule add ipproto udp sport 53 dport 5000-6000 table 101 pref 2001",
-            "rule add from 10.0.0.7 ipproto 200 uidrange 0-0 table 102 pref 2002");
+            "rule add from 10.0.0.7 ipproto 200 uidrange 0-0 table 102 pref 2002",
+            "rule add pref 3000 l3mdev",
+            "rule add from 10.9.0.0/16 tun_id 5 lookup 100 pref 3001",
+            "rule add from 10.8.0.0/16 realms 3/4 lookup 100 pref 3002",
+            "rule add pref 3003 lookup 100 realms 5",
+            "rule add pref 3004 lookup 100 realms cosmos/7");
 
     @Test
     @RequiresRoot
@@ -102,7 +110,7 @@ class RuleCliTest {
         String[][] pairs = {{"rule"}, {"rule show"}, {"rule list table main"}, {"rule show from 10.0.0.0/8"},
                 {"rule show pref 1001"}, {"rule show fwmark 0x7"}, {"rule show iif veth0"}, {"rule show not"},
                 {"rule show to 10.1.0.0/16"}, {"rule show lookup 100"}, {"rule -6 show", "-6 rule show"},
-                {"rule show uidrange 100-200"}};
+                {"rule show uidrange 100-200"}, {"rule show l3mdev"}, {"rule show tun_id 5"}};
         for (String[] p : pairs) {
             String mine = p[0];
             String theirs = p.length > 1 ? p[1] : p[0];
@@ -134,7 +142,8 @@ class RuleCliTest {
         String mine = RouteLab.create(scratch, "rlmine");
         String ips = RouteLab.create(scratch, "rlips");
         List<String> commands = new ArrayList<>(RICH);
-        commands.addAll(List.of("rule del pref 1000", "rule del from 10.0.0.10 unreachable", "rule del fwmark 7"));
+        commands.addAll(List.of("rule del pref 1000", "rule del from 10.0.0.10 unreachable", "rule del fwmark 7",
+                "rule del pref 3000 l3mdev", "rule del tun_id 5"));
         for (String c : commands) {
             CliRun r = ours(mine, c);
             assertEquals(0, r.exit(), c + ": " + r.err());

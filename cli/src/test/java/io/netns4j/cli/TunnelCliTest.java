@@ -4,7 +4,10 @@ import io.netns4j.internal.netlink.Golden;
 import io.netns4j.link.GreTunnel;
 import io.netns4j.link.Ip6Tunnel;
 import io.netns4j.link.IpTunnel;
+import io.netns4j.link.Link;
 import io.netns4j.link.LinkKind;
+import io.netns4j.link.Links;
+import io.netns4j.link.TunnelKinds;
 import io.netns4j.link.VtiTunnel;
 import io.netns4j.testing.RequiresRoot;
 import io.netns4j.testing.Scratch;
@@ -35,7 +38,7 @@ class TunnelCliTest {
     private static final InetAddress B1 = InetPrefix.parseAddress("2001:db8::1");
     private static final InetAddress B2 = InetPrefix.parseAddress("2001:db8::2");
 
-    private static final Map<String, LinkKind> EXPECTED = Map.ofEntries(
+    static final Map<String, LinkKind> EXPECTED = Map.ofEntries(
             Map.entry("ipip.hex", IpTunnel.ipip().withLocal(A2).withRemote(A1).withTtl(64).withTos(0x10).withDevice("lo")),
             Map.entry("ipip-default.hex", IpTunnel.ipip()),
             Map.entry("sit.hex", IpTunnel.sit().withMode(IpTunnel.Mode.IP6IP).withLocal(A2).withRemote(A1).withTtl(64)
@@ -106,12 +109,55 @@ class TunnelCliTest {
         assertEquals("accepted", refused("sit", "tos", "inherit", "ttl", "inherit", "remote", "any"));
     }
 
+    /** The tunnel ip's golden request made, as the kernel would report it: its IFLA_INFO_DATA decoded. */
+    private static LinkKind asRead(String golden) throws Exception {
+        Link l = Links.decode(Golden.bytes("links/" + golden));
+        return TunnelKinds.from(l.kind(), l.details().kindData(), i -> i == 1 ? "lo" : null);
+    }
+
+    private static LinkKind changed(LinkKind current, String... words) throws UsageException {
+        return TunnelArgs.apply(current, new Words(List.of(words), "link set"));
+    }
+
     @Test
-    void aTunnelIsNotChangedInPlace() {
-        CliRun r = CliRun.of("link", "set", "gre0", "type", "gre", "ttl", "5");
+    void linkSetAppliesTheWordsToTheTunnelAsRead() throws Exception {
+        Golden.assumeLittleEndian();
+        GreTunnel gre = (GreTunnel) EXPECTED.get("gre.hex");
+        assertEquals(gre, asRead("gre.hex"));
+        assertEquals(gre.withTtl(32), changed(asRead("gre.hex"), "ttl", "32"));
+        assertEquals(gre.withInputKey(-1).withOutputKey(-1).withSequence(true, false),
+                changed(asRead("gre.hex"), "nokey", "iseq"));
+        // what the words leave alone stays: a bare ipip tunnel given ipip.hex's words is ipip.hex's tunnel
+        assertEquals(EXPECTED.get("ipip.hex"), changed(asRead("ipip-default.hex"), typeWords("ipip.hex").subList(1, 11)
+                .toArray(String[]::new)));
+        assertEquals(((Ip6Tunnel) EXPECTED.get("ip6tnl.hex")).withEncapLimit(-1).withFlowLabel(-1),
+                changed(asRead("ip6tnl.hex"), "encaplimit", "none", "flowlabel", "inherit"));
+        assertEquals(((VtiTunnel) EXPECTED.get("vti-keys.hex")).withInputKey(9),
+                changed(asRead("vti-keys.hex"), "ikey", "9"));
+        assertEquals(((IpTunnel) EXPECTED.get("sit.hex")).withRemote(null), changed(asRead("sit.hex"), "remote", "any"));
+    }
+
+    @Test
+    void linkSetOfATunnelChecksItsWordsFirst() {
+        CliRun r = CliRun.of("link", "set", "gre0", "type", "gre", "ttl", "300");
         assertEquals(2, r.exit());
-        assertEquals("\"link set ... type gre\" (changing a tunnel in place) is not supported by netns4j yet: delete"
-                + " the tunnel and add it again with all its options.\n", r.err());
+        assertTrue(r.err().startsWith("argument \"300\" is wrong"), r.err());
+        assertEquals(2, CliRun.of("link", "set", "gre0", "type", "gre", "encap", "fou").exit());
+    }
+
+    @Test
+    @RequiresRoot
+    void linkSetOfATunnelNeedsATunnelOfThatKind() throws Exception {
+        try (Scratch scratch = new Scratch()) {
+            String ns = scratch.name("tun");
+            assertEquals(0, CliRun.of("netns", "add", ns).exit());
+            CliRun lo = CliRun.of("-n", ns, "link", "set", "lo", "type", "gre", "ttl", "5");
+            assertEquals(1, lo.exit());
+            assertEquals("\"lo\" is not a tunnel: nothing was changed.\n", lo.err());
+            CliRun missing = CliRun.of("-n", ns, "link", "set", "nosuch", "type", "gre", "ttl", "5");
+            assertEquals(1, missing.exit());
+            assertTrue(missing.err().startsWith("Device \"nosuch\" does not exist"), missing.err());
+        }
     }
 
     @Test

@@ -100,9 +100,22 @@ class TunnelDetailsViewTest {
 
     private static final List<String> GOLDEN = List.of("ipip.hex", "ipip-default.hex", "sit.hex", "ip6tnl.hex",
             "ip6tnl-default.hex", "gre.hex", "gre-flags.hex", "gretap.hex", "ip6gre.hex", "ip6gretap.hex", "vti.hex",
-            "vti-keys.hex", "vti6.hex", "vxlan.hex", "geneve.hex", "ipvlan.hex", "vrf.hex", "macvlan.hex", "vlan.hex");
+            "vti-keys.hex", "vti6.hex", "vxlan.hex", "geneve.hex", "ipvlan.hex", "vrf.hex", "macvlan.hex", "vlan.hex",
+            "bareudp.hex", "bareudp-ipv4.hex", "xfrm.hex", "xfrm-external.hex", "macsec.hex", "macsec-sci.hex",
+            "macsec-address.hex", "wireguard.hex");
 
     private static Map<String, byte[]> handMade() {
+        Map<String, byte[]> all = new java.util.HashMap<>(handMadeTunnels());
+        all.putAll(Map.of(
+                "macsec replay off, offload mac, an unknown cipher", link("ms9", "macsec", attr(5, u32(0xffffffffL)),
+                        attr(12, u8(0)), attr(15, u8(2)), attr(4, cat(u32(5), u32(0))), attr(10, u8(1)), attr(11, u8(0)),
+                        attr(13, u8(0))),
+                "bareudp with an unnamed ethertype", link("bu9", "bareudp", attr(1, be(1, 2)), attr(2, be(0x1234, 2))),
+                "xfrm with if_id 1 and a device", link("xf9", "xfrm", attr(2, u32(1)), attr(1, u32(1)))));
+        return all;
+    }
+
+    private static Map<String, byte[]> handMadeTunnels() {
         return Map.of(
                 "ipip inherit, nopmtudisc, fwmark, encap fou", link("t0", "ipip", attr(9, u8(4)), attr(4, u8(0)),
                         attr(5, u8(1)), attr(10, u8(0)), attr(20, u32(0x99)), attr(15, u16(1)), attr(16, u16(1)),

@@ -295,7 +295,7 @@ public record GreTunnel(Type type, InetAddress local, InetAddress remote, String
      */
     @Override
     public void writeData(LinkKindData d) throws NetnsException {
-        if (equals(of(type))) {
+        if (!d.changing() && equals(of(type))) {
             return;
         }
         long ik = inputKey;

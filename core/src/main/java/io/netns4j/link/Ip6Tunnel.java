@@ -166,7 +166,7 @@ public record Ip6Tunnel(Mode mode, InetAddress local, InetAddress remote, String
      */
     @Override
     public void writeData(LinkKindData d) throws NetnsException {
-        if (equals(create())) {
+        if (!d.changing() && equals(create())) {
             return;
         }
         d.u8(IpTunnel.PROTO, mode.protocol);

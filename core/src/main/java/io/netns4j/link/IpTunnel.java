@@ -194,7 +194,7 @@ public record IpTunnel(Type type, Mode mode, InetAddress local, InetAddress remo
      */
     @Override
     public void writeData(LinkKindData d) throws io.netns4j.error.NetnsException {
-        if (equals(type == Type.SIT ? sit() : ipip())) {
+        if (!d.changing() && equals(type == Type.SIT ? sit() : ipip())) {
             return;
         }
         d.u8(PROTO, mode.protocol);

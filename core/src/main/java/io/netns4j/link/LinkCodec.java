@@ -63,7 +63,7 @@ final class LinkCodec {
     /** {@code link set ... type KIND OPTIONS} or {@code type bridge_slave OPTIONS}: IFLA_LINKINFO last, as ip. */
     private static void changedInfo(MessageBuilder b, LinkRequest r, LinkResolver resolver) throws NetnsException {
         if (r.kind() != null) {
-            LinkInfo.write(b, r.kind(), resolver);
+            LinkInfo.write(b, r.kind(), resolver, true);
         } else if (r.port() != null) {
             LinkInfo.writePort(b, r.port(), resolver);
         }

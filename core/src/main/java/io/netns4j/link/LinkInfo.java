@@ -13,12 +13,18 @@ final class LinkInfo implements LinkKindData {
     private final MessageBuilder b;
     private final LinkResolver resolver;
     private final boolean top;
+    private final boolean changing;
     private int dataNest = -1;
 
     private LinkInfo(MessageBuilder b, LinkResolver resolver, boolean top) {
+        this(b, resolver, top, false);
+    }
+
+    private LinkInfo(MessageBuilder b, LinkResolver resolver, boolean top, boolean changing) {
         this.b = b;
         this.resolver = resolver;
         this.top = top;
+        this.changing = changing;
     }
 
     /**
@@ -38,14 +44,24 @@ final class LinkInfo implements LinkKindData {
     }
 
     static void write(MessageBuilder b, LinkKind kind, LinkResolver resolver) throws NetnsException {
+        write(b, kind, resolver, false);
+    }
+
+    /** @param changing {@code link set ... type KIND OPTIONS}: the kind writes every option ({@link #changing()}) */
+    static void write(MessageBuilder b, LinkKind kind, LinkResolver resolver, boolean changing) throws NetnsException {
         int info = b.beginNested(Ifla.IFLA_LINKINFO, false);
         b.attrBytesOf(Ifla.IFLA_INFO_KIND, kind.kindName());
-        LinkInfo data = new LinkInfo(b, resolver, true);
+        LinkInfo data = new LinkInfo(b, resolver, true, changing);
         kind.writeData(data);
         if (data.dataNest >= 0) {
             b.endNested(data.dataNest);
         }
         b.endNested(info);
+    }
+
+    @Override
+    public boolean changing() {
+        return changing;
     }
 
     private void open() {

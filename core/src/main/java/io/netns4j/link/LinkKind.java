@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * gretap, ip6gre and ip6gretap): {@link #supported()} is read off the permitted records.
  */
 public sealed interface LinkKind permits Veth, Bridge, Macvlan, Vxlan, Dummy, Vlan, Ipvlan, Vrf, Geneve,
-        IpTunnel, Ip6Tunnel, GreTunnel, VtiTunnel {
+        IpTunnel, Ip6Tunnel, GreTunnel, VtiTunnel, Wireguard, Bareudp, Xfrm, Macsec {
     /**
      * The kernel's name for the kind.
      *

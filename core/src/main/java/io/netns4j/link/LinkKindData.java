@@ -12,6 +12,17 @@ import io.netns4j.error.NetnsException;
  */
 public interface LinkKindData {
     /**
+     * Whether the options are for {@code ip link set DEV type KIND OPTIONS} rather than for
+     * {@code ip link add}: ip then sends every option of the kinds whose current settings it
+     * reads first (the tunnels), defaults included, so a kind must not leave its data out.
+     *
+     * @return true for a change; false (the default) for a new link
+     */
+    default boolean changing() {
+        return false;
+    }
+
+    /**
      * Writes an 8-bit attribute.
      *
      * @param type the attribute type (the kind's IFLA_* constant)

@@ -53,6 +53,11 @@ final class TunnelData {
         return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
     }
 
+    /** A 64-bit value in network byte order (a macsec SCI). */
+    static byte[] bigEndian8(long v) {
+        return java.nio.ByteBuffer.allocate(8).putLong(v).array();
+    }
+
     /** The address in {@code type}, null when absent or unspecified. */
     static InetAddress address(KindAttributes k, int type, boolean ipv6) throws MalformedMessageException {
         byte[] b = k.bytes(type);

@@ -146,7 +146,7 @@ public record VtiTunnel(Type type, InetAddress local, InetAddress remote, String
      */
     @Override
     public void writeData(LinkKindData d) throws NetnsException {
-        if (equals(of(type))) {
+        if (!d.changing() && equals(of(type))) {
             return;
         }
         d.bytes(IKEY, TunnelData.bigEndian(inputKey));

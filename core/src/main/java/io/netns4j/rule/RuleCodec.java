@@ -29,7 +29,8 @@ final class RuleCodec {
     /** The request for {@code r}, with {@code ip rule}'s defaults for what it leaves out. */
     static RuleMessage request(RoutingRule r, boolean delete) {
         RuleAction action = r.action() != null ? r.action() : r.gotoTarget() != null ? RuleAction.GOTO : null;
-        long table = r.table() != null ? r.table() : action == null && !delete ? RouteTables.MAIN : 0;
+        // ip: a rule without a table looks up main, unless l3mdev (the device's table) or an action says otherwise
+        long table = r.table() != null ? r.table() : action == null && !delete && !r.match().l3mdev() ? RouteTables.MAIN : 0;
         int actionNumber = action != null ? action.number() : delete ? Fra.FR_ACT_UNSPEC : Fra.FR_ACT_TO_TBL;
         List<Attribute> a = new ArrayList<>();
         if (r.source() != null) {
@@ -71,13 +72,28 @@ final class RuleCodec {
                 r.not() ? Fra.FIB_RULE_INVERT : 0, Attributes.of(a));
     }
 
+    private static final int FRA_FLOW = 11;
+    private static final int FRA_TUN_ID = 12;
+    private static final int FRA_L3MDEV = 19;
     private static final int FRA_UID_RANGE = 20;
     private static final int FRA_IP_PROTO = 22;
     private static final int FRA_SPORT_RANGE = 23;
     private static final int FRA_DPORT_RANGE = 24;
 
-    /** uidrange, ipproto, sport, dport, written as ip writes them: struct fib_rule_uid_range and port_range, host order. */
+    /**
+     * l3mdev, tun_id (network order), realms, then uidrange, ipproto, sport, dport, written as ip writes them:
+     * struct fib_rule_uid_range and port_range, host order.
+     */
     private static void match(List<Attribute> a, RuleMatch m) {
+        if (m.l3mdev()) {
+            a.add(RouteMessage.attrU8(FRA_L3MDEV, 1));
+        }
+        if (m.tunnelId() != 0) {
+            a.add(new Attribute(FRA_TUN_ID, ByteBuffer.allocate(8).putLong(m.tunnelId()).array()));
+        }
+        if (m.realms() != 0) {
+            a.add(attrU32(FRA_FLOW, m.realms()));
+        }
         if (m.hasUidRange()) {
             a.add(new Attribute(FRA_UID_RANGE, ByteBuffer.allocate(8).order(ByteOrder.nativeOrder())
                     .putInt((int) m.uidStart()).putInt((int) m.uidEnd()).array()));
@@ -100,6 +116,18 @@ final class RuleCodec {
     /** The selectors the kernel reported; lengths are checked, never trusted. */
     private static RuleMatch match(Attributes a) throws MalformedMessageException {
         RuleMatch m = RuleMatch.any();
+        if (a.has(FRA_L3MDEV) && a.u8(FRA_L3MDEV, 0) != 0) {
+            m = m.withL3mdev();
+        }
+        byte[] tun = a.bytes(FRA_TUN_ID);
+        if (tun != null) {
+            m = m.withTunnelId(ByteBuffer.wrap(fixed(tun, 8, "FRA_TUN_ID").array()).order(ByteOrder.BIG_ENDIAN).getLong());
+        }
+        byte[] flow = a.bytes(FRA_FLOW);
+        if (flow != null) {
+            long v = Integer.toUnsignedLong(fixed(flow, 4, "FRA_FLOW").getInt(0));
+            m = m.withRealms((int) (v >>> 16), (int) (v & 0xffff));
+        }
         byte[] uid = a.bytes(FRA_UID_RANGE);
         if (uid != null) {
             ByteBuffer b = fixed(uid, 8, "FRA_UID_RANGE");

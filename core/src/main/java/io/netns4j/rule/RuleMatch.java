@@ -1,8 +1,9 @@
 package io.netns4j.rule;
 
 /**
- * What a rule selects of a packet's sender and transport: {@code ip rule add uidrange 100-200
- * ipproto tcp sport 1000-2000 dport 80 ...}. Start with {@link #any()} and add selectors with
+ * What a rule selects of a packet's sender and transport, and the selectors that go with them
+ * ({@code l3mdev}, {@code tun_id}, {@code realms}): {@code ip rule add uidrange 100-200 ipproto tcp
+ * sport 1000-2000 dport 80 ...}. Start with {@link #any()} and add selectors with
  * the {@code withX} methods; give it to a rule with {@link RoutingRule#withMatch(RuleMatch)}.
  * Unset parts match anything: no uid range is -1 to -1, no protocol is 0, no ports are 0 to 0.
  *
@@ -13,16 +14,22 @@ package io.netns4j.rule;
  * @param sourcePortEnd        the last source port, 0 for any
  * @param destinationPortStart the first destination port ({@code dport N[-M]}), 0 for any
  * @param destinationPortEnd   the last destination port, 0 for any
+ * @param l3mdev               {@code l3mdev}: look the route up in the table of the packet's L3 master device
+ *                             (a VRF); such a rule has no table of its own
+ * @param tunnelId             the tunnel id of the packet's metadata ({@code tun_id}), 0 for any (the kernel's
+ *                             "none" too)
+ * @param realms               {@code realms [FROM/]TO}: FROM in the upper 16 bits, TO in the lower, 0 for none
  */
 public record RuleMatch(long uidStart, long uidEnd, int ipProtocol, int sourcePortStart, int sourcePortEnd,
-                        int destinationPortStart, int destinationPortEnd) {
-    private static final RuleMatch ANY = new RuleMatch(-1, -1, 0, 0, 0, 0, 0);
+                        int destinationPortStart, int destinationPortEnd, boolean l3mdev, long tunnelId,
+                        long realms) {
+    private static final RuleMatch ANY = new RuleMatch(-1, -1, 0, 0, 0, 0, 0, false, 0, 0);
 
     /**
      * Checks the ranges.
      *
      * @throws IllegalArgumentException when a uid is not -1 or 0 to 4294967295, a port is not 0 to 65535, a
-     * protocol not 0 to 255, or a range ends before it starts
+     * protocol not 0 to 255, a range ends before it starts, or realms do not fit 32 bits
      */
     public RuleMatch {
         if ((uidStart == -1) != (uidEnd == -1) || uidStart < -1 || uidEnd > 0xffffffffL || uidEnd < uidStart) {
@@ -34,6 +41,9 @@ public record RuleMatch(long uidStart, long uidEnd, int ipProtocol, int sourcePo
         }
         ports(sourcePortStart, sourcePortEnd, "sport");
         ports(destinationPortStart, destinationPortEnd, "dport");
+        if (realms < 0 || realms > 0xffffffffL) {
+            throw new IllegalArgumentException("realms " + realms + " is not a 32-bit value");
+        }
     }
 
     private static void ports(int start, int end, String word) {
@@ -61,7 +71,7 @@ public record RuleMatch(long uidStart, long uidEnd, int ipProtocol, int sourcePo
      */
     public RuleMatch withUidRange(long start, long end) {
         return new RuleMatch(start, end, ipProtocol, sourcePortStart, sourcePortEnd, destinationPortStart,
-                destinationPortEnd);
+                destinationPortEnd, l3mdev, tunnelId, realms);
     }
 
     /**
@@ -72,7 +82,7 @@ public record RuleMatch(long uidStart, long uidEnd, int ipProtocol, int sourcePo
      */
     public RuleMatch withIpProtocol(int protocol) {
         return new RuleMatch(uidStart, uidEnd, protocol, sourcePortStart, sourcePortEnd, destinationPortStart,
-                destinationPortEnd);
+                destinationPortEnd, l3mdev, tunnelId, realms);
     }
 
     /**
@@ -83,7 +93,8 @@ public record RuleMatch(long uidStart, long uidEnd, int ipProtocol, int sourcePo
      * @return a changed copy; this one is unchanged
      */
     public RuleMatch withSourcePorts(int start, int end) {
-        return new RuleMatch(uidStart, uidEnd, ipProtocol, start, end, destinationPortStart, destinationPortEnd);
+        return new RuleMatch(uidStart, uidEnd, ipProtocol, start, end, destinationPortStart, destinationPortEnd, l3mdev,
+                tunnelId, realms);
     }
 
     /**
@@ -94,7 +105,45 @@ public record RuleMatch(long uidStart, long uidEnd, int ipProtocol, int sourcePo
      * @return a changed copy; this one is unchanged
      */
     public RuleMatch withDestinationPorts(int start, int end) {
-        return new RuleMatch(uidStart, uidEnd, ipProtocol, sourcePortStart, sourcePortEnd, start, end);
+        return new RuleMatch(uidStart, uidEnd, ipProtocol, sourcePortStart, sourcePortEnd, start, end, l3mdev, tunnelId,
+                realms);
+    }
+
+    /**
+     * {@code l3mdev}: the route is looked up in the table of the packet's L3 master device (a VRF).
+     *
+     * @return a changed copy; this one is unchanged
+     */
+    public RuleMatch withL3mdev() {
+        return new RuleMatch(uidStart, uidEnd, ipProtocol, sourcePortStart, sourcePortEnd, destinationPortStart,
+                destinationPortEnd, true, tunnelId, realms);
+    }
+
+    /**
+     * {@code tun_id ID}: packets whose tunnel metadata carries this id.
+     *
+     * @param id the 64-bit id (an unsigned value; 0 is any)
+     * @return a changed copy; this one is unchanged
+     */
+    public RuleMatch withTunnelId(long id) {
+        return new RuleMatch(uidStart, uidEnd, ipProtocol, sourcePortStart, sourcePortEnd, destinationPortStart,
+                destinationPortEnd, l3mdev, id, realms);
+    }
+
+    /**
+     * {@code realms FROM/TO} (the route classifier's realms, for {@code rtacct}).
+     *
+     * @param from the source realm, 0 to 65535 (0: not given)
+     * @param to   the destination realm, 0 to 65535
+     * @return a changed copy; this one is unchanged
+     * @throws IllegalArgumentException when a realm is out of range
+     */
+    public RuleMatch withRealms(int from, int to) {
+        if (from < 0 || from > 0xffff || to < 0 || to > 0xffff) {
+            throw new IllegalArgumentException("realms " + from + "/" + to + ": each realm is 0 to 65535");
+        }
+        return new RuleMatch(uidStart, uidEnd, ipProtocol, sourcePortStart, sourcePortEnd, destinationPortStart,
+                destinationPortEnd, l3mdev, tunnelId, ((long) from << 16) | to);
     }
 
     /**
@@ -118,6 +167,7 @@ public record RuleMatch(long uidStart, long uidEnd, int ipProtocol, int sourcePo
                 && (ipProtocol == 0 || ipProtocol == rule.ipProtocol)
                 && (sourcePortStart == 0 || (sourcePortStart == rule.sourcePortStart && sourcePortEnd == rule.sourcePortEnd))
                 && (destinationPortStart == 0 || (destinationPortStart == rule.destinationPortStart
-                && destinationPortEnd == rule.destinationPortEnd));
+                && destinationPortEnd == rule.destinationPortEnd))
+                && (!l3mdev || rule.l3mdev) && (tunnelId == 0 || tunnelId == rule.tunnelId);
     }
 }

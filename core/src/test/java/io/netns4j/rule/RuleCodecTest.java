@@ -117,6 +117,56 @@ class RuleCodecTest {
         assertTrue(!RuleMatch.any().withDestinationPorts(80, 81).selects(MATCH.match()));
     }
 
+    /** {@code ip rule add pref 100 l3mdev} (strace of ip 6.1): no table, no FRA_TABLE. */
+    private static final String RULE_ADD_L3MDEV = """
+            2c 00 00 00 20 00 05 06 00 00 00 00 00 00 00 00
+            02 00 00 00 00 00 00 01 00 00 00 00 08 00 06 00
+            64 00 00 00 05 00 13 00 01 00 00 00
+            """;
+    /** {@code ip rule del pref 100 l3mdev}. */
+    private static final String RULE_DEL_L3MDEV = """
+            2c 00 00 00 21 00 05 00 00 00 00 00 00 00 00 00
+            02 00 00 00 00 00 00 00 00 00 00 00 08 00 06 00
+            64 00 00 00 05 00 13 00 01 00 00 00
+            """;
+    /** {@code ip rule add from 10.0.0.0/8 pref 99 lookup 100 tun_id 5 realms 3/4}. */
+    private static final String RULE_ADD_TUN_ID_REALMS = """
+            40 00 00 00 20 00 05 06 00 00 00 00 00 00 00 00
+            02 00 08 00 64 00 00 01 00 00 00 00 08 00 02 00
+            0a 00 00 00 08 00 06 00 63 00 00 00 0c 00 0c 00
+            00 00 00 00 00 00 00 05 08 00 0b 00 04 00 03 00
+            """;
+    /** {@code ip rule add pref 98 lookup 100 realms 5} (a plain number is the raw value: to 5). */
+    private static final String RULE_ADD_REALMS = """
+            2c 00 00 00 20 00 05 06 00 00 00 00 00 00 00 00
+            02 00 00 00 64 00 00 01 00 00 00 00 08 00 06 00
+            62 00 00 00 08 00 0b 00 05 00 00 00
+            """;
+
+    private static final RoutingRule L3MDEV = RoutingRule.ipv4().withPriority(100).withMatch(RuleMatch.any().withL3mdev());
+    private static final RoutingRule TUN_ID_REALMS = RoutingRule.ipv4().withSource("10.0.0.0/8").withPriority(99)
+            .withTable(100).withMatch(RuleMatch.any().withTunnelId(5).withRealms(3, 4));
+    private static final RoutingRule REALMS = RoutingRule.ipv4().withPriority(98).withTable(100)
+            .withMatch(RuleMatch.any().withRealms(0, 5));
+
+    @Test
+    void l3mdevTunIdAndRealmsAreIpsRequests() throws Exception {
+        assertSent(RULE_ADD_L3MDEV, RuleCodec.request(L3MDEV, false), Fra.RTM_NEWRULE, CREATE);
+        assertSent(RULE_DEL_L3MDEV, RuleCodec.request(L3MDEV, true), Fra.RTM_DELRULE, 0);
+        assertSent(RULE_ADD_TUN_ID_REALMS, RuleCodec.request(TUN_ID_REALMS, false), Fra.RTM_NEWRULE, CREATE);
+        assertSent(RULE_ADD_REALMS, RuleCodec.request(REALMS, false), Fra.RTM_NEWRULE, CREATE);
+        for (var e : java.util.Map.of(RULE_ADD_L3MDEV, L3MDEV, RULE_ADD_TUN_ID_REALMS, TUN_ID_REALMS,
+                RULE_ADD_REALMS, REALMS).entrySet()) {
+            byte[] d = hex(e.getKey());
+            RoutingRule back = RuleCodec.decode(RuleMessage.decode(NetlinkMessage.parseAll(d, d.length).getFirst()));
+            assertEquals(e.getValue().match(), back.match());
+        }
+        assertTrue(RuleMatch.any().withL3mdev().selects(L3MDEV.match()));
+        assertTrue(!RuleMatch.any().withL3mdev().selects(REALMS.match()));
+        assertTrue(RuleMatch.any().withTunnelId(5).selects(TUN_ID_REALMS.match()));
+        assertTrue(!RuleMatch.any().withTunnelId(6).selects(TUN_ID_REALMS.match()));
+    }
+
     @Test
     void aShortPortRangeIsMalformed() {
         byte[] d = hex(RULE_ADD_PORTS);
