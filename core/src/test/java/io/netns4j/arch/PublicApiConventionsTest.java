@@ -1,7 +1,6 @@
 package io.netns4j.arch;
 
-import io.netns4j.testing.ApiConventions;
-import org.junit.jupiter.api.BeforeAll;
+import io.netns4j.testing.ApiConventionsContract;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,40 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and {@code withX(...)} on immutable values, no {@code build()} or setters, no boxed
  * parameters, checked exceptions that are {@code NetnsException}s.
  */
-class PublicApiConventionsTest {
-    private static ApiConventions.ApiTypes api;
-
-    @BeforeAll
-    static void importApi() {
-        api = ApiConventions.importApi("core");
-        assertTrue(api.exported().contains("io.netns4j.link") && !api.exported().contains("io.netns4j.internal.json"),
-                "unqualified exports only: " + api.exported());
-        assertTrue(api.classes().contain("io.netns4j.Netns"), "the main classes were imported");
+class PublicApiConventionsTest extends ApiConventionsContract {
+    PublicApiConventionsTest() {
+        super("core", "io.netns4j.Netns", "io.netns4j.CalledFrom");
     }
 
-    @Test
-    void noBuildersOrSetters() {
-        api.noBuildersOrSetters().check(api.classes());
-    }
+    // CalledFrom (exempt above) only carries the caller's stack as a suppressed exception of what a task threw.
 
     @Test
-    void withersOnlyOnImmutableTypes() {
-        api.withersOnlyOnImmutableTypes().check(api.classes());
-    }
-
-    @Test
-    void withersReturnTheirOwnType() {
-        api.withersReturnTheirOwnType().check(api.classes());
-    }
-
-    @Test
-    void noBoxedParameters() {
-        api.noBoxedParameters().check(api.classes());
-    }
-
-    @Test
-    void checkedExceptionsAreNetnsExceptions() {
-        // CalledFrom only carries the caller's stack as a suppressed exception of what a task threw.
-        api.checkedExceptionsAreNetnsExceptions("io.netns4j.CalledFrom").check(api.classes());
+    void onlyUnqualifiedExportsAreTheApi() {
+        assertTrue(api().exported().contains("io.netns4j.link") && !api().exported().contains("io.netns4j.internal.json"),
+                "unqualified exports only: " + api().exported());
     }
 }
