@@ -139,6 +139,31 @@ class IptablesSaveCliTest {
         }
     }
 
+    /** With --noflush, -I/-D/-R inside a block name the rules as the block has left them, as the real tool does. */
+    @Test
+    void aNoflushBlockEditsTheTableInOrder() throws Exception {
+        String theirs = names.get(0);
+        String mine = names.get(1);
+        Path file = Files.createTempFile("ipt5-noflush", ".txt");
+        try {
+            Files.writeString(file, "*filter\n-I INPUT 2 -p tcp -j ACCEPT\n-D INPUT 1\n-A INPUT -p udp -j DROP\n"
+                    + "-I INPUT 2 -i lo -j ACCEPT\n-R INPUT 3 -p icmp -j DROP\nCOMMIT\n");
+            for (String ns : List.of(theirs, mine)) {
+                real(ns, "iptables -A INPUT -j ACCEPT; iptables -A INPUT -j DROP");
+            }
+            real(theirs, "iptables-restore -n < " + file);
+            ours(mine, 0, "iptables-restore", "-n", file.toString());
+            assertEquals(scrub(real(theirs, "iptables-save")), scrub(real(mine, "iptables-save")));
+            String before = real(mine, "iptables-save");
+            Files.writeString(file, "*filter\n-A INPUT -j ACCEPT\n-D INPUT 5\nCOMMIT\n");
+            CliRun r = ours(mine, 2, "iptables-restore", "-n", file.toString()); // names a rule of its own block
+            assertTrue(r.err().contains("added earlier in the same table block"), r.err());
+            assertEquals(scrub(before), scrub(real(mine, "iptables-save")));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     @Test
     void badInputIsAUsageErrorBeforeAnythingChanges() throws Exception {
         String a = names.get(0);
