@@ -29,9 +29,10 @@ import java.util.Locale;
  * prints them, {@code COMMIT}), written from and read into the rules {@link Iptables} keeps in
  * iptables-nft's encoding, so the real {@code iptables-restore} reads netns4j's output and
  * netns4j reads the real {@code iptables-save}'s. The whole input is parsed before anything is
- * changed (a bad line is a usage error naming its number, exit 2); then each table is flushed
- * (not with {@code -n}/{@code --noflush}) and its commands are carried out one by one: unlike
- * the real tool, a table is not replaced in one transaction.
+ * changed (a bad line is a usage error naming its number, exit 2); then each table block is
+ * committed as the real tool commits it, one nf_tables transaction per {@code *TABLE ... COMMIT}
+ * ({@link Iptables#restore}: without {@code -n}/{@code --noflush} the table is replaced), so a
+ * block the kernel refuses leaves its table as it was, while the blocks before it stay committed.
  */
 final class IptablesSaveCommand implements ObjectCommand {
     private static final List<String> TABLES = List.of("filter", "nat");
@@ -53,15 +54,20 @@ final class IptablesSaveCommand implements ObjectCommand {
         Family family = program.startsWith("ip6") ? Family.IP6 : Family.IP;
         if (object.contains("-r")) {
             RestoreOptions o = restoreOptions(args, program);
-            List<IptablesCommandLine> commands = parse(read(o.file, program), family, o, program);
+            List<Block> blocks = parse(read(o.file, program), family, o, program);
             Iptables ipt = Iptables.in(ctx.namespace(), family);
-            try {
-                for (IptablesCommandLine c : commands) {
-                    c.apply(ipt);
+            for (Block b : blocks) {
+                try {
+                    ipt.restore(b.table(), o.noflush, b.lines());
+                } catch (IllegalArgumentException e) {
+                    ctx.err.println(program + "-restore: table " + b.table() + " (COMMIT at line " + b.commitLine()
+                            + "): " + e.getMessage() + "; the table is left as it was.");
+                    return ExitStatus.USAGE;
+                } catch (NetnsException e) {
+                    ctx.err.println(program + "-restore: table " + b.table() + " (COMMIT at line " + b.commitLine()
+                            + "): " + e.getMessage() + "; the table is left as it was.");
+                    return ExitStatus.FAILED;
                 }
-            } catch (IllegalArgumentException e) {
-                ctx.err.println(program + "-restore: " + e.getMessage() + ".");
-                return ExitStatus.USAGE;
             }
             return ExitStatus.OK;
         }
@@ -103,14 +109,20 @@ final class IptablesSaveCommand implements ObjectCommand {
         return b.toString();
     }
 
+    /** One {@code *TABLE ... COMMIT} block: its lines, committed as one transaction. */
+    record Block(String table, List<Iptables.RestoreLine> lines, int commitLine) {
+    }
+
     /**
-     * The commands of an iptables-save text: per table, {@code -F} and {@code -X} unless
-     * {@code noflush}, {@code -P} or {@code -N} for each chain line, then its command lines.
+     * The table blocks of an iptables-save text (only {@code -T TABLE}'s when given): per block,
+     * {@code -P} or {@code -N} for each chain line, then its command lines. The flush that a
+     * restore without {@code -n} implies is {@link Iptables#restore}'s.
      */
-    static List<IptablesCommandLine> parse(String input, Family family, RestoreOptions o, String program)
+    static List<Block> parse(String input, Family family, RestoreOptions o, String program)
             throws UsageException {
-        List<IptablesCommandLine> out = new ArrayList<>();
+        List<Block> out = new ArrayList<>();
         String table = null;
+        List<Iptables.RestoreLine> block = new ArrayList<>();
         List<String> lines = input.lines().toList();
         for (int n = 1; n <= lines.size(); n++) {
             String line = lines.get(n - 1).strip();
@@ -128,16 +140,16 @@ final class IptablesSaveCommand implements ObjectCommand {
                     throw new UsageException(where + "table \"" + table + "\" is not supported by netns4j's "
                             + program + ": use filter or nat");
                 }
-                if (!o.noflush && (o.table == null || o.table.equals(table))) {
-                    out.add(command("-t " + table + " -F", family, where));
-                    out.add(command("-t " + table + " -X", family, where));
-                }
+                block = new ArrayList<>();
                 continue;
             }
             if (table == null) {
                 throw new UsageException(where + "\"" + line + "\" outside a table (*filter ... COMMIT)");
             }
             if (line.equals("COMMIT")) {
+                if (!skip) {
+                    out.add(new Block(table, List.copyOf(block), n));
+                }
                 table = null;
                 continue;
             }
@@ -150,8 +162,8 @@ final class IptablesSaveCommand implements ObjectCommand {
                     throw new UsageException(where + "a chain line is \":CHAIN POLICY [PACKETS:BYTES]\", not \""
                             + line + "\"");
                 }
-                out.add(command("-t " + table + (w[1].equals("-") ? " -N " + w[0] : " -P " + w[0] + " " + w[1]),
-                        family, where));
+                block.add(new Iptables.RestoreLine(command("-t " + table + (w[1].equals("-") ? " -N " + w[0]
+                        : " -P " + w[0] + " " + w[1]), family, where), w[1].equals("-")));
                 continue;
             }
             if (line.startsWith("[")) { // [PACKETS:BYTES] -A ...: netns4j writes rules with zero counters
@@ -161,7 +173,11 @@ final class IptablesSaveCommand implements ObjectCommand {
                 }
                 line = line.substring(close + 1).strip();
             }
-            out.add(command("-t " + table + " " + line, family, where));
+            IptablesCommandLine c = command("-t " + table + " " + line, family, where);
+            if (!c.table().equals(table)) {
+                throw new UsageException(where + "\"" + line + "\" names table " + c.table() + " inside *" + table);
+            }
+            block.add(new Iptables.RestoreLine(c, false));
         }
         if (table != null) {
             throw new UsageException(program + "-restore: table " + table + " has no COMMIT line");

@@ -100,6 +100,70 @@ class IptablesSaveCliTest {
         }
     }
 
+    /**
+     * One transaction per table block, as the real iptables-restore commits them: the filter block
+     * is committed, the nat block's jump loop (which only the kernel sees) fails its transaction
+     * and leaves nat as it was; with and without --noflush, compared with the real tool's result.
+     */
+    @Test
+    void aTableTheKernelRefusesIsLeftAsItWas() throws Exception {
+        String theirs = names.get(0);
+        String mine = names.get(1);
+        String setup = "iptables -P FORWARD DROP; iptables -N old; iptables -A INPUT -j old; iptables -N web;"
+                + " iptables -A web -j DROP; iptables -t nat -A POSTROUTING -j MASQUERADE; iptables -t nat -N x";
+        String input = "*filter\n:INPUT DROP [0:0]\n:web - [0:0]\n-A INPUT -j web\n-A web -p tcp -j ACCEPT\nCOMMIT\n"
+                + "*nat\n:PREROUTING ACCEPT [0:0]\n:a - [0:0]\n:b - [0:0]\n-A PREROUTING -j a\n-A a -j b\n-A b -j a\n"
+                + "COMMIT\n";
+        Path file = Files.createTempFile("ipt5-restore", ".txt");
+        try {
+            Files.writeString(file, input);
+            for (List<String> flags : List.<List<String>>of(List.of(), List.of("-n"))) {
+                for (String ns : List.of(theirs, mine)) {
+                    real(ns, "nft flush ruleset; " + setup);
+                }
+                String before = real(mine, "iptables-save -t nat");
+                Ip.Result r = Ip.run(Map.of(), "ip", "netns", "exec", theirs, "sh", "-c",
+                        "iptables-restore " + String.join(" ", flags) + " < " + file);
+                assertTrue(r.exit() != 0, "the real iptables-restore took the loop: " + r.out());
+                List<String> words = new ArrayList<>(List.of("iptables-restore"));
+                words.addAll(flags);
+                words.add(file.toString());
+                CliRun ran = ours(mine, 1, words.toArray(String[]::new));
+                assertTrue(ran.err().contains("table nat") && ran.err().contains("left as it was"), ran.err());
+                assertEquals(scrub(real(theirs, "iptables-save")), scrub(real(mine, "iptables-save")), flags.toString());
+                assertEquals(scrub(before), scrub(real(mine, "iptables-save -t nat")), "nat changed " + flags);
+                assertTrue(real(mine, "iptables -S").contains("-A web -p tcp -j ACCEPT"), "filter not committed");
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** With --noflush, -I/-D/-R inside a block name the rules as the block has left them, as the real tool does. */
+    @Test
+    void aNoflushBlockEditsTheTableInOrder() throws Exception {
+        String theirs = names.get(0);
+        String mine = names.get(1);
+        Path file = Files.createTempFile("ipt5-noflush", ".txt");
+        try {
+            Files.writeString(file, "*filter\n-I INPUT 2 -p tcp -j ACCEPT\n-D INPUT 1\n-A INPUT -p udp -j DROP\n"
+                    + "-I INPUT 2 -i lo -j ACCEPT\n-R INPUT 3 -p icmp -j DROP\nCOMMIT\n");
+            for (String ns : List.of(theirs, mine)) {
+                real(ns, "iptables -A INPUT -j ACCEPT; iptables -A INPUT -j DROP");
+            }
+            real(theirs, "iptables-restore -n < " + file);
+            ours(mine, 0, "iptables-restore", "-n", file.toString());
+            assertEquals(scrub(real(theirs, "iptables-save")), scrub(real(mine, "iptables-save")));
+            String before = real(mine, "iptables-save");
+            Files.writeString(file, "*filter\n-A INPUT -j ACCEPT\n-D INPUT 5\nCOMMIT\n");
+            CliRun r = ours(mine, 2, "iptables-restore", "-n", file.toString()); // names a rule of its own block
+            assertTrue(r.err().contains("added earlier in the same table block"), r.err());
+            assertEquals(scrub(before), scrub(real(mine, "iptables-save")));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     @Test
     void badInputIsAUsageErrorBeforeAnythingChanges() throws Exception {
         String a = names.get(0);

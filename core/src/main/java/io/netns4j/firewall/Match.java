@@ -204,27 +204,94 @@ public sealed interface Match permits Match.Iface, Match.Address, Match.Protocol
 
     /**
      * {@code ip saddr}/{@code ip daddr} (IPv6: {@code ip6 ...}); the prefix is kept as its network.
+     * A non-contiguous netmask (iptables {@code -s 10.0.0.0/255.0.255.0}, nft
+     * {@code ip saddr & 255.0.255.0 == 10.0.0.0}) is held in {@code mask}, with the address
+     * ANDed with it and a host-length prefix; a contiguous mask given that way becomes the prefix
+     * length it is, and {@code mask} null.
      *
      * @param destination true for {@code daddr} (iptables {@code -d}), false for {@code saddr} ({@code -s})
      * @param prefix      the prefix; a host prefix matches one address
      * @param negated     {@code !=}
+     * @param mask        a non-contiguous netmask of the prefix's family, or null for a plain prefix
      */
-    record Address(boolean destination, InetPrefix prefix, boolean negated) implements Match {
-        /** Keeps the prefix's network (host bits cleared), as nft stores it. */
+    record Address(boolean destination, InetPrefix prefix, boolean negated, java.net.InetAddress mask) implements Match {
+        /**
+         * Keeps the prefix's network (host bits cleared), as nft stores it; a contiguous mask becomes a prefix length.
+         *
+         * @throws IllegalArgumentException when the mask is not of the prefix's family
+         */
         public Address {
+            if (mask != null) {
+                byte[] m = mask.getAddress();
+                byte[] a = prefix.address().getAddress();
+                if (m.length != a.length) {
+                    throw new IllegalArgumentException("netmask " + mask.getHostAddress()
+                            + " is not of the address's family");
+                }
+                for (int i = 0; i < a.length; i++) {
+                    a[i] &= m[i];
+                }
+                int bits = contiguousLength(m);
+                try {
+                    java.net.InetAddress masked = a.length == 16 ? java.net.Inet6Address.getByAddress(null, a, null)
+                            : java.net.InetAddress.getByAddress(a); // ::ffff:a.b.c.d stays IPv6
+                    prefix = new InetPrefix(masked, bits < 0 ? a.length * 8 : bits);
+                } catch (java.net.UnknownHostException e) {
+                    throw new AssertionError(e);
+                }
+                mask = bits < 0 ? mask : null;
+            }
             prefix = prefix.network();
+        }
+
+        /**
+         * A plain prefix match (no netmask).
+         *
+         * @param destination true for {@code daddr}, false for {@code saddr}
+         * @param prefix      the prefix
+         * @param negated     {@code !=}
+         */
+        public Address(boolean destination, InetPrefix prefix, boolean negated) {
+            this(destination, prefix, negated, null);
+        }
+
+        /**
+         * The length of a contiguous netmask, or -1 when the mask has a one after a zero.
+         *
+         * @param mask the netmask's bytes
+         * @return 0 to 8 times its length, or -1
+         */
+        public static int contiguousLength(byte[] mask) {
+            int bits = 0;
+            boolean zero = false;
+            for (byte x : mask) {
+                for (int i = 7; i >= 0; i--) {
+                    boolean one = (x >> i & 1) == 1;
+                    if (one && zero) {
+                        return -1;
+                    }
+                    zero |= !one;
+                    bits += one ? 1 : 0;
+                }
+            }
+            return bits;
         }
 
         @Override
         public String toNft() {
+            String ip = (prefix.isIpv6() ? "ip6" : "ip") + (destination ? " daddr" : " saddr");
+            if (mask != null) {
+                return ip + " & " + NftSyntax.address(mask) + (negated ? " != " : " == ")
+                        + NftSyntax.address(prefix.address());
+            }
             int max = prefix.isIpv6() ? 128 : 32;
             String value = NftSyntax.address(prefix.address()) + (prefix.length() == max ? "" : "/" + prefix.length());
-            return (prefix.isIpv6() ? "ip6" : "ip") + (destination ? " daddr" : " saddr") + op(negated) + value;
+            return ip + op(negated) + value;
         }
 
         @Override
         public Address negate() {
-            return new Address(destination, prefix, !negated);
+            return new Address(destination, prefix, !negated, mask);
         }
     }
 

@@ -129,7 +129,9 @@ public record InetPrefix(InetAddress address, int length) {
             b[i] &= (byte) (0xff << (8 - keep));
         }
         try {
-            return new InetPrefix(InetAddress.getByAddress(b), length);
+            // ::ffff:a.b.c.d stays IPv6 (InetAddress.getByAddress would hand back the IPv4 address)
+            return new InetPrefix(b.length == 16 ? Inet6Address.getByAddress(null, b, null)
+                    : InetAddress.getByAddress(b), length);
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }

@@ -43,10 +43,52 @@ public final class Iptables {
 
     private final IptablesNetlink netlink;
     private final Family family;
+    private final IptablesRestore batch; // null: each verb is its own transaction
 
     private Iptables(NamespaceRef ns, Family family) {
-        this.netlink = new IptablesNetlink(ns, family);
+        this(new IptablesNetlink(ns, family), family, null);
+    }
+
+    Iptables(IptablesNetlink netlink, Family family, IptablesRestore batch) {
+        this.netlink = netlink;
         this.family = family;
+        this.batch = batch;
+    }
+
+    /**
+     * One line of an {@code iptables-restore} table block, for {@link #restore}.
+     *
+     * @param command   a command that changes the ruleset ({@code -A}, {@code -P}, ...), of this table
+     * @param chainLine true for a {@code :CHAIN -} line given as {@code -N CHAIN}: it creates the
+     *                  chain, or flushes it when it exists (with {@code --noflush}), as iptables-restore does
+     */
+    public record RestoreLine(IptablesCommandLine command, boolean chainLine) {
+    }
+
+    /**
+     * One {@code *TABLE ... COMMIT} block of {@code iptables-restore}, as the real tool commits
+     * it: one nf_tables transaction, so when the kernel refuses any part of it the table stays as
+     * it was. Without {@code noflush} the table is first deleted and created anew (its rules,
+     * user chains and built-in chains' policies go, as with iptables-nft's restore); the lines
+     * are then carried out in order against the table as the block has made it so far.
+     *
+     * @param table   {@code filter} or {@code nat}
+     * @param noflush {@code iptables-restore --noflush}: keep what the table holds
+     * @param lines   the block's commands, each of {@code table} and of this family
+     * @throws IllegalArgumentException as the verbs do, for a line of another table, and for a line
+     *         that names by number or content a rule added earlier in the same block (-I before it,
+     *         -R, -D): nothing is sent then
+     * @throws NetnsException what a verb throws, before anything is sent, or the kernel's refusal of
+     *         the transaction (the table is then unchanged)
+     */
+    public void restore(String table, boolean noflush, List<RestoreLine> lines) throws NetnsException {
+        IptablesLayout.builtinChains(table);
+        IptablesRestore r = new IptablesRestore(table, family, netlink.nfproto(), netlink.read(table), noflush);
+        Iptables recording = new Iptables(netlink, family, r);
+        for (RestoreLine line : lines) {
+            r.apply(recording, line);
+        }
+        netlink.run(r.ops());
     }
 
     /**
@@ -111,7 +153,7 @@ public final class Iptables {
             throw new InvalidRequestException("Index of insertion too big: chain " + chain + " has " + handles.size()
                     + " rules, so the position goes from 1 to " + (handles.size() + 1), E2BIG, null);
         }
-        ops.add(s.newRule(chain, rule, position <= handles.size() ? handles.get(position - 1) : 0, 0));
+        ops.add(s.newRule(chain, rule, position <= handles.size() ? handle(handles.get(position - 1), chain) : 0, 0));
         run(ops);
     }
 
@@ -170,7 +212,7 @@ public final class Iptables {
             throw new NotFoundException("Bad rule (does a matching rule exist in that chain?): chain " + chain
                     + " has no rule " + rule.toNft(), Errno.ENOENT, null);
         }
-        run(List.of(NftMessages.deleteRules(netlink.nfproto(), table, chain, s.handles(chain).get(index))));
+        run(List.of(NftMessages.deleteRules(netlink.nfproto(), table, chain, handle(s.handles(chain).get(index), chain))));
     }
 
     /**
@@ -231,7 +273,7 @@ public final class Iptables {
             for (int i = 0; i < c.rules().size(); i++) {
                 Rule r = c.rules().get(i);
                 if (r.writable() && r.counter().filter(k -> k.packets() != 0 || k.bytes() != 0).isPresent()) {
-                    ops.add(s.newRule(c.name(), r.withoutCounts(), 0, handles.get(i)));
+                    ops.add(s.newRule(c.name(), r.withoutCounts(), 0, handle(handles.get(i), c.name())));
                 }
             }
         }
@@ -342,11 +384,28 @@ public final class Iptables {
 
     private State read(String table) throws NetnsException {
         IptablesLayout.builtinChains(table); // rejects unknown tables before any system call
+        if (batch != null) {
+            return new State(table, batch.snapshot(table));
+        }
         return new State(table, netlink.read(table));
     }
 
     private void run(List<byte[]> ops) throws NetnsException {
-        netlink.run(ops);
+        if (batch != null) {
+            batch.record(ops);
+        } else {
+            netlink.run(ops);
+        }
+    }
+
+    /** A rule's handle; refused when the rule is one a restore block added (the kernel has not numbered it). */
+    private static long handle(long handle, String chain) {
+        if (handle < 0) {
+            throw new IllegalArgumentException("the rule of chain " + chain + " this line names was added earlier in"
+                    + " the same table block: netns4j's iptables-restore sends a block as one transaction and cannot"
+                    + " name its own new rules; use -A in the order wanted, or a separate restore");
+        }
+        return handle;
     }
 
     static void checkUserChainName(String chain) {
@@ -463,7 +522,7 @@ public final class Iptables {
                         + handles.size() + " rules" + (handles.isEmpty() ? "" : ", numbered 1 to " + handles.size()),
                         E2BIG, null);
             }
-            return handles.get(position - 1);
+            return handle(handles.get(position - 1), chain);
         }
 
         int indexOf(String chain, Rule rule) {

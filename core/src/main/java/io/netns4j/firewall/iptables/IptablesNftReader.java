@@ -149,11 +149,17 @@ final class IptablesNftReader {
             throw new XtInfo.BadInfo("a network header load at offset " + p.offset());
         }
         int bits = p.length() * 8;
+        byte[] mask = null;
         if (at < in.size() && in.get(at) instanceof NftExpression.Bitwise w) {
             at++;
             bits = prefixLength(w.mask());
-            if (p.length() != full || bits < 0) {
-                throw new XtInfo.BadInfo("a non-contiguous netmask");
+            if (p.length() != full || w.mask().length != full || w.xor().length != full
+                    || !java.util.Arrays.equals(w.xor(), new byte[full])) {
+                throw new XtInfo.BadInfo("a network header bitwise that is not a netmask");
+            }
+            if (bits < 0) { // iptables-nft's non-contiguous netmask
+                bits = full * 8;
+                mask = w.mask();
             }
         }
         Cmp c = cmp();
@@ -161,8 +167,12 @@ final class IptablesNftReader {
             throw new XtInfo.BadInfo("an address compared with " + c.data().length + " bytes");
         }
         try {
-            InetAddress a = InetAddress.getByAddress(java.util.Arrays.copyOf(c.data(), full));
-            Match.Address m = new Match.Address(destination, new InetPrefix(a, bits), c.op() == Cmp.NEQ);
+            byte[] raw = java.util.Arrays.copyOf(c.data(), full);
+            InetAddress a = v6 ? java.net.Inet6Address.getByAddress(null, raw, null) // ::ffff:a.b.c.d stays IPv6
+                    : InetAddress.getByAddress(raw);
+            Match.Address m = new Match.Address(destination, new InetPrefix(a, bits), c.op() == Cmp.NEQ,
+                    mask == null ? null : v6 ? java.net.Inet6Address.getByAddress(null, mask, null)
+                    : InetAddress.getByAddress(mask));
             if (destination) {
                 dst = m;
             } else {

@@ -161,7 +161,8 @@ final class IptablesNftWriter {
 
     /**
      * {@code -s/-d}: iptables-nft loads only the whole bytes a byte-aligned prefix covers
-     * (a /8 loads one byte), and masks the rest with a bitwise.
+     * (a /8 loads one byte), and masks the rest with a bitwise; a non-contiguous netmask is
+     * the whole address's load, a bitwise AND with the mask, and a cmp.
      */
     private static void address(List<NftExpression> out, Match.Address a, Family family) {
         if (a == null) {
@@ -176,6 +177,12 @@ final class IptablesNftWriter {
         int full = v6 ? 16 : 4;
         byte[] addr = p.address().getAddress();
         int op = a.negated() ? Cmp.NEQ : Cmp.EQ;
+        if (a.mask() != null) { // a non-contiguous netmask: the whole address, ANDed with it
+            out.add(new Payload(Payload.NETWORK, offset, full, Nft.REG_1));
+            out.add(new NftExpression.Bitwise(Nft.REG_1, Nft.REG_1, a.mask().getAddress(), new byte[full]));
+            out.add(new Cmp(Nft.REG_1, op, addr));
+            return;
+        }
         if (p.length() % 8 == 0) {
             int len = p.length() == 0 ? full : p.length() / 8;
             out.add(new Payload(Payload.NETWORK, offset, len, Nft.REG_1));

@@ -9,6 +9,7 @@ import io.netns4j.firewall.PortRange;
 import io.netns4j.firewall.Rule;
 import io.netns4j.firewall.Table;
 import io.netns4j.firewall.Verdict;
+import io.netns4j.types.InetText;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -272,14 +273,15 @@ public final class IptablesText {
     private String prefix(Match.Address a, boolean always) {
         int max = a.prefix().isIpv6() ? 128 : 32;
         String addr = address(a);
+        if (a.mask() != null) { // iptables prints a non-contiguous netmask as an address
+            return addr + "/" + InetText.format(a.mask());
+        }
         return always || a.prefix().length() != max ? addr + "/" + a.prefix().length() : addr;
     }
 
+    /** As iptables prints an address (inet_ntop: {@code ::ffff:10.0.0.1} keeps its dotted tail). */
     private static String address(Match.Address a) {
-        String nft = a.toNft();
-        String value = nft.substring(nft.lastIndexOf(' ') + 1);
-        int slash = value.indexOf('/');
-        return slash >= 0 ? value.substring(0, slash) : value;
+        return InetText.format(a.prefix().address());
     }
 
     private String listAddress(Match.Address a, Format f) {

@@ -58,6 +58,11 @@ public final class NftMessages {
         return b.attr(Nft.CHAIN_POLICY, NftChecks.be32(policy)).attrString(Nft.CHAIN_TYPE, type).build();
     }
 
+    /** {@code nft delete table FAMILY NAME}: the table with its chains and rules (iptables-restore's flush). */
+    public static byte[] deleteTable(int family, String name) {
+        return message(Nft.MSG_DELTABLE, 0, family).attrString(Nft.TABLE_NAME, name).build();
+    }
+
     /** A base chain's new policy ({@code iptables -P}). */
     public static byte[] setPolicy(int family, String table, String name, int policy) {
         return message(Nft.MSG_NEWCHAIN, 0, family).attrString(Nft.CHAIN_TABLE, table)
