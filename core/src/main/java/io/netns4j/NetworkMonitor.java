@@ -5,6 +5,7 @@ import io.netns4j.address.Addresses;
 import io.netns4j.error.NetnsException;
 import io.netns4j.internal.netlink.Netlink;
 import io.netns4j.internal.netlink.NetlinkMessage;
+import io.netns4j.internal.netlink.route.NsidMessage;
 import io.netns4j.internal.rtnl.NetlinkSocket;
 import io.netns4j.link.Link;
 import io.netns4j.link.Links;
@@ -22,7 +23,7 @@ import java.util.Set;
 
 /**
  * The kernel's change notifications in one namespace, as typed events: {@code ip -n NS monitor
- * [link] [address] [route] [neigh] [rule]}. A netlink socket opened inside the namespace,
+ * [link] [address] [route] [neigh] [rule] [nsid]}. A netlink socket opened inside the namespace,
  * subscribed to the groups of the kinds asked for; {@link #poll()} waits for the next batch.
  * Events name devices as the namespace does at the time they are read. Close it when done.
  */
@@ -38,7 +39,9 @@ public final class NetworkMonitor implements AutoCloseable {
         /** Neighbour (ARP, NDP) entries: RTNLGRP_NEIGH. */
         NEIGH(3),
         /** Policy routing rules: RTNLGRP_IPV4_RULE, RTNLGRP_IPV6_RULE. */
-        RULE(8, 19);
+        RULE(8, 19),
+        /** Ids this namespace gives other namespaces (ip monitor nsid): RTNLGRP_NSID. */
+        NSID(28);
 
         private final int[] groups;
 
@@ -48,7 +51,8 @@ public final class NetworkMonitor implements AutoCloseable {
     }
 
     /** One change; {@code deleted} for an RTM_DEL* message. */
-    public sealed interface Event permits LinkEvent, AddressEvent, RouteEvent, NeighbourEvent, RuleEvent {
+    public sealed interface Event permits LinkEvent, AddressEvent, RouteEvent, NeighbourEvent, RuleEvent,
+            NsidEvent {
         /**
          * Whether the object went away.
          *
@@ -102,6 +106,20 @@ public final class NetworkMonitor implements AutoCloseable {
     public record RuleEvent(RoutingRule rule, boolean deleted) implements Event {
     }
 
+    /**
+     * This namespace gave another namespace an id ({@code deleted} false: RTM_NEWNSID, e.g. for
+     * a veth whose peer sits there, or {@code ip netns set NAME auto}) or dropped it (the other
+     * namespace was freed): what {@code ip monitor nsid} prints as {@code [Deleted ]nsid N}.
+     *
+     * @param nsid        the id; negative when unassigned
+     * @param currentNsid NETNSA_CURRENT_NSID when the kernel sent it (not in notifications), else null
+     * @param deleted     whether the id went
+     */
+    public record NsidEvent(int nsid, Integer currentNsid, boolean deleted) implements Event {
+    }
+
+    private static final int RTM_NEWNSID = 88;
+    private static final int RTM_DELNSID = 89;
     private static final int RTM_DELLINK = 17;
     private static final int RTM_DELADDR = 21;
     private static final int RTM_DELROUTE = 25;
@@ -214,6 +232,10 @@ public final class NetworkMonitor implements AutoCloseable {
             case 32, RTM_DELRULE -> {
                 RoutingRule r = Rules.decode(raw);
                 yield r == null ? null : new RuleEvent(r, m.type() == RTM_DELRULE);
+            }
+            case RTM_NEWNSID, RTM_DELNSID -> {
+                NsidMessage n = NsidMessage.decode(m);
+                yield n.nsid() == null ? null : new NsidEvent(n.nsid(), n.currentNsid(), m.type() == RTM_DELNSID);
             }
             default -> null;
         };

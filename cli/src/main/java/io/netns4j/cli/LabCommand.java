@@ -293,7 +293,7 @@ final class LabCommand implements ObjectCommand {
                 if (p.more().getFirst().equals("html") || p.more().getFirst().equals("svg")) {
                     return staticPage(ctx, p.operand(), p.more().getFirst(), options);
                 }
-                Topology t = graphed(p.operand(), options);
+                Topology t = graphed(p.operand(), options, ctx.registry);
                 ctx.out.print(LabGraph.render(t, LabGraph.Format.of(p.more().getFirst())));
             }
             case "heal" -> {
@@ -369,14 +369,16 @@ final class LabCommand implements ObjectCommand {
     }
 
     /** A topology file, or the kept state of running lab NAME. */
-    private static Topology graphed(String operand, Lab.Options options) throws UsageException, NetnsException {
+    /** A file as it is written; a running lab's kept file with the impairments in place now ({@link AppliedImpairments}). */
+    private static Topology graphed(String operand, Lab.Options options, io.netns4j.NetnsRegistry registry)
+            throws UsageException, NetnsException {
         Path path = Path.of(operand);
         if (Files.isRegularFile(path) || operand.endsWith(".yaml") || operand.endsWith(".yml")) {
             return read(path);
         }
-        return Lab.topology(labOperand(operand), options).orElseThrow(() -> new NotFoundException("No running lab \""
-                + operand + "\" with a kept file (\"netns4j lab list\" shows the labs); give the topology file instead",
-                2, null));
+        return AppliedImpairments.of(Lab.topology(labOperand(operand), options).orElseThrow(() -> new NotFoundException(
+                "No running lab \"" + operand + "\" with a kept file (\"netns4j lab list\" shows the labs); give the"
+                + " topology file instead", 2, null)), registry);
     }
 
     /** Where the first byte that is not UTF-8 is: " (line L, byte B of the file)", or "". */

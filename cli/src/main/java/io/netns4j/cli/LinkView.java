@@ -88,7 +88,7 @@ final class LinkView {
             m.put("link", null); // ip's print_null
             return;
         }
-        if (l.linkIndex() != 0 && l.linkIndex() != l.index()) {
+        if (l.linkIndex() != 0 && (l.linkIndex() != l.index() || l.linkNetnsid() >= 0)) {
             Link peer = l.linkNetnsid() >= 0 ? null : byIndex.get(l.linkIndex());
             if (peer != null) {
                 m.put("link", peer.name());
@@ -152,8 +152,8 @@ final class LinkView {
         if (l.linkIndex() == 0 && l.details().linkNone()) {
             return "@NONE";
         }
-        if (l.linkIndex() == 0 || l.linkIndex() == l.index()) {
-            return "";
+        if (l.linkIndex() == 0 || l.linkIndex() == l.index() && l.linkNetnsid() < 0) {
+            return ""; // a peer elsewhere may have our index: ip prints @ifN then
         }
         Link peer = l.linkNetnsid() >= 0 ? null : byIndex.get(l.linkIndex());
         return "@" + (peer != null ? peer.name() : l.linkNetnsid() >= 0 || peer == null ? "if" + l.linkIndex() : "");

@@ -32,7 +32,7 @@ final class RuleCommand implements ObjectCommand {
                         [ ipproto PROTOCOL ] [ sport [ NUMBER | NUMBER-NUMBER ] ] [ dport [ NUMBER | NUMBER-NUMBER ] ]
                         [ l3mdev ] [ tun_id TUN_ID ]
             ACTION := [ table TABLE_ID ] [ protocol PROTO ] [ goto NUMBER ] [ suppress_prefixlength NUMBER ]
-                      [ realms [SRCREALM/]DSTREALM ]
+                      [ suppress_ifgroup DEVGROUP ] [ realms [SRCREALM/]DSTREALM ]
                       [ blackhole | unreachable | prohibit | nop ]
             TABLE_ID := [ local | main | default | NUMBER | a name from /etc/iproute2/rt_tables ]""";
     /** Keywords of {@code rule add|del} in {@code ip}'s order; "=" marks those that may not be abbreviated. */
@@ -43,7 +43,7 @@ final class RuleCommand implements ObjectCommand {
     private static final List<String> LIST_WORDS = List.of("preference", "order", "priority", "=not", "=tos",
             "=dsfield", "=fwmark", "=dev", "=iif", "=oif", "=l3mdev", "=uidrange", "tun_id", "lookup", "table", "from",
             "src", "protocol", "=ipproto", "=sport", "=dport");
-    private static final Set<String> UNSUPPORTED = Set.of("suppress_ifgroup", "sup_group", "nat", "map-to");
+    private static final Set<String> UNSUPPORTED = Set.of("nat", "map-to");
 
     /** The command line checked: the verb and its rule (a selector for list and flush); null for help. */
     record Parsed(String verb, RoutingRule rule) {
@@ -183,6 +183,7 @@ final class RuleCommand implements ObjectCommand {
             case "table", "lookup" -> r.withTable(RouteTables.parse(w.value(k)));
             case "suppress_prefixlength", "sup_pl" -> r.withSuppressPrefixLength(
                     (int) RouteSyntax.number(w.value(k), "suppress_prefixlength", Integer.MAX_VALUE));
+            case "suppress_ifgroup", "sup_group" -> r.withSuppressIfgroup(group(w.value(k)));
             case "dev", "iif" -> r.withInputDevice(w.value(k));
             case "oif" -> r.withOutputDevice(w.value(k));
             case "uidrange" -> {
@@ -353,6 +354,9 @@ final class RuleCommand implements ObjectCommand {
             if (r.suppressPrefixLength() != null) {
                 sb.append(" suppress_prefixlength ").append(r.suppressPrefixLength());
             }
+            if (r.suppressIfgroup() != null) {
+                sb.append(" suppress_ifgroup ").append(groupName(r.suppressIfgroup()));
+            }
         }
         long realms = r.match().realms();
         if (realms != 0) {
@@ -425,6 +429,9 @@ final class RuleCommand implements ObjectCommand {
             if (r.suppressPrefixLength() != null) {
                 j.put("suppress_prefixlen", r.suppressPrefixLength());
             }
+            if (r.suppressIfgroup() != null) {
+                j.put("suppress_ifgroup", groupName(r.suppressIfgroup()));
+            }
         }
         long realms = r.match().realms();
         if (realms != 0) {
@@ -448,5 +455,31 @@ final class RuleCommand implements ObjectCommand {
             j.put("protocol", RouteProtocols.name(r.protocol()));
         }
         return j;
+    }
+
+    /**
+     * A device group as ip's rtnl_group_a2n reads it: {@code default} (0; names of
+     * /etc/iproute2/group other than that are not read) or a number, 0x hex or 0 octal, 0 to
+     * 2147483647; else ip's {@code Invalid "suppress_ifgroup" value}.
+     */
+    static int group(String v) throws UsageException {
+        if (v.equals("default")) {
+            return 0;
+        }
+        try {
+            long n = v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16)
+                    : v.length() > 1 && v.startsWith("0") ? Long.parseLong(v.substring(1), 8) : Long.parseLong(v);
+            if (n >= 0 && n <= Integer.MAX_VALUE) {
+                return (int) n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("argument \"" + v + "\" is wrong: Invalid \"suppress_ifgroup\" value");
+    }
+
+    /** ip's rtnl_group_n2a: {@code default} for 0, else the number. */
+    private static String groupName(int group) {
+        return group == 0 ? "default" : Integer.toString(group);
     }
 }

@@ -53,6 +53,9 @@ class RuleCliTest {
                 Arguments.of("rule add sport 0 table 5", "invalid sport range"),
                 Arguments.of("rule add dport 80-70000 table 5", "invalid dport range"),
                 Arguments.of("rule add ipproto nosuch table 5", "Invalid \"ipproto\" value"),
+                Arguments.of("rule add suppress_ifgroup -1 table 5", "Invalid \"suppress_ifgroup\" value"),
+                Arguments.of("rule add sup_group foo table 5", "argument \"foo\" is wrong: Invalid \"suppress_ifgroup\""),
+                Arguments.of("rule add suppress_ifgroup 2147483648 table 5", "Invalid \"suppress_ifgroup\" value"),
                 Arguments.of("rule frob", "Command \"frob\" is unknown"));
     }
 
@@ -97,7 +100,11 @@ class RuleCliTest {
             "rule add from 10.9.0.0/16 tun_id 5 lookup 100 pref 3001",
             "rule add from 10.8.0.0/16 realms 3/4 lookup 100 pref 3002",
             "rule add pref 3003 lookup 100 realms 5",
-            "rule add pref 3004 lookup 100 realms cosmos/7");
+            "rule add pref 3004 lookup 100 realms cosmos/7",
+            "rule add pref 3005 lookup 100 suppress_prefixlength 8 suppress_ifgroup 5",
+            "rule add pref 3006 lookup main sup_group default",
+            "rule add pref 3007 suppress_ifgroup 0x10",
+            "rule add pref 3008 lookup 100 suppress_if 010");
 
     @Test
     @RequiresRoot
@@ -143,7 +150,7 @@ class RuleCliTest {
         String ips = RouteLab.create(scratch, "rlips");
         List<String> commands = new ArrayList<>(RICH);
         commands.addAll(List.of("rule del pref 1000", "rule del from 10.0.0.10 unreachable", "rule del fwmark 7",
-                "rule del pref 3000 l3mdev", "rule del tun_id 5"));
+                "rule del pref 3000 l3mdev", "rule del tun_id 5", "rule del pref 3005 lookup 100 suppress_ifgroup 5"));
         for (String c : commands) {
             CliRun r = ours(mine, c);
             assertEquals(0, r.exit(), c + ": " + r.err());

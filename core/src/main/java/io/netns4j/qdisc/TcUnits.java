@@ -277,13 +277,17 @@ public final class TcUnits {
 
     // ---- strictly, as a lab topology's impair: takes them --------------------------------------------------
 
+    /** The highest rate {@link #strictRate} takes, in bits per second: 4611686tbit (just under 2^62). */
+    public static final long MAX_STRICT_RATE = 4_611_686L * 1_000_000_000_000L;
+
     /**
      * A rate in bits per second, strictly: {@code 10mbit}, {@code 1gbit}, {@code 500kbit},
      * {@code 100bit}; {@code bps}, {@code kbps}, ... are bytes per second, as tc reads them.
      *
      * @param text the rate with its unit
      * @return bits per second
-     * @throws IllegalArgumentException when {@code text} is not a number with a known rate unit, or not above 0
+     * @throws IllegalArgumentException when {@code text} is not a number with a known rate unit, not above 0, or
+     *         above {@link #MAX_STRICT_RATE} (the message names it)
      */
     public static long strictRate(String text) {
         Matcher m = NUMBER_UNIT.matcher(text.trim());
@@ -297,8 +301,12 @@ public final class TcUnits {
                     + "mbit, gbit, tbit (bits per second) or bps, kbps, mbps, gbps (bytes per second, as tc reads them)");
         }
         BigDecimal bits = n.multiply(BigDecimal.valueOf(unit.bits));
-        if (bits.signum() <= 0 || bits.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) {
+        if (bits.signum() <= 0) {
             throw new IllegalArgumentException("rate \"" + text + "\" is out of range; give more than 0");
+        }
+        if (bits.compareTo(BigDecimal.valueOf(MAX_STRICT_RATE)) > 0) {
+            throw new IllegalArgumentException("rate \"" + text + "\" is too high: the highest rate is "
+                    + formatStrictRate(MAX_STRICT_RATE));
         }
         return bits.longValue();
     }

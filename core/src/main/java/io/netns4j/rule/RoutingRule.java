@@ -31,6 +31,7 @@ import io.netns4j.types.InetText;
  * @param action what the rule does ({@code lookup}, {@code goto}, {@code blackhole}, ...), or null (see above)
  * @param gotoTarget the priority to jump to for {@link RuleAction#GOTO}, or null
  * @param suppressPrefixLength reject lookup results with a prefix this long or shorter, or null
+ * @param suppressIfgroup reject lookup results whose device is in this group ({@code suppress_ifgroup}), or null
  * @param protocol who installed the rule ({@code proto}), or null
  * @param inputDetached the kernel's note that {@code iif} names no current interface
  * @param outputDetached the same for {@code oif}
@@ -40,7 +41,8 @@ import io.netns4j.types.InetText;
  */
 public record RoutingRule(InetFamily family, Long priority, boolean not, InetPrefix source, InetPrefix destination, int tos,
                    Long fwmark, Long fwmask, String inputDevice, String outputDevice, Long table, RuleAction action,
-                   Long gotoTarget, Integer suppressPrefixLength, Integer protocol, boolean inputDetached,
+                   Long gotoTarget, Integer suppressPrefixLength, Integer suppressIfgroup, Integer protocol,
+                   boolean inputDetached,
                    boolean outputDetached, boolean unresolved, RuleMatch match) {
     /**
      * Checks the rule.
@@ -70,7 +72,7 @@ public record RoutingRule(InetFamily family, Long priority, boolean not, InetPre
      */
     public static RoutingRule of(InetFamily family) {
         return new RoutingRule(family, null, false, null, null, 0, null, null, null, null, null, null, null, null, null,
-                false, false, false, RuleMatch.any());
+                null, false, false, false, RuleMatch.any());
     }
 
     /**
@@ -255,6 +257,18 @@ public record RoutingRule(InetFamily family, Long priority, boolean not, InetPre
     }
 
     /**
+     * Rejects lookup results whose device is in group {@code group}: {@code ip rule add ... lookup
+     * T suppress_ifgroup GROUP}.
+     *
+     * @param group the device group, 0 ({@code default}) or more
+     * @return a changed copy; this rule is unchanged
+     * @throws IllegalArgumentException when negative
+     */
+    public RoutingRule withSuppressIfgroup(int group) {
+        return RuleDraft.of(this).suppressIfgroup(group).build();
+    }
+
+    /**
      * Who installed the rule: {@code proto N}.
      *
      * @param p 0 to 255, see {@link io.netns4j.route.RouteProtocols}
@@ -273,7 +287,7 @@ public record RoutingRule(InetFamily family, Long priority, boolean not, InetPre
      */
     public RoutingRule withMatch(RuleMatch m) {
         return new RoutingRule(family, priority, not, source, destination, tos, fwmark, fwmask, inputDevice,
-                outputDevice, table, action, gotoTarget, suppressPrefixLength, protocol, inputDetached, outputDetached,
-                unresolved, m);
+                outputDevice, table, action, gotoTarget, suppressPrefixLength, suppressIfgroup, protocol, inputDetached,
+                outputDetached, unresolved, m);
     }
 }

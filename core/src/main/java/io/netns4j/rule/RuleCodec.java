@@ -60,6 +60,9 @@ final class RuleCodec {
         if (r.suppressPrefixLength() != null) {
             a.add(attrU32(Fra.FRA_SUPPRESS_PREFIXLEN, r.suppressPrefixLength()));
         }
+        if (r.suppressIfgroup() != null) { // ip writes both in the order given; this is its usage's order
+            a.add(attrU32(Fra.FRA_SUPPRESS_IFGROUP, r.suppressIfgroup()));
+        }
         if (r.gotoTarget() != null) {
             a.add(attrU32(Fra.FRA_GOTO, r.gotoTarget()));
         }
@@ -171,10 +174,12 @@ final class RuleCodec {
             InetPrefix src = prefix(f, a.bytes(Fra.FRA_SRC), m.srcLen());
             InetPrefix dst = prefix(f, a.bytes(Fra.FRA_DST), m.dstLen());
             Long suppress = m.u32(Fra.FRA_SUPPRESS_PREFIXLEN);
+            Long group = m.u32(Fra.FRA_SUPPRESS_IFGROUP);
             return new RoutingRule(f, m.priority(), m.inverted(), src, dst, m.tos(), m.u32(Fra.FRA_FWMARK),
                     m.u32(Fra.FRA_FWMASK), a.string(Fra.FRA_IIFNAME), a.string(Fra.FRA_OIFNAME), m.tableId(),
                     RuleAction.ofNumber(m.action()), m.u32(Fra.FRA_GOTO),
                     suppress == null || suppress == 0xFFFF_FFFFL ? null : suppress.intValue(),
+                    group == null || group == 0xFFFF_FFFFL ? null : group.intValue(),
                     a.has(Fra.FRA_PROTOCOL) ? a.u8(Fra.FRA_PROTOCOL, 0) : null,
                     (m.flags() & Fra.FIB_RULE_IIF_DETACHED) != 0, (m.flags() & Fra.FIB_RULE_OIF_DETACHED) != 0,
                     (m.flags() & Fra.FIB_RULE_UNRESOLVED) != 0, match(a));

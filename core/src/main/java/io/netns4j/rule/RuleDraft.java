@@ -26,6 +26,7 @@ final class RuleDraft {
     private RuleAction action;
     private Long gotoTarget;
     private Integer suppressPrefixLength;
+    private Integer suppressIfgroup;
     private Integer protocol;
     private RuleMatch match;
 
@@ -214,6 +215,21 @@ final class RuleDraft {
     }
 
     /**
+     * {@code suppress_ifgroup GROUP}: reject lookup results whose device is in this group.
+     *
+     * @param group the group, 0 or more (ip refuses a negative one)
+     * @return this draft
+     * @throws IllegalArgumentException when {@code group} is negative
+     */
+    RuleDraft suppressIfgroup(int group) {
+        if (group < 0) {
+            throw new IllegalArgumentException("suppress_ifgroup " + group + " is invalid (0 or more)");
+        }
+        suppressIfgroup = group;
+        return this;
+    }
+
+    /**
      * {@code protocol N}: who installed the rule.
      *
      * @param p 0 to 255 (see {@link io.netns4j.route.RouteProtocols})
@@ -242,8 +258,8 @@ final class RuleDraft {
      */
     RoutingRule build() {
         return new RoutingRule(family == null ? InetFamily.IPV4 : family, priority, not, source, destination, tos, fwmark,
-                fwmask, inputDevice, outputDevice, table, action, gotoTarget, suppressPrefixLength, protocol,
-                false, false, false, match);
+                fwmask, inputDevice, outputDevice, table, action, gotoTarget, suppressPrefixLength, suppressIfgroup,
+                protocol, false, false, false, match);
     }
 
     /** The family; a prefix of the other family is refused when the rule is built. */
@@ -269,6 +285,7 @@ final class RuleDraft {
         d.action = r.action();
         d.gotoTarget = r.gotoTarget();
         d.suppressPrefixLength = r.suppressPrefixLength();
+        d.suppressIfgroup = r.suppressIfgroup();
         d.protocol = r.protocol();
         d.match = r.match();
         return d;

@@ -77,6 +77,12 @@ class TcUnitsTest {
         assertEquals("\"1kibit\" has no known rate unit; use bit, kbit, mbit, gbit, tbit (bits per second) or bps,"
                 + " kbps, mbps, gbps (bytes per second, as tc reads them)", error(() -> TcUnits.strictRate("1kibit")));
         assertEquals("rate \"0mbit\" is out of range; give more than 0", error(() -> TcUnits.strictRate("0mbit")));
+        assertEquals("rate \"99999999999gbit\" is too high: the highest rate is 4611686tbit",
+                error(() -> TcUnits.strictRate("99999999999gbit")));
+        assertEquals(4_611_686_000_000_000_000L, TcUnits.strictRate("4611686tbit"));
+        assertEquals(99_999_999_000_000_000L, TcUnits.strictRate("99999999gbit"));
+        assertEquals("99999999gbit", TcUnits.formatStrictRate(TcUnits.strictRate("99999999gbit")));
+        assertEquals("100bit", TcUnits.formatStrictRate(TcUnits.strictRate("100bit")));
         assertEquals("\".5mbit\" is not a rate; write e.g. 10mbit, 1gbit or 500kbit",
                 error(() -> TcUnits.strictRate(".5mbit")));
         assertEquals("\"50\" has no unit; write e.g. 50ms", error(() -> TcUnits.strictTime("50")));

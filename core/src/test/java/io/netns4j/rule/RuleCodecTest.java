@@ -167,6 +167,43 @@ class RuleCodecTest {
         assertTrue(!RuleMatch.any().withTunnelId(6).selects(TUN_ID_REALMS.match()));
     }
 
+    /** {@code ip rule add pref 101 lookup main suppress_prefixlength 0 suppress_ifgroup 5} (strace of ip 6.1). */
+    private static final String RULE_ADD_SUPPRESSORS = """
+            34 00 00 00 20 00 05 06 00 00 00 00 00 00 00 00
+            02 00 00 00 fe 00 00 01 00 00 00 00 08 00 06 00
+            65 00 00 00 08 00 0e 00 00 00 00 00 08 00 0d 00
+            05 00 00 00
+            """;
+    /** {@code ip rule del pref 101 lookup main suppress_prefixlength 0 suppress_ifgroup 5}. */
+    private static final String RULE_DEL_SUPPRESSORS = """
+            34 00 00 00 21 00 05 00 00 00 00 00 00 00 00 00
+            02 00 00 00 fe 00 00 00 00 00 00 00 08 00 06 00
+            65 00 00 00 08 00 0e 00 00 00 00 00 08 00 0d 00
+            05 00 00 00
+            """;
+    /** {@code ip rule add pref 100 lookup 100 suppress_ifgroup 5}. */
+    private static final String RULE_ADD_IFGROUP = """
+            2c 00 00 00 20 00 05 06 00 00 00 00 00 00 00 00
+            02 00 00 00 64 00 00 01 00 00 00 00 08 00 06 00
+            64 00 00 00 08 00 0d 00 05 00 00 00
+            """;
+
+    @Test
+    void suppressIfgroupIsIpsRequest() throws Exception {
+        RoutingRule both = RoutingRule.ipv4().withPriority(101).withTable(254).withSuppressPrefixLength(0)
+                .withSuppressIfgroup(5);
+        assertSent(RULE_ADD_SUPPRESSORS, RuleCodec.request(both, false), Fra.RTM_NEWRULE, CREATE);
+        assertSent(RULE_DEL_SUPPRESSORS, RuleCodec.request(both, true), Fra.RTM_DELRULE, 0);
+        RoutingRule group = RoutingRule.ipv4().withPriority(100).withTable(100).withSuppressIfgroup(5);
+        assertSent(RULE_ADD_IFGROUP, RuleCodec.request(group, false), Fra.RTM_NEWRULE, CREATE);
+        byte[] d = hex(RULE_ADD_SUPPRESSORS);
+        RoutingRule back = RuleCodec.decode(RuleMessage.decode(NetlinkMessage.parseAll(d, d.length).getFirst()));
+        assertEquals(5, back.suppressIfgroup());
+        assertEquals(0, back.suppressPrefixLength());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RoutingRule.ipv4().withSuppressIfgroup(-1));
+    }
+
     @Test
     void aShortPortRangeIsMalformed() {
         byte[] d = hex(RULE_ADD_PORTS);

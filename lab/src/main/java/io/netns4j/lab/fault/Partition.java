@@ -301,27 +301,36 @@ public final class Partition {
     }
 
     /**
-     * {@return the cuts as text, two-way pairs merged: {@code a <-/-> c, b <-/-> c} for {@code a,b
-     * / c}, {@code a -/-> c} for a one-way cut; {@code none} when nothing is cut}
+     * {@return the cuts as text, two-way pairs merged, in one order for one set of cuts whatever
+     * order they were given or read back in (so {@code lab partition} and {@code lab show} print
+     * the same line): a two-way pair names first the node in more two-way pairs (then the
+     * smaller name), and the parts are sorted by their first then second name: {@code c <-/-> a,
+     * c <-/-> b} for {@code a,b / c} and for {@code c / a,b}, {@code a -/-> c} for a one-way
+     * cut; {@code none} when nothing is cut}
      */
     public String describe() {
         if (cuts.isEmpty()) {
             return "none";
         }
-        List<String> parts = new ArrayList<>();
-        Set<Cut> done = new HashSet<>();
-        for (Cut c : cuts) {
-            if (!done.add(c)) {
-                continue;
-            }
+        java.util.Map<String, Integer> pairs = new java.util.HashMap<>();
+        for (Cut c : set) {
             if (set.contains(c.reversed())) {
-                done.add(c.reversed());
-                parts.add(c.from() + " <-/-> " + c.to());
-            } else {
-                parts.add(c.toString());
+                pairs.merge(c.from(), 1, Integer::sum); // each pair counted once per end: both directions are in set
             }
         }
-        return String.join(", ", parts);
+        java.util.TreeMap<String, String> parts = new java.util.TreeMap<>();
+        for (Cut c : set) {
+            if (!set.contains(c.reversed())) {
+                parts.put(c.from() + "\0" + c.to() + "\0>", c.toString());
+                continue;
+            }
+            int here = pairs.get(c.from());
+            int there = pairs.get(c.to());
+            if (here > there || here == there && c.from().compareTo(c.to()) < 0) {
+                parts.put(c.from() + "\0" + c.to() + "\0=", c.from() + " <-/-> " + c.to());
+            }
+        }
+        return String.join(", ", parts.values());
     }
 
     /** Equal when the same pairs are cut, whatever the order. */

@@ -66,7 +66,23 @@ public class PartitionTest {
         assertFalse(p.blocks("a", "b"));
         assertEquals(List.of("a", "c", "b"), p.nodes());
         assertEquals(Set.of("a", "b"), p.dropsAt("c"));
-        assertEquals("a <-/-> c, b <-/-> c", p.describe());
+        assertEquals("c <-/-> a, c <-/-> b", p.describe());
+        assertEquals(p.describe(), Partition.groups(List.of(set("c"), set("a", "b")), false).describe());
+    }
+
+    /** lab partition a / b c prints the cuts as it makes them; lab show as it reads them back: one line. */
+    @Test
+    void oneSetOfCutsIsDescribedOneWayWhateverTheirOrder() {
+        Partition made = Partition.groups(List.of(set("a"), set("b", "c")), false);
+        Partition readBack = Partition.of(List.of(new Partition.Cut("b", "a"), new Partition.Cut("c", "a"),
+                new Partition.Cut("a", "b"), new Partition.Cut("a", "c")));
+        assertEquals("a <-/-> b, a <-/-> c", made.describe());
+        assertEquals(made.describe(), readBack.describe());
+        Partition halves = Partition.groups(List.of(set("b", "a"), set("d", "c")), false);
+        assertEquals("a <-/-> c, a <-/-> d, b <-/-> c, b <-/-> d", halves.describe());
+        Partition mixed = Partition.of(List.of(new Partition.Cut("c", "a"), new Partition.Cut("b", "a"),
+                new Partition.Cut("a", "b")));
+        assertEquals("a <-/-> b, c -/-> a", mixed.describe());
     }
 
     @Test
