@@ -155,17 +155,38 @@ final class AddressView {
                 altNames.append(line).append('\n');
             }
         }
-        return first + "\n" + (filter.family() == null ? lines[1] + "\n" : "") + altNames;
+        StringBuilder second = new StringBuilder();
+        if (ipv6Dump(filter) && view.details()) { // ip's IPv6 dump with -d: link/TYPE ADDRESS, nothing more
+            String[] words = lines[1].trim().split(" ");
+            second.append("    ").append(words[0]).append(words.length > 1 ? " " + words[1] : "").append('\n');
+        } else if (filter.family() == null || view.details()) { // ip prints link/TYPE for -d even with -4
+            second.append(lines[1]).append('\n');
+            // with -d, the kind's and the port's lines (veth ..., bridge_slave ...) follow link/TYPE, as in ip
+            for (int i = 2; i < lines.length && isKindLine(lines[i], l); i++) {
+                second.append(lines[i]).append('\n');
+            }
+        }
+        return first + "\n" + second + altNames;
+    }
+
+    private static boolean isKindLine(String line, Link l) {
+        return (l.kind() != null && line.startsWith("    " + l.kind() + " "))
+                || (l.slaveKind() != null && line.startsWith("    " + l.slaveKind() + "_slave "));
     }
 
     private static Map<String, Object> headerJson(LinkView view, Link l, AddressFilter filter) {
         Map<String, Object> m = view.json(l);
         m.keySet().removeAll(List.of("linkmode", "ifalias"));
-        if (filter.family() != null) {
+        if (filter.family() != null && !view.details()) {
             m.keySet().removeAll(List.of("link_type", "address", "broadcast"));
         }
         if (ipv6Dump(filter)) {
             m.keySet().removeAll(List.of("qdisc", "group", "master", "link_netnsid"));
+            if (view.details()) { // as the text: link/TYPE and the address, no -d part
+                m.keySet().removeAll(List.of("broadcast", "promiscuity", "allmulti", "min_mtu", "max_mtu", "linkinfo",
+                        "num_tx_queues", "num_rx_queues", "gso_max_size", "gso_max_segs", "tso_max_size",
+                        "tso_max_segs", "gro_max_size"));
+            }
         }
         return m;
     }

@@ -99,6 +99,11 @@ final class LinkView {
     }
 
     /** {@code l} as a message without IFLA_LINK_NETNSID would show it (ip's AF_INET6 link dump). */
+    /** Whether -d is on: the details are printed. */
+    boolean details() {
+        return details;
+    }
+
     static Link withoutLinkNetnsid(Link l) {
         return new Link(l.index(), l.name(), l.flags(), l.mtu(), l.qdisc(), l.master(), l.operState(), l.linkMode(),
                 l.group(), l.txQueueLength(), l.deviceType(), l.address(), l.broadcast(), l.linkIndex(), -1, l.kind(),

@@ -117,4 +117,33 @@ class KindDetailsCliTest {
         assumeTrue(shown > 0, "this kernel has none of the tunnel drivers: " + String.join(", ", missing));
         assertTrue(shown > 0);
     }
+
+    /**
+     * {@code -d address show} prints the link's -d part too (the kind's and the port's lines), for
+     * every family option as ip does: with {@code -4} the link/TYPE line and its details stay, an
+     * IPv6 dump ({@code -6}) keeps link/TYPE and the address only; the JSON likewise. Address
+     * lifetimes are the same here (forever), so the whole text is compared.
+     */
+    @Test
+    void addressShowWithDetailsPrintsTheLinksDetailsAsIpDoes() throws Exception {
+        ipOk("link", "add", "v0", "type", "veth", "peer", "name", "v1");
+        ipOk("link", "add", "br0", "type", "bridge");
+        ipOk("link", "set", "v1", "master", "br0");
+        ipOk("address", "add", "10.1.1.1/24", "dev", "v0");
+        ipOk("address", "add", "fd00::1/64", "dev", "v0", "nodad");
+        ipOk("link", "add", "vx0", "type", "vxlan", "id", "5", "dstport", "4789");
+        for (List<String> options : List.of(List.of("-d"), List.of("-d", "-4"), List.of("-d", "-6"), List.of("-d", "-o"))) {
+            List<String> words = new ArrayList<>(List.of("-n", ns));
+            words.addAll(options);
+            words.addAll(List.of("address", "show"));
+            String ipText = ip(words.toArray(String[]::new)).ok().out();
+            CliRun ours = CliRun.of(words.toArray(String[]::new));
+            assertEquals(0, ours.exit(), ours.err());
+            assertEquals(ipText, ours.out(), String.join(" ", options) + " address show");
+            words.add(2, "-j");
+            JsonNode ipJson = json.readTree(ip(words.toArray(String[]::new)).ok().out());
+            assertEquals(ipJson, json.readTree(CliRun.of(words.toArray(String[]::new)).out()),
+                    "-j " + String.join(" ", options) + " address show");
+        }
+    }
 }
