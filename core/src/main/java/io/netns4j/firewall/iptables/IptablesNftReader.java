@@ -152,7 +152,7 @@ final class IptablesNftReader {
         byte[] mask = null;
         if (at < in.size() && in.get(at) instanceof NftExpression.Bitwise w) {
             at++;
-            bits = prefixLength(w.mask());
+            bits = Match.Address.contiguousLength(w.mask());
             if (p.length() != full || w.mask().length != full || w.xor().length != full
                     || !java.util.Arrays.equals(w.xor(), new byte[full])) {
                 throw new XtInfo.BadInfo("a network header bitwise that is not a netmask");
@@ -181,22 +181,6 @@ final class IptablesNftReader {
         } catch (UnknownHostException e) {
             throw new XtInfo.BadInfo("an address of " + full + " bytes");
         }
-    }
-
-    private static int prefixLength(byte[] mask) {
-        int bits = 0;
-        boolean zero = false;
-        for (byte x : mask) {
-            for (int i = 7; i >= 0; i--) {
-                boolean one = (x >> i & 1) == 1;
-                if (one && zero) {
-                    return -1;
-                }
-                zero |= !one;
-                bits += one ? 1 : 0;
-            }
-        }
-        return bits;
     }
 
     private void port(Payload p) throws XtInfo.BadInfo {
