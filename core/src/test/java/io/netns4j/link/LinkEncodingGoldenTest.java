@@ -21,12 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * which the socket adds when it sends.
  */
 class LinkEncodingGoldenTest {
-    private static final LinkResolver LO_IS_1 = name -> {
-        if (!name.equals("lo")) {
-            throw new AssertionError("unexpected device " + name);
-        }
-        return 1;
-    };
+    private static final LinkResolver LO_IS_1 = LinkGoldens.LO_IS_1;
 
     @BeforeAll
     static void littleEndian() {
@@ -37,16 +32,9 @@ class LinkEncodingGoldenTest {
         return Golden.bytes("links/" + file);
     }
 
-    private static byte[] asSent(byte[] ours) {
-        byte[] b = ours.clone();
-        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        bb.putShort(6, (short) (bb.getShort(6) | 0x5)); // NLM_F_REQUEST | NLM_F_ACK
-        return b;
-    }
-
     private static void assertSame(String file, byte[] ours) {
         HexFormat hex = HexFormat.ofDelimiter(" ");
-        assertEquals(hex.formatHex(golden(file)), hex.formatHex(asSent(ours)), file);
+        assertEquals(hex.formatHex(golden(file)), hex.formatHex(LinkGoldens.asSent(ours)), file);
     }
 
     /**

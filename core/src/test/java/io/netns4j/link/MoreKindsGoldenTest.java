@@ -4,9 +4,6 @@ import io.netns4j.internal.netlink.Golden;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.HexFormat;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,12 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * request is captured all the same). No root needed.
  */
 class MoreKindsGoldenTest {
-    private static final LinkResolver LO_IS_1 = name -> {
-        if (!name.equals("lo")) {
-            throw new AssertionError("unexpected device " + name);
-        }
-        return 1;
-    };
+    private static final LinkResolver LO_IS_1 = LinkGoldens.LO_IS_1;
 
     /** Each golden file, the name of the link, and the value that must encode to it. */
     static final Map<String, Map.Entry<String, LinkKind>> CASES = Map.ofEntries(
@@ -49,20 +41,9 @@ class MoreKindsGoldenTest {
         Golden.assumeLittleEndian();
     }
 
-    private static byte[] asSent(byte[] ours) {
-        byte[] b = ours.clone();
-        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        bb.putShort(6, (short) (bb.getShort(6) | 0x5)); // NLM_F_REQUEST | NLM_F_ACK
-        return b;
-    }
-
     @Test
     void eachKindIsEncodedAsIpEncodesIt() throws Exception {
-        HexFormat hex = HexFormat.ofDelimiter(" ");
-        for (var c : CASES.entrySet()) {
-            byte[] ours = LinkCodec.encodeAdd(LinkRequest.create(c.getValue().getKey(), c.getValue().getValue()), LO_IS_1);
-            assertEquals(hex.formatHex(Golden.bytes("links/" + c.getKey())), hex.formatHex(asSent(ours)), c.getKey());
-        }
+        LinkGoldens.assertEachAddsAsIp(CASES);
     }
 
     @Test

@@ -7,9 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -24,12 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * read back from the IFLA_INFO_DATA it wrote. No root needed.
  */
 class TunnelKindsTest {
-    private static final LinkResolver LO_IS_1 = name -> {
-        if (!name.equals("lo")) {
-            throw new AssertionError("unexpected device " + name);
-        }
-        return 1;
-    };
+    private static final LinkResolver LO_IS_1 = LinkGoldens.LO_IS_1;
 
     private static final InetAddress A1 = InetPrefix.parseAddress("10.1.1.1");
     private static final InetAddress A2 = InetPrefix.parseAddress("10.1.1.2");
@@ -70,20 +62,9 @@ class TunnelKindsTest {
         Golden.assumeLittleEndian();
     }
 
-    private static byte[] asSent(byte[] ours) {
-        byte[] b = ours.clone();
-        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        bb.putShort(6, (short) (bb.getShort(6) | 0x5)); // NLM_F_REQUEST | NLM_F_ACK
-        return b;
-    }
-
     @Test
     void everyTunnelIsEncodedAsIpEncodesIt() throws Exception {
-        HexFormat hex = HexFormat.ofDelimiter(" ");
-        for (var c : CASES.entrySet()) {
-            byte[] ours = LinkCodec.encodeAdd(LinkRequest.create(c.getValue().getKey(), c.getValue().getValue()), LO_IS_1);
-            assertEquals(hex.formatHex(Golden.bytes("links/" + c.getKey())), hex.formatHex(asSent(ours)), c.getKey());
-        }
+        LinkGoldens.assertEachAddsAsIp(CASES);
     }
 
     @Test
